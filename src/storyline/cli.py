@@ -1,0 +1,343 @@
+"""The ``storyline`` command line (Typer)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from storyline.output import Format, dumps, render
+
+app = typer.Typer(
+    name="storyline",
+    help="Turn dated, overlapping news articles into a deduplicated, cited timeline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store path.", envvar="STORYLINE_DB")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or notes.")]
+DEFAULT_DB = Path("storyline.db")
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code)
+
+
+def _open(db: Path) -> Any:
+    from storyline.store.sqlite import SQLiteStore, StoreError
+
+    try:
+        return SQLiteStore(db, read_only=True)
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _emit(text: str | None) -> None:
+    if text is not None:
+        typer.echo(text)
+
+
+# --------------------------------------------------------------------------- build
+
+
+@app.command()
+def build(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: DbOpt = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(help="Worker processes (default: cores).")] = 0,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy model name or path.", envvar="STORYLINE_MODEL")
+    ] = None,
+    include: Annotated[list[str], typer.Option(help="Only paths matching this glob.")] = [],  # noqa: B006
+    exclude: Annotated[list[str], typer.Option(help="Skip paths matching this glob.")] = [],  # noqa: B006
+    field: Annotated[
+        list[str], typer.Option(help="JSON field mapping, e.g. text=body.")
+    ] = [],  # noqa: B006
+    max_bytes: Annotated[int, typer.Option(help="Quarantine files larger than this.")] = 20_000_000,
+    quiet: QuietOpt = False,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Read articles, extract events and store everything in the database."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from storyline.engine.local import build as run_build
+    from storyline.engine.stages import BuildConfig
+    from storyline.nlp.spacy_pipeline import ModelNotFound
+    from storyline.store.sqlite import SQLiteStore, StoreError
+
+    field_map = {}
+    for f in field:
+        key, sep, value = f.partition("=")
+        if not sep:
+            raise _fail(f"--field takes NAME=FIELD, got {f!r}")
+        field_map[key.strip()] = value.strip()
+    config = BuildConfig(model=model, workers=workers or os.cpu_count() or 1)
+    try:
+        store = SQLiteStore(db)
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+
+    def warn(q: Any) -> None:
+        err.print(f"[yellow]skipped[/] {q.source}: {q.reason}")
+
+    progress = Progress(
+        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=err, disable=quiet, transient=True,
+    )  # fmt: skip
+    tasks: dict[str, Any] = {}
+
+    def advance(phase: str, n: int, total: int | None) -> None:
+        if phase not in tasks:
+            tasks[phase] = progress.add_task(phase, total=total)
+        progress.advance(tasks[phase], n)
+
+    try:
+        with progress:
+            report = run_build(
+                paths, store, config, include=include, exclude=exclude, field_map=field_map,
+                max_bytes=max_bytes, progress=advance, on_quarantine=warn,
+            )  # fmt: skip
+    except ModelNotFound as exc:
+        raise _fail(str(exc)) from exc
+    finally:
+        store.close()
+    summary = {
+        "inputs": report.inputs,
+        "new": report.new,
+        "unchanged": report.unchanged,
+        "duplicates": report.duplicates,
+        "quarantined": len(report.quarantined),
+        "event_mentions": report.event_mentions,
+        "events": report.events,
+        "stories": report.stories,
+        "seconds": round(report.seconds, 2),
+        "db": str(db),
+    }
+    if fmt is Format.table:
+        if not quiet:
+            err.print(
+                f"built {db}: {report.new} new, {report.unchanged} unchanged, "
+                f"{report.duplicates} duplicate, {len(report.quarantined)} quarantined "
+                f"documents; {report.event_mentions} new event mentions; "
+                f"{report.events} events in {report.stories} stories ({report.seconds:.1f}s)"
+            )
+        return
+    _emit(render(fmt, [summary], list(summary), payload=summary))
+
+
+# --------------------------------------------------------------------------- queries
+
+
+@app.command()
+def timeline(
+    db: DbOpt = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Events involving this actor or alias.")] = None,
+    between: Annotated[
+        tuple[str, str] | None, typer.Option(help="Events between two actors, either way.")
+    ] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="From date (YYYY[-MM[-DD]]).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="To date (YYYY[-MM[-DD]]).")] = None,
+    type_: Annotated[list[str], typer.Option("--type", help="PLOVER type(s).")] = [],  # noqa: B006
+    modality: Annotated[list[str], typer.Option(help="asserted|future|hypothetical|negated.")] = [],  # noqa: B006
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """The timeline: merged events in date order, each with its citations."""
+    from storyline.serialize import event_json
+    from storyline.timeline.query import EventQuery, QueryError
+
+    try:
+        query = EventQuery.build(
+            actor=actor, between=between, date_from=date_from, date_to=date_to,
+            types=tuple(type_), modalities=tuple(modality), limit=limit,
+        )  # fmt: skip
+    except QueryError as exc:
+        raise _fail(str(exc)) from exc
+    with _open(db) as store:
+        events = store.events(query)
+    rows = [_event_row(e) for e in events]
+    cols = ["date", "event", "modality", "source", "target", "summary", "cited", "id"]
+    _emit(render(fmt, rows, cols, payload=[event_json(e) for e in events], console=out))
+
+
+def _event_row(e: Any) -> dict[str, Any]:
+    date = e.date + (f"/{e.date_end}" if e.date_end else "")
+    if e.date_source == "reported":
+        date += " (reported)"
+    cited = ", ".join(f"{ev.document[:8]}:{ev.start}-{ev.end}" for ev in e.evidence)
+    return {
+        "date": date,
+        "event": e.type + (f"/{e.mode}" if e.mode else ""),
+        "modality": e.modality,
+        "source": [a.name for a in e.source],
+        "target": [a.name for a in e.target],
+        "summary": e.trigger.text + " — " + _clip(e.evidence[0].text, 110),
+        "cited": cited,
+        "id": e.id,
+    }
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@app.command()
+def show(
+    event_id: Annotated[str, typer.Argument(help="An event id (or a unique prefix).")],
+    db: DbOpt = DEFAULT_DB,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """One event with its evidence sentences."""
+    from storyline.serialize import event_json
+
+    with _open(db) as store:
+        event = store.event(event_id)
+        if event is None:
+            raise _fail(f"no event {event_id!r} in {db}", code=1)
+        docs = {ev.document: store.document(ev.document) for ev in event.evidence}
+    if fmt is Format.json:
+        _emit(dumps(event_json(event)))
+        return
+    date = event.date + (f"/{event.date_end}" if event.date_end else "")
+    out.print(f"[bold]{event.type}{'/' + event.mode if event.mode else ''}[/] {date} "
+              f"({event.date_source}), {event.modality}, confidence {event.confidence:.2f}")
+    out.print(f"source: {', '.join(_actor_label(a) for a in event.source) or '—'}")
+    out.print(f"target: {', '.join(_actor_label(a) for a in event.target) or '—'}")
+    out.print(f"trigger: “{event.trigger.text}”")
+    for ev in event.evidence:
+        d = docs.get(ev.document) or {}
+        out.print(f"\n[dim]{ev.document} {d.get('source', '')} "
+                  f"(published {d.get('published')}) chars {ev.start}-{ev.end}[/]")
+        out.print(f"  {ev.text}", highlight=False)
+
+
+def _actor_label(a: Any) -> str:
+    extra = ", ".join(x for x in (a.country, a.sector, a.role) if x)
+    return f"{a.name} ({extra})" if extra else a.name
+
+
+@app.command()
+def docs(db: DbOpt = DEFAULT_DB, fmt: FormatOpt = Format.table) -> None:
+    """Stored documents with their publication date, its provenance and alternatives."""
+    with _open(db) as store:
+        rows = store.documents()
+        quarantined = store.quarantined()
+    for r in rows:
+        r["date_from"] = f"{r['published_source']} ({r['published_confidence']:.2f})"
+        r["alternatives"] = [
+            f"{c['value']} ({c['source']})"
+            for c in r["date_candidates"]
+            if c["value"] != r["published"]
+        ]
+        r["id"] = r["id"]
+    cols = ["id", "published", "date_from", "alternatives", "outlet", "title", "source", "story"]
+    payload = {"documents": rows, "quarantined": quarantined}
+    _emit(render(fmt, rows, cols, payload=payload, console=out))
+    if fmt is Format.table and quarantined:
+        err.print(f"{len(quarantined)} quarantined input(s):")
+        for q in quarantined:
+            err.print(f"  {q['source']}: {q['reason']}")
+
+
+@app.command()
+def actors(db: DbOpt = DEFAULT_DB, fmt: FormatOpt = Format.table) -> None:
+    """Actors with their country, sector, role, aliases and mention counts."""
+    with _open(db) as store:
+        rows = store.actors()
+    cols = ["name", "country", "sector", "kind", "role", "mentions", "aliases", "id"]
+    _emit(render(fmt, rows, cols, console=out))
+
+
+@app.command()
+def stories(db: DbOpt = DEFAULT_DB, fmt: FormatOpt = Format.table) -> None:
+    """Stories (near-duplicate clusters) with their articles and each one's relation."""
+    with _open(db) as store:
+        rows = store.stories()
+    flat = [
+        {"story": s["id"], "document": m["document"], "relation": m["relation"],
+         "score": m["score"], "title": m.get("title"), "source": m.get("source")}
+        for s in rows for m in s["members"]
+    ]  # fmt: skip
+    cols = ["story", "document", "relation", "score", "title", "source"]
+    _emit(render(fmt, flat, cols, payload=rows, console=out))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="FTS5 query, e.g. 'visit AND Seoul'.")],
+    db: DbOpt = DEFAULT_DB,
+    limit: int = 20,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Full-text search over the stored articles."""
+    with _open(db) as store:
+        try:
+            rows = store.search(query, limit)
+        except ValueError as exc:
+            raise _fail(str(exc)) from exc
+    _emit(render(fmt, rows, ["document", "title", "snippet"], console=out))
+
+
+# --------------------------------------------------------------------------- one text
+
+
+def _read_text(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    path = Path(file)
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"cannot read {file}: {exc}") from exc
+
+
+def _check_date(date: str) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(date).isoformat()
+    except ValueError as exc:
+        raise _fail(f"--date must be YYYY-MM-DD, got {date!r}") from exc
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="A text file, or - for stdin.")] = "-",
+    date: Annotated[str, typer.Option(help="Publication date, YYYY-MM-DD.")] = ...,  # type: ignore[assignment]
+    model: Annotated[str | None, typer.Option(envvar="STORYLINE_MODEL")] = None,
+) -> None:
+    """The events of one text, as JSON (offsets into the text as given)."""
+    from storyline.events import extract_events
+    from storyline.serialize import event_json
+
+    anchor = _check_date(date)
+    events = extract_events(_read_text(file), anchor, model=model)
+    _emit(dumps([event_json(e) for e in events]))
+
+
+@app.command()
+def timex(
+    file: Annotated[str, typer.Argument(help="A text file, or - for stdin.")] = "-",
+    date: Annotated[str, typer.Option(help="Publication date, YYYY-MM-DD.")] = ...,  # type: ignore[assignment]
+) -> None:
+    """The temporal expressions of one text, as JSON (TIMEX3 values)."""
+    from storyline.serialize import timex_json
+    from storyline.timex import tag
+
+    anchor = _check_date(date)
+    _emit(dumps([timex_json(t) for t in tag(_read_text(file), anchor)]))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,64 @@
+"""Tuning knobs of story clustering, with defaults chosen from measured precision/recall.
+
+The defaults come from ``bench/dedup/labelled.py`` (see ``bench/results_dedup.md``):
+they are the loosest thresholds that kept pairwise precision at 1.0 on the labelled
+set, so that distinct same-topic articles stay apart while trims, extensions,
+re-scrapes and light rewordings cluster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+__all__ = ["StoryConfig"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryConfig:
+    """How documents are fingerprinted, matched and verified.
+
+    Changing any fingerprint field (``shingle_size``, ``num_perm``, ``bands``,
+    ``rows``, ``anchor_rate``, ``seed``) makes a persisted index unreadable, so
+    ``StoryIndex`` stores the config and refuses a different one.
+    """
+
+    shingle_size: int = 5  # words per shingle
+    num_perm: int = 128  # MinHash permutations (must equal bands * rows)
+    bands: int = 32  # LSH bands: candidate when any band matches
+    rows: int = 4  # rows per band: LSH threshold ~ (1/bands) ** (1/rows) ~ 0.42
+    jaccard_threshold: float = 0.5  # verified near-duplicate: Jaccard of shingles
+    containment_threshold: float = 0.8  # verified containment of the smaller in the larger
+    min_words: int = 25  # shorter texts only ever match exact copies
+    anchor_rate: int = 16  # keep shingles whose hash is 0 mod this as containment anchors
+    min_shared_anchors: int = 2  # anchors two documents must share to be compared
+    min_paragraph_words: int = 8  # shorter paragraphs (headlines, banners) are not keys
+    max_postings: int = 500  # keys carried by more documents are boilerplate: not used
+    seed: int = 42  # MinHash seed
+
+    def __post_init__(self) -> None:
+        if self.bands * self.rows != self.num_perm:
+            raise ValueError(
+                f"StoryConfig: bands * rows must equal num_perm "
+                f"({self.bands} * {self.rows} != {self.num_perm})"
+            )
+        if self.shingle_size < 1 or self.anchor_rate < 1 or self.min_shared_anchors < 1:
+            raise ValueError("StoryConfig: shingle_size, anchor_rate, min_shared_anchors >= 1")
+        for name in ("jaccard_threshold", "containment_threshold"):
+            value = getattr(self, name)
+            if not 0.0 < value <= 1.0:
+                raise ValueError(f"StoryConfig: {name} must be in (0, 1], got {value}")
+
+    def fingerprint_key(self) -> str:
+        """The fields a persisted index depends on, as a stable string."""
+        d = asdict(self)
+        keep = (
+            "shingle_size",
+            "num_perm",
+            "bands",
+            "rows",
+            "anchor_rate",
+            "seed",
+            "min_words",
+            "min_paragraph_words",
+        )
+        return ",".join(f"{k}={d[k]}" for k in keep)

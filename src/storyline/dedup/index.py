@@ -1,0 +1,344 @@
+"""The persistent story index: fingerprints and LSH postings kept in SQLite.
+
+``storyline build`` adds documents batch by batch (``add_many``); each batch costs a
+handful of queries (temp-table joins against the postings) and ``executemany``
+inserts, so the index scales with the corpus instead of with the number of calls.
+
+Story ids are ``content_id("story", smallest member doc id)``: when a new document
+links two stories they merge, and the merged story takes the id derived from its
+smallest member. So the final partition and ids do not depend on insertion order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from storyline.dedup.assemble import build_story
+from storyline.dedup.config import StoryConfig
+from storyline.dedup.fingerprint import Fingerprint, fingerprint_many
+from storyline.dedup.memory import UnionFind, candidates
+from storyline.dedup.verify import linked, relation_to, story_id
+from storyline.records import Story, StoryMember
+
+__all__ = ["STORY_SCHEMA", "StoryIndex", "StoryIndexError"]
+
+STORY_SCHEMA = """
+CREATE TABLE IF NOT EXISTS story_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS story_doc (
+    n INTEGER PRIMARY KEY,
+    doc TEXT NOT NULL UNIQUE,
+    story TEXT NOT NULL,
+    norm_hash TEXT NOT NULL,
+    n_words INTEGER NOT NULL,
+    n_paragraphs INTEGER NOT NULL,
+    shingles BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_doc_story ON story_doc (story);
+CREATE TABLE IF NOT EXISTS story_paragraph (
+    n INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    paragraph TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (n, position)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lsh_single (
+    key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lsh_anchor (
+    key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lsh_df (key INTEGER PRIMARY KEY, df INTEGER NOT NULL);
+"""
+
+_CHUNK = 500  # host parameters per IN (...) query
+
+
+class StoryIndexError(RuntimeError):
+    """The index in this database cannot be used as asked."""
+
+
+def _chunks(items: Sequence[int], size: int = _CHUNK) -> Iterable[Sequence[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class StoryIndex:
+    """Documents grouped into stories, persisted in ``conn`` (tables ``story_*``, ``lsh_*``)."""
+
+    def __init__(self, conn: sqlite3.Connection, config: StoryConfig | None = None) -> None:
+        self.conn = conn
+        self.config = config or StoryConfig()
+        conn.executescript(STORY_SCHEMA)
+        key = self.config.fingerprint_key()
+        row = conn.execute("SELECT value FROM story_meta WHERE key = 'config'").fetchone()
+        if row is None:
+            conn.execute("INSERT INTO story_meta (key, value) VALUES ('config', ?)", (key,))
+            conn.commit()
+        elif row[0] != key:
+            raise StoryIndexError(
+                f"this database's story index was built with {row[0]}, not {key}; "
+                "open it with the same StoryConfig, or drop the story_* and lsh_* "
+                "tables to rebuild the index"
+            )
+
+    # ------------------------------------------------------------------ reading
+
+    def _fingerprints(self, where: str, params: Sequence[object]) -> list[tuple[str, Fingerprint]]:
+        rows = self.conn.execute(
+            "SELECT n, doc, story, norm_hash, n_words, n_paragraphs, shingles "
+            f"FROM story_doc WHERE {where}",
+            params,
+        ).fetchall()
+        if not rows:
+            return []
+        paras: dict[int, list[tuple[str, str]]] = {}
+        for chunk in _chunks([r[0] for r in rows]):
+            marks = ",".join("?" * len(chunk))
+            for n, pid, text in self.conn.execute(
+                "SELECT n, paragraph, text FROM story_paragraph "
+                f"WHERE n IN ({marks}) ORDER BY n, position",
+                list(chunk),
+            ):
+                paras.setdefault(n, []).append((pid, text))
+        return [
+            (story, _fingerprint(r, tuple(paras.get(r[0], ())))) for r in rows for story in (r[2],)
+        ]
+
+    def story_of(self, doc_id: str) -> str | None:
+        """The id of the story ``doc_id`` belongs to, or None if it was never added."""
+        row = self.conn.execute("SELECT story FROM story_doc WHERE doc = ?", (doc_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def stories(self) -> list[Story]:
+        """Every story, sorted by id (members and paragraphs as ``build_story`` orders them)."""
+        groups: dict[str, list[Fingerprint]] = {}
+        for story, fp in self._fingerprints("1 = 1 ORDER BY story, doc", ()):
+            groups.setdefault(story, []).append(fp)
+        return [build_story(groups[s], self.config) for s in sorted(groups)]
+
+    def story(self, story: str) -> Story | None:
+        """One story by id, or None."""
+        group = [fp for _, fp in self._fingerprints("story = ?", (story,))]
+        return build_story(group, self.config) if group else None
+
+    def __len__(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM story_doc").fetchone()[0])
+
+    # ------------------------------------------------------------------ writing
+
+    def add(self, doc_id: str, text: str) -> StoryMember:
+        """Add one document (idempotent) and say how it relates to its story's canonical."""
+        return self.add_many([(doc_id, text)])[0]
+
+    def add_many(self, docs: Iterable[tuple[str, str]]) -> list[StoryMember]:
+        """Add documents in one batch; one StoryMember per input item, in input order.
+
+        A doc id already in the index (or repeated in ``docs``) changes nothing.
+        The member's relation is to the canonical at the end of this batch; later
+        documents may bring a more complete canonical (``stories()`` is authoritative).
+        """
+        items = list(docs)
+        wanted: dict[str, str] = {}
+        for doc, text in items:
+            wanted.setdefault(doc, text)
+        known: set[str] = set()
+        names = list(wanted)
+        for i in range(0, len(names), _CHUNK):
+            chunk = names[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            known.update(
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT doc FROM story_doc WHERE doc IN ({marks})", chunk
+                )
+            )
+        fresh = [(d, t) for d, t in wanted.items() if d not in known]
+        if fresh:
+            with self.conn:
+                self._insert(fingerprint_many(fresh, self.config))
+        return self._members([doc for doc, _ in items])
+
+    def _insert(self, fps: list[Fingerprint]) -> None:
+        conn, config = self.conn, self.config
+        base = int(conn.execute("SELECT coalesce(max(n), 0) FROM story_doc").fetchone()[0]) + 1
+        ns = [base + i for i in range(len(fps))]
+        db_matches = self._db_candidates(fps, ns)
+        stored = self._stored([m for found in db_matches for m in found])
+
+        # union-find over the new documents and the existing stories they touch
+        sets = UnionFind()
+        node: dict[object, int] = {}
+
+        def node_of(key: object) -> int:
+            if key not in node:
+                node[key] = sets.add()
+            return node[key]
+
+        single: dict[int, list[int]] = {}
+        anchors: dict[int, list[int]] = {}
+        for i, fp in enumerate(fps):
+            me = node_of(ns[i])
+            for m in db_matches[i]:
+                story, other = stored[m]
+                if sets.find(node_of(story)) != sets.find(me) and linked(fp, other, config):
+                    sets.union(node_of(story), me)
+            for j in candidates(fp, single, anchors, config):
+                if sets.find(node_of(ns[j])) != sets.find(me) and linked(fp, fps[j], config):
+                    sets.union(node_of(ns[j]), me)
+            for key in fp.single_keys:
+                single.setdefault(key, []).append(i)
+            for key in fp.anchors:
+                anchors.setdefault(key, []).append(i)
+
+        # each component's id derives from its smallest doc id (old stories included)
+        members: dict[int, list[str]] = {}
+        old_stories: dict[int, list[str]] = {}
+        for name, x in node.items():
+            if isinstance(name, str):
+                old_stories.setdefault(sets.find(x), []).append(name)
+        for i, fp in enumerate(fps):
+            members.setdefault(sets.find(node[ns[i]]), []).append(fp.doc)
+        new_id: dict[int, str] = {}
+        for root, docs in members.items():
+            candidates_min = list(docs)
+            for old in old_stories.get(root, []):
+                row = conn.execute("SELECT min(doc) FROM story_doc WHERE story = ?", (old,))
+                candidates_min.append(str(row.fetchone()[0]))
+            new_id[root] = story_id(candidates_min)
+            for old in old_stories.get(root, []):
+                if old != new_id[root]:
+                    conn.execute(
+                        "UPDATE story_doc SET story = ? WHERE story = ?", (new_id[root], old)
+                    )
+
+        conn.executemany(
+            "INSERT INTO story_doc (n, doc, story, norm_hash, n_words, n_paragraphs, shingles) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    ns[i],
+                    fp.doc,
+                    new_id[sets.find(node[ns[i]])],
+                    fp.norm_hash,
+                    fp.n_words,
+                    fp.n_paragraphs,
+                    fp.shingles.tobytes(),
+                )
+                for i, fp in enumerate(fps)
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO story_paragraph (n, position, paragraph, text) VALUES (?, ?, ?, ?)",
+            [
+                (ns[i], pos, pid, text)
+                for i, fp in enumerate(fps)
+                for pos, (pid, text) in enumerate(fp.paragraphs)
+            ],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO lsh_single (key, n) VALUES (?, ?)",
+            [(key, ns[i]) for i, fp in enumerate(fps) for key in fp.single_keys],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO lsh_anchor (key, n) VALUES (?, ?)",
+            [(key, ns[i]) for i, fp in enumerate(fps) for key in fp.anchors],
+        )
+        df = Counter(k for fp in fps for k in (*fp.single_keys, *fp.anchors))
+        conn.executemany(
+            "INSERT INTO lsh_df (key, df) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET df = df + excluded.df",
+            sorted(df.items()),
+        )
+
+    def _db_candidates(self, fps: list[Fingerprint], ns: list[int]) -> list[set[int]]:
+        """For each new document, the stored documents it must be verified against."""
+        conn, config = self.conn, self.config
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS story_query (i INTEGER, key INTEGER, kind INTEGER)"
+        )
+        conn.execute("DELETE FROM story_query")
+        all_keys = sorted({k for fp in fps for k in (*fp.single_keys, *fp.anchors)})
+        df: dict[int, int] = {}
+        for chunk in _chunks(all_keys):
+            marks = ",".join("?" * len(chunk))
+            df.update(
+                conn.execute(f"SELECT key, df FROM lsh_df WHERE key IN ({marks})", list(chunk))
+            )
+        cap = config.max_postings
+        rows = [
+            (i, key, kind)
+            for i, fp in enumerate(fps)
+            for kind, keys in ((0, fp.single_keys), (1, fp.anchors))
+            for key in keys
+            if 0 < df.get(key, 0) < cap
+        ]
+        found: list[set[int]] = [set() for _ in fps]
+        if not rows:
+            return found
+        conn.executemany("INSERT INTO story_query (i, key, kind) VALUES (?, ?, ?)", rows)
+        for i, n in conn.execute(
+            "SELECT DISTINCT q.i, s.n FROM story_query q JOIN lsh_single s ON s.key = q.key "
+            "WHERE q.kind = 0"
+        ):
+            found[i].add(n)
+        for i, n in conn.execute(
+            "SELECT q.i, a.n FROM story_query q JOIN lsh_anchor a ON a.key = q.key "
+            "WHERE q.kind = 1 GROUP BY q.i, a.n HAVING count(*) >= ?",
+            (config.min_shared_anchors,),
+        ):
+            found[i].add(n)
+        conn.execute("DELETE FROM story_query")
+        return found
+
+    def _stored(self, ns: list[int]) -> dict[int, tuple[str, Fingerprint]]:
+        out: dict[int, tuple[str, Fingerprint]] = {}
+        unique = sorted(set(ns))
+        for chunk in _chunks(unique):
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                "SELECT n, doc, story, norm_hash, n_words, n_paragraphs, shingles "
+                f"FROM story_doc WHERE n IN ({marks})",
+                list(chunk),
+            ):
+                out[r[0]] = (r[2], _fingerprint(r, ()))
+        return out
+
+    def _members(self, docs: list[str]) -> list[StoryMember]:
+        """Each doc's relation to its story's canonical, as the index stands now."""
+        out = []
+        cache: dict[str, Fingerprint] = {}
+        for doc in docs:
+            got = self._fingerprints("doc = ?", (doc,))
+            if not got:
+                raise StoryIndexError(f"document {doc!r} is not in the story index")
+            story, fp = got[0]
+            if story not in cache:
+                row = self.conn.execute(
+                    "SELECT n, doc, story, norm_hash, n_words, n_paragraphs, shingles "
+                    "FROM story_doc WHERE story = ? "
+                    "ORDER BY n_words DESC, n_paragraphs DESC, doc ASC LIMIT 1",
+                    (story,),
+                ).fetchone()
+                cache[story] = _fingerprint(row, ())
+            relation, score = relation_to(fp, cache[story], self.config)
+            out.append(StoryMember(document=doc, relation=relation, score=score))
+        return out
+
+
+def _fingerprint(row: Sequence[object], paragraphs: tuple[tuple[str, str], ...]) -> Fingerprint:
+    _, doc, _, norm_hash, n_words, n_paragraphs, blob = row
+    assert isinstance(blob, bytes)
+    return Fingerprint(
+        doc=str(doc),
+        norm_hash=str(norm_hash),
+        n_words=int(str(n_words)),
+        n_paragraphs=int(str(n_paragraphs)),
+        shingles=np.frombuffer(blob, dtype=np.uint32),
+        single_keys=(),
+        anchors=(),
+        paragraphs=paragraphs,
+    )

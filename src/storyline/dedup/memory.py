@@ -1,0 +1,115 @@
+"""Story clustering in memory: the reference path for tests and benchmarks.
+
+The persisted ``StoryIndex`` makes the same decisions (same fingerprints, same
+candidate keys and posting cap, same verification), with SQLite holding the postings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from storyline.dedup.assemble import build_story
+from storyline.dedup.config import StoryConfig
+from storyline.dedup.fingerprint import Fingerprint, fingerprint_many
+from storyline.dedup.verify import linked
+from storyline.records import Story
+
+__all__ = ["UnionFind", "candidates", "cluster"]
+
+_BATCH = 2048
+
+
+class UnionFind:
+    """Disjoint sets over integers; merging only ever joins, never splits."""
+
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def candidates(
+    fp: Fingerprint,
+    single: dict[int, list[int]],
+    anchors: dict[int, list[int]],
+    config: StoryConfig,
+) -> set[int]:
+    """Earlier documents sharing a single key, or at least ``min_shared_anchors`` anchors.
+
+    Keys already carried by ``max_postings`` documents are boilerplate and skipped.
+    """
+    cap = config.max_postings
+    found: set[int] = set()
+    for key in fp.single_keys:
+        posting = single.get(key)
+        if posting and len(posting) < cap:
+            found.update(posting)
+    shared: Counter[int] = Counter()
+    for key in fp.anchors:
+        posting = anchors.get(key)
+        if posting and len(posting) < cap:
+            shared.update(posting)
+    found.update(n for n, c in shared.items() if c >= config.min_shared_anchors)
+    return found
+
+
+def _batches(docs: Iterable[tuple[str, str]]) -> Iterator[list[tuple[str, str]]]:
+    batch: list[tuple[str, str]] = []
+    for item in docs:
+        batch.append(item)
+        if len(batch) >= _BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def cluster(docs: Iterable[tuple[str, str]], config: StoryConfig | None = None) -> list[Story]:
+    """Group ``(doc_id, clean_text)`` pairs into stories, sorted by story id.
+
+    A repeated doc id keeps its first text. The partition is the connected components
+    of the verified-pair graph, which does not depend on input order (as long as no
+    key exceeds ``max_postings``), and story ids derive from member ids.
+    """
+    config = config or StoryConfig()
+    fps: list[Fingerprint] = []
+    seen: set[str] = set()
+    single: dict[int, list[int]] = {}
+    anchors: dict[int, list[int]] = {}
+    sets = UnionFind()
+    for batch in _batches(docs):
+        fresh = []
+        for doc, text in batch:
+            if doc not in seen:
+                seen.add(doc)
+                fresh.append((doc, text))
+        for fp in fingerprint_many(fresh, config):
+            n = sets.add()
+            fps.append(fp)
+            for m in candidates(fp, single, anchors, config):
+                if sets.find(m) != sets.find(n) and linked(fp, fps[m], config):
+                    sets.union(m, n)
+            for key in fp.single_keys:
+                single.setdefault(key, []).append(n)
+            for key in fp.anchors:
+                anchors.setdefault(key, []).append(n)
+    groups: dict[int, list[Fingerprint]] = {}
+    for n, fp in enumerate(fps):
+        groups.setdefault(sets.find(n), []).append(fp)
+    stories = [build_story(group, config) for group in groups.values()]
+    return sorted(stories, key=lambda s: s.id)

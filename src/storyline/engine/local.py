@@ -1,0 +1,260 @@
+"""The local engine: per-document phases on N worker processes, global steps here.
+
+Workers are spawned processes, each loading the spaCy pipeline once; documents
+travel to them in small batches and come back annotated (without their token
+records, which nothing downstream stores). The parent process is the store's
+only writer. A document that makes a stage fail is quarantined with the stage's
+name and the error, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from storyline.engine.stages import BuildConfig, analyse_pipeline, prepare_pipeline
+from storyline.pipeline import Pipeline, StageStats
+from storyline.records import Document, Quarantined, RawDocument
+
+__all__ = ["BuildReport", "build", "process_documents"]
+
+Progress = Callable[[str, int, int | None], None]  # (phase, advance, total)
+
+_FACTORIES: dict[str, Callable[[BuildConfig], Pipeline]] = {
+    "prepare": prepare_pipeline,
+    "analyse": analyse_pipeline,
+}
+_WORKER_PIPES: dict[str, Pipeline] = {}
+
+
+@dataclass
+class BuildReport:
+    inputs: int = 0
+    new: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    quarantined: list[Quarantined] = field(default_factory=list)
+    stats: dict[str, StageStats] = field(default_factory=dict)
+    events: int = 0
+    event_mentions: int = 0
+    stories: int = 0
+    seconds: float = 0.0
+
+    def add_stats(self, stats: Mapping[str, StageStats]) -> None:
+        for name, s in stats.items():
+            self.stats.setdefault(name, StageStats()).merge(s)
+
+
+def _worker_init(config: BuildConfig) -> None:
+    _WORKER_PIPES.clear()
+    for name, factory in _FACTORIES.items():
+        _WORKER_PIPES[name] = factory(config)
+
+
+def _run_batch(
+    phase: str, batch: list[Document]
+) -> tuple[list[Document], list[Quarantined], dict[str, StageStats]]:
+    pipe = _WORKER_PIPES[phase]
+    for s in pipe.stats.values():
+        s.__init__()  # type: ignore[misc]  # reset the counters for this batch
+    out: list[Document] = []
+    bad: list[Quarantined] = []
+    try:
+        out = [_slim(d) for d in pipe.run(batch)]
+    except Exception:  # a stage failed on some document: find which, keep the rest
+        out = []
+        for doc in batch:
+            try:
+                out.extend(_slim(d) for d in pipe.run([doc]))
+            except Exception as exc:  # noqa: BLE001 - reported to the user per file
+                bad.append(Quarantined(doc.source, f"{phase} failed: {type(exc).__name__}: {exc}"))
+    stats = {k: _copy_stats(v) for k, v in pipe.stats.items()}
+    return out, bad, stats
+
+
+def _copy_stats(s: StageStats) -> StageStats:
+    c = StageStats()
+    c.merge(s)
+    return c
+
+
+def _slim(doc: Document) -> Document:
+    return replace(doc, tokens=()) if doc.tokens else doc
+
+
+def _batches(docs: Sequence[Document], size: int) -> Iterator[list[Document]]:
+    for i in range(0, len(docs), size):
+        yield list(docs[i : i + size])
+
+
+def process_documents(
+    phase: str,
+    docs: Sequence[Document],
+    config: BuildConfig,
+    *,
+    pool: Any | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Document], list[Quarantined], dict[str, StageStats]]:
+    """Run one per-document phase over ``docs`` (in order), in-process or on ``pool``."""
+    results: list[Document] = []
+    bad: list[Quarantined] = []
+    stats: dict[str, StageStats] = {}
+    batches = list(_batches(docs, max(1, config.batch_size)))
+    if pool is None:
+        if phase not in _WORKER_PIPES:
+            _worker_init(config)
+        mapped: Iterable[Any] = (_run_batch(phase, b) for b in batches)
+    else:
+        mapped = pool.imap(_PhaseCall(phase), batches)
+    for out, q, st in mapped:
+        results.extend(out)
+        bad.extend(q)
+        for name, s in st.items():
+            stats.setdefault(name, StageStats()).merge(s)
+        if progress:
+            progress(phase, len(out) + len(q), len(docs))
+    return results, bad, stats
+
+
+class _PhaseCall:
+    """A picklable ``batch -> _run_batch(phase, batch)``."""
+
+    def __init__(self, phase: str):
+        self.phase = phase
+
+    def __call__(
+        self, batch: list[Document]
+    ) -> tuple[list[Document], list[Quarantined], dict[str, StageStats]]:
+        return _run_batch(self.phase, batch)
+
+
+def build(
+    paths: Sequence[str | Path],
+    store: Any,
+    config: BuildConfig = BuildConfig(),
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    field_map: Mapping[str, str] | None = None,
+    max_bytes: int = 20_000_000,
+    progress: Progress | None = None,
+    on_quarantine: Callable[[Quarantined], None] | None = None,
+) -> BuildReport:
+    """Read, process and store everything new under ``paths``; then refresh the timeline."""
+    from storyline.ingest import iter_inputs
+
+    started = time.perf_counter()
+    report = BuildReport()
+
+    def reject(q: Quarantined) -> None:
+        report.quarantined.append(q)
+        store.quarantine(q)
+        if on_quarantine:
+            on_quarantine(q)
+
+    fresh: dict[str, Document] = {}
+    for item in iter_inputs(
+        paths, include=include, exclude=exclude, field_map=field_map, max_bytes=max_bytes
+    ):
+        report.inputs += 1
+        if isinstance(item, Quarantined):
+            reject(item)
+            continue
+        assert isinstance(item, RawDocument)
+        doc = Document.from_raw(item)
+        if store.has_document(doc.id):
+            report.unchanged += 1
+            store.add_source(doc.source, doc.id)
+        elif doc.id in fresh:
+            report.duplicates += 1
+        else:
+            fresh[doc.id] = doc
+    new_docs = list(fresh.values())
+    report.new = len(new_docs)
+
+    pool = None
+    if config.workers > 1 and len(new_docs) > config.batch_size:
+        ctx = mp.get_context("spawn")
+        pool = ctx.Pool(config.workers, initializer=_worker_init, initargs=(config,))
+    try:
+        prepared, bad, stats = process_documents(
+            "prepare", new_docs, config, pool=pool, progress=progress
+        )
+        report.add_stats(stats)
+        for q in bad:
+            reject(q)
+        prepared = _assign_stories(store, prepared)
+        analysed, bad, stats = process_documents(
+            "analyse", prepared, config, pool=pool, progress=progress
+        )
+        report.add_stats(stats)
+        for q in bad:
+            reject(q)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+
+    from storyline.engine.consolidate import complete_documents, known_actors
+
+    analysed = complete_documents(analysed, known_actors(analysed, store.iter_actors()))
+    for doc in analysed:
+        store.add_document(doc)
+        report.event_mentions += len(doc.events)
+    report.stories = _refresh_stories(store)
+    report.events = _refresh_events(store)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _assign_stories(store: Any, docs: list[Document]) -> list[Document]:
+    """Put new documents into stories; let a story lend dates to its weaker copies."""
+    from storyline.dedup import StoryIndex
+    from storyline.ingest import harmonize_story_dates
+
+    index = StoryIndex(store.conn)
+    for doc in docs:
+        index.add(doc.id, doc.text)
+    store.conn.commit()
+    by_story: dict[str | None, list[Document]] = {}
+    for doc in docs:
+        by_story.setdefault(index.story_of(doc.id), []).append(doc)
+    out: dict[str, Document] = {}
+    for story, members in by_story.items():
+        if story is None or len(index_members(index, story)) < 2:
+            out.update((d.id, d) for d in members)
+            continue
+        known = [store.load_document(m) for m in index_members(index, story)]
+        peers = [d for d in known if d is not None and d.id not in {m.id for m in members}]
+        for d in harmonize_story_dates([*members, *peers]):
+            if d.id in {m.id for m in members}:
+                out[d.id] = d
+    return [out[d.id] for d in docs]
+
+
+def index_members(index: Any, story: str) -> list[str]:
+    for s in index.stories():
+        if s.id == story:
+            return [m.document for m in s.members]
+    return []
+
+
+def _refresh_stories(store: Any) -> int:
+    from storyline.dedup import StoryIndex
+
+    stories = StoryIndex(store.conn).stories()
+    for s in stories:
+        for m in s.members:
+            store.set_story(m.document, s.id, m.relation)
+    return len(stories)
+
+
+def _refresh_events(store: Any) -> int:
+    from storyline.events.merge import merge_mentions
+
+    events = merge_mentions(store.event_mentions(), store.story_map())
+    return int(store.replace_events(events))

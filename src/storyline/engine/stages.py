@@ -1,0 +1,49 @@
+"""The standard stage lists: which stages make up each phase of a build.
+
+A build has two per-document phases with a global step between them, in the
+brief's order: read → clean → publication date → *stories* → sentences,
+entities, actors → temporal expressions → events. Stories come before the
+language stages so a story can lend a publication date to its weaker copies
+before relative dates are resolved against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storyline.pipeline import Pipeline
+
+__all__ = ["BuildConfig", "prepare_pipeline", "analyse_pipeline"]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildConfig:
+    model: str | None = None  # spaCy model name or path; None = default / STORYLINE_MODEL
+    workers: int = 1
+    batch_size: int = 16
+
+
+def prepare_pipeline(config: BuildConfig) -> Pipeline:
+    """Cheap per-document stages: cleaning, metadata and publication date."""
+    from storyline.ingest import CleanStage, MetadataStage
+
+    return Pipeline([CleanStage(), MetadataStage()])
+
+
+def analyse_pipeline(config: BuildConfig) -> Pipeline:
+    """Language stages: parse, actors, temporal expressions, events."""
+    from storyline.events import EventStage
+    from storyline.nlp.actors import ActorStage
+    from storyline.nlp.spacy_pipeline import AnnotateStage
+    from storyline.timex import TimexStage
+
+    available = prepare_pipeline(config).provides
+    return Pipeline(
+        [
+            AnnotateStage(config.model, batch_size=config.batch_size),
+            ActorStage(),
+            TimexStage(),
+            EventStage(),
+        ],
+        available=available,
+    )

@@ -1,0 +1,89 @@
+"""An event's own date: the temporal expression governing the event's clause.
+
+A date counts for an event when it attaches (through the parse) to the trigger
+or to a word on the trigger's governing chain — "*In early June*, North Korea
+blew up ...", "gave orders *on June 24* to postpone ...". Dates buried in
+another noun phrase ("the plan *for 2021-2022*, which we have signed") or in
+the possessive of a restated act ("reaffirmed *last year's* invitation") do not.
+Without one, the event is placed at the document's publication date and marked
+``date_source: reported``.
+"""
+
+from __future__ import annotations
+
+from storyline.events.modality import governing_chain
+from storyline.events.tree import DocTree
+from storyline.records import Sentence, Timex
+
+__all__ = ["event_date"]
+
+_DATE_TYPES = frozenset({"DATE", "TIME"})
+
+
+def _timex_head(tree: DocTree, tx: Timex, sentence: Sentence) -> int | None:
+    """The token of the timex whose head lies outside it (the span's syntactic head)."""
+    inside = [
+        i
+        for i in range(sentence.token_start, sentence.token_end)
+        if tree.tokens[i].start >= tx.start and tree.tokens[i].end <= tx.end
+    ]
+    if not inside:
+        return None
+    span = set(inside)
+    for i in inside:
+        if tree.tokens[i].head not in span or tree.tokens[i].head == i:
+            return i
+    return inside[0]
+
+
+def _attachment(tree: DocTree, head: int, stop: set[int], limit: int = 4) -> int | None:
+    """Walk up from a timex head through prepositions to the word it modifies."""
+    i = head
+    for _ in range(limit):
+        tok = tree.tokens[i]
+        if tok.head == i:
+            return i
+        i = tok.head
+        if i in stop or tree.tokens[i].pos not in ("ADP", "SCONJ", "ADV", "PART", "NUM"):
+            return i
+    return i
+
+
+def event_date(
+    tree: DocTree,
+    trigger: int,
+    sentence: Sentence,
+    timexes: tuple[Timex, ...],
+    *,
+    skip_subtree: set[int] | None = None,
+) -> Timex | None:
+    """The timex that governs the trigger's clause, nearest on the chain first."""
+    chain = governing_chain(tree, trigger)
+    rank = {tok: n for n, tok in enumerate(chain)}
+    best: tuple[int, int, Timex] | None = None
+    for tx in timexes:
+        if tx.type not in _DATE_TYPES or not (sentence.start <= tx.start < sentence.end):
+            continue
+        if tx.value.startswith(("P", "PRESENT", "PAST", "FUTURE")):
+            continue
+        head = _timex_head(tree, tx, sentence)
+        if head is None or (skip_subtree and head in skip_subtree):
+            continue
+        target = _attachment(tree, head, set(chain))
+        if target in rank:
+            cand = (rank[target], abs(tx.start - tree.tokens[trigger].start), tx)
+            if best is None or cand[:2] < best[:2]:
+                best = cand
+    if best is not None:
+        return best[2]
+    # A sentence-opening date ("In 1883, ...") frames the whole main clause.
+    # (the parser often hangs it on the subject: "Last December South Korea tightened").
+    root = chain[-1]
+    if tree.tokens[root].dep == "ROOT":
+        for tx in timexes:
+            if tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.start + 25:
+                if not tx.value.startswith(("P", "X")) and (
+                    not skip_subtree or _timex_head(tree, tx, sentence) not in skip_subtree
+                ):
+                    return tx
+    return None

@@ -1,0 +1,280 @@
+"""The trigger lexicon: words that express PLOVER events, from the PLOVER codebook.
+
+PLOVER (Political Language Ontology for Verifiable Event Records, the open
+successor of CAMEO; manual at openeventdata/PLOVER, CC BY-SA) defines 16 event
+types. Each entry maps a lemma (verb or noun) to a type and, where the codebook
+has one, a mode. Multi-word triggers are keyed by their head lemma plus a
+required particle/object lemma ("blow up", "export control").
+
+Coding rules this table encodes: invitations and agreements to meet are AGREE;
+a visit is CONSULT/visit; sanctions and export controls are SANCTION; verbs of
+saying are not events (a statement about an event is not itself the event).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Trigger", "VERB_TRIGGERS", "NOUN_TRIGGERS", "PHRASE_TRIGGERS", "DIRECTIONLESS"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    mode: str | None = None
+    #: for verbs: the grammatical object is the *source* of the act
+    #: ("X received an invitation from Y": Y invites X) — rare, flagged per entry
+    inverse: bool = False
+
+
+def _t(type_: str, mode: str | None = None, *, inverse: bool = False) -> Trigger:
+    return Trigger(type_, mode, inverse)
+
+
+VERB_TRIGGERS: dict[str, Trigger] = {
+    # AGREE: agreements, signatures, invitations, promises
+    "agree": _t("AGREE"),
+    "sign": _t("AGREE"),
+    "invite": _t("AGREE"),
+    "ratify": _t("AGREE"),
+    "conclude": _t("AGREE"),
+    "pledge": _t("AGREE"),
+    "promise": _t("AGREE"),
+    "accept": _t("AGREE"),
+    # CONSULT: meetings, talks, visits, calls
+    "visit": _t("CONSULT", "visit"),
+    "meet": _t("CONSULT"),
+    "discuss": _t("CONSULT"),
+    "negotiate": _t("CONSULT"),
+    "host": _t("CONSULT", "visit", inverse=True),
+    "convene": _t("CONSULT"),
+    "consult": _t("CONSULT"),
+    "confer": _t("CONSULT"),
+    "phone": _t("CONSULT", "phone"),
+    "telephone": _t("CONSULT", "phone"),
+    "accompany": _t("CONSULT"),
+    # SUPPORT
+    "support": _t("SUPPORT"),
+    "endorse": _t("SUPPORT"),
+    "praise": _t("SUPPORT"),
+    "commend": _t("SUPPORT"),
+    "welcome": _t("SUPPORT"),
+    "congratulate": _t("SUPPORT"),
+    "back": _t("SUPPORT"),
+    "recognize": _t("SUPPORT"),
+    "recognise": _t("SUPPORT"),
+    "defend": _t("SUPPORT"),
+    # CONCEDE
+    "concede": _t("CONCEDE"),
+    "ease": _t("CONCEDE"),
+    "lift": _t("CONCEDE"),
+    "release": _t("CONCEDE"),
+    "apologize": _t("CONCEDE"),
+    "apologise": _t("CONCEDE"),
+    "pardon": _t("CONCEDE"),
+    # COOPERATE
+    "cooperate": _t("COOPERATE"),
+    "collaborate": _t("COOPERATE"),
+    "declare": _t("COOPERATE"),  # only with an object phrase like "declared ... open": see coder
+    "partner": _t("COOPERATE"),
+    # AID
+    "aid": _t("AID"),
+    "assist": _t("AID"),
+    "supply": _t("AID"),
+    "donate": _t("AID"),
+    "provide": _t("AID"),
+    "deliver": _t("AID"),
+    "send": _t("AID"),
+    "grant": _t("AID"),
+    "lend": _t("AID"),
+    "evacuate": _t("AID"),
+    # RETREAT
+    "withdraw": _t("RETREAT"),
+    "retreat": _t("RETREAT"),
+    "postpone": _t("RETREAT"),
+    "suspend": _t("RETREAT"),
+    "halt": _t("RETREAT"),
+    "demobilize": _t("RETREAT"),
+    "disarm": _t("RETREAT"),
+    "de-escalate": _t("RETREAT"),
+    # REQUEST
+    "ask": _t("REQUEST"),
+    "request": _t("REQUEST"),
+    "urge": _t("REQUEST"),
+    "demand": _t("REQUEST"),
+    "appeal": _t("REQUEST"),
+    "call": _t("REQUEST"),  # "call on/for"; "phone call" is a noun trigger
+    "require": _t("REQUEST"),
+    "petition": _t("REQUEST"),
+    # ACCUSE
+    "accuse": _t("ACCUSE"),
+    "blame": _t("ACCUSE"),
+    "criticize": _t("ACCUSE"),
+    "criticise": _t("ACCUSE"),
+    "condemn": _t("ACCUSE"),
+    "denounce": _t("ACCUSE"),
+    "allege": _t("ACCUSE"),
+    "investigate": _t("ACCUSE", "investigate"),
+    # REJECT
+    "reject": _t("REJECT"),
+    "refuse": _t("REJECT"),
+    "deny": _t("REJECT"),
+    "dismiss": _t("REJECT"),
+    "veto": _t("REJECT"),
+    "decline": _t("REJECT"),
+    "oppose": _t("REJECT"),
+    # THREATEN
+    "threaten": _t("THREATEN"),
+    "warn": _t("THREATEN"),
+    # PROTEST
+    "protest": _t("PROTEST"),
+    "demonstrate": _t("PROTEST"),
+    "rally": _t("PROTEST"),
+    "boycott": _t("PROTEST"),
+    "picket": _t("PROTEST"),
+    # SANCTION
+    "sanction": _t("SANCTION"),
+    "embargo": _t("SANCTION"),
+    "expel": _t("SANCTION", "expel"),
+    "ban": _t("SANCTION"),
+    "freeze": _t("SANCTION"),
+    "sever": _t("SANCTION", "discontinue"),
+    "recall": _t("SANCTION", "discontinue"),
+    "blacklist": _t("SANCTION"),
+    "restrict": _t("SANCTION"),
+    # MOBILIZE
+    "mobilize": _t("MOBILIZE"),
+    "mobilise": _t("MOBILIZE"),
+    "deploy": _t("MOBILIZE"),
+    "mass": _t("MOBILIZE"),
+    "reinstate": _t("MOBILIZE"),
+    # COERCE
+    "arrest": _t("COERCE"),
+    "detain": _t("COERCE"),
+    "seize": _t("COERCE"),
+    "confiscate": _t("COERCE"),
+    "deport": _t("COERCE"),
+    "raid": _t("COERCE"),
+    "blockade": _t("COERCE"),
+    "jail": _t("COERCE"),
+    "imprison": _t("COERCE"),
+    "censor": _t("COERCE"),
+    # ASSAULT
+    "attack": _t("ASSAULT"),
+    "bomb": _t("ASSAULT"),
+    "shell": _t("ASSAULT"),
+    "invade": _t("ASSAULT"),
+    "kill": _t("ASSAULT"),
+    "shoot": _t("ASSAULT"),
+    "assassinate": _t("ASSAULT"),
+    "strike": _t("ASSAULT"),
+    "destroy": _t("ASSAULT"),
+}
+
+NOUN_TRIGGERS: dict[str, Trigger] = {
+    "agreement": _t("AGREE"),
+    "treaty": _t("AGREE"),
+    "accord": _t("AGREE"),
+    "deal": _t("AGREE"),
+    "memorandum": _t("AGREE"),
+    "invitation": _t("AGREE"),
+    "ceasefire": _t("AGREE"),
+    "truce": _t("AGREE"),
+    "visit": _t("CONSULT", "visit"),
+    "trip": _t("CONSULT", "visit"),
+    "talk": _t("CONSULT"),
+    "meeting": _t("CONSULT"),
+    "summit": _t("CONSULT"),
+    "negotiation": _t("CONSULT"),
+    "consultation": _t("CONSULT"),
+    "session": _t("CONSULT"),
+    "call": _t("CONSULT", "phone"),
+    "aid": _t("AID"),
+    "assistance": _t("AID"),
+    "donation": _t("AID"),
+    "loan": _t("AID"),
+    "cooperation": _t("COOPERATE"),
+    "partnership": _t("COOPERATE"),
+    "sanction": _t("SANCTION"),
+    "embargo": _t("SANCTION"),
+    "tariff": _t("SANCTION"),
+    "control": _t("SANCTION"),  # only as "export controls": see PHRASE_TRIGGERS guard
+    "requirement": _t("REQUEST"),
+    "demand": _t("REQUEST"),
+    "request": _t("REQUEST"),
+    "appeal": _t("REQUEST"),
+    "accusation": _t("ACCUSE"),
+    "protest": _t("PROTEST"),
+    "demonstration": _t("PROTEST"),
+    "rally": _t("PROTEST"),
+    "threat": _t("THREATEN"),
+    "ultimatum": _t("THREATEN"),
+    "attack": _t("ASSAULT"),
+    "airstrike": _t("ASSAULT"),
+    "bombing": _t("ASSAULT"),
+    "invasion": _t("ASSAULT"),
+    "withdrawal": _t("RETREAT"),
+    "arrest": _t("COERCE"),
+    "drill": _t("MOBILIZE"),
+    "exercise": _t("MOBILIZE"),
+}
+
+#: Two-word triggers: (head lemma, dependent lemma) -> Trigger. They win over the
+#: head's single-word entry, and some single-word entries are valid only here.
+PHRASE_TRIGGERS: dict[tuple[str, str], Trigger] = {
+    ("blow", "up"): _t("ASSAULT"),
+    ("pull", "out"): _t("RETREAT"),
+    ("pull", "back"): _t("RETREAT"),
+    ("call", "on"): _t("REQUEST"),
+    ("call", "for"): _t("REQUEST"),
+    ("control", "export"): _t("SANCTION"),
+    ("tighten", "control"): _t("SANCTION"),
+    ("impose", "sanction"): _t("SANCTION"),
+    ("lift", "sanction"): _t("CONCEDE"),
+    ("ease", "sanction"): _t("CONCEDE"),
+    ("revoke", "sanction"): _t("CONCEDE"),
+    ("declare", "open"): _t("COOPERATE"),
+    ("establish", "relation"): _t("COOPERATE"),
+    ("hold", "talk"): _t("CONSULT"),
+    ("set", "fire"): _t("ASSAULT"),
+    ("cut", "tie"): _t("SANCTION", "discontinue"),
+    ("exercise", "military"): _t("MOBILIZE"),
+    ("drill", "military"): _t("MOBILIZE"),
+}
+
+#: Lemmas valid only inside a phrase (never alone): "declare", "control", "exercise",
+#: "drill" need their partner word; "call" as a verb needs on/for; "back" needs an
+#: actor object; "session" needs a convene/hold verb (handled by the coder).
+PHRASE_ONLY: frozenset[str] = frozenset({"declare", "control", "exercise", "drill", "session"})
+VERB_PHRASE_ONLY: frozenset[str] = frozenset({"call", "declare", "mass", "send", "deliver"})
+
+#: Types where the two sides take part alike (talks between A and B).
+DIRECTIONLESS: frozenset[str] = frozenset({"CONSULT", "COOPERATE"})
+
+#: Verbs of saying: they give a speaker, never an event of their own.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {
+        "say", "tell", "state", "add", "note", "stress", "emphasize", "emphasise",
+        "continue", "point", "announce", "write", "explain", "remark", "reply",
+        "comment", "argue", "insist", "claim", "report", "confirm", "underline",
+        "highlight", "recall", "declare", "assert", "observe", "conclude",
+    }
+)  # fmt: skip
+
+#: Verbs whose object noun names an act they perform ("pay a visit", "hold talks").
+LIGHT_VERBS: frozenset[str] = frozenset(
+    {
+        "pay", "hold", "make", "conduct", "sign", "impose", "tighten", "extend", "issue",
+        "reach", "have", "launch", "carry", "stage", "provide", "give", "offer", "sign",
+        "accept", "receive", "deliver", "reaffirm", "renew", "announce", "introduce",
+        "adopt", "conclude", "begin", "start", "resume", "attend", "host", "send",
+    }
+)  # fmt: skip
+
+#: Light verbs that re-state an earlier act: the event is the re-statement, dated
+#: by its own clause, not by dates inside the noun ("reaffirmed last year's invitation").
+RESTATING_VERBS: frozenset[str] = frozenset(
+    {"reaffirm", "renew", "reiterate", "repeat", "confirm", "deliver", "extend", "remind"}
+)
+#: Light verbs whose subject is the *target* of the act ("X received an invitation from Y").
+RECEIVING_VERBS: frozenset[str] = frozenset({"receive", "get", "accept", "welcome"})

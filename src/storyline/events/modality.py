@@ -1,0 +1,104 @@
+"""Modality: did the event happen (asserted), is it planned (future), only
+possible or conditional (hypothetical), or denied (negated)?
+
+The cues are read on the path from the trigger up through the words that govern
+it, stopping at a verb of saying: in "Lavrov said Putin will visit", *will* is
+the visit's, *said* is not.
+"""
+
+from __future__ import annotations
+
+from storyline.events.tree import DocTree
+
+__all__ = ["modality", "governing_chain"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can"})
+_FUTURE_GOVERNORS = frozenset(
+    {
+        "plan", "intend", "hope", "expect", "aim", "seek", "prepare", "want", "wish",
+        "schedule", "set", "due", "propose", "consider", "go", "mean", "decide", "agree",
+        "promise", "pledge", "vow", "invite", "look", "ready", "resume", "continue",
+    }
+)  # fmt: skip
+_FUTURE_MODIFIERS = frozenset(
+    {"planned", "upcoming", "future", "next", "forthcoming", "scheduled", "proposed"}
+)
+_HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "possibly", "potentially"})
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+_REFUSAL = frozenset(
+    {"refuse", "refusal", "decline", "fail", "failure", "reject", "deny", "avoid", "stop"}
+)
+_CONDITION_MARKS = frozenset({"if", "unless", "provided", "whether"})
+_CHAIN_DEPS = frozenset(
+    {
+        "xcomp", "dobj", "pobj", "prep", "attr", "acl", "relcl", "nsubjpass", "nsubj",
+        "compound", "amod", "conj", "oprd", "appos", "advcl", "pcomp", "dep", "npadvmod",
+        "acomp",
+    }
+)  # fmt: skip
+
+
+def governing_chain(tree: DocTree, trigger: int, limit: int = 8) -> list[int]:
+    """The trigger and the words above it, up to (not including) a verb of saying."""
+    chain = [trigger]
+    i = trigger
+    for _ in range(limit):
+        tok = tree.tokens[i]
+        if tok.head == i or tok.dep not in _CHAIN_DEPS:
+            break
+        head = tok.head
+        if tok.dep in ("relcl", "acl") and not tree.is_verb(i):
+            break
+        chain.append(head)
+        if tok.dep == "relcl":  # the relative clause's own modality ends at its noun
+            break
+        i = head
+    return chain
+
+
+def modality(tree: DocTree, trigger: int) -> str:
+    chain = governing_chain(tree, trigger)
+    negated = hypothetical = future = False
+    for pos, i in enumerate(chain):
+        lemma = tree.lemma(i)
+        if pos > 0 and lemma in _REFUSAL:
+            negated = True
+        if pos > 0 and lemma in _FUTURE_GOVERNORS:
+            future = True
+        for c in tree.children[i]:
+            ct = tree.tokens[c]
+            low = ct.text.lower()
+            if ct.dep == "neg" or (ct.dep == "det" and low == "no"):
+                negated = True
+            elif ct.dep in ("aux", "auxpass"):
+                if low in _FUTURE_AUX:
+                    future = True
+                elif low in _HYPOTHETICAL_AUX:
+                    hypothetical = True
+                elif low == "going" or ct.lemma == "go":
+                    future = True
+                elif low == "to" and pos == 0 and tree.tokens[i].dep == "ROOT":
+                    future = True  # headline style: "Putin to visit South Korea"
+            elif ct.dep in ("amod", "advmod"):
+                if low in _FUTURE_MODIFIERS:
+                    future = True
+                elif low in _HYPOTHETICAL_MODIFIERS:
+                    hypothetical = True
+            elif ct.dep == "mark" and low in _CONDITION_MARKS:
+                hypothetical = True
+        if tree.tokens[i].dep == "advcl" and any(
+            tree.tokens[c].text.lower() in _CONDITION_MARKS for c in tree.kids(i, "mark")
+        ):
+            hypothetical = True
+    if negated:
+        return "negated"
+    if hypothetical:
+        return "hypothetical"
+    if future:
+        return "future"
+    return "asserted"
+
+
+def is_negator(word: str) -> bool:
+    return word.lower() in _NEGATORS

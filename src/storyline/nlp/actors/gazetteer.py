@@ -1,0 +1,239 @@
+"""Country, capital and organization tables, and the stable ids built on them.
+
+The tables are general world data, not a list of names from any corpus:
+pycountry gives every ISO 3166 name; ``data/countries.tsv`` adds what it lacks
+(short names, abbreviations, demonyms, capitals and seats of government) and
+``data/organizations.tsv`` lists intergovernmental bodies and news agencies.
+Lookups go through :func:`name_key`, so ``the Republic of Korea``, ``Republic
+of Korea's`` and ``REPUBLIC OF KOREA`` meet; all-capital abbreviations
+(``US``, ``ROK``, ``WHO``) only match in capitals, so the pronoun *us* or the
+word *who* never becomes a country or an organization.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+from storyline.records import content_id
+
+__all__ = [
+    "OrgEntry",
+    "actor_id",
+    "country_name",
+    "lookup_capital",
+    "lookup_demonym",
+    "lookup_org",
+    "name_key",
+    "person_key",
+    "resolve_country",
+]
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_ABBREV = re.compile(r"^[A-Z][A-Z0-9+\-]{1,7}$")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgEntry:
+    """A known organization: its canonical name, country (or IGO) and sector."""
+
+    name: str
+    country: str
+    sector: str
+    kind: str  # igo | org
+    seat: str | None = None
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_key(text: str) -> str:
+    """A case-, accent-, article- and possessive-insensitive key for names."""
+    text = _fold(text).strip()
+    text = _POSSESSIVE.sub("", text)
+    text = _ARTICLE.sub("", text)
+    text = text.replace(".", "")
+    return " ".join(text.lower().split())
+
+
+def person_key(name: str) -> str:
+    """A key that merges spelling variants of a name: hyphens, case, spacing, accents.
+
+    ``Kim Jong-un``, ``Kim Jong Un`` and ``KIM JONG UN`` share a key; ``Chung
+    Eui-yong`` and ``Chung Sye-kyun`` do not (the whole name is kept).
+    """
+    text = _fold(name)
+    text = re.sub(r"[-'.]", " ", text)
+    return " ".join(text.lower().split())
+
+
+def _abbrev_key(text: str) -> str | None:
+    """Exact-case key for an all-capital abbreviation (``U.S.`` -> ``US``), else None."""
+    bare = _POSSESSIVE.sub("", _fold(text).strip()).replace(".", "")
+    bare = _ARTICLE.sub("", bare)
+    return bare if _ABBREV.match(bare) else None
+
+
+def _data_lines(filename: str) -> list[list[str]]:
+    path = resources.files("storyline") / "data" / filename
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def _inverted(name: str) -> str:
+    """``Korea, Republic of`` -> ``Republic of Korea`` (the ISO list order)."""
+    if ", " not in name:
+        return name
+    head, _, tail = name.partition(", ")
+    return f"{tail} {head}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    names: dict[str, str]  # name_key -> alpha-3
+    abbreviations: dict[str, str]  # exact-case abbreviation -> alpha-3
+    display: dict[str, str]  # alpha-3 -> common English name
+    demonyms: dict[str, str]  # name_key -> alpha-3
+    capitals: dict[str, str]  # name_key -> alpha-3, or an org's canonical name
+    orgs: dict[str, OrgEntry]  # name_key -> entry
+    org_abbreviations: dict[str, OrgEntry]
+
+
+def _add_name(tables: _Tables, name: str, code: str) -> None:
+    abbrev = _abbrev_key(name)
+    if abbrev is not None:
+        tables.abbreviations.setdefault(abbrev, code)
+    else:
+        tables.names.setdefault(name_key(name), code)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    tables = _Tables({}, {}, {}, {}, {}, {}, {})
+    for row in _data_lines("countries.tsv"):
+        row += [""] * (4 - len(row))
+        code, names, demonyms, capitals = row[:4]
+        for i, name in enumerate(_split(names)):
+            if i == 0:
+                tables.display[code] = name
+            _add_name(tables, name, code)
+        for demonym in _split(demonyms):
+            tables.demonyms.setdefault(name_key(demonym), code)
+        for capital in _split(capitals):
+            tables.capitals.setdefault(name_key(capital), code)
+    for country in pycountry.countries:
+        code = country.alpha_3
+        tables.display.setdefault(code, getattr(country, "common_name", None) or country.name)
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                _add_name(tables, value, code)
+                _add_name(tables, _inverted(value), code)
+    for row in _data_lines("organizations.tsv"):
+        row += [""] * (6 - len(row))
+        canonical, aliases, country, sector, kind, seat = row[:6]
+        entry = OrgEntry(canonical, country, sector, kind, seat or None)
+        for name in [canonical, *_split(aliases)]:
+            abbrev = _abbrev_key(name)
+            if abbrev is not None and abbrev == name:
+                tables.org_abbreviations.setdefault(abbrev, entry)
+            else:
+                tables.orgs.setdefault(name_key(name), entry)
+        if seat:
+            tables.capitals.setdefault(name_key(seat), canonical)
+    return tables
+
+
+def resolve_country(name: str) -> str | None:
+    """ISO 3166 alpha-3 for a country name, abbreviation or demonym; ``IGO`` for an IGO.
+
+    Returns None when the name is not a country (a city, a person, an unknown
+    organization): callers must not guess.
+    """
+    tables = _tables()
+    abbrev = _abbrev_key(name)
+    if abbrev is not None:
+        if abbrev in tables.abbreviations:
+            return tables.abbreviations[abbrev]
+        org = tables.org_abbreviations.get(abbrev)
+        return "IGO" if org is not None and org.kind == "igo" else None
+    key = name_key(name)
+    code = tables.names.get(key) or tables.demonyms.get(key)
+    if code is not None:
+        return code
+    org = tables.orgs.get(key)
+    return "IGO" if org is not None and org.kind == "igo" else None
+
+
+def lookup_country_name(text: str) -> str | None:
+    """Alpha-3 for a country *name* only (not a demonym)."""
+    tables = _tables()
+    abbrev = _abbrev_key(text)
+    if abbrev is not None:
+        return tables.abbreviations.get(abbrev)
+    return tables.names.get(name_key(text))
+
+
+def lookup_demonym(text: str) -> str | None:
+    """Alpha-3 for a demonym or national adjective (``South Korean`` -> KOR)."""
+    return _tables().demonyms.get(name_key(text))
+
+
+def lookup_capital(text: str) -> str | None:
+    """Alpha-3 (or an IGO's canonical name) whose seat of government this is."""
+    if not text[:1].isupper():
+        return None
+    return _tables().capitals.get(name_key(text))
+
+
+def lookup_org(text: str) -> OrgEntry | None:
+    """A known IGO or news agency by name or acronym (acronyms in capitals only)."""
+    tables = _tables()
+    bare = _POSSESSIVE.sub("", _fold(text).strip())
+    bare = _ARTICLE.sub("", bare)
+    if bare in tables.org_abbreviations:
+        return tables.org_abbreviations[bare]
+    if _abbrev_key(text) is not None:
+        return None
+    return tables.orgs.get(name_key(text))
+
+
+def country_name(code: str) -> str:
+    """The common English name of a country code (the code itself if unknown)."""
+    return _tables().display.get(code, code)
+
+
+def actor_id(kind: str, name: str, country: str | None = None) -> str:
+    """A stable id: the ISO code for countries, a content hash of the name key otherwise.
+
+    Spelling variants of one person share the id (see :func:`person_key`); the
+    country is deliberately not part of a person's key, so an article that does
+    not say where someone is from still links to the same person.
+    """
+    if kind == "country":
+        code = country or resolve_country(name)
+        if code is not None and code != "IGO":
+            return code
+        return content_id("country", name_key(name))
+    if kind in ("igo", "org"):
+        entry = lookup_org(name)
+        if entry is not None:
+            return content_id(entry.kind, name_key(entry.name))
+        return content_id(kind, name_key(name))
+    return content_id(kind, person_key(name))

@@ -1,0 +1,351 @@
+"""The actors stage: entity spans in, actor mentions out.
+
+One pass per document: known organizations (IGOs, news agencies) by table;
+countries by name, abbreviation and demonym; capitals as governments only in
+political contexts (:mod:`metonyms`); people grouped by a spelling-insensitive
+key with the role, country and sector their role phrases give (:mod:`roles`);
+surnames and role-only phrases linked back to them (:mod:`aliases`); other
+organizations with the country the text gives them. Mentions never overlap:
+the longest span wins, so ``the Russian foreign minister`` is one mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from storyline.nlp.actors.aliases import compatible, find_role_phrases
+from storyline.nlp.actors.gazetteer import (
+    OrgEntry,
+    actor_id,
+    country_name,
+    lookup_capital,
+    lookup_country_name,
+    lookup_demonym,
+    lookup_org,
+    name_key,
+    person_key,
+)
+from storyline.nlp.actors.metonyms import is_political_use
+from storyline.nlp.actors.orgs import org_country, org_sector
+from storyline.nlp.actors.roles import role_after, role_before
+from storyline.nlp.actors.view import DocView, EntitySpan
+from storyline.pipeline import StageStats
+from storyline.records import Actor, Document, Mention
+
+__all__ = ["ActorStage", "extract_mentions"]
+
+_NOT_A_STATE = re.compile(r"^(inter|anti|pro|non|post|pre|pan)-", re.IGNORECASE)
+_GOV_NOUNS = frozenset(
+    "government authorities administration officials leadership regime cabinet".split()
+)
+_MIL_NOUNS = frozenset("military army troops forces navy soldiers".split())
+_DATELINE_AGENCY = re.compile(r"[/(]([A-Z][A-Za-z\-]{1,30})[/)]")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
+
+
+@dataclass
+class _Person:
+    key: str
+    name: str
+    role: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # token first, last, how
+
+    def actor(self) -> Actor:
+        return Actor(
+            actor_id("person", self.name), self.name, self.country, self.sector, "person", self.role
+        )
+
+
+class ActorStage:
+    """Resolve entities to actors: countries, governments, people with roles, organizations."""
+
+    name = "actors"
+    requires = frozenset({"text", "tokens", "sentences", "entities"})
+    provides = frozenset({"mentions"})
+
+    def run(self, docs: Iterable[Document], stats: StageStats) -> Iterator[Document]:
+        for doc in docs:
+            mentions = extract_mentions(doc)
+            for m in mentions:
+                stats.counts[f"mentions.{m.how}"] += 1
+            stats.counts["mentions"] += len(mentions)
+            yield replace(doc, mentions=mentions)
+
+
+def extract_mentions(doc: Document) -> tuple[Mention, ...]:
+    """All actor mentions of one annotated document, in text order."""
+    view = DocView(doc)
+    found: list[Mention] = []
+    consumed: set[int] = set()  # tokens of role phrases that introduced a person
+    people = _people(view, consumed)
+    for person in people:
+        actor = person.actor()
+        for first, last, how in person.spans:
+            found.append(_mention(view, first, last, actor, how))
+    acronyms: dict[str, Actor] = {}
+    for ent in view.entities:
+        in_role = any(i in consumed for i in range(ent.first, ent.last))
+        if in_role and ent.label in ("GPE", "NORP", "LOC"):
+            continue  # the country of a role phrase is the person's, not a mention of its own
+        found.extend(_resolve_entity(view, ent, acronyms))
+    found.extend(_acronym_mentions(view, acronyms))
+    found.extend(_agency_markers(doc.text))
+    found.extend(_role_mentions(view, people))
+    return _non_overlapping(found)
+
+
+def _mention(view: DocView, first: int, last: int, actor: Actor, how: str) -> Mention:
+    start, end = view.tokens[first].start, view.tokens[last - 1].end
+    return Mention(start, end, view.text[start:end], actor, how)
+
+
+def _country_actor(code: str, sector: str | None = None) -> Actor:
+    if code == "IGO":
+        raise ValueError("an IGO is not a country")
+    return Actor(code, country_name(code), code, sector, "country", None)
+
+
+def _org_actor(entry: OrgEntry) -> Actor:
+    return Actor(
+        actor_id(entry.kind, entry.name), entry.name, entry.country, entry.sector, entry.kind
+    )
+
+
+# --------------------------------------------------------------------------- people
+
+
+def _people(view: DocView, consumed: set[int]) -> list[_Person]:
+    by_key: dict[str, _Person] = {}
+    singles: list[tuple[EntitySpan, str]] = []
+    order: list[_Person] = []
+    for ent in view.entities:
+        if ent.label != "PERSON" or _place_or_org(ent.entity.text):
+            continue
+        key = person_key(ent.entity.text)
+        if not key:
+            continue
+        if len(key.split()) == 1:
+            singles.append((ent, key))
+            continue
+        person = by_key.get(key)
+        if person is None:
+            person = by_key[key] = _Person(key, ent.entity.text)
+            order.append(person)
+        person.spans.append((ent.first, ent.last, "name"))
+    for ent, key in singles:
+        person = _link_single(view, ent, key, order) or by_key.get(key)
+        if person is None:
+            person = by_key[key] = _Person(key, ent.entity.text)
+            order.append(person)
+        person.spans.append((ent.first, ent.last, "alias" if person.key != key else "name"))
+    for person in order:
+        person.spans.sort()
+        _attach_roles(view, person, consumed)
+    return order
+
+
+def _place_or_org(text: str) -> bool:
+    """A PERSON span that is a known organization, country or capital (``Muscat``)."""
+    return (
+        lookup_org(text) is not None
+        or lookup_country_name(text) is not None
+        or lookup_capital(text) is not None
+    )
+
+
+def _link_single(
+    view: DocView, ent: EntitySpan, key: str, people: list[_Person]
+) -> _Person | None:
+    """The full-named person a surname (or family name) mention refers to."""
+    candidates = [p for p in people if key in (p.key.split()[0], p.key.split()[-1])]
+    if not candidates:
+        return None
+
+    def last_before(p: _Person) -> int:
+        before = [f for f, _, _ in p.spans if f < ent.first]
+        return max(before) if before else -1
+
+    preceding = [p for p in candidates if last_before(p) >= 0]
+    if preceding:
+        return max(preceding, key=last_before)
+    return min(candidates, key=lambda p: min(f for f, _, _ in p.spans))
+
+
+def _attach_roles(view: DocView, person: _Person, consumed: set[int]) -> None:
+    found_full = False
+    for first, last, _how in person.spans:
+        for role in (role_before(view, first, last), role_after(view, first, last)):
+            if role is None:
+                continue
+            if role.text is not None:
+                lo, hi = view.token_index(role.start), view.token_index(max(role.end - 1, 0))
+                consumed.update(i for i in range(lo, hi + 1) if not first <= i < last)
+            # a role with a country beats one without; the first complete one wins
+            if role.text is not None and not found_full:
+                if person.role is None or role.country is not None:
+                    person.role, person.sector = role.text, role.sector
+                    found_full = role.country is not None
+            if role.country is not None and person.country is None:
+                person.country = role.country
+
+
+def _role_mentions(view: DocView, people: list[_Person]) -> list[Mention]:
+    """``the top Russian diplomat`` -> the latest compatible person before it."""
+    out = []
+    for phrase in find_role_phrases(view):
+        best: tuple[int, _Person] | None = None
+        for person in people:
+            before = [f for f, _, _ in person.spans if f < phrase.first]
+            if before and compatible(phrase, person.role, person.country):
+                pos = max(before)
+                if best is None or pos > best[0]:
+                    best = (pos, person)
+        if best is not None:
+            out.append(_mention(view, phrase.first, phrase.last, best[1].actor(), "role"))
+    return out
+
+
+# --------------------------------------------------------------------------- places, orgs
+
+
+def _widest_match(view: DocView, ent: EntitySpan) -> tuple[int, int, OrgEntry | str] | None:
+    """The widest known organization or country name around an entity the NER cut
+    short (``Agence France`` + ``-Presse``; ``Democratic Republic of the`` + ``Congo``)."""
+    best: tuple[int, int, OrgEntry | str] | None = None
+    for left in range(0, 6):
+        for right in range(0, 4):
+            first, last = ent.first - left, ent.last + right
+            if first < 0 or last > len(view) or (left or right) and not _free(view, ent, first, last):
+                continue
+            text = view.span_text(first, last)
+            found: OrgEntry | str | None = lookup_org(text) or lookup_country_name(text)
+            if found is not None and (best is None or last - first > best[1] - best[0]):
+                best = (first, last, found)
+    return best
+
+
+def _free(view: DocView, ent: EntitySpan, first: int, last: int) -> bool:
+    """Tokens added around an entity must not belong to another entity of a person."""
+    for i in range(first, last):
+        other = view.entity_at.get(i)
+        if other is not None and other is not ent and other.label == "PERSON":
+            return False
+        if view.tokens[i].text in (",", ".", ";", ":", "\n"):
+            return False
+    return True
+
+
+def _resolve_entity(view: DocView, ent: EntitySpan, acronyms: dict[str, Actor]) -> list[Mention]:
+    text = ent.entity.text
+    if ent.label == "PERSON" and not _place_or_org(text):
+        return []
+    match = _widest_match(view, ent) if ent.label != "PERSON" else None
+    entry = lookup_org(text) if match is None else None
+    if match is not None and isinstance(match[2], OrgEntry):
+        first, last, entry = match
+        how = "name" if name_key(view.span_text(first, last)) == name_key(entry.name) else "alias"
+        return [_mention(view, first, last, _org_actor(entry), how)]
+    if entry is not None:
+        how = "name" if name_key(text) == name_key(entry.name) else "alias"
+        return [_mention(view, ent.first, ent.last, _org_actor(entry), how)]
+    if match is not None and isinstance(match[2], str):
+        first, last, code = match
+        actor = _country_actor(code, _sector_after(view, last))
+        return [_mention(view, first, last, actor, "name")]
+    if ent.label == "NORP" or lookup_demonym(text) is not None:
+        return _demonyms(view, ent)
+    seat = lookup_capital(text)
+    if seat is not None:
+        if not is_political_use(view, ent.first, ent.last):
+            return []
+        seat_org = lookup_org(seat)
+        actor = _org_actor(seat_org) if seat_org is not None else _country_actor(seat, "GOV")
+        return [_mention(view, ent.first, ent.last, actor, "metonym")]
+    if ent.label == "ORG":
+        return _organization(view, ent, acronyms)
+    return []
+
+
+def _sector_after(view: DocView, last: int) -> str | None:
+    nxt = view.lower(last)
+    if nxt in ("'s", "’s"):
+        nxt = view.lower(last + 1)
+    if nxt in _GOV_NOUNS:
+        return "GOV"
+    if nxt in _MIL_NOUNS:
+        return "MIL"
+    return None
+
+
+def _demonyms(view: DocView, ent: EntitySpan) -> list[Mention]:
+    """``Russian``, ``South Korean``; ``Russian-Korean`` gives two; ``inter-Korean`` none."""
+    text = ent.entity.text
+    if _NOT_A_STATE.match(text):
+        return []
+    code = lookup_demonym(text)
+    if code is not None:
+        actor = _country_actor(code, _sector_after(view, ent.last))
+        return [_mention(view, ent.first, ent.last, actor, "demonym")]
+    out = []
+    offset = ent.entity.start
+    for part in re.split(r"([-–])", text):
+        part_code = lookup_demonym(part) if part not in "-–" else None
+        if part_code is not None:
+            out.append(Mention(offset, offset + len(part), part, _country_actor(part_code), "demonym"))
+        offset += len(part)
+    return out
+
+
+def _organization(view: DocView, ent: EntitySpan, acronyms: dict[str, Actor]) -> list[Mention]:
+    text = ent.entity.text
+    if text.lower().startswith("the "):
+        start_tok = ent.first + 1
+        text = text[4:]
+    else:
+        start_tok = ent.first
+    country = org_country(view, ent.first, ent.last)
+    possessed = ent.first >= 2 and view.lower(ent.first - 1) in ("'s", "’s")
+    sector = org_sector(text, has_country=country is not None and possessed)
+    if country is None and sector is None:
+        return []
+    actor = Actor(actor_id("org", text), text, country, sector, "org")
+    tail = _ACRONYM_AFTER.match(view.text, ent.entity.end)
+    if tail:
+        acronyms[tail.group(1)] = actor
+    return [_mention(view, start_tok, ent.last, actor, "name")]
+
+
+def _acronym_mentions(view: DocView, acronyms: dict[str, Actor]) -> list[Mention]:
+    """``the Russian Direct Investment Fund (RDIF)``: every ``RDIF`` is an alias."""
+    out = []
+    for tok in view.tokens:
+        actor = acronyms.get(tok.text)
+        if actor is not None:
+            out.append(Mention(tok.start, tok.end, tok.text, actor, "alias"))
+    return out
+
+
+def _agency_markers(text: str) -> list[Mention]:
+    """``MOSCOW, September 29. /TASS/.`` and ``(Reuters)``: agency credits in datelines."""
+    out = []
+    for match in _DATELINE_AGENCY.finditer(text):
+        entry = lookup_org(match.group(1))
+        if entry is not None and entry.sector == "JRN":
+            start, end = match.span(1)
+            out.append(Mention(start, end, match.group(1), _org_actor(entry), "name"))
+    return out
+
+
+def _non_overlapping(mentions: list[Mention]) -> tuple[Mention, ...]:
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.how))
+    kept: list[Mention] = []
+    last_end = -1
+    for m in ordered:
+        if m.start >= last_end:
+            kept.append(m)
+            last_end = m.end
+    return tuple(kept)

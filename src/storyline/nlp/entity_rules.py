@@ -1,0 +1,290 @@
+"""Rules that fix what statistical NER gets wrong in international news.
+
+The English models are trained mostly on Western names and US news, so they
+cut East Asian names short (``Moon Jae`` from ``Moon Jae-in``, ``Yoon Suk`` +
+``Yeol``), tag news agencies and foreign towns as people, and keep titles
+inside person spans (``Comrade Kim Jong Un``). Every rule here works on token
+shape, position and the rest of the document — never on a list of names — so
+it generalizes to names the rules were not written for.
+
+One component, ``storyline_entity_fixes``, runs after ``ner``; the rules apply
+in a fixed order and the result is re-checked for overlaps.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+__all__ = ["COMPONENT", "TITLE_WORDS", "add_entity_rules", "fix_entities"]
+
+COMPONENT = "storyline_entity_fixes"
+
+#: Honorifics and titles that belong in front of a name, never inside a PERSON span.
+TITLE_WORDS: frozenset[str] = frozenset(
+    """comrade president vice prime minister foreign defence defense secretary general
+    chancellor premier king queen prince princess crown emir sheikh sultan pope
+    ambassador envoy senator governor mayor leader chairman chairwoman chief
+    mr mr. mrs mrs. ms ms. dr dr. sir dame madam madame lord lady gen gen. col col.
+    lt lt. capt capt. adm adm. sen sen. rep rep. gov gov. pres pres. supreme marshal
+    admiral commander colonel captain lieutenant sergeant spokesman spokeswoman
+    deputy director judge justice rev rev. reverend father imam ayatollah
+    monsieur herr señor senor""".split()
+)
+_HYPHENS = {"-", "‐", "‑"}
+_POSSESSIVES = {"'s", "’s", "'", "’"}
+_PLACE_PREPOSITIONS = {"in", "near", "outside", "around", "across", "throughout", "inside"}
+_AGENCY_TAIL = re.compile(r"^\s*(news\s+agency|agency|news)\b", re.IGNORECASE)
+_SYLLABLE_MAX = 4  # the length of a romanized Korean/Chinese/Vietnamese given-name syllable
+
+
+def add_entity_rules(nlp: Language) -> None:
+    """Add the entity-fixing component after ``ner`` (idempotent)."""
+    if COMPONENT in nlp.pipe_names:
+        return
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="ner")
+    else:
+        nlp.add_pipe(COMPONENT, last=True)
+
+
+@Language.component(COMPONENT)
+def _component(doc: Doc) -> Doc:
+    return fix_entities(doc)
+
+
+def fix_entities(doc: Doc) -> Doc:
+    """Apply every rule to ``doc.ents`` and return the doc."""
+    spans = [(e.start, e.end, e.label_) for e in doc.ents]
+    spans = _trim_possessives(doc, spans)
+    spans = _merge_adjacent_persons(doc, spans)
+    spans = _extend_hyphenated_persons(doc, spans)
+    spans = _strip_titles(doc, spans)
+    spans = _extend_syllable_names(doc, spans)
+    spans = _names_after_titles(doc, spans)
+    spans = _merge_adjacent_persons(doc, spans)
+    spans = _relabel_non_persons(doc, spans)
+    spans = _agencies(doc, spans)
+    spans = _places_tagged_person(doc, spans)
+    ents = [Span(doc, s, e, label=lab) for s, e, lab in spans if e > s]
+    doc.ents = filter_spans(ents)
+    return doc
+
+
+_Spans = list[tuple[int, int, str]]
+
+
+def _trim_possessives(doc: Doc, spans: _Spans) -> _Spans:
+    out = []
+    for s, e, lab in spans:
+        while e - s > 1 and doc[e - 1].text in _POSSESSIVES:
+            e -= 1
+        out.append((s, e, lab))
+    return out
+
+
+def _merge_adjacent_persons(doc: Doc, spans: _Spans) -> _Spans:
+    """``Yoon Suk`` + ``Yeol``: two PERSON spans separated by one space are one name."""
+    out: _Spans = []
+    for s, e, lab in sorted(spans):
+        if out:
+            ps, pe, plab = out[-1]
+            joined = pe == s and doc[pe - 1].whitespace_ == " "
+            if lab == plab == "PERSON" and joined and "\n" not in doc[ps:e].text:
+                out[-1] = (ps, e, lab)
+                continue
+        out.append((s, e, lab))
+    return out
+
+
+def _extend_hyphenated_persons(doc: Doc, spans: _Spans) -> _Spans:
+    """``Moon Jae`` + ``-in``: a hyphen glued to a name continues it."""
+    out = []
+    for s, e, lab in spans:
+        if lab == "PERSON":
+            while (
+                e + 1 < len(doc)
+                and doc[e].text in _HYPHENS
+                and not doc[e - 1].whitespace_
+                and not doc[e].whitespace_
+                and doc[e + 1].is_alpha
+                and len(doc[e + 1]) <= _SYLLABLE_MAX + 1
+                and not doc[e + 1].ent_type_
+            ):
+                e += 2
+        out.append((s, e, lab))
+    return out
+
+
+def _strip_titles(doc: Doc, spans: _Spans) -> _Spans:
+    """``Comrade President Putin`` -> ``Putin``; a span of titles only is dropped."""
+    out = []
+    for s, e, lab in spans:
+        if lab == "PERSON":
+            while s < e and (doc[s].lower_ in TITLE_WORDS or doc[s].lower_ == "the"):
+                s += 1
+            # "Sergey Lavrov Foreign Minister" style trailing titles
+            while e > s + 1 and doc[e - 1].lower_ in TITLE_WORDS and doc[e - 1].is_title:
+                e -= 1
+        if e > s:
+            out.append((s, e, lab))
+    return out
+
+
+def _is_syllable(tok: Any) -> bool:
+    return bool(tok.is_alpha and tok.is_title and len(tok) <= _SYLLABLE_MAX)
+
+
+def _extend_syllable_names(doc: Doc, spans: _Spans) -> _Spans:
+    """``Yoon Suk`` + ``Yeol``: a short capitalized word after a name of short
+    syllables is its third syllable (Korean, Chinese and Vietnamese names)."""
+    out = []
+    for s, e, lab in spans:
+        if lab == "PERSON" and e - s >= 2 and all(_is_syllable(t) for t in doc[s:e]):
+            while (
+                e < len(doc)
+                and e - s < 3
+                and _is_syllable(doc[e])
+                and doc[e].pos_ == "PROPN"
+                and not doc[e].ent_type_
+                and doc[e - 1].whitespace_ == " "
+                and doc[e].lower_ not in TITLE_WORDS
+            ):
+                e += 1
+        out.append((s, e, lab))
+    return out
+
+
+def _title_before(doc: Doc, i: int, spans: _Spans) -> bool:
+    """Is token ``i`` right after a title (``Minister``) or ``<title> of [the] <GPE>``?"""
+    prev = doc[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ in TITLE_WORDS and prev.is_title and prev.lower_ not in ("the", "father"):
+        return True
+    for s, e, lab in spans:
+        if e == i and lab in ("GPE", "NORP"):
+            k = s - 1 if s > 0 and doc[s].lower_ != "the" else s - 1
+            if k > 0 and doc[k].lower_ == "the":
+                k -= 1
+            return k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in TITLE_WORDS
+    return False
+
+
+def _names_after_titles(doc: Doc, spans: _Spans) -> _Spans:
+    """``Foreign Minister of the Republic of Korea Chung Eui-yong`` with the name
+    untagged: capitalized proper nouns right after a title are a PERSON."""
+    relabeled: _Spans = []
+    for s, e, lab in spans:
+        prev = doc[s - 1] if s > 0 else None
+        if (
+            lab == "ORG"
+            and prev is not None
+            and prev.is_title
+            and prev.lower_ in TITLE_WORDS
+            and e - s <= 4
+            and all(_name_word(t) for t in doc[s:e])
+        ):
+            lab = "PERSON"
+        relabeled.append((s, e, lab))
+    spans = relabeled
+    covered = {i for s, e, _ in spans for i in range(s, e)}
+    added: _Spans = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in covered or not _name_word(tok) or not _title_before(doc, i, spans):
+            i += 1
+            continue
+        e = i
+        while e < len(doc) and e not in covered and e - i < 6:
+            if _name_word(doc[e]) or (e > i and _ROMAN.match(doc[e].text)):
+                e += 1
+            elif (
+                doc[e].text in _HYPHENS
+                and e + 1 < len(doc)
+                and not doc[e - 1].whitespace_
+                and not doc[e].whitespace_
+                and doc[e + 1].is_alpha
+            ):
+                e += 2
+            else:
+                break
+        if e - i >= 2:
+            added.append((i, e, "PERSON"))
+        i = max(e, i + 1)
+    return sorted(spans + added)
+
+
+def _name_word(tok: Any) -> bool:
+    return bool(
+        tok.is_alpha and tok.is_title and tok.pos_ == "PROPN" and tok.lower_ not in TITLE_WORDS
+    )
+
+
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X{1,2})$")
+
+
+def _relabel_non_persons(doc: Doc, spans: _Spans) -> _Spans:
+    """PERSON spans that cannot be people: with digits (``Covid-19``) are dropped;
+    led by an all-capital acronym (``GL Rapha``) outside an all-caps line -> ORG."""
+    out = []
+    for s, e, lab in spans:
+        if lab == "PERSON":
+            span = doc[s:e]
+            if any(c.isdigit() for c in span.text):
+                continue
+            first = doc[s]
+            sent_upper = sum(t.is_upper for t in first.sent) > len(first.sent) / 2
+            if (
+                e - s >= 2
+                and first.is_upper
+                and first.is_alpha
+                and len(first) >= 2
+                and not sent_upper
+            ):
+                lab = "ORG"
+        out.append((s, e, lab))
+    return out
+
+
+def _agencies(doc: Doc, spans: _Spans) -> _Spans:
+    """``Yonhap news agency``: the name before ``news agency`` is an organization,
+    and so is every other PERSON span of the document with the same text."""
+    agency_names: set[str] = set()
+    out: _Spans = []
+    for s, e, lab in spans:
+        tail = _AGENCY_TAIL.match(doc.text[doc[e - 1].idx + len(doc[e - 1]) :])
+        if lab in ("PERSON", "ORG", "GPE") and tail and tail.group(1).lower() != "news":
+            agency_names.add(doc[s:e].text)
+            lab = "ORG"
+        elif lab == "ORG" and doc[e - 1].lower_ == "agency" and e - s >= 3:
+            agency_names.add(doc[s : e - 2].text.removeprefix("the ").strip())
+        out.append((s, e, lab))
+    return [
+        (s, e, "ORG" if lab == "PERSON" and doc[s:e].text in agency_names else lab)
+        for s, e, lab in out
+    ]
+
+
+def _places_tagged_person(doc: Doc, spans: _Spans) -> _Spans:
+    """A one-word PERSON after ``in``/``near``, or coordinated with a place, is a
+    place (``in Kaesong``, ``in Kumgangsan and Kaesong``) unless the document
+    uses the word as part of a longer personal name."""
+    name_parts = {t.lower_ for s, e, lab in spans if lab == "PERSON" and e - s > 1 for t in doc[s:e]}
+    places = {(s, e) for s, e, lab in spans if lab in ("GPE", "LOC", "FAC")}
+    place_tokens = {i for s, e in places for i in range(s, e)}
+    out = []
+    for s, e, lab in spans:
+        if lab == "PERSON" and e - s == 1 and doc[s].lower_ not in name_parts:
+            tok = doc[s]
+            prep = tok.head if tok.dep_ == "pobj" else None
+            conj_place = tok.dep_ == "conj" and tok.head.i in place_tokens
+            if (prep is not None and prep.lower_ in _PLACE_PREPOSITIONS) or conj_place:
+                lab = "GPE"
+        out.append((s, e, lab))
+    return out

@@ -1,0 +1,135 @@
+"""Records to and from the JSON contract (documented in the README).
+
+Output is deterministic: keys sorted by the caller's ``json.dumps(sort_keys=True)``
+and no field depends on time or input order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from storyline.records import Actor, Event, EventMention, Evidence, Timex
+
+__all__ = [
+    "actor_from_json",
+    "actor_json",
+    "event_from_json",
+    "event_json",
+    "evidence_from_json",
+    "evidence_json",
+    "timex_json",
+]
+
+Json = dict[str, Any]
+
+
+def actor_json(actor: Actor) -> Json:
+    out: Json = {
+        "id": actor.id,
+        "name": actor.name,
+        "country": actor.country,
+        "sector": actor.sector,
+        "kind": actor.kind,
+    }
+    if actor.role:
+        out["role"] = actor.role
+    return out
+
+
+def actor_from_json(data: Mapping[str, Any]) -> Actor:
+    return Actor(
+        id=data["id"],
+        name=data["name"],
+        country=data.get("country"),
+        sector=data.get("sector"),
+        kind=data.get("kind", "country"),
+        role=data.get("role"),
+    )
+
+
+def evidence_json(ev: Evidence) -> Json:
+    return {"document": ev.document, "start": ev.start, "end": ev.end, "text": ev.text}
+
+
+def evidence_from_json(data: Mapping[str, Any]) -> Evidence:
+    return Evidence(data["document"], int(data["start"]), int(data["end"]), data["text"])
+
+
+def timex_json(t: Timex) -> Json:
+    out: Json = {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+    if t.mod:
+        out["mod"] = t.mod
+    return out
+
+
+def event_json(event: Event | EventMention) -> Json:
+    """The event JSON contract; an EventMention is shown as a one-citation event."""
+    evidence = event.evidence if isinstance(event, Event) else (event.evidence,)
+    out: Json = {
+        "id": event.id,
+        "date": event.date,
+        "date_source": event.date_source,
+        "type": event.type,
+        "modality": event.modality,
+        "source": [actor_json(a) for a in event.source],
+        "target": [actor_json(a) for a in event.target],
+        "summary": event.summary,
+        "evidence": [evidence_json(e) for e in evidence],
+        "trigger": evidence_json(event.trigger),
+        "confidence": round(event.confidence, 3),
+    }
+    if event.date_end:
+        out["date_end"] = event.date_end
+    if event.mode:
+        out["mode"] = event.mode
+    if isinstance(event, Event):
+        out["mentions"] = list(event.mentions)
+    else:
+        out["document"] = event.document
+        if event.speaker is not None:
+            out["speaker"] = actor_json(event.speaker)
+        if event.location:
+            out["location"] = event.location
+    return out
+
+
+def event_from_json(data: Mapping[str, Any]) -> Event:
+    return Event(
+        id=data["id"],
+        type=data["type"],
+        modality=data["modality"],
+        source=tuple(actor_from_json(a) for a in data["source"]),
+        target=tuple(actor_from_json(a) for a in data["target"]),
+        date=data["date"],
+        date_source=data["date_source"],
+        summary=data["summary"],
+        evidence=tuple(evidence_from_json(e) for e in data["evidence"]),
+        trigger=evidence_from_json(data["trigger"]),
+        confidence=float(data["confidence"]),
+        mentions=tuple(data.get("mentions", ())),
+        mode=data.get("mode"),
+        date_end=data.get("date_end"),
+    )
+
+
+def event_mention_from_json(data: Mapping[str, Any]) -> EventMention:
+    speaker = data.get("speaker")
+    return EventMention(
+        id=data["id"],
+        document=data["document"],
+        type=data["type"],
+        modality=data["modality"],
+        source=tuple(actor_from_json(a) for a in data["source"]),
+        target=tuple(actor_from_json(a) for a in data["target"]),
+        date=data["date"],
+        date_source=data["date_source"],
+        evidence=evidence_from_json(data["evidence"][0]),
+        trigger=evidence_from_json(data["trigger"]),
+        summary=data["summary"],
+        confidence=float(data["confidence"]),
+        mode=data.get("mode"),
+        date_end=data.get("date_end"),
+        speaker=actor_from_json(speaker) if speaker else None,
+        location=data.get("location"),
+    )

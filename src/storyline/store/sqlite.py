@@ -1,0 +1,444 @@
+"""The embedded store: SQLite (stdlib ``sqlite3``), WAL, FTS5, versioned schema.
+
+One writer (the process running ``storyline build``); readers (CLI queries, the
+HTTP API) may open the file read-only while it writes. Every row's key is a
+content hash, so inserting the same document twice is a no-op.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from storyline.records import (
+    Actor,
+    DateCandidate,
+    Document,
+    Event,
+    EventMention,
+    Quarantined,
+    Removal,
+    Segment,
+)
+from storyline.serialize import (
+    actor_from_json,
+    event_from_json,
+    event_json,
+    event_mention_from_json,
+)
+from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
+from storyline.timeline.dates import bounds
+from storyline.timeline.query import EventQuery
+
+__all__ = ["SQLiteStore", "StoreError", "alias_key"]
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or is of an incompatible version."""
+
+
+def alias_key(name: str) -> str:
+    """Normalize a name for lookups: case, accents, hyphens and spacing folded."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    folded = re.sub(r"^(the)\s+", "", folded.strip().lower())
+    return re.sub(r"[\s\-‐‑–—'’.]+", "", folded)
+
+
+class SQLiteStore:
+    """storyline's default store."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        try:
+            if read_only:
+                if not self.path.exists():
+                    raise StoreError(f"no store at {self.path}: run `storyline build` first")
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            else:
+                self.conn = sqlite3.connect(self.path, check_same_thread=False)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        if not read_only:
+            self.migrate()
+        elif self.schema_version() != SCHEMA_VERSION:
+            raise StoreError(
+                f"store {self.path} has schema version {self.schema_version()}, "
+                f"this storyline needs {SCHEMA_VERSION}: open it once with `storyline build`"
+            )
+
+    # ----------------------------------------------------------------- lifecycle
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        try:
+            row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        except sqlite3.OperationalError:
+            return 0
+        return int(row[0] or 0)
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations this store lacks; return the versions applied."""
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, description TEXT, applied_at TEXT)"
+        )
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"store {self.path} has schema version {current}, newer than this "
+                f"storyline ({SCHEMA_VERSION}): upgrade storyline"
+            )
+        applied = []
+        for m in MIGRATIONS:
+            if m.version <= current:
+                continue
+            with self.transaction():
+                if m.sql:
+                    self.conn.executescript("SAVEPOINT m;" + m.sql + ";RELEASE m;")
+                if m.apply:
+                    m.apply(self.conn.executescript)
+                self.conn.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    (m.version, m.description, _now()),
+                )
+            applied.append(m.version)
+        return applied
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            self.conn.commit()
+
+    # ----------------------------------------------------------------- writes
+
+    def has_document(self, doc_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None
+
+    def add_source(self, source: str, doc_id: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO document_sources VALUES (?, ?)", (source, doc_id))
+
+    def add_document(self, doc: Document) -> bool:
+        """Store a fully processed document and its annotations; False if present."""
+        if self.has_document(doc.id):
+            return False
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO documents (id, source, format, encoding, raw_text, text, title, url,"
+                " outlet, dateline, published, published_source, published_confidence,"
+                " date_candidates, removals, segments)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    doc.id, doc.source, doc.format, doc.encoding, doc.raw_text, doc.text,
+                    doc.title, doc.url, doc.outlet, doc.dateline, doc.published,
+                    doc.published_source, doc.published_confidence,
+                    _dumps([asdict(c) for c in doc.date_candidates]),
+                    _dumps([asdict(r) for r in doc.removals]),
+                    _dumps([asdict(s) for s in doc.segments]),
+                ),
+            )  # fmt: skip
+            c.execute("INSERT OR REPLACE INTO document_sources VALUES (?, ?)", (doc.source, doc.id))
+            c.execute(
+                "INSERT INTO documents_fts (document, title, text) VALUES (?, ?, ?)",
+                (doc.id, doc.title or "", doc.text),
+            )
+            c.executemany(
+                "INSERT OR IGNORE INTO sentences VALUES (?, ?, ?, ?)",
+                [(doc.id, s.start, s.end, s.text) for s in doc.sentences],
+            )
+            c.executemany(
+                "INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(doc.id, t.start, t.end, t.text, t.type, t.value, t.mod) for t in doc.timexes],
+            )
+            self._add_actors(c, [(m.actor, m.text) for m in doc.mentions])
+            for ev in doc.events:
+                self._add_actors(c, [(a, a.name) for a in (*ev.source, *ev.target)])
+            c.executemany(
+                "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+                [(doc.id, m.start, m.end, m.text, m.actor.id, m.how) for m in doc.mentions],
+            )
+            c.executemany(
+                "INSERT OR IGNORE INTO event_mentions VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (e.id, doc.id, e.type, e.date, e.modality, _dumps(event_json(e)))
+                    for e in doc.events
+                ],
+            )
+        return True
+
+    @staticmethod
+    def _add_actors(c: sqlite3.Connection, pairs: Sequence[tuple[Actor, str]]) -> None:
+        for actor, alias in pairs:
+            c.execute(
+                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+                " role = coalesce(actors.role, excluded.role),"
+                " country = coalesce(actors.country, excluded.country),"
+                " sector = coalesce(actors.sector, excluded.sector)",
+                (actor.id, actor.name, actor.country, actor.sector, actor.kind, actor.role),
+            )
+            for name in {alias, actor.name}:
+                c.execute(
+                    "INSERT OR IGNORE INTO actor_aliases VALUES (?, ?, ?)",
+                    (actor.id, name, alias_key(name)),
+                )
+
+    def set_story(self, doc_id: str, story: str, relation: str) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "UPDATE documents SET story = ?, story_relation = ? WHERE id = ?",
+                (story, relation, doc_id),
+            )
+
+    def quarantine(self, item: Quarantined) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO quarantine VALUES (?, ?, ?) ON CONFLICT(source) DO UPDATE"
+                " SET reason = excluded.reason",
+                (item.source, item.reason, _now()),
+            )
+
+    def replace_events(self, events: Iterable[Event]) -> int:
+        """Replace the merged events (a global, deterministic function of the mentions)."""
+        n = 0
+        with self.transaction() as c:
+            c.execute("DELETE FROM event_actors")
+            c.execute("DELETE FROM events")
+            for ev in events:
+                b = bounds(ev.date, ev.date_end) or ("9999-12-31", "9999-12-31")
+                c.execute(
+                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (ev.id, ev.type, ev.date, b[0], b[1], ev.modality, _dumps(event_json(ev))),
+                )
+                rows = {(ev.id, a.id, a.country, "source") for a in ev.source}
+                rows |= {(ev.id, a.id, a.country, "target") for a in ev.target}
+                c.executemany("INSERT OR IGNORE INTO event_actors VALUES (?, ?, ?, ?)", rows)
+                n += 1
+        return n
+
+    # ----------------------------------------------------------------- reads
+
+    def event_mentions(self) -> list[EventMention]:
+        rows = self.conn.execute("SELECT json FROM event_mentions ORDER BY id").fetchall()
+        return [event_mention_from_json(json.loads(r[0])) for r in rows]
+
+    def documents(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT id, source, title, url, outlet, dateline, published, published_source,"
+            " published_confidence, date_candidates, story, story_relation, format,"
+            " length(text) AS chars FROM documents ORDER BY published, id"
+        ).fetchall()
+        return [_doc_row(r) for r in rows]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        out = _doc_row(row)
+        out["removals"] = json.loads(row["removals"])
+        out["segments"] = json.loads(row["segments"])
+        return out
+
+    def load_document(self, doc_id: str) -> Document | None:
+        """A stored document's text and metadata as a record (annotations not loaded)."""
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        return Document(
+            id=row["id"], source=row["source"], raw_text=row["raw_text"], format=row["format"],
+            encoding=row["encoding"], text=row["text"], title=row["title"], url=row["url"],
+            outlet=row["outlet"], dateline=row["dateline"], published=row["published"],
+            published_source=row["published_source"],
+            published_confidence=row["published_confidence"],
+            date_candidates=tuple(DateCandidate(**c) for c in json.loads(row["date_candidates"])),
+            removals=tuple(Removal(**r) for r in json.loads(row["removals"])),
+            segments=tuple(Segment(**g) for g in json.loads(row["segments"])),
+        )  # fmt: skip
+
+    def story_map(self) -> dict[str, str]:
+        """Document id -> story id, for every stored document in a story."""
+        rows = self.conn.execute("SELECT id, story FROM documents WHERE story IS NOT NULL")
+        return {r[0]: r[1] for r in rows}
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT * FROM quarantine ORDER BY source").fetchall()
+        return [dict(r) for r in rows]
+
+    def event(self, event_id: str) -> Event | None:
+        row = self.conn.execute("SELECT json FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "SELECT json FROM events WHERE id LIKE ? ORDER BY id LIMIT 2", (event_id + "%",)
+            ).fetchone()
+        return event_from_json(json.loads(row[0])) if row else None
+
+    def resolve_actor(self, name: str) -> tuple[set[str], set[str]]:
+        """Actor ids and country codes a user-given name, alias or code stands for."""
+        key = alias_key(name)
+        ids = {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT actor FROM actor_aliases WHERE alias_key = ? UNION "
+                "SELECT id FROM actors WHERE id = ?",
+                (key, name),
+            )
+        }
+        countries: set[str] = set()
+        if re.fullmatch(r"[A-Z]{3}|IGO", name):
+            countries.add(name)
+        for r in self.conn.execute(
+            f"SELECT country FROM actors WHERE kind = 'country' AND id IN ({_marks(ids)})",
+            tuple(ids),
+        ):
+            countries.add(r[0])
+        return ids, countries
+
+    def events(self, query: EventQuery) -> list[Event]:
+        where, params = ["1=1"], []
+        if query.types:
+            where.append(f"type IN ({_marks(query.types)})")
+            params += list(query.types)
+        if query.modalities:
+            where.append(f"modality IN ({_marks(query.modalities)})")
+            params += list(query.modalities)
+        if query.date_from:
+            where.append("date_stop >= ?")
+            params.append(query.date_from)
+        if query.date_to:
+            where.append("date_start <= ?")
+            params.append(query.date_to)
+        if query.actor:
+            clause, p = self._side_clause(query.actor, None)
+            where.append(f"id IN ({clause})")
+            params += p
+        if query.between:
+            a, b = query.between
+            parts = []
+            for side_a, side_b in (("source", "target"), ("target", "source")):
+                ca, pa = self._side_clause(a, side_a)
+                cb, pb = self._side_clause(b, side_b)
+                parts.append(f"(id IN ({ca}) AND id IN ({cb}))")
+                params += pa + pb
+            where.append("(" + " OR ".join(parts) + ")")
+        sql = (
+            f"SELECT json FROM events WHERE {' AND '.join(where)}"
+            " ORDER BY date_start, date_stop DESC, type, id"
+        )
+        if query.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [query.limit, query.offset]
+        return [event_from_json(json.loads(r[0])) for r in self.conn.execute(sql, params)]
+
+    def _side_clause(self, name: str, side: str | None) -> tuple[str, list[Any]]:
+        ids, countries = self.resolve_actor(name)
+        sql = (
+            f"SELECT event FROM event_actors WHERE (actor IN ({_marks(ids)})"
+            f" OR country IN ({_marks(countries)}))"
+        )
+        params: list[Any] = [*ids, *countries]
+        if side:
+            sql += " AND side = ?"
+            params.append(side)
+        return sql, params
+
+    def actors(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT a.*, (SELECT count(*) FROM mentions m WHERE m.actor = a.id) AS mentions,"
+            " (SELECT group_concat(alias, '|') FROM actor_aliases x WHERE x.actor = a.id)"
+            " AS aliases FROM actors a ORDER BY mentions DESC, a.name"
+        ).fetchall()
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["aliases"] = sorted(set((d["aliases"] or "").split("|")) - {""})
+            out.append(d)
+        return out
+
+    def iter_actors(self) -> Iterator[Actor]:
+        for row in self.conn.execute("SELECT * FROM actors ORDER BY id"):
+            yield actor_from_json(dict(row))
+
+    def actor(self, actor_id: str) -> Actor | None:
+        row = self.conn.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        return actor_from_json(dict(row)) if row else None
+
+    def search(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and clean text (SQLite FTS5 syntax)."""
+        try:
+            rows = self.conn.execute(
+                "SELECT document, title, snippet(documents_fts, 2, '[', ']', '…', 12) AS snippet"
+                " FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+                (q, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise ValueError(f"bad search query {q!r}: {exc}") from exc
+        return [dict(r) for r in rows]
+
+    def stories(self) -> list[dict[str, Any]]:
+        """Stories with their member documents (canonical first)."""
+        rows = self.conn.execute(
+            "SELECT story, id, story_relation, title, source, published FROM documents"
+            " WHERE story IS NOT NULL ORDER BY story, story_relation != 'canonical', id"
+        ).fetchall()
+        out: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            s = out.setdefault(r["story"], {"id": r["story"], "members": []})
+            s["members"].append(
+                {"document": r["id"], "relation": r["story_relation"], "title": r["title"],
+                 "source": r["source"], "published": r["published"], "score": None}
+            )  # fmt: skip
+            if r["story_relation"] == "canonical":
+                s["canonical"] = r["id"]
+        return list(out.values())
+
+    def counts(self) -> dict[str, int]:
+        tables = ("documents", "sentences", "timexes", "actors", "mentions", "event_mentions",
+                  "events", "quarantine")  # fmt: skip
+        return {
+            t: int(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables
+        }
+
+
+def _doc_row(row: sqlite3.Row) -> dict[str, Any]:
+    d = {k: row[k] for k in row.keys() if k not in ("raw_text", "removals", "segments")}
+    d["date_candidates"] = json.loads(row["date_candidates"])
+    return d
+
+
+def _marks(items: Iterable[Any]) -> str:
+    return ",".join("?" for _ in items) or "NULL"
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,82 @@
+"""Calendar bounds of TIMEX3 values, so dates of any granularity can be compared.
+
+``2021`` covers 2021-01-01..2021-12-31, ``2021-FA`` the autumn months, ``199`` the
+1990s, ``18`` the 19th century; ``a/b`` ranges span from a's start to b's end.
+Unknown values (``XXXX-06``, ``PRESENT_REF``) have no bounds.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+__all__ = ["bounds", "sort_key"]
+
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_QUARTERS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
+_HALVES = {"H1": (1, 6), "H2": (7, 12)}
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_PART = re.compile(r"^(\d{4})-(SP|SU|FA|WI|Q[1-4]|H[12])$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def _month_end(year: int, month: int) -> str:
+    while month > 12:
+        year, month = year + 1, month - 12
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _single(value: str) -> tuple[str, str] | None:
+    if m := _DAY.match(value):
+        day = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+        return day, day
+    if m := _MONTH.match(value):
+        y, mo = int(m.group(1)), int(m.group(2))
+        if not 1 <= mo <= 12:
+            return None
+        return f"{y:04d}-{mo:02d}-01", _month_end(y, mo)
+    if m := _PART.match(value):
+        y, part = int(m.group(1)), m.group(2)
+        first, last = (_SEASONS | _QUARTERS | _HALVES)[part]
+        return f"{y:04d}-{first:02d}-01", _month_end(y, last)
+    if m := _WEEK.match(value):
+        import datetime as dt
+
+        y, w = int(m.group(1)), int(m.group(2))
+        try:
+            monday = dt.date.fromisocalendar(y, w, 1)
+        except ValueError:
+            return None
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    if value.isdigit():
+        if len(value) == 4:
+            return f"{value}-01-01", f"{value}-12-31"
+        if len(value) == 3:  # decade
+            return f"{value}0-01-01", f"{value}9-12-31"
+        if len(value) == 2:  # century
+            return f"{value}00-01-01", f"{value}99-12-31"
+    return None
+
+
+def bounds(value: str | None, end_value: str | None = None) -> tuple[str, str] | None:
+    """First and last ISO day covered by a TIMEX3 value (or a ``start/end`` range)."""
+    if not value:
+        return None
+    if "/" in value and end_value is None:
+        value, end_value = value.split("/", 1)
+    first = _single(value)
+    if first is None:
+        return None
+    if end_value:
+        last = _single(end_value)
+        if last is not None:
+            return first[0], last[1]
+    return first
+
+
+def sort_key(value: str | None) -> tuple[str, str]:
+    """Order events by start day, then by coarser-before-finer (end day)."""
+    b = bounds(value)
+    return b if b else ("9999-99-99", "9999-99-99")

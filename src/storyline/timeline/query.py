@@ -1,0 +1,75 @@
+"""What a timeline view asks for: the filters shared by the CLI, the API and the UI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from storyline.records import MODALITIES, PLOVER_TYPES
+
+__all__ = ["EventQuery", "QueryError", "parse_date_bound"]
+
+
+class QueryError(ValueError):
+    """A filter a user gave that storyline cannot apply (the message says why)."""
+
+
+def parse_date_bound(value: str, *, end: bool) -> str:
+    """Turn ``2021``, ``2021-03`` or ``2021-03-25`` into the first/last ISO day it covers."""
+    from storyline.timeline.dates import bounds
+
+    b = bounds(value.strip())
+    if b is None or "/" in value:
+        raise QueryError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    try:
+        dt.date.fromisoformat(b[1] if end else b[0])
+    except ValueError as exc:
+        raise QueryError(f"not a date: {value!r} ({exc})") from exc
+    return b[1] if end else b[0]
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    actor: str | None = None
+    between: tuple[str, str] | None = None
+    date_from: str | None = None  # first ISO day included
+    date_to: str | None = None  # last ISO day included
+    types: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    limit: int | None = None
+    offset: int = 0
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        actor: str | None = None,
+        between: tuple[str, str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        types: tuple[str, ...] = (),
+        modalities: tuple[str, ...] = (),
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> EventQuery:
+        """Validate user input (types, modalities, dates) and build a query."""
+        types = tuple(t.strip().upper() for t in types if t.strip())
+        bad = [t for t in types if t not in PLOVER_TYPES]
+        if bad:
+            raise QueryError(f"unknown event type {bad[0]!r}; one of: {', '.join(PLOVER_TYPES)}")
+        modalities = tuple(m.strip().lower() for m in modalities if m.strip())
+        badm = [m for m in modalities if m not in MODALITIES]
+        if badm:
+            raise QueryError(f"unknown modality {badm[0]!r}; one of: {', '.join(MODALITIES)}")
+        if limit is not None and limit < 0 or offset < 0:
+            raise QueryError("limit and offset must not be negative")
+        return cls(
+            actor=actor or None,
+            between=between,
+            date_from=parse_date_bound(date_from, end=False) if date_from else None,
+            date_to=parse_date_bound(date_to, end=True) if date_to else None,
+            types=types,
+            modalities=modalities,
+            limit=limit,
+            offset=offset,
+        )

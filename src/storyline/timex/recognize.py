@@ -1,0 +1,172 @@
+"""Find and normalize every temporal expression of a text: ``tag(text, anchor)``.
+
+Each family of expressions has one compiled regex and one rule; all regexes run once
+over the text, the rules keep or drop their matches, and overlaps are resolved in
+favour of the longest match (then the rule's priority). Two passes follow: fuzzy
+modifiers to the left widen a date ("late December 2019" -> mod END), and a clock
+time right after a calendar day joins it ("March 16, 2021 at 12:00 p.m.").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from storyline.records import Timex
+from storyline.timex import absolute, relative
+from storyline.timex import patterns as P
+from storyline.timex.absolute import Cand
+from storyline.timex.normalize import parse_anchor
+
+Rule = Callable[[str, re.Match[str], dt.date | None], Cand | None]
+
+RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
+    (P.NUMERIC, absolute.numeric),
+    (P.RANGES, absolute.ranges),
+    (P.MONTH_FIRST, absolute.month_first),
+    (P.DAY_FIRST, absolute.day_first),
+    (P.YEARS, absolute.years),
+    (P.CENTURY, absolute.century),
+    (P.QUARTER, relative.quarter),
+    (P.DEICTIC, relative.deictic),
+    (P.RELATIVE, relative.relative),
+    (P.AGO, relative.ago),
+    (P.SEASON, relative.season),
+    (P.DURATION, relative.duration),
+    (P.SETS, relative.sets),
+    (P.CLOCK, relative.clock),
+)
+
+_FUZZY_MOD = {
+    "early": "START",
+    "late": "END",
+    "mid-": "MID",
+    "mid": "MID",
+    "middle of": "MID",
+    "end of": "END",
+    "beginning of": "START",
+    "start of": "START",
+    "dawn of": "START",
+    "turn of": None,
+    "earlier": None,
+    "later": None,
+    "first half of": "H1",
+    "second half of": "H2",
+    "latter half of": "H2",
+}
+#: Values a fuzzy modifier may widen: years, months, decades, centuries, seasons, quarters.
+_COARSE = re.compile(r"^(?:\d{2,4}|\d{4}-(?:\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]|W\d\d))$")
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_EARLY_LATE = re.compile(r"(?<![\w-])(early|late|Early|Late)\s+$")
+_TIME_THEN_DAY = re.compile(r"(?:,\s*|\s+)(?:(?i:on)\s+)?")
+_TIME_JOIN = re.compile(r"(?:,\s*|\s+)(?:(?i:at|around|about)\s+)?$")
+
+
+def tag(text: str, anchor: str | None) -> list[Timex]:
+    """Every temporal expression of ``text``, normalized against ``anchor`` (YYYY-MM-DD).
+
+    Sorted by start, non-overlapping, and ``text[t.start:t.end] == t.text``. With no
+    (or an unreadable) anchor, year-less dates get an ``XXXX`` year and expressions
+    that only the anchor could resolve ("yesterday") are left out.
+    """
+    if not text:
+        return []
+    day = parse_anchor(anchor)
+    cands: list[Cand] = []
+    for regex, rule in RULES:
+        for m in regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            c = rule(text, m, day)
+            if c is not None:
+                c = _strip(text, c)
+                if c.end > c.start:
+                    cands.append(c)
+    chosen = _resolve(cands)
+    chosen = _widen_fuzzy(text, chosen)
+    chosen = _join_times(text, chosen)
+    return [_timex(text, c) for c in chosen]
+
+
+def _strip(text: str, c: Cand) -> Cand:
+    """Trim whitespace and punctuation at the edges so spans are tight."""
+    s, e = c.start, c.end
+    while s < e and not text[s].isalnum() and text[s] not in "'’":
+        s += 1
+    while e > s and not text[e - 1].isalnum() and text[e - 1] != ".":
+        e -= 1
+    return c._replace(start=s, end=e)
+
+
+def _resolve(cands: list[Cand]) -> list[Cand]:
+    """Longest first (then priority, then leftmost); keep what does not overlap."""
+    cands.sort(key=lambda c: (c.start - c.end, -c.prio, c.start))
+    taken: list[Cand] = []
+    for c in cands:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _widen_fuzzy(text: str, cands: list[Cand]) -> list[Cand]:
+    out: list[Cand] = []
+    for c in cands:
+        if c.type == "DATE" and c.mod is None and _COARSE.match(c.value):
+            floor = out[-1].end if out else 0
+            lo = max(floor, c.start - 30)
+            m = P.FUZZY_LEFT.search(text, lo, c.start)
+            if m and m.end() == c.start and m.start() >= floor:
+                word = " ".join(m.group("f").lower().split())
+                mod = _FUZZY_MOD.get(word)
+                value = c.value
+                if mod in ("H1", "H2"):
+                    if len(value) == 4 and value.isdigit():
+                        value, mod = f"{value}-{mod}", None
+                    else:
+                        mod = "START" if mod == "H1" else "END"
+                c = c._replace(start=m.start(), value=value, mod=mod)
+        elif c.type == "DATE" and c.mod is None and _DAY.match(c.value):
+            floor = out[-1].end if out else 0
+            m = _EARLY_LATE.search(text, max(floor, c.start - 12), c.start)
+            if m:
+                part = "MO" if m.group(1).lower() == "early" else "EV"
+                c = c._replace(start=m.start(), type="TIME", value=f"{c.value}T{part}")
+        out.append(c)
+    return out
+
+
+def _join_times(text: str, cands: list[Cand]) -> list[Cand]:
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and c.type == "TIME"
+            and prev.type == "DATE"
+            and len(prev.value) == 10
+            and "T" in c.value
+            and _TIME_JOIN.fullmatch(text, prev.end, c.start)
+            and c.start - prev.end <= 8
+        ):
+            value = prev.value + c.value[c.value.index("T") :]
+            out[-1] = prev._replace(end=c.end, type="TIME", value=value)
+            continue
+        if (
+            prev is not None
+            and prev.type == "TIME"
+            and c.type == "DATE"
+            and _DAY.match(c.value)
+            and prev.value[10:11] == "T"
+            and c.start - prev.end <= 5
+            and _TIME_THEN_DAY.fullmatch(text, prev.end, c.start)
+        ):
+            # "8:46 a.m. Tuesday": the clock time is on that day, not the anchor's.
+            out[-1] = prev._replace(value=c.value + prev.value[10:])
+        out.append(c)
+    return out
+
+
+def _timex(text: str, c: Cand) -> Timex:
+    return Timex(c.start, c.end, text[c.start : c.end], c.type, c.value, c.mod)
