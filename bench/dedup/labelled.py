@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the articles are prose, one paragraph per line)
 """A labelled evaluation set for story clustering, and pairwise precision/recall.
 
 Positives (same story) are variants of a base article: truncations, extensions,
@@ -24,7 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storyline.dedup import StoryConfig, cluster  # noqa: E402
+from storyline.dedup import StoryConfig, cluster, fingerprint_many  # noqa: E402
+from storyline.dedup.memory import candidates  # noqa: E402
+from storyline.dedup.verify import linked  # noqa: E402
 
 SEEDS = ROOT / "tests" / "data" / "seeds"
 GOLD_SEED_STORIES = [["000", "001"], ["002"], ["003"], ["004"]]
@@ -41,15 +44,37 @@ BOILERPLATE = [
 ]
 
 SYNONYMS = {
-    "said": "stated", "stated": "said", "visit": "trip", "talks": "negotiations",
-    "minister": "secretary", "president": "leader", "countries": "nations",
-    "country": "nation", "important": "significant", "plans": "intentions",
-    "meeting": "session", "also": "additionally", "relations": "ties",
-    "cooperation": "collaboration", "situation": "circumstances", "global": "worldwide",
-    "possible": "potential", "continue": "carry on", "agreed": "concurred",
-    "announced": "declared", "issue": "matter", "support": "backing",
-    "the": "the", "we": "we", "will": "shall", "new": "fresh", "began": "started",
-    "however": "but", "between": "among", "early": "beginning of", "told": "informed",
+    "said": "stated",
+    "stated": "said",
+    "visit": "trip",
+    "talks": "negotiations",
+    "minister": "secretary",
+    "president": "leader",
+    "countries": "nations",
+    "country": "nation",
+    "important": "significant",
+    "plans": "intentions",
+    "meeting": "session",
+    "also": "additionally",
+    "relations": "ties",
+    "cooperation": "collaboration",
+    "situation": "circumstances",
+    "global": "worldwide",
+    "possible": "potential",
+    "continue": "carry on",
+    "agreed": "concurred",
+    "announced": "declared",
+    "issue": "matter",
+    "support": "backing",
+    "the": "the",
+    "we": "we",
+    "will": "shall",
+    "new": "fresh",
+    "began": "started",
+    "however": "but",
+    "between": "among",
+    "early": "beginning of",
+    "told": "informed",
 }
 
 # Articles on seed 001's facts, worded independently: distinct stories (same facts,
@@ -79,15 +104,36 @@ The minister said tensions on the Korean Peninsula had been contained, and that 
 Relations between the two states were established in 1990. Celebrations of the "Year of Mutual Exchange" have largely been postponed due to the pandemic.""",
 ]
 
-PEOPLE = ["Sergey Lavrov", "Chung Eui-yong", "Choe Son Hui", "Georgy Zinoviev", "Park Jin",
-          "Maria Zakharova", "Andrei Rudenko", "Cho Tae-yong", "Dmitry Peskov", "Yoon Suk Yeol"]
+PEOPLE = [
+    "Sergey Lavrov",
+    "Chung Eui-yong",
+    "Choe Son Hui",
+    "Georgy Zinoviev",
+    "Park Jin",
+    "Maria Zakharova",
+    "Andrei Rudenko",
+    "Cho Tae-yong",
+    "Dmitry Peskov",
+    "Yoon Suk Yeol",
+]
 PLACES = ["Moscow", "Seoul", "Pyongyang", "Vladivostok", "Busan", "Khabarovsk", "Beijing"]
-TOPICS = ["sanctions", "grain exports", "energy supplies", "a fishing agreement",
-          "direct flights", "the nuclear issue", "military drills", "visa rules",
-          "humanitarian aid", "a railway project", "port access", "student exchanges"]
+TOPICS = [
+    "sanctions",
+    "grain exports",
+    "energy supplies",
+    "a fishing agreement",
+    "direct flights",
+    "the nuclear issue",
+    "military drills",
+    "visa rules",
+    "humanitarian aid",
+    "a railway project",
+    "port access",
+    "student exchanges",
+]
 TEMPLATES = [
     "{p1} said on {day} that {c1} and {c2} will discuss {t1} at a meeting in {city}.",
-    "\"We are ready to continue our dialogue on {t1},\" {p1} told reporters in {city}.",
+    '"We are ready to continue our dialogue on {t1}," {p1} told reporters in {city}.',
     "{p2} reiterated that {c2} opposes any unilateral steps on {t2}.",
     "The talks in {city} were the first of their kind since {year}, officials said.",
     "According to {p2}, the volume of trade linked to {t2} fell by {n} percent last year.",
@@ -96,7 +142,7 @@ TEMPLATES = [
     "Analysts in {city} said the move could affect {t2} for months.",
     "The minister said {n} companies had applied for permits related to {t1}.",
     "{p2} is expected to travel to {city2} in {month} to continue the consultations.",
-    "\"Our position on {t2} has not changed,\" {p1} said in an interview with {agency}.",
+    '"Our position on {t2} has not changed," {p1} said in an interview with {agency}.',
     "{agency} reported that a delegation of {n} officials arrived in {city2} on {day}.",
 ]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
@@ -124,10 +170,17 @@ Russia has repeatedly called for the settlement of all issues on the Korean Peni
 def template_article(rng: random.Random, paragraphs_range: tuple[int, int] = (6, 12)) -> str:
     """A same-topic article in stock wire phrasing, different facts each time."""
     slots = {
-        "p1": rng.choice(PEOPLE), "p2": rng.choice(PEOPLE), "c1": rng.choice(COUNTRIES),
-        "c2": rng.choice(COUNTRIES), "t1": rng.choice(TOPICS), "t2": rng.choice(TOPICS),
-        "city": rng.choice(PLACES), "city2": rng.choice(PLACES), "day": rng.choice(DAYS),
-        "month": rng.choice(MONTHS), "agency": rng.choice(AGENCIES),
+        "p1": rng.choice(PEOPLE),
+        "p2": rng.choice(PEOPLE),
+        "c1": rng.choice(COUNTRIES),
+        "c2": rng.choice(COUNTRIES),
+        "t1": rng.choice(TOPICS),
+        "t2": rng.choice(TOPICS),
+        "city": rng.choice(PLACES),
+        "city2": rng.choice(PLACES),
+        "day": rng.choice(DAYS),
+        "month": rng.choice(MONTHS),
+        "agency": rng.choice(AGENCIES),
         "year": str(rng.randint(1995, 2022)),
     }
     paragraphs = []
@@ -192,12 +245,20 @@ def variant(text: str, kind: str, rng: random.Random) -> str:
 
 
 KINDS = (
-    "truncate", "trim-hard", "extend", "boilerplate", "shuffle", "reword", "reword-heavy",
+    "truncate",
+    "trim-hard",
+    "extend",
+    "boilerplate",
+    "shuffle",
+    "reword",
+    "reword-heavy",
     "combo",
 )
 
 
-def labelled_set(seed: int = 0, templates: int = 30) -> tuple[list[tuple[str, str]], dict[str, str]]:
+def labelled_set(
+    seed: int = 0, templates: int = 30
+) -> tuple[list[tuple[str, str]], dict[str, str]]:
     """(docs, gold story label per doc id), deterministic for ``seed``."""
     rng = random.Random(seed)
     # base id -> (story label, text); a background block is kept apart as a suffix
@@ -254,16 +315,61 @@ def evaluate(config: StoryConfig, seed: int) -> tuple[float, float, int, int]:
     return pairwise(pred, gold)
 
 
+def candidate_recall(config: StoryConfig, seed: int) -> tuple[int, int, int]:
+    """(linked pairs, of them found by candidate generation, candidates verified).
+
+    Brute force says which pairs ``linked`` accepts; the question is how many of
+    them the exact/LSH/paragraph/anchor keys put in front of the verifier.
+    """
+    docs, _ = labelled_set(seed)
+    fps = fingerprint_many(docs, config)
+    truth = {(a.doc, b.doc) for a, b in itertools.combinations(fps, 2) if linked(a, b, config)}
+    single: dict[int, list[int]] = {}
+    anchors: dict[int, list[int]] = {}
+    found = set()
+    verified = 0
+    for n, fp in enumerate(fps):
+        for m in candidates(fp, single, anchors, config):
+            verified += 1
+            found.add((fps[m].doc, fp.doc))
+        for key in fp.single_keys:
+            single.setdefault(key, []).append(n)
+        for key in fp.anchors:
+            anchors.setdefault(key, []).append(n)
+    return len(truth), len(truth & found), verified
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument("--candidates", action="store_true", help="candidate recall per keys")
     args = parser.parse_args()
+    if args.candidates:
+        print("| fingerprint config | linked pairs | found by candidates | verified pairs |")
+        print("|---|---|---|---|")
+        for kw in (
+            {},
+            {"anchor_rate": 32},
+            {"num_perm": 64, "bands": 16, "rows": 4},
+            {"num_perm": 64, "bands": 16, "rows": 4, "anchor_rate": 32},
+            {"anchor_rate": 10**9},  # LSH + paragraph keys only (no anchors)
+            {"num_perm": 64, "bands": 8, "rows": 8, "anchor_rate": 10**9},
+        ):
+            config = StoryConfig(**kw)  # type: ignore[arg-type]
+            totals = [candidate_recall(config, s) for s in args.seed]
+            t, f, v = (sum(x[i] for x in totals) for i in range(3))
+            print(f"| {kw or 'defaults'} | {t} | {f} ({f / t:.4f}) | {v} |")
+        return
     docs, gold = labelled_set(args.seed[0])
-    print(f"labelled set: {len(docs)} docs, {len(set(gold.values()))} stories per seed; "
-          f"seeds {args.seed}")
+    print(
+        f"labelled set: {len(docs)} docs, {len(set(gold.values()))} stories per seed; "
+        f"seeds {args.seed}"
+    )
     print("| jaccard | containment | precision | recall | false +pairs | false -pairs |")
     print("|---|---|---|---|---|---|")
-    for jt, ct in itertools.product((0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7), (0.6, 0.7, 0.75, 0.8, 0.85, 0.9)):
+    for jt, ct in itertools.product(
+        (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7), (0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
+    ):
         config = StoryConfig(jaccard_threshold=jt, containment_threshold=ct)
         results = [evaluate(config, s) for s in args.seed]
         p = sum(r[0] for r in results) / len(results)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from storyline.records import Timex  # noqa: E402
-from storyline.timex import tag  # noqa: E402
-from storyline.timex.timeml import TimeMLError, read_timeml  # noqa: E402
+from storyline.records import Timex
+from storyline.timex import tag
+from storyline.timex.timeml import TimeMLError, read_timeml
 
 
 def _prf(tp: int, n_sys: int, n_gold: int) -> dict[str, float]:
@@ -71,8 +71,10 @@ def score(directory: Path, show_errors: bool = False) -> dict[str, object]:
             type_ok += g.type == s.type
             value_ok += g.value == s.value
             if show_errors and (g.value != s.value or g.type != s.type):
-                print(f"{path.name}: value {g.text!r} {g.type} {g.value} <> "
-                      f"{s.text!r} {s.type} {s.value}")
+                print(
+                    f"{path.name}: value {g.text!r} {g.type} {g.value} <> "
+                    f"{s.text!r} {s.type} {s.value}"
+                )
         if show_errors:
             matched_g = {id(g) for g, _ in matches}
             matched_s = {id(s) for _, s in matches}
@@ -112,8 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         m = result[key]
         assert isinstance(m, dict)
         print(f"{key:>13}: P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
-    print(f"type accuracy {result['type_accuracy']:.3f}, "
-          f"value accuracy {result['value_accuracy']:.3f} (on relaxed matches)")
+    print(
+        f"type accuracy {result['type_accuracy']:.3f}, "
+        f"value accuracy {result['value_accuracy']:.3f} (on relaxed matches)"
+    )
     return 0
 
 

@@ -60,9 +60,7 @@ def build(
     ] = None,
     include: Annotated[list[str], typer.Option(help="Only paths matching this glob.")] = [],  # noqa: B006
     exclude: Annotated[list[str], typer.Option(help="Skip paths matching this glob.")] = [],  # noqa: B006
-    field: Annotated[
-        list[str], typer.Option(help="JSON field mapping, e.g. text=body.")
-    ] = [],  # noqa: B006
+    field: Annotated[list[str], typer.Option(help="JSON field mapping, e.g. text=body.")] = [],  # noqa: B006
     max_bytes: Annotated[int, typer.Option(help="Quarantine files larger than this.")] = 20_000_000,
     quiet: QuietOpt = False,
     fmt: FormatOpt = Format.table,
@@ -139,60 +137,6 @@ def build(
 
 
 @app.command()
-def timeline(
-    db: DbOpt = DEFAULT_DB,
-    actor: Annotated[str | None, typer.Option(help="Events involving this actor or alias.")] = None,
-    between: Annotated[
-        tuple[str, str] | None, typer.Option(help="Events between two actors, either way.")
-    ] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="From date (YYYY[-MM[-DD]]).")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="To date (YYYY[-MM[-DD]]).")] = None,
-    type_: Annotated[list[str], typer.Option("--type", help="PLOVER type(s).")] = [],  # noqa: B006
-    modality: Annotated[list[str], typer.Option(help="asserted|future|hypothetical|negated.")] = [],  # noqa: B006
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    fmt: FormatOpt = Format.table,
-) -> None:
-    """The timeline: merged events in date order, each with its citations."""
-    from storyline.serialize import event_json
-    from storyline.timeline.query import EventQuery, QueryError
-
-    try:
-        query = EventQuery.build(
-            actor=actor, between=between, date_from=date_from, date_to=date_to,
-            types=tuple(type_), modalities=tuple(modality), limit=limit,
-        )  # fmt: skip
-    except QueryError as exc:
-        raise _fail(str(exc)) from exc
-    with _open(db) as store:
-        events = store.events(query)
-    rows = [_event_row(e) for e in events]
-    cols = ["date", "event", "modality", "source", "target", "summary", "cited", "id"]
-    _emit(render(fmt, rows, cols, payload=[event_json(e) for e in events], console=out))
-
-
-def _event_row(e: Any) -> dict[str, Any]:
-    date = e.date + (f"/{e.date_end}" if e.date_end else "")
-    if e.date_source == "reported":
-        date += " (reported)"
-    cited = ", ".join(f"{ev.document[:8]}:{ev.start}-{ev.end}" for ev in e.evidence)
-    return {
-        "date": date,
-        "event": e.type + (f"/{e.mode}" if e.mode else ""),
-        "modality": e.modality,
-        "source": [a.name for a in e.source],
-        "target": [a.name for a in e.target],
-        "summary": e.trigger.text + " — " + _clip(e.evidence[0].text, 110),
-        "cited": cited,
-        "id": e.id,
-    }
-
-
-def _clip(text: str, n: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-@app.command()
 def show(
     event_id: Annotated[str, typer.Argument(help="An event id (or a unique prefix).")],
     db: DbOpt = DEFAULT_DB,
@@ -210,15 +154,19 @@ def show(
         _emit(dumps(event_json(event)))
         return
     date = event.date + (f"/{event.date_end}" if event.date_end else "")
-    out.print(f"[bold]{event.type}{'/' + event.mode if event.mode else ''}[/] {date} "
-              f"({event.date_source}), {event.modality}, confidence {event.confidence:.2f}")
+    out.print(
+        f"[bold]{event.type}{'/' + event.mode if event.mode else ''}[/] {date} "
+        f"({event.date_source}), {event.modality}, confidence {event.confidence:.2f}"
+    )
     out.print(f"source: {', '.join(_actor_label(a) for a in event.source) or '—'}")
     out.print(f"target: {', '.join(_actor_label(a) for a in event.target) or '—'}")
     out.print(f"trigger: “{event.trigger.text}”")
     for ev in event.evidence:
         d = docs.get(ev.document) or {}
-        out.print(f"\n[dim]{ev.document} {d.get('source', '')} "
-                  f"(published {d.get('published')}) chars {ev.start}-{ev.end}[/]")
+        out.print(
+            f"\n[dim]{ev.document} {d.get('source', '')} "
+            f"(published {d.get('published')}) chars {ev.start}-{ev.end}[/]"
+        )
         out.print(f"  {ev.text}", highlight=False)
 
 
@@ -338,6 +286,20 @@ def timex(
     anchor = _check_date(date)
     _emit(dumps([timex_json(t) for t in tag(_read_text(file), anchor)]))
 
+
+def _register_plugins() -> None:
+    """Command groups that live beside their package (timeline views, the web server)."""
+    from storyline.timeline import commands as timeline_commands
+
+    timeline_commands.register(app)
+    try:
+        from storyline.api import commands as api_commands
+    except ImportError:  # the API package is optional at this stage
+        return
+    api_commands.register(app)
+
+
+_register_plugins()
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -65,9 +65,12 @@ def match_gold_events(
         found = best[2] == "ok"
         out.append(
             GoldMatch(
-                gold_id=g["id"], required=bool(g.get("required")), found=found,
-                date_type_found=date_type, event_id=best[1].id if best[1] else None,
+                gold_id=g["id"],
+                required=bool(g.get("required")),
+                found=found,
+                date_type_found=date_type,
+                event_id=best[1].id if best[1] else None,
                 why=best[2],
-            )  # fmt: skip
+            )
         )
     return out

@@ -10,16 +10,16 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["Format", "render", "dumps"]
+__all__ = ["Format", "dumps", "render"]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     md = "md"

@@ -17,7 +17,7 @@ from typing import Protocol, runtime_checkable
 
 from storyline.records import Document
 
-__all__ = ["PipelineError", "Pipeline", "Stage", "StageStats", "INPUT_FIELDS"]
+__all__ = ["INPUT_FIELDS", "Pipeline", "PipelineError", "Stage", "StageStats"]
 
 #: What a Document carries when it leaves a reader.
 INPUT_FIELDS: frozenset[str] = frozenset(

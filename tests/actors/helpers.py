@@ -20,12 +20,13 @@ def covering(mentions: Iterable[Mention], start: int, end: int) -> list[Mention]
 
 
 def role_matches(expected: str, found: str | None) -> bool:
-    """Roles compare case-insensitively. A text that calls a head of state only
-    ``leader`` (``South Korean leader Yoon Suk Yeol``) cannot yield ``President``:
-    ``leader`` counts for the head-of-state roles."""
+    """Roles compare case-insensitively, on the head: ``Foreign Ministry
+    spokeswoman`` has the expected role ``spokeswoman``. A text that calls a head
+    of state only ``leader`` (``South Korean leader Yoon Suk Yeol``) cannot yield
+    ``President``: ``leader`` counts for the head-of-state roles."""
     if found is None:
         return False
-    if expected.lower() == found.lower():
+    if found.lower() == expected.lower() or found.lower().endswith(" " + expected.lower()):
         return True
     heads_of_state = {"president", "chairman", "king", "queen", "emir", "premier"}
     return found.lower() == "leader" and expected.lower() in heads_of_state

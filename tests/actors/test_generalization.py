@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,21 +20,29 @@ from .helpers import check_expectation
 
 pytestmark = pytest.mark.slow
 
-GENERALIZATION_FLOOR = 0.9
-CASES = [
-    json.loads(line)
-    for line in (
-        __import__("pathlib").Path(__file__).parent / "data" / "generalization.jsonl"
-    )
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if line.strip()
-]
+#: Floors below the measured rates (1.0 and 1.0, bench/results_actors.md), to
+#: leave room for the statistical parser; they only rise.
+GENERALIZATION_FLOOR = 0.95
+HELDOUT_FLOOR = 0.95
+DATA_DIR = Path(__file__).parent / "data"
 
 
-def generalization_rate(annotate: Callable[[str], Document]) -> tuple[float, list[str]]:
+def _load(name: str) -> list[dict[str, Any]]:
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+CASES = _load("generalization.jsonl")
+#: Written after the rules and measured once before any fix (0.987, one miss).
+HELDOUT = _load("heldout.jsonl")
+
+
+def generalization_rate(
+    annotate: Callable[[str], Document], cases: list[dict[str, Any]] | None = None
+) -> tuple[float, list[str]]:
+    """Share of expected actors (and expected non-actors) found; the failures."""
     total, failures = 0, []
-    for case in CASES:
+    for case in CASES if cases is None else cases:
         doc = annotate(case["text"])
         mentions = extract_mentions(doc)
         for item in case["expect"]:
@@ -46,6 +55,7 @@ def generalization_rate(annotate: Callable[[str], Document]) -> tuple[float, lis
 
 def test_at_least_100_sentences() -> None:
     assert len(CASES) >= 100
+    assert len({c["text"] for c in CASES}) == len(CASES), "duplicate sentences"
 
 
 def test_generalization_rate(annotate: Callable[[str], Document]) -> None:
@@ -54,5 +64,7 @@ def test_generalization_rate(annotate: Callable[[str], Document]) -> None:
     assert rate >= GENERALIZATION_FLOOR, message
 
 
-def _cases_by_region() -> dict[str, Any]:
-    return {"count": len(CASES)}
+def test_heldout_rate(annotate: Callable[[str], Document]) -> None:
+    rate, failures = generalization_rate(annotate, HELDOUT)
+    message = f"rate {rate:.3f} < {HELDOUT_FLOOR}; failures:\n" + "\n".join(failures)
+    assert rate >= HELDOUT_FLOOR, message

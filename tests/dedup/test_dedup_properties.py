@@ -5,41 +5,38 @@ from __future__ import annotations
 import random
 import sqlite3
 
-from dedup_seeds import seed_docs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline.dedup import StoryIndex, cluster
+from storyline.dedup import (
+    StoryConfig,
+    StoryIndex,
+    cluster,
+    cluster_fingerprints,
+    fingerprint_many,
+)
 
-_SEEDS = seed_docs()
-
-
-def _variants() -> list[tuple[str, str]]:
-    """Seeds plus trims, extensions and re-scrapes of them: a small corpus with links."""
-    docs = list(_SEEDS)
-    for doc, text in _SEEDS:
-        paragraphs = [p for p in text.split("\n") if p.strip()]
-        docs.append((f"trim-{doc}", "\n".join(paragraphs[: max(2, len(paragraphs) // 2)])))
-        docs.append((f"banner-{doc}", "Home | News | Sport\n" + text + "\nShare this article"))
-    return docs
-
-
-_CORPUS = _variants()
+_SETTINGS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _partition(stories):
     return sorted(tuple(sorted(m.document for m in s.members)) for s in stories)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.permutations(_CORPUS))
-def test_cluster_is_order_independent(order):
-    assert cluster(order) == cluster(_CORPUS)
+@_SETTINGS
+@given(data=st.data())
+def test_cluster_is_order_independent(variant_corpus, data):
+    order = data.draw(st.permutations(variant_corpus))
+    assert cluster(order) == cluster(variant_corpus)
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.permutations(_CORPUS), st.integers(1, len(_CORPUS) - 1), st.integers(1, 6))
-def test_adding_never_splits(order, cut, batch):
+@_SETTINGS
+@given(data=st.data())
+def test_adding_never_splits(variant_corpus, data):
+    order = data.draw(st.permutations(variant_corpus))
+    cut = data.draw(st.integers(1, len(order) - 1))
+    batch = data.draw(st.integers(1, 6))
     index = StoryIndex(sqlite3.connect(":memory:"))
     index.add_many(order[:cut])
     before = {m.document: s.id for s in index.stories() for m in s.members}
@@ -51,15 +48,34 @@ def test_adding_never_splits(order, cut, batch):
         for b in before:
             if before[a] == before[b]:
                 assert after[a] == after[b]
-    # and the final state is the same as clustering everything at once
-    assert index.stories() == cluster(_CORPUS)
+    # and the final state is the one clustering everything at once gives
+    assert index.stories() == cluster(variant_corpus)
 
 
-def test_random_batches_match_memory():
+def test_random_batches_match_memory(variant_corpus):
     rng = random.Random(7)
-    order = list(_CORPUS)
+    order = list(variant_corpus)
     rng.shuffle(order)
     index = StoryIndex(sqlite3.connect(":memory:"))
     for i in range(0, len(order), 4):
         index.add_many(order[i : i + 4])
-    assert _partition(index.stories()) == _partition(cluster(_CORPUS))
+    assert _partition(index.stories()) == _partition(cluster(variant_corpus))
+
+
+@pytest.mark.parametrize("batch", [1, 3, 100])
+def test_posting_cap_is_applied_alike_in_both_paths(variant_corpus, batch):
+    """With a tiny cap, keys fill up; both paths must still decide alike, in order."""
+    config = StoryConfig(max_postings=2)
+    index = StoryIndex(sqlite3.connect(":memory:"), config)
+    for i in range(0, len(variant_corpus), batch):
+        index.add_many(variant_corpus[i : i + batch])
+    assert index.stories() == cluster(variant_corpus, config)
+
+
+def test_fingerprints_from_elsewhere_give_the_same_stories(variant_corpus):
+    config = StoryConfig()
+    fps = fingerprint_many(variant_corpus, config)
+    index = StoryIndex(sqlite3.connect(":memory:"), config)
+    index.add_fingerprints(fps[:7])
+    index.add_fingerprints(fps[5:])
+    assert index.stories() == cluster_fingerprints(fps, config) == cluster(variant_corpus)

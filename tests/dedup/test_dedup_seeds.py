@@ -43,3 +43,34 @@ def test_persisted_index_matches_memory(seeds):
     for doc, text in seeds:
         index.add(doc, text)
     assert index.stories() == cluster(seeds)
+
+
+def _long(seeds):
+    return dict(seeds)["001_aa7b5d49928f772c.txt"]
+
+
+def test_low_jaccard_excerpt_is_found_through_anchors(seeds):
+    """A three-paragraph excerpt, each paragraph edited so no paragraph hash matches."""
+    paragraphs = sorted(_long(seeds).split("\n\n"), key=len)[-3:]
+    excerpt = "\n\n".join(f"{p} (Edited.)" for p in paragraphs)
+    (story,) = cluster([("long", _long(seeds)), ("excerpt", excerpt)])
+    relation = {m.document: m for m in story.members}["excerpt"]
+    assert relation.relation == "contained-in"
+    assert relation.score >= 0.8
+
+
+def test_reworded_rescrape_is_near(seeds):
+    words = _long(seeds).split(" ")
+    for i in range(0, len(words), 25):  # 4% of the words replaced
+        words[i] = "changed"
+    copy = "Menu | Search\n\n" + " ".join(words)
+    stories = cluster([("long", _long(seeds)), ("copy", copy)])
+    assert len(stories) == 1
+    assert {m.relation for m in stories[0].members} == {"canonical", "near"}
+
+
+def test_distinct_same_topic_articles_stay_apart(seeds):
+    """The same outlet's other Korea/Russia articles, with the same page chrome added."""
+    chrome = "Home | World | Politics\n\n{}\n\nShare this article. All rights reserved."
+    docs = [(doc, chrome.format(text)) for doc, text in seeds if not doc.startswith("000")]
+    assert len(cluster(docs)) == len(docs)

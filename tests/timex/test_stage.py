@@ -7,7 +7,10 @@ from storyline.timex import TimexStage
 
 def test_stage_fills_timexes_and_counts() -> None:
     doc = Document(
-        id="d1", source="x", raw_text="", text="He left yesterday, in June 2018.",
+        id="d1",
+        source="x",
+        raw_text="",
+        text="He left yesterday, in June 2018.",
         published="2021-03-25",
     )
     stats = StageStats()

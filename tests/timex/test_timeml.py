@@ -13,7 +13,7 @@ from storyline.timex.timeml import TimeMLError, read_timeml, write_timeml
 SAMPLE = (
     '<?xml version="1.0" ?><TimeML><DOCID>x</DOCID>'
     '<DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-22" functionInDocument="CREATION_TIME">'
-    "March 22, 2013</TIMEX3></DCT><TEXT>Talks <EVENT eid=\"e1\">ended</EVENT> "
+    'March 22, 2013</TIMEX3></DCT><TEXT>Talks <EVENT eid="e1">ended</EVENT> '
     '<TIMEX3 tid="t1" type="DATE" value="2013-03-21">yesterday</TIMEX3> after '
     '<TIMEX3 tid="t2" type="DURATION" value="P3D" mod="MORE_THAN">more than three days'
     "</TIMEX3> &amp; more.</TEXT></TimeML>"
@@ -36,14 +36,14 @@ def test_read_timeml_from_path(tmp_path: Path) -> None:
 
 
 def test_read_timeml_errors_name_the_file(tmp_path: Path) -> None:
-    with pytest.raises(TimeMLError, match="missing.tml"):
+    with pytest.raises(TimeMLError, match=r"missing\.tml"):
         read_timeml(tmp_path / "missing.tml")
     with pytest.raises(TimeMLError, match="unclosed"):
         read_timeml("<TEXT><TIMEX3 tid='t1'>x</TEXT>")
 
 
 def test_round_trip_of_tagged_text() -> None:
-    text = "On June 24, 2020 <b> & \"friends\" met for two weeks; last year they didn't."
+    text = 'On June 24, 2020 <b> & "friends" met for two weeks; last year they didn\'t.'
     timexes = tag(text, "2021-03-25")
     doc = read_timeml(write_timeml(text, "2021-03-25", timexes))
     assert doc.text == text

@@ -10,16 +10,19 @@ postings in SQLite (``STORY_SCHEMA``) so a corpus grows without rebuilding.
 """
 
 from storyline.dedup.config import StoryConfig
-from storyline.dedup.fingerprint import normalize, split_paragraphs
+from storyline.dedup.fingerprint import Fingerprint, fingerprint_many, normalize, split_paragraphs
 from storyline.dedup.index import STORY_SCHEMA, StoryIndex, StoryIndexError
-from storyline.dedup.memory import cluster
+from storyline.dedup.memory import cluster, cluster_fingerprints
 
 __all__ = [
     "STORY_SCHEMA",
+    "Fingerprint",
     "StoryConfig",
     "StoryIndex",
     "StoryIndexError",
     "cluster",
+    "cluster_fingerprints",
+    "fingerprint_many",
     "normalize",
     "split_paragraphs",
 ]

@@ -16,8 +16,9 @@ salted ``hash``, so a persisted index stays valid across processes.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,12 +67,18 @@ def split_paragraphs(text: str) -> list[tuple[str, str, str]]:
 
     Clean text separates paragraphs by line breaks; a line with no word is skipped.
     """
+    return [(pid, " ".join(words), original) for pid, words, original in _paragraph_words(text)]
+
+
+def _paragraph_words(text: str) -> list[tuple[str, list[str], str]]:
+    """(id, words, original) per paragraph; words never span a line break, so the
+    paragraphs' words in order are exactly the text's words (one tokenization)."""
     out = []
     for m in _LINE.finditer(text):
         original = m.group().strip()
-        norm = normalize(original)
-        if norm:
-            out.append((content_id("paragraph", norm), norm, original))
+        words = _WORD.findall(original.lower())
+        if words:
+            out.append((content_id("paragraph", " ".join(words)), words, original))
     return out
 
 
@@ -85,15 +92,17 @@ def _stable64(text: str, salt: int) -> int:
     return _to_int64(int.from_bytes(digest, "little") ^ salt)
 
 
-def _word_hashes(words: Sequence[str]) -> U64:
+def _word_hashes(words: Iterable[str], total: int) -> U64:
+    """Stable 64-bit hashes of a stream of words (memoized: vocabularies are small)."""
     cache = _WORD_CACHE
     if len(cache) > _WORD_CACHE_MAX:
         cache.clear()
+    words = list(words)
     for w in set(words).difference(cache):
         cache[w] = int.from_bytes(
             hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little"
         )
-    return np.fromiter(map(cache.__getitem__, words), dtype=np.uint64, count=len(words))
+    return np.fromiter(map(cache.__getitem__, words), dtype=np.uint64, count=total)
 
 
 def _mix(h: U64) -> U64:
@@ -108,16 +117,38 @@ def _mix(h: U64) -> U64:
 _MULTS = [np.uint64((0x9E3779B97F4A7C15 * (2 * j + 1)) & _M64) for j in range(64)]
 
 
-def _shingles(words: Sequence[str], k: int) -> U64:
-    """Sorted unique 64-bit hashes of the word k-grams (the whole text if shorter)."""
-    wh = _word_hashes(words)
-    n = len(wh) - k + 1
-    if n <= 0:
-        k, n = len(wh), 1
-    acc = np.zeros(n, dtype=np.uint64)
+def _batch_shingles(
+    word_lists: Sequence[Sequence[str]], k: int
+) -> tuple[U64, npt.NDArray[np.int64]]:
+    """64-bit hashes of every document's shingles (repeats included), flat, with offsets.
+
+    A shingle is k consecutive words (the whole text when it is shorter than k).
+    The whole batch is hashed and windowed in a few numpy calls: per-document numpy
+    calls would cost more than the work itself.
+    """
+    lengths = np.array([len(w) for w in word_lists], dtype=np.int64)
+    n_docs = len(word_lists)
+    # each document's word hashes followed by k-1 zeros: a text shorter than k words
+    # makes one shingle of all its words, and no window crosses into the next text
+    padded_len = lengths + (k - 1)
+    pad_starts = np.zeros(n_docs, dtype=np.int64)
+    pad_starts[1:] = np.cumsum(padded_len)[:-1]
+    word_pos = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
+        pad_starts - (np.cumsum(lengths) - lengths), lengths
+    )
+    padded = np.zeros(int(padded_len.sum()) + k, dtype=np.uint64)
+    padded[word_pos] = _word_hashes(itertools.chain.from_iterable(word_lists), len(word_pos))
+    counts = np.where(lengths > 0, np.maximum(lengths - k + 1, 1), 0)
+    total = int(counts.sum())
+    first = np.zeros(n_docs, dtype=np.int64)
+    first[1:] = np.cumsum(counts)[:-1]
+    pos = np.arange(total, dtype=np.int64) + np.repeat(pad_starts - first, counts)
+    acc = np.zeros(total, dtype=np.uint64)
     for j in range(k):
-        acc += wh[j : j + n] * _MULTS[j]
-    return np.unique(_mix(acc))
+        acc += padded[pos + j] * _MULTS[j]
+    offsets = np.zeros(n_docs + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum(counts)
+    return _mix(acc), offsets
 
 
 def _band_keys(signatures: U32, config: StoryConfig) -> npt.NDArray[np.int64]:
@@ -133,46 +164,42 @@ def _band_keys(signatures: U32, config: StoryConfig) -> npt.NDArray[np.int64]:
 
 
 def fingerprint_many(docs: Sequence[tuple[str, str]], config: StoryConfig) -> list[Fingerprint]:
-    """Fingerprint a batch (MinHash of the whole batch in one rensa call)."""
-    prepared = []
-    for doc, text in docs:
-        words = _WORD.findall(text.lower())
-        paragraphs = split_paragraphs(text)
-        shingles = _shingles(words, config.shingle_size) if words else np.zeros(0, np.uint64)
-        prepared.append((doc, words, paragraphs, shingles))
-
-    sketch_rows = [i for i, p in enumerate(prepared) if len(p[1]) >= config.min_words]
-    bands: dict[int, npt.NDArray[np.int64]] = {}
-    if sketch_rows:
-        flat = np.concatenate([prepared[i][3] for i in sketch_rows])
-        offsets = np.zeros(len(sketch_rows) + 1, dtype=np.uint64)
-        offsets[1:] = np.cumsum([len(prepared[i][3]) for i in sketch_rows])
-        matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
-            flat, offsets, config.num_perm, config.seed
-        )
-        signatures = np.array(matrix.to_rows(), dtype=np.uint32)
-        for row, keys in zip(sketch_rows, _band_keys(signatures, config), strict=True):
-            bands[row] = keys
+    """Fingerprint a batch (shingles and MinHash of the whole batch at once)."""
+    if not docs:
+        return []
+    parsed = [_paragraph_words(text) for _, text in docs]
+    word_lists = [[w for _, words, _ in paras for w in words] for paras in parsed]
+    flat, offsets = _batch_shingles(word_lists, config.shingle_size)
+    matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
+        flat, offsets.astype(np.uint64), config.num_perm, config.seed
+    )
+    bands = _band_keys(np.array(matrix.to_rows(), dtype=np.uint32), config)
+    rate = np.uint64(config.anchor_rate)
 
     out = []
-    rate = np.uint64(config.anchor_rate)
-    for i, (doc, words, paragraphs, shingles) in enumerate(prepared):
+    for i, ((doc, _), words, paras) in enumerate(zip(docs, word_lists, parsed, strict=True)):
+        lo, hi = int(offsets[i]), int(offsets[i + 1])
+        unique = np.unique(flat[lo:hi])
+        shingles = (unique >> np.uint64(32)).astype(np.uint32)  # sorted: top bits of sorted
+        if shingles.size > 1:
+            shingles = shingles[np.concatenate(([True], shingles[1:] != shingles[:-1]))]
+        paragraphs = paras
         norm = " ".join(words)
         norm_hash = content_id("text", norm) if norm else ""
         single: list[int] = [_stable64(norm_hash, _KIND_EXACT)] if norm else []
         anchors: tuple[int, ...] = ()
-        if i in bands:
-            single.extend(int(k) for k in bands[i])
+        if len(words) >= config.min_words:
+            single.extend(bands[i].tolist())
             single.extend(
                 sorted(
                     {
                         _stable64(pid, _KIND_PARAGRAPH)
-                        for pid, pnorm, _ in paragraphs
-                        if pnorm.count(" ") + 1 >= config.min_paragraph_words
+                        for pid, pwords, _ in paragraphs
+                        if len(pwords) >= config.min_paragraph_words
                     }
                 )
             )
-            anchors = tuple(int(a) for a in shingles[shingles % rate == 0].view(np.int64))
+            anchors = tuple(unique[unique % rate == 0].view(np.int64).tolist())
         seen: dict[str, str] = {}
         for pid, _, original in paragraphs:
             seen.setdefault(pid, original)
@@ -182,7 +209,7 @@ def fingerprint_many(docs: Sequence[tuple[str, str]], config: StoryConfig) -> li
                 norm_hash=norm_hash,
                 n_words=len(words),
                 n_paragraphs=len(paragraphs),
-                shingles=np.unique((shingles >> np.uint64(32)).astype(np.uint32)),
+                shingles=shingles,
                 single_keys=tuple(dict.fromkeys(single)),
                 anchors=anchors,
                 paragraphs=tuple(seen.items()),

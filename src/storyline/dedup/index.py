@@ -12,7 +12,6 @@ smallest member. So the final partition and ids do not depend on insertion order
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -20,8 +19,9 @@ import numpy as np
 from storyline.dedup.assemble import build_story
 from storyline.dedup.config import StoryConfig
 from storyline.dedup.fingerprint import Fingerprint, fingerprint_many
-from storyline.dedup.memory import UnionFind, candidates
-from storyline.dedup.verify import linked, relation_to, story_id
+from storyline.dedup.memory import UnionFind
+from storyline.dedup.postings import BatchPlan
+from storyline.dedup.verify import canonical_key, linked, relation_to, story_id
 from storyline.records import Story, StoryMember
 
 __all__ = ["STORY_SCHEMA", "StoryIndex", "StoryIndexError"]
@@ -51,7 +51,6 @@ CREATE TABLE IF NOT EXISTS lsh_single (
 CREATE TABLE IF NOT EXISTS lsh_anchor (
     key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS lsh_df (key INTEGER PRIMARY KEY, df INTEGER NOT NULL);
 """
 
 _CHUNK = 500  # host parameters per IN (...) query
@@ -145,28 +144,42 @@ class StoryIndex:
         wanted: dict[str, str] = {}
         for doc, text in items:
             wanted.setdefault(doc, text)
+        known = self._known(list(wanted))
+        fresh = [(d, t) for d, t in wanted.items() if d not in known]
+        self._add(fingerprint_many(fresh, self.config))
+        return self._members([doc for doc, _ in items])
+
+    def add_fingerprints(self, fps: Sequence[Fingerprint]) -> list[StoryMember]:
+        """``add_many`` for documents fingerprinted elsewhere (``fingerprint_many`` with
+        this index's config, e.g. in worker processes), so one writer only does SQL."""
+        known = self._known([fp.doc for fp in fps])
+        fresh: dict[str, Fingerprint] = {}
+        for fp in fps:
+            if fp.doc not in known:
+                fresh.setdefault(fp.doc, fp)
+        self._add(list(fresh.values()))
+        return self._members([fp.doc for fp in fps])
+
+    def _known(self, names: list[str]) -> set[str]:
         known: set[str] = set()
-        names = list(wanted)
         for i in range(0, len(names), _CHUNK):
             chunk = names[i : i + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            known.update(
-                r[0]
-                for r in self.conn.execute(
-                    f"SELECT doc FROM story_doc WHERE doc IN ({marks})", chunk
-                )
-            )
-        fresh = [(d, t) for d, t in wanted.items() if d not in known]
-        if fresh:
+            rows = self.conn.execute(f"SELECT doc FROM story_doc WHERE doc IN ({marks})", chunk)
+            known.update(r[0] for r in rows)
+        return known
+
+    def _add(self, fps: list[Fingerprint]) -> None:
+        if fps:
             with self.conn:
-                self._insert(fingerprint_many(fresh, self.config))
-        return self._members([doc for doc, _ in items])
+                self._insert(fps)
 
     def _insert(self, fps: list[Fingerprint]) -> None:
         conn, config = self.conn, self.config
         base = int(conn.execute("SELECT coalesce(max(n), 0) FROM story_doc").fetchone()[0]) + 1
         ns = [base + i for i in range(len(fps))]
-        db_matches = self._db_candidates(fps, ns)
+        plan = BatchPlan(fps, self._stored_counts(fps), config.max_postings)
+        db_matches = self._db_candidates(plan)
         stored = self._stored([m for found in db_matches for m in found])
 
         # union-find over the new documents and the existing stories they touch
@@ -178,21 +191,15 @@ class StoryIndex:
                 node[key] = sets.add()
             return node[key]
 
-        single: dict[int, list[int]] = {}
-        anchors: dict[int, list[int]] = {}
         for i, fp in enumerate(fps):
             me = node_of(ns[i])
             for m in db_matches[i]:
                 story, other = stored[m]
                 if sets.find(node_of(story)) != sets.find(me) and linked(fp, other, config):
                     sets.union(node_of(story), me)
-            for j in candidates(fp, single, anchors, config):
+            for j in plan.batch_candidates(i, config.min_shared_anchors):
                 if sets.find(node_of(ns[j])) != sets.find(me) and linked(fp, fps[j], config):
                     sets.union(node_of(ns[j]), me)
-            for key in fp.single_keys:
-                single.setdefault(key, []).append(i)
-            for key in fp.anchors:
-                anchors.setdefault(key, []).append(i)
 
         # each component's id derives from its smallest doc id (old stories included)
         members: dict[int, list[str]] = {}
@@ -204,11 +211,11 @@ class StoryIndex:
             members.setdefault(sets.find(node[ns[i]]), []).append(fp.doc)
         new_id: dict[int, str] = {}
         for root, docs in members.items():
-            candidates_min = list(docs)
+            smallest = list(docs)
             for old in old_stories.get(root, []):
                 row = conn.execute("SELECT min(doc) FROM story_doc WHERE story = ?", (old,))
-                candidates_min.append(str(row.fetchone()[0]))
-            new_id[root] = story_id(candidates_min)
+                smallest.append(str(row.fetchone()[0]))
+            new_id[root] = story_id(smallest)
             for old in old_stories.get(root, []):
                 if old != new_id[root]:
                     conn.execute(
@@ -239,47 +246,51 @@ class StoryIndex:
                 for pos, (pid, text) in enumerate(fp.paragraphs)
             ],
         )
-        conn.executemany(
-            "INSERT OR IGNORE INTO lsh_single (key, n) VALUES (?, ?)",
-            [(key, ns[i]) for i, fp in enumerate(fps) for key in fp.single_keys],
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO lsh_anchor (key, n) VALUES (?, ?)",
-            [(key, ns[i]) for i, fp in enumerate(fps) for key in fp.anchors],
-        )
-        df = Counter(k for fp in fps for k in (*fp.single_keys, *fp.anchors))
-        conn.executemany(
-            "INSERT INTO lsh_df (key, df) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET df = df + excluded.df",
-            sorted(df.items()),
-        )
+        if plan.inserts:
+            # sorted by key, so each batch walks the postings B-tree once
+            rows = np.array(plan.inserts, dtype=np.int64)
+            rows = rows[np.lexsort((rows[:, 0], rows[:, 2], rows[:, 1]))]
+            rows[:, 0] += base
+            for kind, table in enumerate(("lsh_single", "lsh_anchor")):
+                part = rows[rows[:, 1] == kind]
+                conn.executemany(
+                    f"INSERT OR IGNORE INTO {table} (key, n) VALUES (?, ?)",
+                    zip(part[:, 2].tolist(), part[:, 0].tolist(), strict=True),
+                )
 
-    def _db_candidates(self, fps: list[Fingerprint], ns: list[int]) -> list[set[int]]:
-        """For each new document, the stored documents it must be verified against."""
-        conn, config = self.conn, self.config
+    def _stored_counts(self, fps: list[Fingerprint]) -> dict[tuple[int, int], int]:
+        """(kind, key) -> documents already posted under it (postings stop at the cap)."""
+        conn = self.conn
         conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS story_query (i INTEGER, key INTEGER, kind INTEGER)"
+            "CREATE TEMP TABLE IF NOT EXISTS story_keys "
+            "(kind INTEGER, key INTEGER, PRIMARY KEY (kind, key)) WITHOUT ROWID"
+        )
+        conn.execute("DELETE FROM story_keys")
+        keys = {(0, k) for fp in fps for k in fp.single_keys}
+        keys.update((1, k) for fp in fps for k in fp.anchors)
+        conn.executemany("INSERT INTO story_keys (kind, key) VALUES (?, ?)", keys)
+        counts: dict[tuple[int, int], int] = {}
+        for kind, key, count in conn.execute(
+            "SELECT kind, key, CASE kind "
+            "WHEN 0 THEN (SELECT count(*) FROM lsh_single s WHERE s.key = k.key) "
+            "ELSE (SELECT count(*) FROM lsh_anchor a WHERE a.key = k.key) END AS df "
+            "FROM story_keys k WHERE df > 0"
+        ):
+            counts[(kind, key)] = count
+        conn.execute("DELETE FROM story_keys")
+        return counts
+
+    def _db_candidates(self, plan: BatchPlan) -> list[set[int]]:
+        """For each new document, the stored documents it must be verified against."""
+        conn = self.conn
+        found: list[set[int]] = [set() for _ in plan.usable]
+        if not plan.db_queries:
+            return found
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS story_query (i INTEGER, kind INTEGER, key INTEGER)"
         )
         conn.execute("DELETE FROM story_query")
-        all_keys = sorted({k for fp in fps for k in (*fp.single_keys, *fp.anchors)})
-        df: dict[int, int] = {}
-        for chunk in _chunks(all_keys):
-            marks = ",".join("?" * len(chunk))
-            df.update(
-                conn.execute(f"SELECT key, df FROM lsh_df WHERE key IN ({marks})", list(chunk))
-            )
-        cap = config.max_postings
-        rows = [
-            (i, key, kind)
-            for i, fp in enumerate(fps)
-            for kind, keys in ((0, fp.single_keys), (1, fp.anchors))
-            for key in keys
-            if 0 < df.get(key, 0) < cap
-        ]
-        found: list[set[int]] = [set() for _ in fps]
-        if not rows:
-            return found
-        conn.executemany("INSERT INTO story_query (i, key, kind) VALUES (?, ?, ?)", rows)
+        conn.executemany("INSERT INTO story_query (i, kind, key) VALUES (?, ?, ?)", plan.db_queries)
         for i, n in conn.execute(
             "SELECT DISTINCT q.i, s.n FROM story_query q JOIN lsh_single s ON s.key = q.key "
             "WHERE q.kind = 0"
@@ -288,7 +299,7 @@ class StoryIndex:
         for i, n in conn.execute(
             "SELECT q.i, a.n FROM story_query q JOIN lsh_anchor a ON a.key = q.key "
             "WHERE q.kind = 1 GROUP BY q.i, a.n HAVING count(*) >= ?",
-            (config.min_shared_anchors,),
+            (self.config.min_shared_anchors,),
         ):
             found[i].add(n)
         conn.execute("DELETE FROM story_query")
@@ -309,22 +320,34 @@ class StoryIndex:
 
     def _members(self, docs: list[str]) -> list[StoryMember]:
         """Each doc's relation to its story's canonical, as the index stands now."""
+        cols = "n, doc, story, norm_hash, n_words, n_paragraphs, shingles"
+        mine: dict[str, tuple[str, Fingerprint]] = {}
+        unique = sorted(set(docs))
+        for i in range(0, len(unique), _CHUNK):
+            chunk = unique[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                f"SELECT {cols} FROM story_doc WHERE doc IN ({marks})", chunk
+            ):
+                mine[str(r[1])] = (str(r[2]), _fingerprint(r, ()))
+        stories = sorted({story for story, _ in mine.values()})
+        canonical: dict[str, Fingerprint] = {}
+        for i in range(0, len(stories), _CHUNK):
+            chunk = stories[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                f"SELECT {cols} FROM story_doc WHERE story IN ({marks})", chunk
+            ):
+                fp, story = _fingerprint(r, ()), str(r[2])
+                best = canonical.get(story)
+                if best is None or canonical_key(fp) < canonical_key(best):
+                    canonical[story] = fp
         out = []
-        cache: dict[str, Fingerprint] = {}
         for doc in docs:
-            got = self._fingerprints("doc = ?", (doc,))
-            if not got:
+            if doc not in mine:
                 raise StoryIndexError(f"document {doc!r} is not in the story index")
-            story, fp = got[0]
-            if story not in cache:
-                row = self.conn.execute(
-                    "SELECT n, doc, story, norm_hash, n_words, n_paragraphs, shingles "
-                    "FROM story_doc WHERE story = ? "
-                    "ORDER BY n_words DESC, n_paragraphs DESC, doc ASC LIMIT 1",
-                    (story,),
-                ).fetchone()
-                cache[story] = _fingerprint(row, ())
-            relation, score = relation_to(fp, cache[story], self.config)
+            story, fp = mine[doc]
+            relation, score = relation_to(fp, canonical[story], self.config)
             out.append(StoryMember(document=doc, relation=relation, score=score))
         return out
 

@@ -15,7 +15,7 @@ from storyline.dedup.fingerprint import Fingerprint, fingerprint_many
 from storyline.dedup.verify import linked
 from storyline.records import Story
 
-__all__ = ["UnionFind", "candidates", "cluster"]
+__all__ = ["UnionFind", "candidates", "cluster", "cluster_fingerprints"]
 
 _BATCH = 2048
 
@@ -68,6 +68,14 @@ def candidates(
     return found
 
 
+def _post(postings: dict[int, list[int]], keys: tuple[int, ...], n: int, cap: int) -> None:
+    """Post ``n`` under its keys; a full posting (boilerplate) stops growing."""
+    for key in keys:
+        posting = postings.setdefault(key, [])
+        if len(posting) < cap:
+            posting.append(n)
+
+
 def _batches(docs: Iterable[tuple[str, str]]) -> Iterator[list[tuple[str, str]]]:
     batch: list[tuple[str, str]] = []
     for item in docs:
@@ -87,27 +95,35 @@ def cluster(docs: Iterable[tuple[str, str]], config: StoryConfig | None = None) 
     key exceeds ``max_postings``), and story ids derive from member ids.
     """
     config = config or StoryConfig()
+
+    def fingerprinted() -> Iterator[Fingerprint]:
+        for batch in _batches(docs):
+            yield from fingerprint_many(batch, config)
+
+    return cluster_fingerprints(fingerprinted(), config)
+
+
+def cluster_fingerprints(
+    fingerprints: Iterable[Fingerprint], config: StoryConfig | None = None
+) -> list[Story]:
+    """``cluster`` for documents fingerprinted elsewhere (e.g. in worker processes)."""
+    config = config or StoryConfig()
     fps: list[Fingerprint] = []
     seen: set[str] = set()
     single: dict[int, list[int]] = {}
     anchors: dict[int, list[int]] = {}
     sets = UnionFind()
-    for batch in _batches(docs):
-        fresh = []
-        for doc, text in batch:
-            if doc not in seen:
-                seen.add(doc)
-                fresh.append((doc, text))
-        for fp in fingerprint_many(fresh, config):
-            n = sets.add()
-            fps.append(fp)
-            for m in candidates(fp, single, anchors, config):
-                if sets.find(m) != sets.find(n) and linked(fp, fps[m], config):
-                    sets.union(m, n)
-            for key in fp.single_keys:
-                single.setdefault(key, []).append(n)
-            for key in fp.anchors:
-                anchors.setdefault(key, []).append(n)
+    for fp in fingerprints:
+        if fp.doc in seen:
+            continue
+        seen.add(fp.doc)
+        n = sets.add()
+        fps.append(fp)
+        for m in candidates(fp, single, anchors, config):
+            if sets.find(m) != sets.find(n) and linked(fp, fps[m], config):
+                sets.union(m, n)
+        _post(single, fp.single_keys, n, config.max_postings)
+        _post(anchors, fp.anchors, n, config.max_postings)
     groups: dict[int, list[Fingerprint]] = {}
     for n, fp in enumerate(fps):
         groups.setdefault(sets.find(n), []).append(fp)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from storyline.records import Actor, Document, EventMention
 
-__all__ = ["known_actors", "complete_documents"]
+__all__ = ["complete_documents", "known_actors"]
 
 
 def known_actors(docs: Iterable[Document], stored: Iterable[Actor] = ()) -> dict[str, Actor]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from storyline.engine.stages import BuildConfig, analyse_pipeline, prepare_pipeline
 from storyline.pipeline import Pipeline, StageStats
-from storyline.records import Document, Quarantined, RawDocument
+from storyline.records import Document, Quarantined, RawDocument, Story
 
 __all__ = ["BuildReport", "build", "process_documents"]
 
@@ -70,7 +70,7 @@ def _run_batch(
         for doc in batch:
             try:
                 out.extend(_slim(d) for d in pipe.run([doc]))
-            except Exception as exc:  # noqa: BLE001 - reported to the user per file
+            except Exception as exc:
                 bad.append(Quarantined(doc.source, f"{phase} failed: {type(exc).__name__}: {exc}"))
     stats = {k: _copy_stats(v) for k, v in pipe.stats.items()}
     return out, bad, stats
@@ -135,7 +135,7 @@ class _PhaseCall:
 def build(
     paths: Sequence[str | Path],
     store: Any,
-    config: BuildConfig = BuildConfig(),
+    config: BuildConfig | None = None,
     *,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
@@ -147,6 +147,7 @@ def build(
     """Read, process and store everything new under ``paths``; then refresh the timeline."""
     from storyline.ingest import iter_inputs
 
+    config = config or BuildConfig()
     started = time.perf_counter()
     report = BuildReport()
 
@@ -156,6 +157,7 @@ def build(
         if on_quarantine:
             on_quarantine(q)
 
+    stories: list[Story] = []
     fresh: dict[str, Document] = {}
     for item in iter_inputs(
         paths, include=include, exclude=exclude, field_map=field_map, max_bytes=max_bytes
@@ -187,7 +189,7 @@ def build(
         report.add_stats(stats)
         for q in bad:
             reject(q)
-        prepared = _assign_stories(store, prepared)
+        prepared, stories = _assign_stories(store, prepared)
         analysed, bad, stats = process_documents(
             "analyse", prepared, config, pool=pool, progress=progress
         )
@@ -205,52 +207,52 @@ def build(
     for doc in analysed:
         store.add_document(doc)
         report.event_mentions += len(doc.events)
-    report.stories = _refresh_stories(store)
+    _record_stories(store, stories)
+    report.stories = len(store.stories())
     report.events = _refresh_events(store)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _assign_stories(store: Any, docs: list[Document]) -> list[Document]:
-    """Put new documents into stories; let a story lend dates to its weaker copies."""
+def _assign_stories(store: Any, docs: list[Document]) -> tuple[list[Document], list[Story]]:
+    """Put new documents into stories; let a story lend dates to its weaker copies.
+
+    Returns the documents (dates harmonized) and the stories they now belong to.
+    """
     from storyline.dedup import StoryIndex
     from storyline.ingest import harmonize_story_dates
 
     index = StoryIndex(store.conn)
+    index.add_many((doc.id, doc.text) for doc in docs)
+    by_story: dict[str, list[Document]] = {}
     for doc in docs:
-        index.add(doc.id, doc.text)
-    store.conn.commit()
-    by_story: dict[str | None, list[Document]] = {}
-    for doc in docs:
-        by_story.setdefault(index.story_of(doc.id), []).append(doc)
-    out: dict[str, Document] = {}
-    for story, members in by_story.items():
-        if story is None or len(index_members(index, story)) < 2:
-            out.update((d.id, d) for d in members)
+        story_id = index.story_of(doc.id)
+        if story_id is not None:
+            by_story.setdefault(story_id, []).append(doc)
+    out = {d.id: d for d in docs}
+    stories: list[Story] = []
+    for story_id in sorted(by_story):
+        story = index.story(story_id)
+        if story is None:
             continue
-        known = [store.load_document(m) for m in index_members(index, story)]
-        peers = [d for d in known if d is not None and d.id not in {m.id for m in members}]
+        stories.append(story)
+        members = by_story[story_id]
+        if len(story.members) < 2:
+            continue
+        new_ids = {m.id for m in members}
+        peers = [store.load_document(m.document) for m in story.members]
+        peers = [p for p in peers if p is not None and p.id not in new_ids]
         for d in harmonize_story_dates([*members, *peers]):
-            if d.id in {m.id for m in members}:
+            if d.id in new_ids:
                 out[d.id] = d
-    return [out[d.id] for d in docs]
+    return [out[d.id] for d in docs], stories
 
 
-def index_members(index: Any, story: str) -> list[str]:
-    for s in index.stories():
-        if s.id == story:
-            return [m.document for m in s.members]
-    return []
-
-
-def _refresh_stories(store: Any) -> int:
-    from storyline.dedup import StoryIndex
-
-    stories = StoryIndex(store.conn).stories()
+def _record_stories(store: Any, stories: list[Story]) -> None:
+    """Write story membership for every member of the stories new documents touched."""
     for s in stories:
         for m in s.members:
-            store.set_story(m.document, s.id, m.relation)
-    return len(stories)
+            store.set_story(m.document, s.id, m.relation, m.score)
 
 
 def _refresh_events(store: Any) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from storyline.pipeline import Pipeline
 
-__all__ = ["BuildConfig", "prepare_pipeline", "analyse_pipeline"]
+__all__ = ["BuildConfig", "analyse_pipeline", "prepare_pipeline"]
 
 
 @dataclass(frozen=True, slots=True)

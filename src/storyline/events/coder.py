@@ -94,8 +94,15 @@ def _trigger(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
     if tok.pos in ("VERB", "AUX"):
         for c in tree.children[i]:
             key = (lemma, tree.lemma(c))
-            if key in PHRASE_TRIGGERS and tree.tokens[c].dep in ("prt", "dobj", "oprd", "ccomp",
-                                                                 "acomp", "prep", "xcomp"):
+            if key in PHRASE_TRIGGERS and tree.tokens[c].dep in (
+                "prt",
+                "dobj",
+                "oprd",
+                "ccomp",
+                "acomp",
+                "prep",
+                "xcomp",
+            ):
                 return PHRASE_TRIGGERS[key], max(i, c)
         if lemma in SPEECH_VERBS or lemma in VERB_PHRASE_ONLY or lemma not in VERB_TRIGGERS:
             return None
@@ -115,7 +122,9 @@ def _trigger(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
         if tree.is_verb(head) and head != i:
             hl = tree.lemma(head)
             if (hl, lemma) in PHRASE_TRIGGERS or (
-                hl in VERB_TRIGGERS and hl not in LIGHT_VERBS and hl not in VERB_PHRASE_ONLY
+                hl in VERB_TRIGGERS
+                and hl not in LIGHT_VERBS
+                and hl not in VERB_PHRASE_ONLY
                 and VERB_TRIGGERS[hl].type == NOUN_TRIGGERS[lemma].type
             ):
                 return None  # the verb codes it
@@ -126,8 +135,13 @@ def _trigger(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
 # --------------------------------------------------------------------------- arguments
 
 
-def _resolve(tree: DocTree, ctx: Context, heads: list[int], sentence: Sentence,
-             exclude: set[int] | None = None) -> list[Actor]:
+def _resolve(
+    tree: DocTree,
+    ctx: Context,
+    heads: list[int],
+    sentence: Sentence,
+    exclude: set[int] | None = None,
+) -> list[Actor]:
     """Actors in the given subtrees, with first-person and third-person pronouns resolved."""
     found = tree.actors_in(heads, exclude=exclude)
     if found:
@@ -164,8 +178,9 @@ def _between(tree: DocTree, i: int) -> list[int]:
     return out
 
 
-def _arguments(tree: DocTree, ctx: Context, i: int, trig: Trigger,
-               sentence: Sentence) -> _Args | None:
+def _arguments(
+    tree: DocTree, ctx: Context, i: int, trig: Trigger, sentence: Sentence
+) -> _Args | None:
     tok = tree.tokens[i]
     src_heads: list[int] = []
     tgt_heads: list[int] = []
@@ -221,16 +236,26 @@ def _arguments(tree: DocTree, ctx: Context, i: int, trig: Trigger,
         target = _destination(tree, ctx, tgt_heads)
     if not source and not target:
         dyad = ctx.dyad(sentence)
-        if dyad is None or not (subtree_of_trigger & set(range(sentence.token_start,
-                                                                sentence.token_end))):
+        if dyad is None or not (
+            subtree_of_trigger & set(range(sentence.token_start, sentence.token_end))
+        ):
             return None
         return _orient(ctx, trig, [dyad[0]], [dyad[1]], location, sentence, inferred=True)
     return _orient(ctx, trig, source, target, location, sentence)
 
 
-def _orient(ctx: Context, trig: Trigger, source: list[Actor], target: list[Actor],
-            location: str | None, sentence: Sentence, inferred: bool = False) -> _Args:
+def _orient(
+    ctx: Context,
+    trig: Trigger,
+    source: list[Actor],
+    target: list[Actor],
+    location: str | None,
+    sentence: Sentence,
+    inferred: bool = False,
+) -> _Args:
     """Fill a missing side from the speaker or the discourse; put visitors first."""
+    if source and not target and len({a.country or a.id for a in source}) >= 2:
+        source, target = source[:1], source[1:]  # "Brazil and Argentina signed a deal"
     if not source and target:
         speaker = ctx.speaker(sentence)
         mine = ctx.country_of(speaker)
@@ -270,7 +295,11 @@ def _location(tree: DocTree, i: int) -> str | None:
     for j in [i, tree.tokens[i].head]:
         for o in _prep_objects(tree, j, frozenset({"in", "at"})):
             m = tree.mention_at[o]
-            if m is not None and m.how in ("place", "metonym", "name") and m.actor.kind == "country":
+            if (
+                m is not None
+                and m.how in ("place", "metonym", "name")
+                and m.actor.kind == "country"
+            ):
                 return m.text
             tok = tree.tokens[o]
             if tok.ent_type in ("GPE", "LOC"):
@@ -281,8 +310,9 @@ def _location(tree: DocTree, i: int) -> str | None:
 # --------------------------------------------------------------------------- the record
 
 
-def _mention(tree: DocTree, ctx: Context, sentence: Sentence, i: int, end: int,
-             trig: Trigger, args: _Args) -> EventMention:
+def _mention(
+    tree: DocTree, ctx: Context, sentence: Sentence, i: int, end: int, trig: Trigger, args: _Args
+) -> EventMention:
     doc = tree.doc
     skip: set[int] | None = None
     head = tree.tokens[i].head
@@ -322,9 +352,8 @@ def _date_of(value: str | None, published: str | None) -> tuple[str, str | None,
     return (published or "XXXX"), None, "reported"
 
 
-def _conditional_demands(tree: DocTree, ctx: Context,
-                         sentence: Sentence) -> Iterator[EventMention]:
-    """"X may be removed from the list if it revokes the sanctions" (said by Y):
+def _conditional_demands(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[EventMention]:
+    """ "X may be removed from the list if it revokes the sanctions" (said by Y):
     a conditional offer is a REQUEST by the speaker's side that X do the thing."""
     for i in range(sentence.token_start, sentence.token_end):
         if tree.tokens[i].dep != "advcl" or tree.lemma(i) not in _CONDITIONAL_DEMANDS:

@@ -171,9 +171,7 @@ class Context:
         return self._country(code)
 
     def _country(self, code: str) -> Actor:
-        return self.country_actor.get(code) or Actor(
-            id=code, name=code, country=code, sector="GOV"
-        )
+        return self.country_actor.get(code) or Actor(id=code, name=code, country=code, sector="GOV")
 
 
 def _opens_quote(text: str) -> bool:

@@ -81,9 +81,11 @@ def event_date(
     root = chain[-1]
     if tree.tokens[root].dep == "ROOT":
         for tx in timexes:
-            if tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.start + 25:
-                if not tx.value.startswith(("P", "X")) and (
-                    not skip_subtree or _timex_head(tree, tx, sentence) not in skip_subtree
-                ):
-                    return tx
+            opening = tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.start + 25
+            if (
+                opening
+                and not tx.value.startswith(("P", "X"))
+                and (not skip_subtree or _timex_head(tree, tx, sentence) not in skip_subtree)
+            ):
+                return tx
     return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Trigger", "VERB_TRIGGERS", "NOUN_TRIGGERS", "PHRASE_TRIGGERS", "DIRECTIONLESS"]
+__all__ = ["DIRECTIONLESS", "NOUN_TRIGGERS", "PHRASE_TRIGGERS", "VERB_TRIGGERS", "Trigger"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,8 +265,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 LIGHT_VERBS: frozenset[str] = frozenset(
     {
         "pay", "hold", "make", "conduct", "sign", "impose", "tighten", "extend", "issue",
-        "reach", "have", "launch", "carry", "stage", "provide", "give", "offer", "sign",
-        "accept", "receive", "deliver", "reaffirm", "renew", "announce", "introduce",
+        "reach", "have", "launch", "carry", "stage", "provide", "give", "offer", "accept",
+        "receive", "deliver", "reaffirm", "renew", "announce", "introduce",
         "adopt", "conclude", "begin", "start", "resume", "attend", "host", "send",
     }
 )  # fmt: skip

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from storyline.events.tree import DocTree
 
-__all__ = ["modality", "governing_chain"]
+__all__ = ["governing_chain", "modality"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can"})

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from storyline.records import Actor, Document, Mention, Sentence, Token
 
-__all__ = ["DocTree", "FIRST_SINGULAR", "FIRST_PLURAL", "THIRD_PRONOUNS"]
+__all__ = ["FIRST_PLURAL", "FIRST_SINGULAR", "THIRD_PRONOUNS", "DocTree"]
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})

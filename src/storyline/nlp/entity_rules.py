@@ -20,21 +20,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from storyline.nlp.actors.gazetteer import lookup_country_name, lookup_demonym
+from storyline.nlp.actors.words import word_set
+
 __all__ = ["COMPONENT", "TITLE_WORDS", "add_entity_rules", "fix_entities"]
 
 COMPONENT = "storyline_entity_fixes"
 
 #: Honorifics and titles that belong in front of a name, never inside a PERSON span.
-TITLE_WORDS: frozenset[str] = frozenset(
-    """comrade president vice prime minister foreign defence defense secretary general
-    chancellor premier king queen prince princess crown emir sheikh sultan pope
-    ambassador envoy senator governor mayor leader chairman chairwoman chief
-    mr mr. mrs mrs. ms ms. dr dr. sir dame madam madame lord lady gen gen. col col.
-    lt lt. capt capt. adm adm. sen sen. rep rep. gov gov. pres pres. supreme marshal
-    admiral commander colonel captain lieutenant sergeant spokesman spokeswoman
-    deputy director judge justice rev rev. reverend father imam ayatollah
-    monsieur herr señor senor""".split()
-)
+TITLE_WORDS: frozenset[str] = word_set("title_words")
 _HYPHENS = {"-", "‐", "‑"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 _PLACE_PREPOSITIONS = {"in", "near", "outside", "around", "across", "throughout", "inside"}
@@ -70,6 +64,7 @@ def fix_entities(doc: Doc) -> Doc:
     spans = _relabel_non_persons(doc, spans)
     spans = _agencies(doc, spans)
     spans = _places_tagged_person(doc, spans)
+    spans = _known_names_tagged_person(doc, spans)
     ents = [Span(doc, s, e, label=lab) for s, e, lab in spans if e > s]
     doc.ents = filter_spans(ents)
     return doc
@@ -168,7 +163,7 @@ def _title_before(doc: Doc, i: int, spans: _Spans) -> bool:
         return True
     for s, e, lab in spans:
         if e == i and lab in ("GPE", "NORP"):
-            k = s - 1 if s > 0 and doc[s].lower_ != "the" else s - 1
+            k = s - 1
             if k > 0 and doc[k].lower_ == "the":
                 k -= 1
             return k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in TITLE_WORDS
@@ -257,8 +252,10 @@ def _agencies(doc: Doc, spans: _Spans) -> _Spans:
     and so is every other PERSON span of the document with the same text."""
     agency_names: set[str] = set()
     out: _Spans = []
+    text = doc.text  # built from the tokens on every access: read it once
     for s, e, lab in spans:
-        tail = _AGENCY_TAIL.match(doc.text[doc[e - 1].idx + len(doc[e - 1]) :])
+        end_char = doc[e - 1].idx + len(doc[e - 1])
+        tail = _AGENCY_TAIL.match(text[end_char : end_char + 20])
         if lab in ("PERSON", "ORG", "GPE") and tail and tail.group(1).lower() != "news":
             agency_names.add(doc[s:e].text)
             lab = "ORG"
@@ -271,11 +268,28 @@ def _agencies(doc: Doc, spans: _Spans) -> _Spans:
     ]
 
 
+def _known_names_tagged_person(doc: Doc, spans: _Spans) -> _Spans:
+    """A PERSON span that is a demonym (``Moldovan``) or a country name is not a
+    person: the world's country names and adjectives are general data."""
+    out = []
+    for s, e, lab in spans:
+        if lab == "PERSON":
+            text = doc[s:e].text
+            if lookup_demonym(text) is not None:
+                lab = "NORP"
+            elif lookup_country_name(text) is not None:
+                lab = "GPE"
+        out.append((s, e, lab))
+    return out
+
+
 def _places_tagged_person(doc: Doc, spans: _Spans) -> _Spans:
     """A one-word PERSON after ``in``/``near``, or coordinated with a place, is a
     place (``in Kaesong``, ``in Kumgangsan and Kaesong``) unless the document
     uses the word as part of a longer personal name."""
-    name_parts = {t.lower_ for s, e, lab in spans if lab == "PERSON" and e - s > 1 for t in doc[s:e]}
+    name_parts = {
+        t.lower_ for s, e, lab in spans if lab == "PERSON" and e - s > 1 for t in doc[s:e]
+    }
     places = {(s, e) for s, e, lab in spans if lab in ("GPE", "LOC", "FAC")}
     place_tokens = {i for s, e in places for i in range(s, e)}
     out = []

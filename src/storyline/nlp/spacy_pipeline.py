@@ -60,7 +60,7 @@ def _line_breaks(doc: Any) -> Any:
         prev = tok if not tok.is_space else doc[tok.i - 1] if tok.i else tok
         blank = tok.text.count("\n") + tok.whitespace_.count("\n") >= 2
         ends = prev.text[-1:] in '.!?"”’:)]'
-        capital = nxt.text[:1].isupper() or nxt.text[:1] in "\"“«"
+        capital = nxt.text[:1].isupper() or nxt.text[:1] in '"“«'
         if blank or ends or capital:
             nxt.is_sent_start = True
     return doc

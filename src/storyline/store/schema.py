@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["MIGRATIONS", "Migration", "SCHEMA_VERSION"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration"]
 
 _CORE = """
 CREATE TABLE documents (
@@ -30,7 +30,8 @@ CREATE TABLE documents (
     removals TEXT NOT NULL DEFAULT '[]',
     segments TEXT NOT NULL DEFAULT '[]',
     story TEXT,
-    story_relation TEXT
+    story_relation TEXT,
+    story_score REAL
 );
 CREATE INDEX documents_published ON documents(published);
 CREATE TABLE document_sources (
@@ -134,8 +135,22 @@ class Migration:
     apply: Callable[[Callable[[str], object]], None] | None = None
 
 
+_EVENT_EXTRAS = """
+CREATE TABLE event_extras (
+    event TEXT PRIMARY KEY,
+    salience REAL NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE INDEX event_extras_salience ON event_extras(salience);
+CREATE TRIGGER events_drop_extras AFTER DELETE ON events
+BEGIN DELETE FROM event_extras WHERE event = OLD.id; END;
+CREATE INDEX event_actors_country_side ON event_actors(country, side, event);
+CREATE INDEX events_stop ON events(date_stop)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, annotations, events, quarantine, full-text index", sql=_CORE),
     Migration(2, "story index (fingerprints, LSH bands, stories)", apply=_stories),
+    Migration(3, "event extras (salience, date provenance), dyad indexes", sql=_EVENT_EXTRAS),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -210,11 +210,11 @@ class SQLiteStore:
                     (actor.id, name, alias_key(name)),
                 )
 
-    def set_story(self, doc_id: str, story: str, relation: str) -> None:
+    def set_story(self, doc_id: str, story: str, relation: str, score: float = 1.0) -> None:
         with self.transaction() as c:
             c.execute(
-                "UPDATE documents SET story = ?, story_relation = ? WHERE id = ?",
-                (story, relation, doc_id),
+                "UPDATE documents SET story = ?, story_relation = ?, story_score = ? WHERE id = ?",
+                (story, relation, round(score, 4), doc_id),
             )
 
     def quarantine(self, item: Quarantined) -> None:
@@ -321,7 +321,8 @@ class SQLiteStore:
         return ids, countries
 
     def events(self, query: EventQuery) -> list[Event]:
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[Any] = []
         if query.types:
             where.append(f"type IN ({_marks(query.types)})")
             params += list(query.types)
@@ -404,7 +405,7 @@ class SQLiteStore:
     def stories(self) -> list[dict[str, Any]]:
         """Stories with their member documents (canonical first)."""
         rows = self.conn.execute(
-            "SELECT story, id, story_relation, title, source, published FROM documents"
+            "SELECT story, id, story_relation, story_score, title, source, published FROM documents"
             " WHERE story IS NOT NULL ORDER BY story, story_relation != 'canonical', id"
         ).fetchall()
         out: dict[str, dict[str, Any]] = {}
@@ -412,7 +413,7 @@ class SQLiteStore:
             s = out.setdefault(r["story"], {"id": r["story"], "members": []})
             s["members"].append(
                 {"document": r["id"], "relation": r["story_relation"], "title": r["title"],
-                 "source": r["source"], "published": r["published"], "score": None}
+                 "source": r["source"], "published": r["published"], "score": r["story_score"]}
             )  # fmt: skip
             if r["story_relation"] == "canonical":
                 s["canonical"] = r["id"]
@@ -427,7 +428,7 @@ class SQLiteStore:
 
 
 def _doc_row(row: sqlite3.Row) -> dict[str, Any]:
-    d = {k: row[k] for k in row.keys() if k not in ("raw_text", "removals", "segments")}
+    d = {k: row[k] for k in row if k not in ("raw_text", "removals", "segments")}
     d["date_candidates"] = json.loads(row["date_candidates"])
     return d
 

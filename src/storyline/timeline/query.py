@@ -61,7 +61,7 @@ class EventQuery:
         badm = [m for m in modalities if m not in MODALITIES]
         if badm:
             raise QueryError(f"unknown modality {badm[0]!r}; one of: {', '.join(MODALITIES)}")
-        if limit is not None and limit < 0 or offset < 0:
+        if (limit is not None and limit < 0) or offset < 0:
             raise QueryError("limit and offset must not be negative")
         return cls(
             actor=actor or None,

@@ -125,8 +125,8 @@ def years(text: str, m: re.Match[str], anchor: dt.date | None) -> Cand | None:
             value = ("19" if g["dec2"] != "00" else "20") + g["dec2"][0]
         else:
             value = "19" + str(P.DECADE_WORDS[g["decw"].lower()])
-            if not text[max(0, start - 4) : start].lower().endswith("the ") and not (
-                text[start : start + 4].lower() == "the "
+            if not text[max(0, start - 4) : start].lower().endswith("the ") and (
+                text[start : start + 4].lower() != "the "
             ):
                 return None
         return Cand(start, end, "DATE", value)
@@ -144,7 +144,9 @@ def years(text: str, m: re.Match[str], anchor: dt.date | None) -> Cand | None:
             return Cand(start, end, "DATE", f"{y1:04d}/{y2:04d}", prio=1)
     # A lone year (the range part did not hold): re-span to the year itself.
     start, end = m.start("y1"), m.end("y1")
-    if _is_counted(text, end) or text[end : end + 1] in ("-", "–") and text[end + 1 : end + 2].isdigit():
+    if _is_counted(text, end) or (
+        text[end : end + 1] in ("-", "–") and text[end + 1 : end + 2].isdigit()
+    ):
         return None
     if y1 < 1800 and not P.YEAR_PREP.search(text[max(0, start - 12) : start]):
         return None

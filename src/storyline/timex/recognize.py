@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from storyline.records import Timex
 from storyline.timex import absolute, relative
@@ -21,22 +22,177 @@ from storyline.timex.normalize import parse_anchor
 
 Rule = Callable[[str, re.Match[str], dt.date | None], Cand | None]
 
-RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
-    (P.NUMERIC, absolute.numeric),
-    (P.RANGES, absolute.ranges),
-    (P.MONTH_FIRST, absolute.month_first),
-    (P.DAY_FIRST, absolute.day_first),
-    (P.YEARS, absolute.years),
-    (P.CENTURY, absolute.century),
-    (P.QUARTER, relative.quarter),
-    (P.DEICTIC, relative.deictic),
-    (P.RELATIVE, relative.relative),
-    (P.AGO, relative.ago),
-    (P.SEASON, relative.season),
-    (P.DURATION, relative.duration),
-    (P.SETS, relative.sets),
-    (P.CLOCK, relative.clock),
+_MONTH_WORDS = frozenset(P.MONTHS)
+_UNIT_WORDS = frozenset(
+    w + s
+    for w in ("year", "month", "week", "day", "decade", "hour", "minute", "fortnight")
+    for s in ("", "s")
+) | {"century", "centuries", "quarter", "quarters", "weekend"}
+_WEEKDAY_WORDS = frozenset(P.WEEKDAYS)
+
+
+class _Spec(NamedTuple):
+    """A rule, its regex, and where to run it: around which trigger words (or digits),
+    from ``back`` tokens before the trigger to ``fwd`` tokens after it."""
+
+    regex: re.Pattern[str]
+    rule: Rule
+    words: frozenset[str]
+    digits: bool
+    back: int
+    fwd: int
+
+
+SPECS: tuple[_Spec, ...] = (
+    _Spec(P.NUMERIC, absolute.numeric, frozenset(), True, 0, 2),
+    _Spec(P.RANGES, absolute.ranges, _MONTH_WORDS, False, 5, 7),
+    _Spec(P.MONTH_FIRST, absolute.month_first, _MONTH_WORDS, False, 2, 5),
+    _Spec(P.DAY_FIRST, absolute.day_first, _MONTH_WORDS, False, 5, 3),
+    _Spec(P.YEARS, absolute.years, frozenset(P.DECADE_WORDS), True, 2, 2),
+    _Spec(P.CENTURY, absolute.century, frozenset({"century"}), False, 4, 0),
+    _Spec(
+        P.QUARTER,
+        relative.quarter,
+        frozenset({"quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2"}),
+        False,
+        2,
+        6,
+    ),
+    _Spec(
+        P.DEICTIC,
+        relative.deictic,
+        frozenset(
+            [
+                "today",
+                "yesterday",
+                "tomorrow",
+                "tonight",
+                "nowadays",
+                "now",
+                "currently",
+                "recently",
+                "days",
+                "present",
+                "past",
+                "future",
+                "moment",
+                "overnight",
+            ]
+        ),
+        False,
+        4,
+        2,
+    ),
+    _Spec(
+        P.RELATIVE,
+        relative.relative,
+        frozenset(
+            [
+                "this",
+                "last",
+                "next",
+                "coming",
+                "past",
+                "previous",
+                "following",
+                "weekend",
+                "end",
+                "beginning",
+                "start",
+                "middle",
+                "rest",
+                "turn",
+            ]
+        )
+        | _WEEKDAY_WORDS,
+        False,
+        3,
+        4,
+    ),
+    _Spec(
+        P.AGO, relative.ago, frozenset(["ago", "now", "hence", "earlier", "before"]), False, 8, 0
+    ),
+    _Spec(P.SEASON, relative.season, frozenset(P.SEASONS), False, 3, 3),
+    _Spec(P.DURATION, relative.duration, _UNIT_WORDS, False, 6, 0),
+    _Spec(
+        P.SETS,
+        relative.sets,
+        frozenset(
+            [
+                "every",
+                "each",
+                "once",
+                "twice",
+                "times",
+                "per",
+                "annually",
+                "yearly",
+                "monthly",
+                "weekly",
+                "daily",
+                "hourly",
+                "quarterly",
+            ]
+        )
+        | _UNIT_WORDS,
+        False,
+        3,
+        4,
+    ),
+    _Spec(P.CLOCK, relative.clock, frozenset({"noon", "midday", "midnight"}), True, 1, 2),
 )
+#: Kept for callers that want the (regex, rule) pairs.
+RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((s.regex, s.rule) for s in SPECS)
+
+_BY_WORD: dict[str, tuple[int, ...]] = {}
+for _n, _spec in enumerate(SPECS):
+    for _w in _spec.words:
+        _BY_WORD[_w] = (*_BY_WORD.get(_w, ()), _n)
+_BY_DIGIT: tuple[int, ...] = tuple(n for n, s in enumerate(SPECS) if s.digits)
+#: Words and digit runs of the lower-cased text; the trigger test is a dict look-up.
+_TOKEN = re.compile(r"[a-z]{2,}|[qh][1-4]\b|\d+")
+_CHARS_PER_TOKEN = 10  # a window of N tokens is about 10*N characters of news English
+_MARGIN = 24  # characters after a window, so lookaheads see what follows
+
+
+def _windows(text: str) -> list[list[tuple[int, int]]]:
+    """Per rule, the merged character windows around its trigger words.
+
+    ``str.lower`` keeps offsets for the text the tagger sees (news English); where a
+    character's lower case is longer, windows shift slightly and ``_MARGIN`` absorbs it.
+
+    Running each regex only there (instead of over the whole text) is what makes the
+    tagger fast: most of a news article has no temporal trigger at all. A window
+    starts at a word boundary so that no expression is cut at its left edge.
+    """
+    found: list[list[tuple[int, int]]] = [[] for _ in SPECS]
+    rfind = text.rfind
+    by_word = _BY_WORD
+    for m in _TOKEN.finditer(text.lower()):
+        word = m.group()
+        hits = _BY_DIGIT if word[0] <= "9" else by_word.get(word)
+        if not hits:
+            continue
+        s, e = m.span()
+        for r in hits:
+            spec = SPECS[r]
+            ws = s
+            if spec.back:
+                ws = max(0, s - _CHARS_PER_TOKEN * spec.back)
+                ws = max(rfind(" ", 0, ws), rfind("\n", 0, ws)) + 1
+            found[r].append((ws, e + _CHARS_PER_TOKEN * spec.fwd + _MARGIN))
+    merged: list[list[tuple[int, int]]] = []
+    for spans in found:
+        out: list[tuple[int, int]] = []
+        for ws, we in spans:  # already in text order
+            if out and ws <= out[-1][1]:
+                if we > out[-1][1]:
+                    out[-1] = (out[-1][0], we)
+            else:
+                out.append((ws, we))
+        merged.append(out)
+    return merged
+
 
 _FUZZY_MOD = {
     "early": "START",
@@ -74,15 +230,18 @@ def tag(text: str, anchor: str | None) -> list[Timex]:
         return []
     day = parse_anchor(anchor)
     cands: list[Cand] = []
-    for regex, rule in RULES:
-        for m in regex.finditer(text):
-            if m.end() == m.start():
-                continue
-            c = rule(text, m, day)
-            if c is not None:
-                c = _strip(text, c)
-                if c.end > c.start:
-                    cands.append(c)
+    size = len(text)
+    for spec, windows in zip(SPECS, _windows(text), strict=True):
+        regex, rule = spec.regex, spec.rule
+        for ws, we in windows:
+            for m in regex.finditer(text, ws, min(we, size)):
+                if m.end() == m.start():
+                    continue
+                c = rule(text, m, day)
+                if c is not None:
+                    c = _strip(text, c)
+                    if c.end > c.start:
+                        cands.append(c)
     chosen = _resolve(cands)
     chosen = _widen_fuzzy(text, chosen)
     chosen = _join_times(text, chosen)

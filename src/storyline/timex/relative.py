@@ -355,7 +355,7 @@ def sets(text: str, m: re.Match[str], anchor: dt.date | None) -> Cand | None:
         adv = g["adv"].lower()
         if adv == "daily" and text[e : e + 1] == " " and text[e + 1 : e + 2].isupper():
             return None
-        if g["adv"][0].isupper() and s > 0 and text[s - 2 : s].strip() not in ("", ".", "\""):
+        if g["adv"][0].isupper() and s > 0 and text[s - 2 : s].strip() not in ("", ".", '"'):
             return None  # "China Daily": a name
         return Cand(s, e, "SET", _SET_UNIT[adv])
     if g["emon"]:
@@ -400,4 +400,3 @@ def clock(text: str, m: re.Match[str], anchor: dt.date | None) -> Cand | None:
             if not before.endswith(("at ", "by ")):
                 return None  # "3:1" scores and ratios are not clock times
     return Cand(m.start(), m.end(), "TIME", f"{day}T{hhmm}")
-

@@ -39,13 +39,80 @@ _FUTURE = frozenset(
     }
 )
 _PAST = frozenset(
-    """was were had did said told met held made took gave came went began became saw won
-    lost left sent spent paid led blew broke brought built bought caught chose drew drove
-    fell felt fought found fled flew forgot froze got grew kept knew laid meant ran rose sat
-    sold shot spoke stood stole struck swept threw thought understood woke wrote wore
-    ago earlier last yesterday been sought taught agreed""".split()
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "said",
+        "told",
+        "met",
+        "held",
+        "made",
+        "took",
+        "gave",
+        "came",
+        "went",
+        "began",
+        "became",
+        "saw",
+        "won",
+        "lost",
+        "left",
+        "sent",
+        "spent",
+        "paid",
+        "led",
+        "blew",
+        "broke",
+        "brought",
+        "built",
+        "bought",
+        "caught",
+        "chose",
+        "drew",
+        "drove",
+        "fell",
+        "felt",
+        "fought",
+        "found",
+        "fled",
+        "flew",
+        "forgot",
+        "froze",
+        "got",
+        "grew",
+        "kept",
+        "knew",
+        "laid",
+        "meant",
+        "ran",
+        "rose",
+        "sat",
+        "sold",
+        "shot",
+        "spoke",
+        "stood",
+        "stole",
+        "struck",
+        "swept",
+        "threw",
+        "thought",
+        "understood",
+        "woke",
+        "wrote",
+        "wore",
+        "ago",
+        "earlier",
+        "last",
+        "yesterday",
+        "been",
+        "sought",
+        "taught",
+        "agreed",
+    ]
 )
-_BOUNDARY = frozenset({".", "!", "?", ";", "\n", "\"", "“", "”"})
+_BOUNDARY = frozenset({".", "!", "?", ";", "\n", '"', "“", "”"})
 _NOT_PAST_ED = frozenset({"need", "speed", "indeed", "proceed", "exceed", "feed", "seed", "red"})
 _COPULAS = frozenset(
     {"be", "been", "being", "remain", "remains", "stay", "stays", "get", "become", "is", "are"}

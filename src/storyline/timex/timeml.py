@@ -86,9 +86,7 @@ def read_timeml(path_or_str: str | Path) -> TimeMLDoc:
 
 def _make(start: int, end: int, a: dict[str, str], parts: list[str]) -> Timex:
     text = "".join(parts)[start:end]
-    return Timex(
-        start, end, text, a.get("type", "DATE"), a.get("value", ""), a.get("mod") or None
-    )
+    return Timex(start, end, text, a.get("type", "DATE"), a.get("value", ""), a.get("mod") or None)
 
 
 def _anchor(markup: str) -> str | None:

@@ -14,14 +14,12 @@ from dataclasses import dataclass
 from storyline.nlp.actors.gazetteer import lookup_country_name, lookup_demonym
 from storyline.nlp.actors.roles import ROLE_HEADS
 from storyline.nlp.actors.view import DocView
+from storyline.nlp.actors.words import word_set
 
 __all__ = ["RolePhrase", "compatible", "find_role_phrases"]
 
 _DETERMINERS = frozenset(["the", "his", "her", "their", "its", "our", "your"])
-_PREMODIFIERS = frozenset(
-    """top senior chief foreign defence defense prime vice deputy state interior finance
-    trade presidential special visiting new""".split()
-)
+_PREMODIFIERS = word_set("role_phrase_premodifiers")
 #: Heads meaning "a diplomat": they fit foreign ministers, ambassadors and envoys.
 _DIPLOMATIC = frozenset(["foreign", "ambassador", "envoy", "diplomat", "consul", "secretary"])
 _WILDCARDS = frozenset(["counterpart", "official", "leader"])
@@ -54,7 +52,7 @@ def find_role_phrases(view: DocView) -> list[RolePhrase]:
         while j < n:
             low = view.lower(j)
             ent = view.entity_at.get(j)
-            if ent is not None and ent.label in ("NORP", "GPE") and not words:
+            if ent is not None and ent.label in ("NORP", "GPE") and country is None:
                 code = lookup_demonym(ent.entity.text) or lookup_country_name(ent.entity.text)
                 if code is None:
                     break

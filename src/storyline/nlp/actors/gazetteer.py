@@ -27,6 +27,7 @@ __all__ = [
     "actor_id",
     "country_name",
     "lookup_capital",
+    "lookup_country_name",
     "lookup_demonym",
     "lookup_org",
     "name_key",
@@ -52,10 +53,14 @@ class OrgEntry:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = text.translate(_QUOTES)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A case-, accent-, article- and possessive-insensitive key for names."""
     text = _fold(text).strip()
@@ -76,6 +81,7 @@ def person_key(name: str) -> str:
     return " ".join(text.lower().split())
 
 
+@lru_cache(maxsize=65536)
 def _abbrev_key(text: str) -> str | None:
     """Exact-case key for an all-capital abbreviation (``U.S.`` -> ``US``), else None."""
     bare = _POSSESSIVE.sub("", _fold(text).strip()).replace(".", "")
@@ -147,8 +153,8 @@ def _tables() -> _Tables:
                 _add_name(tables, _inverted(value), code)
     for row in _data_lines("organizations.tsv"):
         row += [""] * (6 - len(row))
-        canonical, aliases, country, sector, kind, seat = row[:6]
-        entry = OrgEntry(canonical, country, sector, kind, seat or None)
+        canonical, aliases, code, sector, kind, seat = row[:6]
+        entry = OrgEntry(canonical, code, sector, kind, seat or None)
         for name in [canonical, *_split(aliases)]:
             abbrev = _abbrev_key(name)
             if abbrev is not None and abbrev == name:

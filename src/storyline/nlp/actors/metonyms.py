@@ -14,36 +14,15 @@ dateline (``MOSCOW, September 29``).
 from __future__ import annotations
 
 from storyline.nlp.actors.view import DocView
+from storyline.nlp.actors.words import word_set
 
 __all__ = ["POLITICAL_NOUNS", "is_political_use"]
 
-POLITICAL_NOUNS = frozenset(
-    """relation relations tie ties talk talks government regime administration authority
-    authorities official officials leadership policy policies sanction sanctions effort
-    efforts position positions stance decision decisions demand demands support pressure
-    refusal agreement agreements deal accord treaty dialogue cooperation rapprochement
-    response reaction proposal proposals initiative initiatives offer warning warnings
-    threat threats ultimatum message letter appeal request accusation accusations claim
-    claims plan plans move moves action actions approach strategy stand side consent
-    diplomacy negotiation negotiations negotiator negotiators envoy envoys ally allies
-    partner partners rivalry dispute tension tensions summit conflict war hostility""".split()
-)
+POLITICAL_NOUNS = word_set("political_nouns")
 _ACTOR_PREPS = frozenset(["with", "against", "on", "toward", "towards", "between", "by", "upon"])
-_TRANSFER = frozenset(
-    """supply send deliver provide sell export give offer transfer ship grant lend donate
-    pledge hand appeal write address turn signal owe pay aid assistance support loyalty
-    letter message warning ultimatum threat proposal request demand""".split()
-)
-_PLACE_VERBS = frozenset(
-    """visit leave reach enter tour attack strike shell bomb hit fly travel return move
-    arrive relocate evacuate capture seize storm besiege surround encircle""".split()
-)
-_POLITICAL_VERBS = frozenset(
-    """sanction urge accuse support criticize criticise condemn warn pressure punish
-    threaten blame help back invite call ask recognize recognise isolate target
-    reassure persuade convince rebuke denounce praise thank congratulate assist defend
-    engage confront oppose join court woo lobby press trust fund arm""".split()
-)
+_TRANSFER = word_set("transfer_words")
+_PLACE_VERBS = word_set("place_verbs")
+_POLITICAL_VERBS = word_set("political_verbs")
 _MAX_CONJ_DEPTH = 6
 
 
@@ -103,8 +82,12 @@ def _is_dateline(view: DocView, first: int, last: int) -> bool:
     text = view.span_text(first, last)
     nxt = view.tok(last)
     sent_start, _ = view.sentence_bounds(first)
-    return text.isupper() and len(text) > 3 and nxt is not None and nxt.text == "," and (
-        first == sent_start or view.text[: view.tokens[first].start].endswith("\n")
+    return (
+        text.isupper()
+        and len(text) > 3
+        and nxt is not None
+        and nxt.text == ","
+        and (first == sent_start or view.text[: view.tokens[first].start].endswith("\n"))
     )
 
 

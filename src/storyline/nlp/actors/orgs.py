@@ -15,42 +15,11 @@ import re
 
 from storyline.nlp.actors.gazetteer import lookup_country_name, lookup_demonym
 from storyline.nlp.actors.view import DocView
+from storyline.nlp.actors.words import word_sets
 
 __all__ = ["org_country", "org_sector"]
 
-_SECTOR_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
-    (
-        "JRN",
-        frozenset(
-            """news agency times post herald tribune gazette journal daily press
-            television tv radio broadcasting broadcaster channel media newspaper""".split()
-        ),
-    ),
-    (
-        "MIL",
-        frozenset("army navy forces force military command guard corps militia".split()),
-    ),
-    (
-        "GOV",
-        frozenset(
-            """ministry government council parliament embassy committee office department
-            administration commission assembly cabinet senate congress duma kremlin
-            presidency secretariat bureau directorate mission consulate""".split()
-        ),
-    ),
-    (
-        "BUS",
-        frozenset(
-            """fund bank company corporation corp inc ltd llc plc group holdings holding
-            motors electronics airlines airline energy oil gas petroleum industries
-            technologies pharmaceuticals pharma exchange investment investments capital
-            partners enterprises co""".split()
-        ),
-    ),
-    ("EDU", frozenset("university institute academy college school".split())),
-    ("PTY", frozenset(["party"])),
-    ("JUD", frozenset(["court", "tribunal"])),
-)
+_SECTOR_WORDS: tuple[tuple[str, frozenset[str]], ...] = tuple(word_sets("org_sectors").items())
 _OF_COUNTRY = re.compile(r"\bof\s+(?:the\s+)?(.+)$")
 
 
@@ -71,6 +40,12 @@ def org_country(view: DocView, first: int, last: int) -> str | None:
         code = lookup_country_name(of.group(1))
         if code is not None:
             return code
+    lead = first + 1 if view.lower(first) == "the" else first
+    for j in (lead + 3, lead + 2, lead + 1):
+        if j < last:
+            code = lookup_country_name(view.span_text(lead, j))
+            if code is not None:
+                return code
     for i in range(first, last):
         for j in (i + 2, i + 1):
             if j <= last:

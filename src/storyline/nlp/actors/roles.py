@@ -18,57 +18,26 @@ from dataclasses import dataclass
 
 from storyline.nlp.actors.gazetteer import lookup_country_name, lookup_demonym, lookup_org
 from storyline.nlp.actors.view import DocView
+from storyline.nlp.actors.words import word_set, word_sets
 
 __all__ = ["HONORIFICS", "ROLE_HEADS", "Role", "role_after", "role_before", "sector_of"]
 
 #: Head words of roles, by PLOVER sector.
-_SECTOR_WORDS: dict[str, frozenset[str]] = {
-    "REL": frozenset(
-        "pope patriarch cardinal archbishop bishop imam cleric ayatollah rabbi".split()
-    ),
-    "JUD": frozenset("judge prosecutor magistrate".split()),
-    "JRN": frozenset(
-        "journalist correspondent editor reporter columnist anchor broadcaster".split()
-    ),
-    "BUS": frozenset(
-        "ceo executive businessman businesswoman tycoon founder entrepreneur banker".split()
-    ),
-    "OPP": frozenset(["opposition"]),
-    "REB": frozenset("rebel insurgent militant warlord".split()),
-    "GOV": frozenset(
-        """president minister premier chancellor ambassador envoy diplomat spokesman
-        spokeswoman spokesperson leader secretary king queen prince princess emir sheikh
-        sultan monarch governor mayor senator lawmaker legislator official counterpart
-        consul speaker commissioner representative congressman congresswoman dictator
-        ruler chairman chairwoman chair head vice-president president-elect
-        prime-minister deputy""".split()
-    ),
-    "MIL": frozenset(
-        """general commander admiral colonel marshal lieutenant captain sergeant
-        commander-in-chief""".split()
-    ),
-}
+_SECTOR_WORDS: dict[str, frozenset[str]] = word_sets("role_sectors")
 _WEAK_HEADS = frozenset(["head", "chief", "chair", "leader", "deputy"])
 _FORCES = frozenset(["army", "military", "navy", "forces", "troops", "junta"])
 _SECTOR_ORDER = ("REL", "JUD", "JRN", "BUS", "OPP", "REB", "GOV", "MIL")
 ROLE_HEADS: frozenset[str] = frozenset().union(*_SECTOR_WORDS.values())
 #: Words that modify a role but are not one.
-_MODIFIERS = frozenset(
-    """foreign defence defense prime vice deputy first state interior finance trade
-    economy economic health energy top senior chief special presidential acting supreme
-    national security affairs international cooperation crown army navy air force
-    military joint staff grand high ruling party central committee federal general
-    former outgoing incoming interim permanent assistant under executive
-    culture education labour labor justice agriculture industry transport""".split()
-)
+_MODIFIERS = word_set("role_modifiers")
 #: Forms of address: dropped from role text, never a role by themselves.
-HONORIFICS = frozenset(
-    "comrade mr mr. mrs mrs. ms ms. dr dr. sir dame madam madame his her excellency".split()
-)
+HONORIFICS = word_set("honorifics")
 _CONNECTORS = frozenset(["of", "to", "for", "and", "the", "-", "on"])
-_STOP_TEXT = frozenset(list(",;:()[]{}\"“”!?.") + ["--", "—", "–"])
+_STOP_TEXT = frozenset([*list(',;:()[]{}"“”!?.'), "--", "—", "–"])
 _POSSESSIVE = frozenset(["'s", "’s"])
-_NOT_GENERAL = frozenset("secretary attorney director consul governor inspector surgeon".split())
+_NOT_GENERAL = frozenset(
+    ["secretary", "attorney", "director", "consul", "governor", "inspector", "surgeon"]
+)
 _MAX_WINDOW = 14
 #: Forms of address that follow a title: ``Foreign Minister Prince Faisal``.
 _TRAILING = frozenset(["sheikh", "prince", "comrade", "dr", "dr.", "mr", "mr.", "mrs", "ms"])
@@ -90,9 +59,9 @@ def sector_of(role: str) -> str | None:
     """The PLOVER sector a role's words point to (GOV, MIL, JRN, BUS, ...)."""
     words = role.lower().replace("-", " - ").replace("'s", "").replace("’s", "").split()
     joined = [w for w in words if w != "-"]
-    if set(joined) & _WEAK_HEADS and set(joined) & _FORCES:
-        if not set(joined) & (_SECTOR_WORDS["GOV"] - _WEAK_HEADS):
-            return "MIL"
+    strong_gov = _SECTOR_WORDS["GOV"] - _WEAK_HEADS
+    if set(joined) & _WEAK_HEADS and set(joined) & _FORCES and not set(joined) & strong_gov:
+        return "MIL"  # "head of Sudan's army", "military leader"
     for sector in _SECTOR_ORDER:
         for k, word in enumerate(joined):
             if word in _SECTOR_WORDS[sector]:
@@ -104,6 +73,10 @@ def sector_of(role: str) -> str | None:
     if set(joined) & _FORCES:
         return "MIL"
     return None
+
+
+def _has_head(view: DocView, role: list[int]) -> bool:
+    return any(view.lower(k) in ROLE_HEADS for k in role)
 
 
 def _is_role_word(low: str) -> bool:
@@ -127,8 +100,10 @@ def _country_of(view: DocView, first: int, last: int) -> tuple[str | None, int]:
     (an entity the NER cut short) is tried before ``Russian`` alone."""
     for extra in (2, 1):
         end = last + extra
-        if end <= len(view) and all(view.entity_at.get(k) is None for k in range(last, end)):
-            code = lookup_country_name(view.span_text(first, end))
+        people = (view.entity_at.get(k) for k in range(last, end))
+        if end <= len(view) and all(p is None or p.label != "PERSON" for p in people):
+            joined = view.span_text(first, end)
+            code = lookup_country_name(joined) or lookup_demonym(joined)
             if code is not None:
                 return code, end
     text = view.span_text(first, last)
@@ -181,9 +156,9 @@ def role_after(view: DocView, first: int, last: int) -> Role | None:
         ent = view.entity_at.get(j)
         j = ent.last if ent is not None else j + 1
     end_tok = view.tok(j)
-    if end_tok is not None and j < sent_end and end_tok.text not in _STOP_TEXT:
-        if end_tok.pos not in ("VERB", "AUX"):
-            return None
+    open_end = end_tok is not None and j < sent_end and end_tok.text not in _STOP_TEXT
+    if open_end and end_tok is not None and end_tok.pos not in ("VERB", "AUX"):
+        return None  # the phrase runs on: not an apposition
     return _parse(view, start, j)
 
 
@@ -227,7 +202,9 @@ def _parse(view: DocView, first: int, last: int) -> Role | None:
             continue
         role.append(i)
         i += 1
-    while role and (view.lower(role[-1]) in _CONNECTORS or view.lower(role[-1]) in _TRAILING):
+    while role and view.lower(role[-1]) in _CONNECTORS:
+        role.pop()
+    while len(role) > 1 and view.lower(role[-1]) in _TRAILING and _has_head(view, role[:-1]):
         role.pop()
     words = [view.lower(k) for k in role]
     if not any(w in ROLE_HEADS or w.split("-")[0] in ROLE_HEADS for w in words):

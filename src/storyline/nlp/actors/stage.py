@@ -31,6 +31,7 @@ from storyline.nlp.actors.metonyms import is_political_use
 from storyline.nlp.actors.orgs import org_country, org_sector
 from storyline.nlp.actors.roles import role_after, role_before
 from storyline.nlp.actors.view import DocView, EntitySpan
+from storyline.nlp.actors.words import word_set
 from storyline.pipeline import StageStats
 from storyline.records import Actor, Document, Mention
 
@@ -38,9 +39,11 @@ __all__ = ["ActorStage", "extract_mentions"]
 
 _NOT_A_STATE = re.compile(r"^(inter|anti|pro|non|post|pre|pan)-", re.IGNORECASE)
 _GOV_NOUNS = frozenset(
-    "government authorities administration officials leadership regime cabinet".split()
+    ["government", "authorities", "administration", "officials", "leadership", "regime", "cabinet"]
 )
-_MIL_NOUNS = frozenset("military army troops forces navy soldiers".split())
+_MIL_NOUNS = frozenset(["military", "army", "troops", "forces", "navy", "soldiers"])
+_REPORTING = word_set("reporting_verbs")
+_NAME_JOINERS = frozenset(["of", "the", "and", "for", "in", "on", "to", "de", "du", "la"])
 _DATELINE_AGENCY = re.compile(r"[/(]([A-Z][A-Za-z\-]{1,30})[/)]")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
 
@@ -89,12 +92,14 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     acronyms: dict[str, Actor] = {}
     for ent in view.entities:
         in_role = any(i in consumed for i in range(ent.first, ent.last))
-        if in_role and ent.label in ("GPE", "NORP", "LOC"):
-            continue  # the country of a role phrase is the person's, not a mention of its own
+        if in_role and (ent.label in ("GPE", "NORP", "LOC") or lookup_org(ent.entity.text) is None):
+            continue  # a role phrase's country or ministry is the person's, not an actor of its own
         found.extend(_resolve_entity(view, ent, acronyms))
     found.extend(_acronym_mentions(view, acronyms))
+    found.extend(_known_abbreviations(view))
     found.extend(_agency_markers(doc.text))
     found.extend(_role_mentions(view, people))
+    found.extend(_reporting_pronouns(view, found))
     return _non_overlapping(found)
 
 
@@ -157,9 +162,7 @@ def _place_or_org(text: str) -> bool:
     )
 
 
-def _link_single(
-    view: DocView, ent: EntitySpan, key: str, people: list[_Person]
-) -> _Person | None:
+def _link_single(view: DocView, ent: EntitySpan, key: str, people: list[_Person]) -> _Person | None:
     """The full-named person a surname (or family name) mention refers to."""
     candidates = [p for p in people if key in (p.key.split()[0], p.key.split()[-1])]
     if not candidates:
@@ -185,10 +188,10 @@ def _attach_roles(view: DocView, person: _Person, consumed: set[int]) -> None:
                 lo, hi = view.token_index(role.start), view.token_index(max(role.end - 1, 0))
                 consumed.update(i for i in range(lo, hi + 1) if not first <= i < last)
             # a role with a country beats one without; the first complete one wins
-            if role.text is not None and not found_full:
-                if person.role is None or role.country is not None:
-                    person.role, person.sector = role.text, role.sector
-                    found_full = role.country is not None
+            better = person.role is None or role.country is not None
+            if role.text is not None and not found_full and better:
+                person.role, person.sector = role.text, role.sector
+                found_full = role.country is not None
             if role.country is not None and person.country is None:
                 person.country = role.country
 
@@ -209,6 +212,29 @@ def _role_mentions(view: DocView, people: list[_Person]) -> list[Mention]:
     return out
 
 
+def _reporting_pronouns(view: DocView, found: list[Mention]) -> list[Mention]:
+    """``..., he said``: the subject pronoun of a reporting verb is the latest person
+    named within the last three sentences (news attributes quotes this way)."""
+    people = sorted((m for m in found if m.actor.kind == "person"), key=lambda m: m.start)
+    out = []
+    for tok in view.tokens:
+        if tok.text.lower() not in ("he", "she") or tok.dep != "nsubj":
+            continue
+        if view.tokens[tok.head].lemma.lower() not in _REPORTING:
+            continue
+        sent_start, _ = view.sentence_bounds(tok.i)
+        window_start = sent_start
+        for _ in range(3):
+            if window_start == 0:
+                break
+            window_start, _ = view.sentence_bounds(window_start - 1)
+        floor = view.tokens[window_start].start
+        before = [m for m in people if floor <= m.start and m.end <= tok.start]
+        if before:
+            out.append(Mention(tok.start, tok.end, tok.text, before[-1].actor, "pronoun"))
+    return out
+
+
 # --------------------------------------------------------------------------- places, orgs
 
 
@@ -219,7 +245,15 @@ def _widest_match(view: DocView, ent: EntitySpan) -> tuple[int, int, OrgEntry | 
     for left in range(0, 6):
         for right in range(0, 4):
             first, last = ent.first - left, ent.last + right
-            if first < 0 or last > len(view) or (left or right) and not _free(view, ent, first, last):
+            if (
+                first < 0
+                or last > len(view)
+                or ((left or right) and not _free(view, ent, first, last))
+            ):
+                continue
+            if right and view.tokens[last - 1].text in ("'s", "’s"):
+                continue
+            if left and view.lower(first) == "the":
                 continue
             text = view.span_text(first, last)
             found: OrgEntry | str | None = lookup_org(text) or lookup_country_name(text)
@@ -234,7 +268,10 @@ def _free(view: DocView, ent: EntitySpan, first: int, last: int) -> bool:
         other = view.entity_at.get(i)
         if other is not None and other is not ent and other.label == "PERSON":
             return False
-        if view.tokens[i].text in (",", ".", ";", ":", "\n"):
+        tok = view.tokens[i]
+        if not tok.text.strip() or tok.text in (",", ".", ";", ":", "(", ")", '"'):
+            return False
+        if other is None and tok.text.islower() and tok.text not in _NAME_JOINERS:
             return False
     return True
 
@@ -244,17 +281,17 @@ def _resolve_entity(view: DocView, ent: EntitySpan, acronyms: dict[str, Actor]) 
     if ent.label == "PERSON" and not _place_or_org(text):
         return []
     match = _widest_match(view, ent) if ent.label != "PERSON" else None
-    entry = lookup_org(text) if match is None else None
-    if match is not None and isinstance(match[2], OrgEntry):
-        first, last, entry = match
-        how = "name" if name_key(view.span_text(first, last)) == name_key(entry.name) else "alias"
-        return [_mention(view, first, last, _org_actor(entry), how)]
-    if entry is not None:
-        how = "name" if name_key(text) == name_key(entry.name) else "alias"
-        return [_mention(view, ent.first, ent.last, _org_actor(entry), how)]
-    if match is not None and isinstance(match[2], str):
-        first, last, code = match
-        actor = _country_actor(code, _sector_after(view, last))
+    if match is None:
+        entry = lookup_org(text)
+        if entry is not None:
+            how = "name" if name_key(text) == name_key(entry.name) else "alias"
+            return [_mention(view, ent.first, ent.last, _org_actor(entry), how)]
+    else:
+        first, last, found = match
+        if isinstance(found, OrgEntry):
+            same = name_key(view.span_text(first, last)) == name_key(found.name)
+            return [_mention(view, first, last, _org_actor(found), "name" if same else "alias")]
+        actor = _country_actor(found, _sector_after(view, last))
         return [_mention(view, first, last, actor, "name")]
     if ent.label == "NORP" or lookup_demonym(text) is not None:
         return _demonyms(view, ent)
@@ -295,7 +332,9 @@ def _demonyms(view: DocView, ent: EntitySpan) -> list[Mention]:
     for part in re.split(r"([-–])", text):
         part_code = lookup_demonym(part) if part not in "-–" else None
         if part_code is not None:
-            out.append(Mention(offset, offset + len(part), part, _country_actor(part_code), "demonym"))
+            out.append(
+                Mention(offset, offset + len(part), part, _country_actor(part_code), "demonym")
+            )
         offset += len(part)
     return out
 
@@ -326,6 +365,27 @@ def _acronym_mentions(view: DocView, acronyms: dict[str, Actor]) -> list[Mention
         actor = acronyms.get(tok.text)
         if actor is not None:
             out.append(Mention(tok.start, tok.end, tok.text, actor, "alias"))
+    return out
+
+
+def _known_abbreviations(view: DocView) -> list[Mention]:
+    """``WHO``, ``NATO``, ``DPRK`` the NER left untagged: all-capital tokens that
+    the tables know, outside entities and outside all-capital lines."""
+    out = []
+    for tok in view.tokens:
+        if not (tok.text.isupper() and len(tok.text) >= 2) or tok.i in view.entity_at:
+            continue
+        start, end = view.sentence_bounds(tok.i)
+        words = [t for t in view.tokens[start:end] if t.text.isalpha()]
+        if sum(t.text.isupper() for t in words) * 2 > len(words):
+            continue
+        entry = lookup_org(tok.text)
+        if entry is not None:
+            out.append(Mention(tok.start, tok.end, tok.text, _org_actor(entry), "alias"))
+            continue
+        code = lookup_country_name(tok.text)
+        if code is not None:
+            out.append(Mention(tok.start, tok.end, tok.text, _country_actor(code), "name"))
     return out
 
 

@@ -1,0 +1,92 @@
+"""The web application: JSON API under ``/api/``, HTML pages, local static files.
+
+Read-only by construction: only GET (and HEAD) routes exist, the store is opened
+``mode=ro`` per request, and static files come from the installed package's
+``web/static`` directory through Starlette's ``StaticFiles`` (which refuses
+paths outside it). FastAPI's CDN-based Swagger UI is disabled; ``/docs`` is a
+local page built from ``/openapi.json``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from storyline.store.sqlite import SQLiteStore
+
+__all__ = ["create_app"]
+
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """An app serving the store at ``db`` (checked now, so a bad path fails at startup)."""
+    from storyline.api.routes import router
+    from storyline.web.pages import render_error
+    from storyline.web.pages import router as pages
+
+    path = Path(db)
+    SQLiteStore(path, read_only=True).close()  # raises StoreError with an actionable message
+    app = FastAPI(
+        title="storyline",
+        summary="A deduplicated, source-cited timeline of who did what to whom, and when.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.db = path
+
+    def is_api(request: Request) -> bool:
+        return request.url.path.startswith("/api/") or request.url.path.endswith(".json")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if is_api(request) or request.url.path.startswith("/static/"):
+            return JSONResponse(
+                {"error": str(exc.detail), "status": exc.status_code},
+                status_code=exc.status_code,
+                headers=getattr(exc, "headers", None),
+            )
+        return render_error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_params(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for e in exc.errors():
+            where = ".".join(str(x) for x in e.get("loc", ())[1:]) or "request"
+            problems.append(f"{where}: {e.get('msg', 'invalid')}")
+        message = "invalid parameter(s): " + "; ".join(problems)
+        if is_api(request):
+            return JSONResponse({"error": message, "status": 400}, status_code=400)
+        return render_error(request, 400, message)
+
+    app.add_middleware(HeadAsGet)
+    app.include_router(router)
+    app.include_router(pages)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+class HeadAsGet:
+    """Answer HEAD like GET without the body (FastAPI routes are GET-only)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b"", "more_body": message.get("more_body", False)}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)

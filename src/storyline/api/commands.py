@@ -1,0 +1,36 @@
+"""``storyline serve``: the web UI and JSON API over a store (registered by ``cli.py``)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from storyline.cli import DEFAULT_DB, DbOpt, _fail, err
+
+__all__ = ["register", "serve"]
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+
+
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No access log.")] = False,
+) -> None:
+    """Serve the timeline as web pages and a read-only JSON API (docs at /docs)."""
+    import uvicorn
+
+    from storyline.api import create_app
+    from storyline.store.sqlite import StoreError
+
+    try:
+        application = create_app(db)
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+    if not quiet:
+        err.print(f"serving {db} at http://{host}:{port}/  (API docs: /docs)")
+    uvicorn.run(application, host=host, port=port, access_log=not quiet, log_level="warning")

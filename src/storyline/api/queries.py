@@ -1,0 +1,212 @@
+"""Read-only queries the API and the pages need beyond the store's own methods.
+
+The store answers "which events" but not "how many", and it does not keep the
+per-event JSON extras (``salience`` and the like) a newer writer may add; these
+helpers run plain SELECTs over ``store.conn`` so pagination has a total and extra
+fields pass through untouched. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from storyline.records import Event
+from storyline.store.sqlite import SQLiteStore
+from storyline.timeline.query import EventQuery, QueryError
+
+__all__ = [
+    "MAX_LIMIT",
+    "actor_aliases",
+    "count_events",
+    "document_events",
+    "documents_payload",
+    "event_payload",
+    "event_payloads",
+    "parse_between",
+    "parse_multi",
+    "related_actors",
+    "search_pieces",
+    "timeline_query",
+]
+
+MAX_LIMIT = 1000
+
+
+def parse_multi(values: Sequence[str]) -> tuple[str, ...]:
+    """Repeated and comma-separated values alike: ``type=AID&type=AGREE`` or ``type=AID,AGREE``."""
+    return tuple(v.strip() for raw in values for v in raw.split(",") if v.strip())
+
+
+def parse_between(values: Sequence[str]) -> tuple[str, str] | None:
+    """``between=RUS,KOR`` or ``between=RUS&between=KOR``: exactly two actors, or none."""
+    names = parse_multi(values)
+    if not names:
+        return None
+    if len(names) != 2:
+        raise QueryError(f"between takes exactly two actors (e.g. RUS,KOR), got {len(names)}")
+    return names[0], names[1]
+
+
+def timeline_query(
+    *,
+    actor: str | None,
+    between: Sequence[str],
+    date_from: str | None,
+    date_to: str | None,
+    types: Sequence[str],
+    modalities: Sequence[str],
+    limit: int,
+    offset: int,
+) -> EventQuery:
+    """Validate the web's timeline parameters into an ``EventQuery`` (QueryError if bad)."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    return EventQuery.build(
+        actor=(actor or "").strip() or None,
+        between=parse_between(between),
+        date_from=(date_from or "").strip() or None,
+        date_to=(date_to or "").strip() or None,
+        types=parse_multi(types),
+        modalities=parse_multi(modalities),
+        limit=limit,
+        offset=offset,
+    )
+
+
+def count_events(store: SQLiteStore, query: EventQuery) -> int:
+    """How many events the query matches, ignoring its limit and offset.
+
+    A COUNT over the same WHERE the CLI's timeline uses, so a page of a 100k-event
+    timeline does not decode every event to learn the total.
+    """
+    from storyline.timeline.sql import where_clause
+
+    where, params = where_clause(store, query)
+    row = store.conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
+    return int(row[0])
+
+
+def _with_extras(store: SQLiteStore, events: Sequence[Event]) -> list[dict[str, Any]]:
+    """Event JSON plus its stored extras (salience, ...), exactly as the CLI prints it."""
+    from storyline.serialize import event_json
+    from storyline.timeline.salience import stored_extras
+
+    extras = stored_extras(store, (e.id for e in events))
+    return [{**event_json(e), **extras.get(e.id, {})} for e in events]
+
+
+def event_payloads(
+    store: SQLiteStore, query: EventQuery, top: int | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the timeline (date order) and the number of matching events.
+
+    With ``top``, only the ``top`` most salient events are kept (as ``--top`` does),
+    then paged by the query's limit and offset.
+    """
+    from storyline.timeline.sql import iter_events, top_events
+
+    if top is None:
+        return _with_extras(store, list(iter_events(store, query))), count_events(store, query)
+    if top < 1:
+        raise QueryError("top must be at least 1")
+    ranked = [e for e, _ in top_events(store, query, top)]
+    ranked.sort(key=_date_order)
+    stop = None if query.limit is None else query.offset + query.limit
+    return _with_extras(store, ranked[query.offset : stop]), len(ranked)
+
+
+def _date_order(e: Event) -> tuple[str, str, str]:
+    """The order ``storyline timeline --top`` prints its events in."""
+    from storyline.timeline.dates import bounds
+
+    b = bounds(e.date, e.date_end) or ("9999-12-31", "9999-12-31")
+    return b[0], b[1], e.id
+
+
+def event_payload(store: SQLiteStore, event_id: str) -> dict[str, Any] | None:
+    """One event (id or unique prefix) as the CLI's ``show -f json`` prints it, plus extras."""
+    event = store.event(event_id)
+    return None if event is None else _with_extras(store, [event])[0]
+
+
+def document_events(store: SQLiteStore, doc_id: str, limit: int = 500) -> list[dict[str, Any]]:
+    """Events citing a document, in timeline order (ids are content hashes, so the
+    quoted id cannot collide with other text of the JSON)."""
+    rows = store.conn.execute(
+        "SELECT json FROM events WHERE json LIKE ? ORDER BY date_start, date_stop DESC, type, id"
+        " LIMIT ?",
+        (f'%"document": "{doc_id}"%', limit),
+    )
+    out = [json.loads(r[0]) for r in rows]
+    return [e for e in out if any(ev["document"] == doc_id for ev in e["evidence"])]
+
+
+def documents_payload(store: SQLiteStore) -> dict[str, Any]:
+    """The same shape as ``storyline docs --format json``."""
+    rows = store.documents()
+    for r in rows:
+        r["date_from"] = f"{r['published_source']} ({r['published_confidence']:.2f})"
+        r["alternatives"] = [
+            f"{c['value']} ({c['source']})"
+            for c in r["date_candidates"]
+            if c["value"] != r["published"]
+        ]
+    return {"documents": rows, "quarantined": store.quarantined()}
+
+
+def actor_aliases(store: SQLiteStore, actor_id: str) -> tuple[list[str], int]:
+    """An actor's aliases (whitespace-normalized, sorted) and its mention count."""
+    aliases = {
+        " ".join(r[0].split())
+        for r in store.conn.execute("SELECT alias FROM actor_aliases WHERE actor = ?", (actor_id,))
+    }
+    n = store.conn.execute("SELECT count(*) FROM mentions WHERE actor = ?", (actor_id,))
+    return sorted(aliases - {""}), int(n.fetchone()[0])
+
+
+def related_actors(store: SQLiteStore, country: str, exclude: str) -> list[dict[str, Any]]:
+    """People and organizations of a country, with their roles (for the actor page)."""
+    rows = store.conn.execute(
+        "SELECT id, name, kind, role, sector FROM actors WHERE country = ? AND id != ?"
+        " ORDER BY kind, name",
+        (country, exclude),
+    )
+    return [dict(r) for r in rows]
+
+
+SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
+
+
+def search_pieces(store: SQLiteStore, q: str, limit: int) -> list[dict[str, Any]]:
+    """Search hits with the snippet split into (text, matched) pieces for safe marking.
+
+    Control characters delimit the matches so brackets in article text cannot be
+    mistaken for them.
+    """
+    import sqlite3
+
+    try:
+        rows = store.conn.execute(
+            "SELECT document, title, snippet(documents_fts, 2, char(2), char(3), '…', 12)"
+            " FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+            (q, limit),
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"bad search query {q!r}: {exc}") from exc
+    out = []
+    for doc, title, snippet in rows:
+        pieces: list[tuple[str, bool]] = []
+        for i, chunk in enumerate(snippet.split(SNIPPET_OPEN)):
+            inside, _, after = chunk.partition(SNIPPET_CLOSE) if i else ("", "", chunk)
+            if inside:
+                pieces.append((inside, True))
+            if after:
+                pieces.append((after, False))
+        out.append({"document": doc, "title": title, "pieces": pieces})
+    return out
+
+
+def _marks(items: Sequence[Any] | set[Any]) -> str:
+    return ",".join("?" for _ in items) or "NULL"

@@ -1,0 +1,173 @@
+"""The JSON API under ``/api/``: the same shapes as ``storyline ... --format json``.
+
+Pagination (``/api/timeline`` only, the one listing that grows without bound):
+the body is ``{"events": [...], "total": N, "limit": L, "offset": O, "next": URL|null}``
+where each event is exactly the CLI's event JSON and ``next`` is the URL of the
+following page (also sent as an RFC 8288 ``Link: <...>; rel="next"`` header).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+
+from storyline.api import queries
+from storyline.api.deps import get_store, relations_module
+from storyline.store.sqlite import SQLiteStore
+from storyline.timeline.query import QueryError
+
+__all__ = ["router", "timeline_payload"]
+
+router = APIRouter(prefix="/api", tags=["api"])
+StoreDep = Annotated[SQLiteStore, Depends(get_store)]
+Multi = Annotated[list[str], Query()]
+
+
+def timeline_payload(
+    store: SQLiteStore,
+    request: Request,
+    *,
+    actor: str | None,
+    between: list[str],
+    date_from: str | None,
+    date_to: str | None,
+    types: list[str],
+    modalities: list[str],
+    limit: int,
+    offset: int,
+    top: int | None = None,
+) -> dict[str, Any]:
+    """One page of the timeline with its total and the URL of the next page."""
+    query = queries.timeline_query(
+        actor=actor, between=between, date_from=date_from, date_to=date_to,
+        types=types, modalities=modalities, limit=limit, offset=offset,
+    )  # fmt: skip
+    events, total = queries.event_payloads(store, query, top)
+    nxt = None
+    if offset + len(events) < total:
+        nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit))
+    return {"events": events, "total": total, "limit": limit, "offset": offset, "next": nxt}
+
+
+@router.get("/timeline", summary="Merged events in date order, filtered and paginated")
+def api_timeline(
+    store: StoreDep,
+    request: Request,
+    response: Response,
+    actor: str | None = None,
+    between: Multi = [],  # noqa: B006
+    date_from: Annotated[str | None, Query(alias="from")] = None,
+    date_to: Annotated[str | None, Query(alias="to")] = None,
+    type: Multi = [],  # noqa: B006
+    modality: Multi = [],  # noqa: B006
+    top: int | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """``top``: only the N most salient events (as ``storyline timeline --top N``)."""
+    try:
+        page = timeline_payload(
+            store, request, actor=actor, between=between, date_from=date_from,
+            date_to=date_to, types=type, modalities=modality, limit=limit, offset=offset,
+            top=top,
+        )  # fmt: skip
+    except QueryError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    if page["next"]:
+        response.headers["Link"] = f'<{page["next"]}>; rel="next"'
+    return page
+
+
+@router.get("/events/{event_id}", summary="One event (id or unique prefix)")
+def api_event(store: StoreDep, event_id: str) -> dict[str, Any]:
+    event = queries.event_payload(store, event_id)
+    if event is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return event
+
+
+@router.get("/documents", summary="Documents with publication-date provenance")
+def api_documents(store: StoreDep) -> dict[str, Any]:
+    return queries.documents_payload(store)
+
+
+@router.get("/documents/{doc_id}", summary="One document: clean and raw text, removals, dates")
+def api_document(store: StoreDep, doc_id: str) -> dict[str, Any]:
+    doc = store.document(doc_id)
+    if doc is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    record = store.load_document(doc_id)
+    doc["raw_text"] = record.raw_text if record else None
+    return doc
+
+
+@router.get("/stories", summary="Stories (near-duplicate clusters) and their members")
+def api_stories(store: StoreDep) -> list[dict[str, Any]]:
+    return store.stories()
+
+
+@router.get("/actors", summary="Actors with aliases and mention counts")
+def api_actors(store: StoreDep) -> list[dict[str, Any]]:
+    return store.actors()
+
+
+@router.get("/actors/{actor_id}", summary="One actor: aliases, related roles, events")
+def api_actor(store: StoreDep, actor_id: str, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    return actor_payload(store, actor_id, limit=limit, offset=offset)
+
+
+def actor_payload(store: SQLiteStore, actor_id: str, *, limit: int, offset: int) -> dict[str, Any]:
+    from storyline.serialize import actor_json
+
+    actor = store.actor(actor_id)
+    if actor is None:
+        raise HTTPException(404, f"no actor {actor_id!r}")
+    aliases, mentions = queries.actor_aliases(store, actor.id)
+    try:
+        query = queries.timeline_query(
+            actor=actor.id, between=[], date_from=None, date_to=None, types=[],
+            modalities=[], limit=limit, offset=offset,
+        )  # fmt: skip
+        events, total = queries.event_payloads(store, query)
+    except QueryError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    related = queries.related_actors(store, actor.country, actor.id) if actor.kind == "country" else []
+    return {
+        "actor": {**actor_json(actor), "aliases": aliases, "mentions": mentions},
+        "related": related,
+        "events": events,
+        "events_total": total,
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+@router.get("/relations", summary="Dyad relations of two actors over time")
+def api_relations(store: StoreDep, a: str, b: str, period: str = "quarter") -> dict[str, Any]:
+    mod = relations_module()
+    try:
+        data: dict[str, Any] = mod.relations(store, a, b, period=period)
+    except (QueryError, ValueError) as exc:
+        raise HTTPException(400, str(exc)) from exc
+    return data
+
+
+@router.get("/dyads", summary="The most active pairs of actors")
+def api_dyads(store: StoreDep, limit: int = 20) -> list[dict[str, Any]]:
+    if not 1 <= limit <= queries.MAX_LIMIT:
+        raise HTTPException(400, f"limit must be between 1 and {queries.MAX_LIMIT}")
+    rows: list[dict[str, Any]] = relations_module().top_dyads(store, limit=limit)
+    return rows
+
+
+@router.get("/search", summary="Full-text search (SQLite FTS5 syntax)")
+def api_search(store: StoreDep, q: str, limit: int = 20) -> list[dict[str, Any]]:
+    if not q.strip():
+        raise HTTPException(400, "q must not be empty")
+    if not 1 <= limit <= queries.MAX_LIMIT:
+        raise HTTPException(400, f"limit must be between 1 and {queries.MAX_LIMIT}")
+    try:
+        return store.search(q, limit)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from exc

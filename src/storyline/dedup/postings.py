@@ -1,0 +1,63 @@
+"""The posting rule of one batch added to the persisted index.
+
+Kept apart from ``index.py`` because it is the one piece of logic that must match the
+in-memory ``cluster`` exactly (same cap, same order) for both paths to agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from storyline.dedup.fingerprint import Fingerprint
+
+__all__ = ["BatchPlan"]
+
+
+class BatchPlan:
+    """Which keys of a batch are used and posted, applying the posting cap in order.
+
+    A key carried by ``cap`` documents is boilerplate: it is neither queried nor
+    posted again (the in-memory ``cluster`` applies the same rule), so a posting
+    never grows past the cap and counting it stays cheap.
+    """
+
+    def __init__(
+        self, fps: list[Fingerprint], stored: dict[tuple[int, int], int], cap: int
+    ) -> None:
+        seen: Counter[tuple[int, int]] = Counter()
+        self.usable: list[list[tuple[int, int]]] = []
+        self.inserts: list[tuple[int, int, int]] = []  # (batch index, kind, key)
+        self.db_queries: list[tuple[int, int, int]] = []  # (batch index, kind, key)
+        self.batch_postings: dict[tuple[int, int], list[int]] = {}
+        for i, fp in enumerate(fps):
+            usable = []
+            for kind, keys in ((0, fp.single_keys), (1, fp.anchors)):
+                for key in keys:
+                    k = (kind, key)
+                    in_db = stored.get(k, 0)
+                    if in_db + seen[k] >= cap:
+                        continue
+                    usable.append(k)
+                    if in_db:
+                        self.db_queries.append((i, kind, key))
+                    self.inserts.append((i, kind, key))
+            self.usable.append(usable)
+            for k in usable:
+                seen[k] += 1
+
+    def batch_candidates(self, i: int, min_shared: int) -> set[int]:
+        """Earlier documents of the batch sharing a single key or enough anchors with ``i``."""
+        found: set[int] = set()
+        shared: Counter[int] = Counter()
+        postings = self.batch_postings
+        for k in self.usable[i]:
+            posting = postings.get(k)
+            if posting:
+                if k[0] == 0:
+                    found.update(posting)
+                else:
+                    shared.update(posting)
+        found.update(j for j, c in shared.items() if c >= min_shared)
+        for k in self.usable[i]:
+            postings.setdefault(k, []).append(i)
+        return found

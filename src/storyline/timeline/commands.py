@@ -1,0 +1,253 @@
+"""Timeline views on the command line: ``timeline`` (with ``--top`` and
+``--summary``), ``relations``, ``dyads`` and ``export``. Registered on the main
+app by ``cli.py``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from storyline.cli import DEFAULT_DB, DbOpt, FormatOpt, _emit, _fail, _open, out
+from storyline.output import Format, dumps, render
+from storyline.timeline.export import ExportFormat
+
+__all__ = ["register", "event_row"]
+
+PLANNED = "⧗ planned"
+
+ActorOpt = Annotated[str | None, typer.Option(help="Events involving this actor or alias.")]
+BetweenOpt = Annotated[
+    tuple[str, str] | None, typer.Option(help="Events between two actors, either way.")
+]
+FromOpt = Annotated[str | None, typer.Option("--from", help="From date (YYYY[-MM[-DD]]).")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="To date (YYYY[-MM[-DD]]).")]
+TypeOpt = Annotated[list[str], typer.Option("--type", help="PLOVER type(s).")]
+ModalityOpt = Annotated[list[str], typer.Option(help="asserted|future|hypothetical|negated.")]
+LimitOpt = Annotated[int | None, typer.Option(help="At most this many events.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(timeline)
+    app.command()(relations)
+    app.command()(dyads)
+    app.command(name="export")(export)
+
+
+def _query(**kw: Any) -> Any:
+    from storyline.timeline.query import EventQuery, QueryError
+
+    try:
+        return EventQuery.build(**kw)
+    except QueryError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def timeline(
+    db: DbOpt = DEFAULT_DB,
+    actor: ActorOpt = None,
+    between: BetweenOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    type_: TypeOpt = [],  # noqa: B006
+    modality: ModalityOpt = [],  # noqa: B006
+    limit: LimitOpt = None,
+    top: Annotated[
+        int | None, typer.Option(help="Only the N most salient events (shown in date order).")
+    ] = None,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Summarize the most important dates (Markdown).")
+    ] = False,
+    dates: Annotated[int, typer.Option(help="How many dates --summary picks.")] = 10,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """The timeline: merged events in date order, each with its citations.
+
+    Planned events are marked ⧗ planned; events dated only by their report's
+    publication date are marked (reported).
+    """
+    from storyline.serialize import event_json
+    from storyline.timeline.query import QueryError
+    from storyline.timeline.salience import stored_extras
+    from storyline.timeline.sql import top_events
+
+    query = _query(
+        actor=actor, between=between, date_from=date_from, date_to=date_to,
+        types=tuple(type_), modalities=tuple(modality), limit=None if summary or top else limit,
+    )  # fmt: skip
+    if top is not None and top < 1:
+        raise _fail("--top must be at least 1")
+    with _open(db) as store:
+        try:
+            if top is not None:
+                ranked = top_events(store, query, top)
+                events = sorted((e for e, _ in ranked), key=_date_order)
+            else:
+                events = _events(store, query)
+            extras = stored_extras(store, (e.id for e in events))
+        except QueryError as exc:
+            raise _fail(str(exc)) from exc
+    if summary:
+        _summary(events, extras, dates, fmt)
+        return
+    rows = [event_row(e, extras.get(e.id, {}).get("salience")) for e in events]
+    cols = ["date", "event", "modality", "source", "target", "summary", "cited", "salience", "id"]
+    payload = [{**event_json(e), **extras.get(e.id, {})} for e in events]
+    _emit(render(fmt, rows, cols, payload=payload, console=out))
+
+
+def _events(store: Any, query: Any) -> list[Any]:
+    from storyline.timeline.sql import iter_events
+
+    return list(iter_events(store, query))
+
+
+def _date_order(e: Any) -> tuple[str, str, str]:
+    from storyline.timeline.dates import bounds
+
+    b = bounds(e.date, e.date_end) or ("9999-12-31", "9999-12-31")
+    return b[0], b[1], e.id
+
+
+def _summary(events: list[Any], extras: dict[str, Any], n: int, fmt: Format) -> None:
+    from storyline.timeline.summary import summarize, summary_markdown
+
+    if n < 1:
+        raise _fail("--dates must be at least 1")
+    sal = {k: float(v["salience"]) for k, v in extras.items()}
+    result = summarize(events, sal, n)
+    if fmt is Format.json:
+        _emit(dumps([
+            {"date": s.date, "score": s.score, "events": list(s.events), "marks": list(s.marks),
+             "sentences": [{"text": x.evidence.text, "document": x.evidence.document,
+                            "start": x.evidence.start, "end": x.evidence.end, "event": x.event}
+                           for x in s.sentences]}
+            for s in result
+        ]))  # fmt: skip
+        return
+    _emit(summary_markdown(result).rstrip("\n"))
+
+
+def event_row(e: Any, salience: float | None = None) -> dict[str, Any]:
+    date = e.date + (f"/{e.date_end}" if e.date_end else "")
+    if e.date_source == "reported":
+        date += " (reported)"
+    event = e.type + (f"/{e.mode}" if e.mode else "")
+    if e.modality == "future":
+        event += f" {PLANNED}"
+    cited = ", ".join(f"{ev.document[:8]}:{ev.start}-{ev.end}" for ev in e.evidence)
+    return {
+        "date": date,
+        "event": event,
+        "modality": e.modality,
+        "source": [a.name for a in e.source],
+        "target": [a.name for a in e.target],
+        "summary": e.trigger.text + " — " + _clip(e.evidence[0].text, 110),
+        "cited": cited,
+        "salience": salience,
+        "id": e.id,
+    }
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def relations(
+    a: Annotated[str, typer.Argument(help="A country: code, name or alias.")],
+    b: Annotated[str, typer.Argument(help="The other country.")],
+    db: DbOpt = DEFAULT_DB,
+    period: Annotated[str, typer.Option(help="month or quarter.")] = "quarter",
+    chart: Annotated[
+        Path | None,
+        typer.Option(help="Write the chart here (PATH.png and PATH.svg)."),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """How two countries got along: a cooperation (+) / conflict (-) score per period."""
+    from storyline.timeline.query import QueryError
+    from storyline.timeline.relations import relations as dyad, relations_chart
+
+    with _open(db) as store:
+        try:
+            data = dyad(store, a, b, period=period)
+        except QueryError as exc:
+            raise _fail(str(exc)) from exc
+    if chart is not None:
+        base = chart.with_suffix("") if chart.suffix in (".png", ".svg") else chart
+        png, svg = Path(f"{base}.png"), Path(f"{base}.svg")
+        relations_chart(data, png, svg)
+        if fmt is Format.table:
+            out.print(f"chart: {png} {svg}")
+    rows = [
+        {"period": r["period"], "score": r["score"], "events": r["events"],
+         "types": ", ".join(f"{k} {v}" for k, v in r["counts"].items())}
+        for r in data["series"] if r["events"]
+    ]  # fmt: skip
+    title = (f"{data['a']['name']} – {data['b']['name']}: {data['events']} events,"
+             f" score {data['score']:+g}")  # fmt: skip
+    _emit(render(fmt, rows, ["period", "score", "events", "types"], payload=data, title=title,
+                 console=out))  # fmt: skip
+    if fmt is Format.table and data["key_events"]:
+        out.print("key events:")
+        for e in data["key_events"]:
+            date = e["date"] + (f"/{e['date_end']}" if e.get("date_end") else "")
+            out.print(f"  {date} {e['type']} ({e['modality']}) {e['id']}: "
+                      f"{_clip(e['evidence'][0]['text'], 100)}", highlight=False)  # fmt: skip
+
+
+def dyads(
+    db: DbOpt = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="How many pairs.")] = 20,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Country pairs with the most events between them, and their mean score."""
+    from storyline.timeline.relations import top_dyads
+
+    with _open(db) as store:
+        data = top_dyads(store, limit=limit)
+    rows = [
+        {"a": d["a"]["code"], "b": d["b"]["code"], "events": d["events"],
+         "score": d["score"], "mean": d["mean_score"]}
+        for d in data
+    ]  # fmt: skip
+    _emit(render(fmt, rows, ["a", "b", "events", "score", "mean"], payload=data, console=out))
+
+
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    db: DbOpt = DEFAULT_DB,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default: stdout).")] = None,
+    actor: ActorOpt = None,
+    between: BetweenOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    type_: TypeOpt = [],  # noqa: B006
+    modality: ModalityOpt = [],  # noqa: B006
+    limit: LimitOpt = None,
+    title: Annotated[str, typer.Option(help="Title (Markdown, TimelineJS).")] = "storyline timeline",
+) -> None:
+    """Export the (filtered) timeline: json, csv, md, timelinejs (Knight Lab) or graphml (Gephi)."""
+    from storyline.timeline.export import export_events
+    from storyline.timeline.query import QueryError
+    from storyline.timeline.salience import stored_extras
+
+    query = _query(
+        actor=actor, between=between, date_from=date_from, date_to=date_to,
+        types=tuple(type_), modalities=tuple(modality), limit=limit,
+    )  # fmt: skip
+    with _open(db) as store:
+        try:
+            events = _events(store, query)
+            sal = {k: float(v["salience"]) for k, v in stored_extras(store, (e.id for e in events)).items()}
+        except QueryError as exc:
+            raise _fail(str(exc)) from exc
+    text = export_events(events, fmt, sal, title=title)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        out.print(f"{len(events)} events written to {output} ({fmt.value})")

@@ -1,0 +1,215 @@
+"""Dyad relations: how two countries got along, period by period.
+
+For a pair of countries, every event between them (either direction; for talks
+and cooperation, also both on one side) is scored with the PLOVER quad weights
+of ``plover.py`` (cooperation positive, conflict negative, scaled by modality)
+and summed per month or quarter — the summed, Goldstein-style series that event
+data analysts plot. An event falls in the period of its first day: a
+year-granular event ("in 2021") counts in that year's first period. Events with
+no calendar date are left out of the series but counted.
+
+This module is the interface of the web UI and the CLI: ``relations``,
+``relations_chart`` and ``top_dyads`` return JSON-ready data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from storyline.events.lexicon import DIRECTIONLESS
+from storyline.records import Event
+from storyline.serialize import event_from_json, event_json
+from storyline.timeline.plover import event_score
+from storyline.timeline.query import QueryError
+from storyline.timeline.sql import resolve_country
+
+if TYPE_CHECKING:
+    from storyline.store.sqlite import SQLiteStore
+
+__all__ = ["PERIODS", "dyad_events", "period_of", "relations", "relations_chart", "top_dyads"]
+
+PERIODS = ("month", "quarter")
+KEY_EVENTS = 10
+
+
+def period_of(day: str, period: str) -> tuple[str, str]:
+    """The label and first day of the period containing an ISO day."""
+    y, m = int(day[:4]), int(day[5:7])
+    if period == "month":
+        return f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}-01"
+    q = (m - 1) // 3 + 1
+    return f"{y:04d}-Q{q}", f"{y:04d}-{3 * (q - 1) + 1:02d}-01"
+
+
+def _next(start: str, period: str) -> str:
+    y, m = int(start[:4]), int(start[5:7]) + (1 if period == "month" else 3)
+    if m > 12:
+        y, m = y + 1, m - 12
+    return f"{y:04d}-{m:02d}-01"
+
+
+def dyad_events(store: SQLiteStore, a: str, b: str) -> list[tuple[Event, str]]:
+    """Events between countries ``a`` and ``b`` (codes) with their first day."""
+    rows = store.conn.execute(
+        "SELECT e.json, e.date_start, e.type,"
+        " EXISTS(SELECT 1 FROM event_actors x WHERE x.event = e.id AND x.country = ?"
+        "        AND x.side = 'source') AS a_src,"
+        " EXISTS(SELECT 1 FROM event_actors x WHERE x.event = e.id AND x.country = ?"
+        "        AND x.side = 'target') AS a_tgt,"
+        " EXISTS(SELECT 1 FROM event_actors x WHERE x.event = e.id AND x.country = ?"
+        "        AND x.side = 'source') AS b_src,"
+        " EXISTS(SELECT 1 FROM event_actors x WHERE x.event = e.id AND x.country = ?"
+        "        AND x.side = 'target') AS b_tgt"
+        " FROM events e WHERE e.id IN (SELECT event FROM event_actors WHERE country = ?)"
+        " AND e.id IN (SELECT event FROM event_actors WHERE country = ?)"
+        " ORDER BY e.date_start, e.id",
+        (a, a, b, b, a, b),
+    ).fetchall()
+    out = []
+    for r in rows:
+        across = (r["a_src"] and r["b_tgt"]) or (r["b_src"] and r["a_tgt"])
+        if across or r["type"] in DIRECTIONLESS:
+            out.append((event_from_json(json.loads(r["json"])), r["date_start"]))
+    return out
+
+
+def relations(store: SQLiteStore, a: str, b: str, *, period: str = "quarter") -> dict[str, Any]:
+    """The cooperation-conflict series of a country pair (codes, names or aliases)."""
+    from storyline.timeline.salience import stored_extras
+
+    if period not in PERIODS:
+        raise QueryError(f"unknown period {period!r}; one of: {', '.join(PERIODS)}")
+    code_a, name_a = resolve_country(store, a)
+    code_b, name_b = resolve_country(store, b)
+    if code_a == code_b:
+        raise QueryError(f"{a!r} and {b!r} are the same country ({code_a})")
+    events = dyad_events(store, code_a, code_b)
+    buckets: dict[str, dict[str, Any]] = {}
+    counts: Counter[str] = Counter()
+    undated = 0
+    for ev, first in events:
+        counts[ev.type] += 1
+        if first.startswith("9999"):
+            undated += 1
+            continue
+        label, start = period_of(first, period)
+        row = buckets.setdefault(
+            label, {"period": label, "start": start, "score": 0.0, "events": 0, "counts": {}}
+        )
+        row["score"] += event_score(ev.type, ev.modality)
+        row["events"] += 1
+        row["counts"][ev.type] = row["counts"].get(ev.type, 0) + 1
+    series = _fill(buckets, period)
+    extras = stored_extras(store, (e.id for e, _ in events))
+    ranked = sorted(events, key=lambda x: (-float(extras[x[0].id]["salience"]), x[0].id))
+    key = sorted(ranked[:KEY_EVENTS], key=lambda x: (x[1], x[0].id))
+    key_events = [{**event_json(e), **extras[e.id]} for e, _ in key]
+    total = sum(r["score"] for r in series)
+    return {
+        "a": {"code": code_a, "name": name_a},
+        "b": {"code": code_b, "name": name_b},
+        "period": period,
+        "series": series,
+        "counts": dict(sorted(counts.items())),
+        "events": len(events),
+        "undated": undated,
+        "score": round(total, 3),
+        "key_events": key_events,
+        "scale": "PLOVER quad classes: verbal cooperation +3, material cooperation +7,"
+        " verbal conflict -3, material conflict -7; x1 asserted, x0.5 planned,"
+        " x0.25 hypothetical, x0 negated",
+    }
+
+
+def _fill(buckets: dict[str, dict[str, Any]], period: str) -> list[dict[str, Any]]:
+    """Every period from the first to the last, empty ones included (charts need gaps)."""
+    if not buckets:
+        return []
+    starts = sorted(r["start"] for r in buckets.values())
+    by_start = {r["start"]: r for r in buckets.values()}
+    out, cur = [], starts[0]
+    while cur <= starts[-1]:
+        row = by_start.get(cur) or {
+            "period": period_of(cur, period)[0], "start": cur, "score": 0.0,
+            "events": 0, "counts": {},
+        }  # fmt: skip
+        row["score"] = round(row["score"], 3)
+        row["counts"] = dict(sorted(row["counts"].items()))
+        out.append(row)
+        cur = _next(cur, period)
+    return out
+
+
+def relations_chart(data: dict[str, Any], png: Path | None, svg: Path | None) -> None:
+    """Bars of the score per period (green cooperation, red conflict), events as a line."""
+    if png is None and svg is None:
+        return
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "storyline"  # byte-stable SVG ids
+    series = data["series"]
+    x = [dt.date.fromisoformat(r["start"]) for r in series]
+    scores = [r["score"] for r in series]
+    width = 25 if data["period"] == "month" else 80
+    fig, ax = plt.subplots(figsize=(10, 4), dpi=100)
+    ax.bar(x, scores, width=width, color=["#2e7d32" if s >= 0 else "#c62828" for s in scores])
+    ax.axhline(0, color="#555555", linewidth=0.8)
+    ax.set_ylabel("cooperation (+) / conflict (-)")
+    ax2 = ax.twinx()
+    ax2.plot(x, [r["events"] for r in series], color="#1565c0", linewidth=1, marker=".")
+    ax2.set_ylabel("events")
+    a, b = data["a"], data["b"]
+    ax.set_title(f"{a['name']} ({a['code']}) – {b['name']} ({b['code']}), per {data['period']}")
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    for path, fmt in ((png, "png"), (svg, "svg")):
+        if path is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            fig.savefig(path, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
+    plt.close(fig)
+
+
+def top_dyads(store: SQLiteStore, limit: int = 20) -> list[dict[str, Any]]:
+    """Country pairs with the most events between them, with their mean score."""
+    rows = store.conn.execute(
+        "SELECT s.country AS a, t.country AS b, e.id AS id, e.type AS type,"
+        " e.modality AS modality FROM events e"
+        " JOIN event_actors s ON s.event = e.id AND s.side = 'source'"
+        " JOIN event_actors t ON t.event = e.id AND t.side = 'target'"
+        " WHERE s.country IS NOT NULL AND t.country IS NOT NULL AND s.country != t.country"
+    )
+    seen: set[tuple[str, str, str]] = set()
+    pairs: dict[tuple[str, str], dict[str, Any]] = defaultdict(
+        lambda: {"events": 0, "score": 0.0, "counts": Counter()}
+    )
+    for r in rows:
+        pair = (min(r["a"], r["b"]), max(r["a"], r["b"]))
+        if (pair[0], pair[1], r["id"]) in seen:
+            continue
+        seen.add((pair[0], pair[1], r["id"]))
+        p = pairs[pair]
+        p["events"] += 1
+        p["score"] += event_score(r["type"], r["modality"])
+        p["counts"][r["type"]] += 1
+    names = dict(
+        store.conn.execute("SELECT country, name FROM actors WHERE kind = 'country'").fetchall()
+    )
+    ranked = sorted(pairs.items(), key=lambda kv: (-kv[1]["events"], kv[0]))[:limit]
+    return [
+        {
+            "a": {"code": a, "name": names.get(a, a)},
+            "b": {"code": b, "name": names.get(b, b)},
+            "events": p["events"],
+            "score": round(p["score"], 3),
+            "mean_score": round(p["score"] / p["events"], 3),
+            "counts": dict(sorted(p["counts"].items())),
+        }
+        for (a, b), p in ranked
+    ]

@@ -1,0 +1,128 @@
+"""SQL for timeline views the store's generic ``events()`` does not cover.
+
+``--top`` sorts by stored salience, exports stream every matching event, and
+relations read one dyad's events: all need ``EventQuery``'s filters as a SQL
+``WHERE`` over ``events e`` (the same semantics as ``SQLiteStore.events``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from storyline.records import Event
+from storyline.serialize import event_from_json
+from storyline.timeline.query import EventQuery, QueryError
+
+if TYPE_CHECKING:
+    from storyline.store.sqlite import SQLiteStore
+
+__all__ = ["iter_events", "resolve_country", "top_events", "where_clause"]
+
+
+def _marks(items: Any) -> str:
+    return ",".join("?" for _ in items) or "NULL"
+
+
+def _side(store: SQLiteStore, name: str, side: str | None) -> tuple[str, list[Any]]:
+    ids, countries = store.resolve_actor(name)
+    if not ids and not countries:
+        raise QueryError(f"unknown actor {name!r}: try a country code, a name or an alias")
+    sql = (
+        f"SELECT event FROM event_actors WHERE (actor IN ({_marks(ids)})"
+        f" OR country IN ({_marks(countries)}))"
+    )
+    params: list[Any] = [*ids, *countries]
+    if side:
+        sql += " AND side = ?"
+        params.append(side)
+    return sql, params
+
+
+def where_clause(store: SQLiteStore, query: EventQuery) -> tuple[str, list[Any]]:
+    """``EventQuery`` as a WHERE over ``events e``; unknown actors raise ``QueryError``."""
+    where, params = ["1=1"], []
+    if query.types:
+        where.append(f"e.type IN ({_marks(query.types)})")
+        params += list(query.types)
+    if query.modalities:
+        where.append(f"e.modality IN ({_marks(query.modalities)})")
+        params += list(query.modalities)
+    if query.date_from:
+        where.append("e.date_stop >= ?")
+        params.append(query.date_from)
+    if query.date_to:
+        where.append("e.date_start <= ?")
+        params.append(query.date_to)
+    if query.actor:
+        clause, p = _side(store, query.actor, None)
+        where.append(f"e.id IN ({clause})")
+        params += p
+    if query.between:
+        a, b = query.between
+        parts = []
+        for side_a, side_b in (("source", "target"), ("target", "source")):
+            ca, pa = _side(store, a, side_a)
+            cb, pb = _side(store, b, side_b)
+            parts.append(f"(e.id IN ({ca}) AND e.id IN ({cb}))")
+            params += pa + pb
+        where.append("(" + " OR ".join(parts) + ")")
+    return " AND ".join(where), params
+
+
+def iter_events(store: SQLiteStore, query: EventQuery) -> Iterator[Event]:
+    """Every matching event in timeline order, streamed (exports of any size)."""
+    where, params = where_clause(store, query)
+    sql = f"SELECT e.json FROM events e WHERE {where} ORDER BY e.date_start, e.date_stop DESC, e.type, e.id"
+    if query.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [query.limit, query.offset]
+    for row in store.conn.execute(sql, params):
+        yield event_from_json(json.loads(row[0]))
+
+
+def top_events(store: SQLiteStore, query: EventQuery, n: int) -> list[tuple[Event, float]]:
+    """The ``n`` most salient matching events (ties by id), with their salience."""
+    from storyline.timeline.salience import has_scores, stored_extras
+
+    where, params = where_clause(store, query)
+    if has_scores(store):
+        rows = store.conn.execute(
+            f"SELECT e.json, x.salience FROM events e JOIN event_extras x ON x.event = e.id"
+            f" WHERE {where} ORDER BY x.salience DESC, e.id LIMIT ?",
+            [*params, n],
+        ).fetchall()
+        return [(event_from_json(json.loads(r[0])), float(r[1])) for r in rows]
+    events = list(iter_events(store, EventQuery(**{**_fields(query), "limit": None})))
+    extras = stored_extras(store, (e.id for e in events))
+    scored = sorted(events, key=lambda e: (-float(extras[e.id]["salience"]), e.id))[:n]
+    return [(e, float(extras[e.id]["salience"])) for e in scored]
+
+
+def _fields(query: EventQuery) -> dict[str, Any]:
+    return {f: getattr(query, f) for f in query.__slots__}
+
+
+def resolve_country(store: SQLiteStore, name: str) -> tuple[str, str]:
+    """A country code and display name for a code, name or alias; ``QueryError`` if none."""
+    ids, countries = store.resolve_actor(name)
+    if not countries and ids:
+        marks = _marks(ids)
+        countries = {
+            r[0]
+            for r in store.conn.execute(
+                f"SELECT DISTINCT country FROM actors WHERE id IN ({marks}) AND country IS NOT NULL",
+                tuple(ids),
+            )
+        }
+    if len(countries) != 1:
+        if not countries:
+            raise QueryError(f"unknown actor {name!r}: give a country code, name or alias")
+        raise QueryError(f"{name!r} is ambiguous: {', '.join(sorted(countries))}")
+    code = next(iter(countries))
+    row = store.conn.execute(
+        "SELECT name FROM actors WHERE id = ? OR (kind = 'country' AND country = ?) LIMIT 1",
+        (code, code),
+    ).fetchone()
+    return code, (row[0] if row else code)

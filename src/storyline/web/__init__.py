@@ -1,0 +1,1 @@
+"""Server-rendered pages (Jinja2) and the static assets they use; no CDN."""

@@ -1,0 +1,244 @@
+"""HTML pages over the store. Each page links its JSON twin (the ``/api/`` route
+with the same parameters) and is built from the same payload functions as the API,
+so the two cannot drift apart."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+import jinja2
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from storyline.api import queries
+from storyline.api.deps import get_store, relations_module
+from storyline.api.highlight import Span, evidence_contexts, pieces, raw_with_removals
+from storyline.api.routes import actor_payload, timeline_payload
+from storyline.records import MODALITIES, PLOVER_TYPES
+from storyline.store.sqlite import SQLiteStore
+from storyline.timeline.query import QueryError
+from storyline.web.grouping import ZOOMS, group_events, is_planned, month_label
+
+__all__ = ["render_error", "router"]
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+    autoescape=True,  # every {{ }} is escaped; templates never use |safe on text
+)
+_env.globals.update(is_planned=is_planned, month_label=month_label)
+templates = Jinja2Templates(env=_env)
+
+router = APIRouter(include_in_schema=False)
+StoreDep = Annotated[SQLiteStore, Depends(get_store)]
+Multi = Annotated[list[str], Query()]
+
+
+def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    twin = context.pop("twin", None)
+    return templates.TemplateResponse(
+        request, name, {"twin": twin, **context}, status_code=status
+    )
+
+
+def _twin(request: Request, path: str) -> str:
+    """The JSON twin of this page: ``path`` with the page's query string."""
+    q = request.url.query
+    return f"{path}?{q}" if q else path
+
+
+def render_error(request: Request, status: int, message: str) -> HTMLResponse:
+    return _page(request, "error.html", status, status_code=status, message=message)
+
+
+@router.get("/", response_class=HTMLResponse)
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(
+    store: StoreDep,
+    request: Request,
+    actor: str | None = None,
+    between: Multi = [],  # noqa: B006
+    date_from: Annotated[str | None, Query(alias="from")] = None,
+    date_to: Annotated[str | None, Query(alias="to")] = None,
+    type: Multi = [],  # noqa: B006
+    modality: Multi = [],  # noqa: B006
+    zoom: str = "month",
+    limit: int = 200,
+    offset: int = 0,
+) -> HTMLResponse:
+    form = {
+        "actor": actor or "", "between": ",".join(queries.parse_multi(between)),
+        "from": date_from or "", "to": date_to or "", "zoom": zoom,
+        "types": [t.upper() for t in queries.parse_multi(type)],
+        "modalities": [m.lower() for m in queries.parse_multi(modality)],
+    }  # fmt: skip
+    common = {"form": form, "plover": PLOVER_TYPES, "modality_names": MODALITIES, "zooms": ZOOMS}
+    twin = _twin(request, "/api/timeline")
+    try:
+        if zoom not in ZOOMS:
+            raise QueryError(f"zoom must be one of {', '.join(ZOOMS)}, got {zoom!r}")
+        page = timeline_payload(
+            store, request, actor=actor, between=between, date_from=date_from,
+            date_to=date_to, types=type, modalities=modality, limit=limit, offset=offset,
+        )  # fmt: skip
+    except QueryError as exc:
+        return _page(request, "timeline.html", 400, error=str(exc), page=None, groups=[],
+                     twin=twin, **common)  # fmt: skip
+    prev = None
+    if offset > 0:
+        prev = str(request.url.include_query_params(offset=max(0, offset - limit)))
+    return _page(
+        request, "timeline.html", error=None, page=page, prev=prev, twin=twin,
+        groups=group_events(page["events"], zoom), **common,
+    )  # fmt: skip
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(store: StoreDep, request: Request, event_id: str) -> HTMLResponse:
+    event = queries.event_payload(store, event_id)
+    if event is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    docs = {}
+    for ev in event["evidence"]:
+        if ev["document"] not in docs:
+            docs[ev["document"]] = store.document(ev["document"])
+    texts = {k: d["text"] for k, d in docs.items() if d}
+    return _page(
+        request, "event.html", event=event, docs=docs,
+        contexts=evidence_contexts(event, texts), twin=f"/api/events/{event['id']}",
+    )  # fmt: skip
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(store: StoreDep, request: Request) -> HTMLResponse:
+    data = queries.documents_payload(store)
+    return _page(request, "documents.html", data=data, twin="/api/documents")
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(store: StoreDep, request: Request, doc_id: str) -> HTMLResponse:
+    doc = store.document(doc_id)
+    record = store.load_document(doc_id)
+    if doc is None or record is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    events = queries.document_events(store, doc_id)
+    spans = [
+        Span(ev["start"], ev["end"], "evidence", e["type"])
+        for e in events
+        for ev in e["evidence"]
+        if ev["document"] == doc_id
+    ]
+    return _page(
+        request, "document.html", doc=doc, events=events,
+        clean=pieces(doc["text"], spans), raw=raw_with_removals(record.raw_text, doc["removals"]),
+        twin=f"/api/documents/{doc_id}",
+    )  # fmt: skip
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(store: StoreDep, request: Request) -> HTMLResponse:
+    return _page(request, "actors.html", actors=store.actors(), twin="/api/actors")
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor_page(
+    store: StoreDep, request: Request, actor_id: str, limit: int = 200, offset: int = 0
+) -> HTMLResponse:
+    data = actor_payload(store, actor_id, limit=limit, offset=offset)
+    return _page(
+        request, "actor.html", data=data, groups=group_events(data["events"], "month"),
+        twin=_twin(request, f"/api/actors/{actor_id}"),
+    )  # fmt: skip
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(store: StoreDep, request: Request) -> HTMLResponse:
+    return _page(request, "stories.html", stories=store.stories(), twin="/api/stories")
+
+
+@router.get("/relations", response_class=HTMLResponse)
+def relations_page(
+    store: StoreDep,
+    request: Request,
+    a: str | None = None,
+    b: str | None = None,
+    period: str = "quarter",
+) -> HTMLResponse:
+    mod = relations_module()
+    form = {"a": a or "", "b": b or "", "period": period}
+    if not (a and b):
+        dyads = mod.top_dyads(store, limit=20)
+        return _page(request, "relations.html", form=form, data=None, dyads=dyads,
+                     error=None, chart=None, twin="/api/dyads")  # fmt: skip
+    twin = _twin(request, "/api/relations")
+    try:
+        data = mod.relations(store, a, b, period=period)
+    except (QueryError, ValueError) as exc:
+        return _page(request, "relations.html", 400, form=form, data=None, dyads=[],
+                     error=str(exc), chart=None, twin=twin)  # fmt: skip
+    chart = str(request.url_for("relations_chart").include_query_params(a=a, b=b, period=period))
+    return _page(request, "relations.html", form=form, data=data, dyads=[], error=None,
+                 chart=chart, twin=twin)  # fmt: skip
+
+
+@router.get("/relations/chart.svg", name="relations_chart")
+def relations_chart_svg(store: StoreDep, a: str, b: str, period: str = "quarter") -> Response:
+    """The dyad chart, rendered server-side (shown with ``<img>``, so the SVG is
+    never inlined into the page's markup)."""
+    mod = relations_module()
+    try:
+        data = mod.relations(store, a, b, period=period)
+    except (QueryError, ValueError) as exc:
+        raise HTTPException(400, str(exc)) from exc
+    with tempfile.TemporaryDirectory(prefix="storyline-chart-") as tmp:
+        svg = Path(tmp) / "chart.svg"
+        mod.relations_chart(data, None, svg)
+        body = svg.read_bytes()
+    return Response(body, media_type="image/svg+xml")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(store: StoreDep, request: Request, q: str = "", limit: int = 50) -> HTMLResponse:
+    twin = _twin(request, "/api/search")
+    if not q.strip():
+        return _page(request, "search.html", q=q, hits=None, error=None, twin=None)
+    try:
+        if not 1 <= limit <= queries.MAX_LIMIT:
+            raise QueryError(f"limit must be between 1 and {queries.MAX_LIMIT}")
+        hits = queries.search_pieces(store, q, limit)
+    except QueryError as exc:
+        return _page(request, "search.html", 400, q=q, hits=None, error=str(exc), twin=twin)
+    return _page(request, "search.html", q=q, hits=hits, error=None, twin=twin)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """A local, offline stand-in for Swagger UI: the endpoints of ``/openapi.json``."""
+    schema = request.app.openapi()
+    endpoints = []
+    for path, ops in schema.get("paths", {}).items():
+        for method, op in ops.items():
+            params = [
+                {"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                 "type": _schema_type(p.get("schema", {}))}
+                for p in op.get("parameters", [])
+            ]  # fmt: skip
+            endpoints.append({"method": method.upper(), "path": path,
+                              "summary": op.get("summary", ""), "params": params})  # fmt: skip
+    return _page(request, "api_docs.html", endpoints=endpoints, twin="/openapi.json")
+
+
+def _schema_type(schema: dict[str, Any]) -> str:
+    if "anyOf" in schema:
+        return " | ".join(_schema_type(s) for s in schema["anyOf"])
+    if schema.get("type") == "array":
+        return f"list[{_schema_type(schema.get('items', {}))}]"
+    return str(schema.get("type", "any"))
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    return RedirectResponse("/static/favicon.svg")

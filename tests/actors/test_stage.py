@@ -1,0 +1,87 @@
+"""ActorStage behaviour on small texts: places, months, pronouns, empty input."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import pytest
+
+from storyline.nlp.actors import ActorStage, extract_mentions
+from storyline.pipeline import Pipeline, StageStats
+from storyline.records import Document
+
+pytestmark = pytest.mark.slow
+
+
+def test_capital_as_place_is_no_actor(annotate: Callable[[str], Document]) -> None:
+    doc = annotate("The forum will be held in Moscow this autumn. He arrived in Seoul on Monday.")
+    assert [m for m in extract_mentions(doc) if m.text in ("Moscow", "Seoul")] == []
+
+
+def test_capital_as_actor(annotate: Callable[[str], Document]) -> None:
+    doc = annotate("Moscow accused Kyiv of violating the truce.")
+    got = {(m.text, m.actor.country, m.actor.sector, m.how) for m in extract_mentions(doc)}
+    assert ("Moscow", "RUS", "GOV", "metonym") in got
+
+
+def test_months_and_names_of_months_are_not_actors(annotate: Callable[[str], Document]) -> None:
+    doc = annotate("In May, the talks resumed. On March 11 the WHO declared a pandemic.")
+    texts = {m.text for m in extract_mentions(doc)}
+    assert "May" not in texts and "March" not in texts
+    assert "WHO" in texts
+
+
+def test_unknown_country_stays_unknown(annotate: Callable[[str], Document]) -> None:
+    doc = annotate("Anna Petrova said the talks had been useful.")
+    people = [m.actor for m in extract_mentions(doc) if m.actor.kind == "person"]
+    assert people and all(a.country is None for a in people)
+
+
+def test_role_phrase_without_antecedent_invents_nothing(
+    annotate: Callable[[str], Document],
+) -> None:
+    doc = annotate("The foreign minister said the talks had been useful.")
+    assert [m for m in extract_mentions(doc) if m.how == "role"] == []
+
+
+def test_organization_with_country_and_acronym(annotate: Callable[[str], Document]) -> None:
+    doc = annotate(
+        "We highlighted the agreement between the Russian Direct Investment Fund (RDIF) "
+        "and South Korea’s GL Rapha. RDIF will finance it."
+    )
+    by_text = {m.text: m.actor for m in extract_mentions(doc)}
+    assert by_text["Russian Direct Investment Fund"].country == "RUS"
+    assert by_text["GL Rapha"].country == "KOR" and by_text["GL Rapha"].sector == "BUS"
+    assert by_text["RDIF"].id == by_text["Russian Direct Investment Fund"].id
+
+
+def test_mentions_do_not_overlap_and_cite_the_text(annotate: Callable[[str], Document]) -> None:
+    doc = annotate(
+        "Russian Foreign Minister Sergey Lavrov met the top Russian diplomat's counterpart."
+    )
+    mentions = extract_mentions(doc)
+    for a, b in itertools.pairwise(mentions):
+        assert a.end <= b.start
+    for m in mentions:
+        assert doc.text[m.start : m.end] == m.text
+
+
+def test_stage_in_pipeline_counts_mentions(annotate: Callable[[str], Document]) -> None:
+    doc = annotate("Chinese President Xi Jinping met French President Emmanuel Macron.")
+    stats = StageStats()
+    out = list(ActorStage().run([doc, Document(id="e", source="e", raw_text="")], stats))
+    assert len(out) == 2 and out[1].mentions == ()
+    assert stats.counts["mentions"] == len(out[0].mentions) >= 2
+    Pipeline([ActorStage()], available=frozenset({"text", "tokens", "sentences", "entities"}))
+
+
+def test_reporting_pronoun_resolves_to_the_latest_person(
+    annotate: Callable[[str], Document],
+) -> None:
+    doc = annotate(
+        "Relations have not hit rock bottom, Russian Ambassador Georgy Zinoviev said. "
+        '"We hope for better times," he noted.'
+    )
+    pronouns = [m for m in extract_mentions(doc) if m.how == "pronoun"]
+    assert [(m.text, m.actor.name) for m in pronouns] == [("he", "Georgy Zinoviev")]

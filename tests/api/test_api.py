@@ -1,0 +1,237 @@
+"""The JSON API over the seeds store: every endpoint, filters, pagination, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from storyline.serialize import event_json
+from storyline.store.sqlite import SQLiteStore
+from storyline.timeline.query import EventQuery
+
+from .client import ASGIClient
+
+
+def _all_events(client: ASGIClient, **params: Any) -> list[dict[str, Any]]:
+    """Follow ``next`` links to the end, proving pagination loses nothing."""
+    out: list[dict[str, Any]] = []
+    url: str | None = "/api/timeline"
+    first = True
+    while url:
+        r = client.get(url, params={**params, "limit": 7} if first else None)
+        assert r.status_code == 200, r.text
+        body = r.json()
+        out += body["events"]
+        nxt = body["next"]
+        url = (urlsplit(nxt).path + "?" + urlsplit(nxt).query) if nxt else None
+        first = False
+    return out
+
+
+def test_timeline_matches_the_store_and_cli_shape(client: ASGIClient, seeds_db: Path) -> None:
+    body = client.get("/api/timeline", params={"limit": 1000}).json()
+    with SQLiteStore(seeds_db, read_only=True) as store:
+        expected = [event_json(e) for e in store.events(EventQuery())]
+    assert body["total"] == len(expected) > 10
+    assert body["offset"] == 0 and body["limit"] == 1000 and body["next"] is None
+    # the same JSON the CLI prints (``timeline -f json``), after a JSON round trip
+    assert body["events"] == json.loads(json.dumps(expected))
+
+
+def test_pagination_next_link_and_header(client: ASGIClient) -> None:
+    r = client.get("/api/timeline", params={"limit": 5, "offset": 5})
+    body = r.json()
+    assert len(body["events"]) == 5 and body["offset"] == 5
+    assert "offset=10" in body["next"] and "limit=5" in body["next"]
+    assert r.headers["link"] == f'<{body["next"]}>; rel="next"'
+    everything = client.get("/api/timeline", params={"limit": 1000}).json()["events"]
+    assert _all_events(client) == everything
+    assert [e["id"] for e in everything[5:10]] == [e["id"] for e in body["events"]]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"actor": "RUS"},
+        {"actor": "Lavrov"},
+        {"between": "RUS,KOR"},
+        {"between": ["KOR", "RUS"]},
+        {"type": ["CONSULT", "AGREE"]},
+        {"type": "consult,agree"},
+        {"modality": "future"},
+        {"from": "2021", "to": "2024-01"},
+        {"actor": "KOR", "modality": ["asserted", "negated"], "from": "2020-09-29"},
+    ],
+)
+def test_filters_agree_with_the_store(
+    client: ASGIClient, seeds_db: Path, params: dict[str, Any]
+) -> None:
+    body = client.get("/api/timeline", params={**params, "limit": 1000}).json()
+
+    def many(key: str) -> tuple[str, ...]:
+        v = params.get(key, [])
+        return tuple(x for item in ([v] if isinstance(v, str) else v) for x in item.split(","))
+
+    between = many("between")
+    query = EventQuery.build(
+        actor=params.get("actor"), between=(between[0], between[1]) if between else None,
+        date_from=params.get("from"), date_to=params.get("to"), types=many("type"),
+        modalities=many("modality"),
+    )  # fmt: skip
+    with SQLiteStore(seeds_db, read_only=True) as store:
+        expected = [e.id for e in store.events(query)]
+    assert [e["id"] for e in body["events"]] == expected
+    assert body["total"] == len(expected)
+
+
+def test_filters_actually_filter(client: ASGIClient) -> None:
+    total = client.get("/api/timeline").json()["total"]
+    future = client.get("/api/timeline", params={"modality": "future"}).json()
+    assert 0 < future["total"] < total
+    assert {e["modality"] for e in future["events"]} == {"future"}
+    dyad = client.get("/api/timeline", params={"between": "RUS,KOR", "limit": 1000}).json()
+    assert 0 < dyad["total"] < total
+    for e in dyad["events"]:
+        sides = [{a["country"] for a in e["source"]}, {a["country"] for a in e["target"]}]
+        assert {"RUS", "KOR"} <= sides[0] | sides[1]
+    consult = client.get("/api/timeline", params={"type": "CONSULT"}).json()
+    assert consult["total"] > 0 and {e["type"] for e in consult["events"]} == {"CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("params", "needle"),
+    [
+        ({"from": "2021-13"}, "not a date"),
+        ({"to": "yesterday"}, "not a date"),
+        ({"type": "INVADE"}, "unknown event type"),
+        ({"modality": "maybe"}, "unknown modality"),
+        ({"between": "RUS"}, "exactly two"),
+        ({"between": "RUS,KOR,PRK"}, "exactly two"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 100000}, "limit"),
+        ({"offset": -1}, "negative"),
+        ({"limit": "ten"}, "limit"),
+    ],
+)
+def test_bad_timeline_parameters_are_400_json(
+    client: ASGIClient, params: dict[str, Any], needle: str
+) -> None:
+    r = client.get("/api/timeline", params=params)
+    assert r.status_code == 400
+    assert r.headers["content-type"].startswith("application/json")
+    assert needle in r.json()["error"] and r.json()["status"] == 400
+
+
+def test_event_by_id_and_prefix(client: ASGIClient) -> None:
+    first = client.get("/api/timeline", params={"limit": 1}).json()["events"][0]
+    assert client.get(f"/api/events/{first['id']}").json() == first
+    assert client.get(f"/api/events/{first['id'][:10]}").json()["id"] == first["id"]
+
+
+def test_documents_and_one_document(client: ASGIClient, doc_ids: dict[str, str]) -> None:
+    body = client.get("/api/documents").json()
+    assert {d["id"] for d in body["documents"]} == set(doc_ids.values())
+    assert body["quarantined"] == []
+    for d in body["documents"]:
+        assert d["date_from"].startswith(d["published_source"])
+    one = client.get(f"/api/documents/{next(iter(doc_ids.values()))}").json()
+    assert {"text", "raw_text", "removals", "segments", "date_candidates"} <= set(one)
+    for r in one["removals"]:  # removal offsets point into the raw text
+        assert one["raw_text"][r["start"] : r["end"]] == r["text"]
+    for s in one["segments"]:
+        n = s["raw_end"] - s["raw_start"]
+        assert one["raw_text"][s["raw_start"] : s["raw_end"]] == one["text"][
+            s["clean_start"] : s["clean_start"] + n
+        ]
+
+
+def test_stories_actors_and_one_actor(client: ASGIClient, seeds_db: Path) -> None:
+    with SQLiteStore(seeds_db, read_only=True) as store:
+        assert client.get("/api/stories").json() == json.loads(json.dumps(store.stories()))
+        assert client.get("/api/actors").json() == json.loads(json.dumps(store.actors()))
+    rus = client.get("/api/actors/RUS").json()
+    assert rus["actor"]["id"] == "RUS" and "Russia" in rus["actor"]["aliases"]
+    assert rus["events_total"] == client.get("/api/timeline?actor=RUS").json()["total"] > 0
+    assert any(r["kind"] == "person" and r["role"] for r in rus["related"])
+
+
+def test_search(client: ASGIClient) -> None:
+    hits = client.get("/api/search", params={"q": "visit"}).json()
+    assert hits and all({"document", "title", "snippet"} <= set(h) for h in hits)
+    assert any("[visit]" in h["snippet"].lower() for h in hits)
+    assert client.get("/api/search", params={"q": "zzyzxnotaword"}).json() == []
+    bad = client.get("/api/search", params={"q": 'visit AND ("'})
+    assert bad.status_code == 400 and "bad search query" in bad.json()["error"]
+    assert client.get("/api/search", params={"q": " "}).status_code == 400
+    assert client.get("/api/search").status_code == 400  # q is required
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/events/ffffffffffffffff", "/api/documents/nope", "/api/actors/XYZ", "/api/nope"]
+)
+def test_unknown_ids_are_404_json(client: ASGIClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 404 and "error" in r.json()
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+def test_read_only_no_write_methods(client: ASGIClient, method: str) -> None:
+    for url in ("/api/timeline", "/api/events/x", "/timeline", "/static/style.css"):
+        assert client.request(method, url).status_code == 405, (method, url)
+
+
+def test_only_get_and_head_routes_exist(client: ASGIClient) -> None:
+    schema = client.get("/openapi.json").json()
+    methods = {m for ops in schema["paths"].values() for m in ops}
+    assert methods == {"get"}
+    assert client.request("HEAD", "/api/timeline").status_code == 200
+
+
+def test_docs_are_local(client: ASGIClient) -> None:
+    r = client.get("/docs")
+    assert r.status_code == 200
+    assert "/api/timeline" in r.text and "/openapi.json" in r.text
+    assert "cdn" not in r.text.lower() and "https://" not in r.text
+    assert client.get("/redoc").status_code == 404
+
+
+def test_static_files_do_not_traverse(client: ASGIClient) -> None:
+    assert client.get("/static/style.css").status_code == 200
+    for url in ("/static/%2e%2e/api/app.py", "/static/..%2f..%2fapi%2fapp.py", "/static/../web/pages.py"):
+        r = client.get(url)
+        assert r.status_code == 404, url
+        assert "def create_app" not in r.text and "import" not in r.text
+
+
+def test_store_is_opened_read_only(seeds_db: Path) -> None:
+    """The connection the API uses refuses writes (``mode=ro``)."""
+    import sqlite3
+
+    from storyline.api.deps import get_store
+
+    class _State:
+        db = seeds_db
+
+    class _App:
+        state = _State()
+
+    class _Req:
+        app = _App()
+
+    gen = get_store(_Req())  # type: ignore[arg-type]
+    store = next(gen)
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        store.conn.execute("DELETE FROM events")
+    gen.close()
+
+
+def test_missing_store_fails_at_startup(tmp_path: Path) -> None:
+    from storyline.api import create_app
+    from storyline.store.sqlite import StoreError
+
+    with pytest.raises(StoreError, match="storyline build"):
+        create_app(tmp_path / "none.db")

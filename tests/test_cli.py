@@ -1,0 +1,112 @@
+"""The command line, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+runner = CliRunner()
+
+
+def _run(*args: str, input: str | None = None) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), input=input)
+    return result.exit_code, result.stdout
+
+
+def test_help_lists_every_command() -> None:
+    code, out = _run("--help")
+    assert code == 0
+    for cmd in ("build", "timeline", "docs", "show", "extract", "timex", "actors", "stories"):
+        assert cmd in out
+
+
+def test_timeline_json_follows_the_contract(seeds_db: Path) -> None:
+    code, out = _run("timeline", "--db", str(seeds_db), "--format", "json")
+    assert code == 0
+    events = json.loads(out)
+    assert events
+    for e in events:
+        assert {"id", "date", "date_source", "type", "modality", "source", "target", "summary",
+                "evidence", "trigger", "confidence"} <= set(e)  # fmt: skip
+        assert e["date_source"] in ("text", "reported")
+        assert all({"id", "name", "country", "sector"} <= set(a) for a in e["source"])
+        assert all({"document", "start", "end", "text"} == set(ev) for ev in e["evidence"])
+
+
+def test_timeline_filters(seeds_db: Path) -> None:
+    def ids(*args: str) -> set[str]:
+        code, out = _run("timeline", "--db", str(seeds_db), "-f", "json", *args)
+        assert code == 0, out
+        return {e["id"] for e in json.loads(out)}
+
+    everything = ids()
+    sanctions = ids("--type", "SANCTION")
+    assert sanctions and sanctions < everything
+    between = ids("--between", "RUS", "KOR")
+    assert between and between == ids("--between", "South Korea", "Russia")
+    assert ids("--actor", "Lavrov") and ids("--actor", "Lavrov") < everything
+    assert ids("--from", "2024", "--to", "2024") < everything
+    assert ids("--modality", "future")
+
+
+def test_bad_filters_get_a_clear_message(seeds_db: Path) -> None:
+    result = runner.invoke(app, ["timeline", "--db", str(seeds_db), "--type", "VISIT"])
+    assert result.exit_code == 2 and "unknown event type" in result.stderr
+    result = runner.invoke(app, ["timeline", "--db", "/nonexistent/x.db"])
+    assert result.exit_code == 2 and "run `storyline build` first" in result.stderr
+
+
+def test_show_prints_the_evidence(seeds_db: Path) -> None:
+    _, out = _run("timeline", "--db", str(seeds_db), "-f", "json", "--type", "SANCTION")
+    event = json.loads(out)[0]
+    code, shown = _run("show", event["id"][:10], "--db", str(seeds_db), "-f", "json")
+    assert code == 0 and json.loads(shown)["id"] == event["id"]
+    code, text = _run("show", event["id"], "--db", str(seeds_db))
+    assert code == 0 and event["evidence"][0]["text"][:30] in " ".join(text.split())
+    code, _ = _run("show", "nope", "--db", str(seeds_db))
+    assert code == 1
+
+
+def test_docs_show_date_provenance(seeds_db: Path) -> None:
+    code, out = _run("docs", "--db", str(seeds_db), "-f", "json")
+    assert code == 0
+    docs = json.loads(out)["documents"]
+    assert len(docs) == 5 and all(d["published_source"] for d in docs)
+    code, out = _run("docs", "--db", str(seeds_db), "-f", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("id,published")
+
+
+def test_timex_and_extract_read_stdin() -> None:
+    text = "Last December South Korea tightened its export controls on Moscow."
+    code, out = _run("timex", "--date", "2024-02-07", "-", input=text)
+    assert code == 0
+    assert any(t["value"] == "2023-12" for t in json.loads(out))
+    code, out = _run("extract", "--date", "2024-02-07", "-", input=text)
+    assert code == 0
+    events = json.loads(out)
+    assert [e["type"] for e in events] == ["SANCTION"]
+    assert events[0]["date"] == "2023-12" and events[0]["trigger"]["text"]
+    code, _ = _run("timex", "--date", "yesterday", "-", input=text)
+    assert code == 2
+
+
+def test_build_reports_bad_input_and_goes_on(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(
+        " date 2024-02-07 Russia and South Korea held talks in Seoul on Tuesday.\n",
+        encoding="utf-8",
+    )
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    db = tmp_path / "t.db"
+    result = runner.invoke(app, ["build", str(corpus), "--db", str(db), "--workers", "1", "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert "empty.txt" in result.stderr and "blob.txt" in result.stderr
+    _code, out = _run("docs", "--db", str(db), "-f", "json")
+    payload = json.loads(out)
+    assert len(payload["documents"]) == 1 and len(payload["quarantined"]) == 2

@@ -1,0 +1,130 @@
+"""The HTML pages over a live server (plain HTTP, no browser): content, twins, safety."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import httpx
+import pytest
+
+
+def get(base: str, path: str, **params: object) -> httpx.Response:
+    return httpx.get(base + path, params=params or None, timeout=30)  # type: ignore[arg-type]
+
+
+def twin_of(html: str) -> str:
+    m = re.search(r'<a href="([^"]+)" rel="alternate" type="application/json"', html)
+    assert m, "page has no JSON twin link"
+    return unescape(m.group(1))
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/timeline", "/documents", "/actors", "/actors/RUS", "/stories", "/docs",
+             "/search?q=visit", "/timeline?actor=RUS&zoom=year"],
+)  # fmt: skip
+def test_pages_render_and_link_their_json_twin(seeds_url: str, path: str) -> None:
+    r = httpx.get(seeds_url + path, timeout=30)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "https://" not in r.text.replace('href="https://', "")  # no CDN assets
+    twin = httpx.get(seeds_url + twin_of(r.text), timeout=30)
+    assert twin.status_code == 200 and twin.headers["content-type"].startswith("application/json")
+
+
+def test_timeline_zoom_and_planned_events(seeds_url: str) -> None:
+    by_month = get(seeds_url, "/timeline").text
+    assert re.search(r"<h2>\d{4} <small>", by_month)
+    assert re.search(r'<h3 class="month">(January|February|March|April|May|June|July|August|'
+                     r'September|October|November|December) \d{4}</h3>', by_month)  # fmt: skip
+    by_year = get(seeds_url, "/timeline", zoom="year").text
+    assert '<h3 class="month">' not in by_year and re.search(r"<h2>\d{4} <small>", by_year)
+    planned = get(seeds_url, "/timeline", modality="future").text
+    items = re.findall(r'<li class="event ([^"]*)"', planned)
+    assert items and all("planned" in c for c in items)
+    assert 'class="label label-planned">planned<' in planned
+    asserted = get(seeds_url, "/timeline", modality="asserted").text
+    assert "planned" not in " ".join(re.findall(r'<li class="event ([^"]*)"', asserted))
+
+
+def test_timeline_filters_and_errors(seeds_url: str) -> None:
+    def count(html: str) -> int:
+        return len(re.findall(r'<li class="event ', html))
+
+    everything = count(get(seeds_url, "/timeline").text)
+    dyad = count(get(seeds_url, "/timeline", between="RUS,KOR").text)
+    consult = get(seeds_url, "/timeline", type="CONSULT").text
+    assert 0 < dyad < everything and 0 < count(consult) < everything
+    assert set(re.findall(r'class="type type-(\w+)"', consult)) == {"CONSULT"}
+    bad = get(seeds_url, "/timeline", **{"from": "2021-02-30"})
+    assert bad.status_code == 400 and "not a date" in bad.text and 'role="alert"' in bad.text
+    assert get(seeds_url, "/timeline", zoom="decade").status_code == 400
+
+
+def test_event_page_highlights_evidence_in_context(seeds_url: str) -> None:
+    events = get(seeds_url, "/api/timeline", limit=1000).json()["events"]
+    event = max(events, key=lambda e: len(e["evidence"]))
+    html = get(seeds_url, f"/events/{event['id']}").text
+    marks = re.findall(r'<mark class="evidence">(.*?)</mark>', html, flags=re.S)
+    joined = unescape(re.sub(r"<[^>]+>", "", "".join(marks)))
+    for ev in event["evidence"]:
+        assert " ".join(ev["text"].split()) in " ".join(joined.split())
+    triggers = re.findall(r'<strong class="trigger">(.*?)</strong>', html)
+    assert unescape(triggers[0]).lower() == event["trigger"]["text"].lower()
+    # context: the paragraph around the evidence is shown, not just the sentence
+    quote = re.search(r'<blockquote class="context">(.*?)</blockquote>', html, flags=re.S)
+    assert quote and len(unescape(re.sub(r"<[^>]+>", "", quote.group(1)))) >= len(
+        event["evidence"][0]["text"]
+    )
+
+
+def test_document_page_provenance_and_removed_boilerplate(seeds_url: str) -> None:
+    docs = get(seeds_url, "/api/documents").json()["documents"]
+    full = [get(seeds_url, f"/api/documents/{d['id']}").json() for d in docs]
+    doc = max(full, key=lambda d: len(d["removals"]))
+    html = get(seeds_url, f"/documents/{doc['id']}").text
+    assert '<details class="raw" id="raw-toggle">' in html
+    assert f'<strong class="published">{doc["published"]}</strong>' in html
+    assert f"from <em>{doc['published_source']}</em>" in html
+    for c in doc["date_candidates"]:
+        assert f"<td>{c['value']}</td><td>{c['source']}</td>" in html
+    removed = re.findall(r'<del class="removed" title="([^"]*)"', html)
+    assert len(removed) == len(doc["removals"])
+    if doc["removals"]:
+        assert unescape(removed[0]) == doc["removals"][0]["reason"]
+    clean = re.search(r'<div class="article-text" id="clean-text">(.*?)</div>', html, flags=re.S)
+    assert clean and unescape(re.sub(r"<[^>]+>", "", clean.group(1))) == doc["text"]
+
+
+def test_actor_page_aliases_roles_events(seeds_url: str) -> None:
+    html = get(seeds_url, "/actors/RUS").text
+    assert "<li>Russia</li>" in html and 'class="role"' in html
+    assert re.search(r"<h2>Events \(\d+\)</h2>", html) and '<li class="event ' in html
+
+
+def test_search_page_marks_hits(seeds_url: str) -> None:
+    html = get(seeds_url, "/search", q="visit").text
+    assert "<mark>visit</mark>" in html.lower()
+    bad = get(seeds_url, "/search", q='"unbalanced')
+    assert bad.status_code == 400 and "bad search query" in bad.text
+
+
+def test_unknown_pages_are_404_html(seeds_url: str) -> None:
+    for path in ("/events/ffffffffffffffff", "/documents/nope", "/actors/XYZ"):
+        r = get(seeds_url, path)
+        assert r.status_code == 404 and "Error 404" in r.text
+
+
+def test_article_markup_renders_as_text(evil_url: str) -> None:
+    """``<script>`` in an article is shown, escaped, on every page that quotes it."""
+    doc = get(evil_url, "/api/documents").json()["documents"][0]
+    event = get(evil_url, "/api/timeline").json()["events"]
+    pages = [f"/documents/{doc['id']}", "/search?q=alert", "/timeline"]
+    pages += [f"/events/{e['id']}" for e in event]
+    saw_escaped = False
+    for path in pages:
+        html = httpx.get(evil_url + path, timeout=30).text
+        assert "<script>alert" not in html and "<img src=x" not in html, path
+        saw_escaped |= "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert saw_escaped
+    doc_html = get(evil_url, f"/documents/{doc['id']}").text
+    assert "&lt;img src=x onerror=alert(2)&gt;" in doc_html
