@@ -41,6 +41,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "pledge": _t("AGREE"),
     "promise": _t("AGREE"),
     "accept": _t("AGREE"),
+    "offer": _t("AGREE"),
     # CONSULT: meetings, talks, visits, calls
     "visit": _t("CONSULT", "visit"),
     "meet": _t("CONSULT"),
@@ -53,6 +54,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "phone": _t("CONSULT", "phone"),
     "telephone": _t("CONSULT", "phone"),
     "accompany": _t("CONSULT"),
+    "receive": _t("CONSULT", "visit", inverse=True),
     # SUPPORT
     "support": _t("SUPPORT"),
     "endorse": _t("SUPPORT"),
@@ -64,11 +66,11 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "recognize": _t("SUPPORT"),
     "recognise": _t("SUPPORT"),
     "defend": _t("SUPPORT"),
+    "hail": _t("SUPPORT"),
     # CONCEDE
     "concede": _t("CONCEDE"),
-    "ease": _t("CONCEDE"),
-    "lift": _t("CONCEDE"),
-    "release": _t("CONCEDE"),
+    "yield": _t("CONCEDE"),
+    "bow": _t("CONCEDE"),
     "apologize": _t("CONCEDE"),
     "apologise": _t("CONCEDE"),
     "pardon": _t("CONCEDE"),
@@ -77,6 +79,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "collaborate": _t("COOPERATE"),
     "declare": _t("COOPERATE"),  # only with an object phrase like "declared ... open": see coder
     "partner": _t("COOPERATE"),
+    "extradite": _t("COOPERATE"),
     # AID
     "aid": _t("AID"),
     "assist": _t("AID"),
@@ -85,12 +88,21 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "provide": _t("AID"),
     "deliver": _t("AID"),
     "send": _t("AID"),
+    "dispatch": _t("AID"),
+    "ship": _t("AID"),
+    "airlift": _t("AID"),
+    "fly": _t("AID"),
     "grant": _t("AID"),
     "lend": _t("AID"),
     "evacuate": _t("AID"),
+    "shelter": _t("AID", "asylum"),
     # RETREAT
-    "withdraw": _t("RETREAT"),
-    "retreat": _t("RETREAT"),
+    "withdraw": _t("RETREAT", "withdraw"),
+    "retreat": _t("RETREAT", "withdraw"),
+    "release": _t("RETREAT", "release"),
+    "free": _t("RETREAT", "release"),
+    "return": _t("RETREAT", "return"),
+    "resign": _t("RETREAT", "resign"),
     "postpone": _t("RETREAT"),
     "suspend": _t("RETREAT"),
     "halt": _t("RETREAT"),
@@ -106,6 +118,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "call": _t("REQUEST"),  # "call on/for"; "phone call" is a noun trigger
     "require": _t("REQUEST"),
     "petition": _t("REQUEST"),
+    "propose": _t("REQUEST"),
     # ACCUSE
     "accuse": _t("ACCUSE"),
     "blame": _t("ACCUSE"),
@@ -115,6 +128,8 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "denounce": _t("ACCUSE"),
     "allege": _t("ACCUSE"),
     "investigate": _t("ACCUSE", "investigate"),
+    "sue": _t("ACCUSE"),
+    "slam": _t("ACCUSE"),
     # REJECT
     "reject": _t("REJECT"),
     "refuse": _t("REJECT"),
@@ -123,6 +138,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "veto": _t("REJECT"),
     "decline": _t("REJECT"),
     "oppose": _t("REJECT"),
+    "block": _t("REJECT"),
     # THREATEN
     "threaten": _t("THREATEN"),
     "warn": _t("THREATEN"),
@@ -132,6 +148,8 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "rally": _t("PROTEST"),
     "boycott": _t("PROTEST"),
     "picket": _t("PROTEST"),
+    "march": _t("PROTEST", "demo"),
+    "storm": _t("PROTEST", "riot"),
     # SANCTION
     "sanction": _t("SANCTION"),
     "embargo": _t("SANCTION"),
@@ -142,12 +160,14 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "recall": _t("SANCTION", "discontinue"),
     "blacklist": _t("SANCTION"),
     "restrict": _t("SANCTION"),
+    "downgrade": _t("SANCTION", "sever"),
+    "cancel": _t("SANCTION", "cancel"),
     # MOBILIZE
     "mobilize": _t("MOBILIZE"),
     "mobilise": _t("MOBILIZE"),
     "deploy": _t("MOBILIZE"),
     "mass": _t("MOBILIZE"),
-    "reinstate": _t("MOBILIZE"),
+    "scramble": _t("MOBILIZE"),
     # COERCE
     "arrest": _t("COERCE"),
     "detain": _t("COERCE"),
@@ -169,6 +189,9 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "assassinate": _t("ASSAULT"),
     "strike": _t("ASSAULT"),
     "destroy": _t("ASSAULT"),
+    "kidnap": _t("ASSAULT"),
+    "abduct": _t("ASSAULT"),
+    "massacre": _t("ASSAULT"),
 }
 
 NOUN_TRIGGERS: dict[str, Trigger] = {
@@ -189,6 +212,12 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "consultation": _t("CONSULT"),
     "session": _t("CONSULT"),
     "call": _t("CONSULT", "phone"),
+    "support": _t("SUPPORT"),
+    "backing": _t("SUPPORT"),
+    "solidarity": _t("SUPPORT"),
+    "remorse": _t("CONCEDE"),
+    "apology": _t("CONCEDE"),
+    "amnesty": _t("CONCEDE"),
     "aid": _t("AID"),
     "assistance": _t("AID"),
     "donation": _t("AID"),
@@ -209,11 +238,13 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "rally": _t("PROTEST"),
     "threat": _t("THREATEN"),
     "ultimatum": _t("THREATEN"),
+    "march": _t("PROTEST", "demo"),
+    "strike": _t("ASSAULT"),
     "attack": _t("ASSAULT"),
     "airstrike": _t("ASSAULT"),
     "bombing": _t("ASSAULT"),
     "invasion": _t("ASSAULT"),
-    "withdrawal": _t("RETREAT"),
+    "withdrawal": _t("RETREAT", "withdraw"),
     "arrest": _t("COERCE"),
     "drill": _t("MOBILIZE"),
     "exercise": _t("MOBILIZE"),
@@ -240,13 +271,103 @@ PHRASE_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("cut", "tie"): _t("SANCTION", "discontinue"),
     ("exercise", "military"): _t("MOBILIZE"),
     ("drill", "military"): _t("MOBILIZE"),
+    ("strike", "deal"): _t("AGREE"),
+    ("strike", "agreement"): _t("AGREE"),
+    ("strike", "accord"): _t("AGREE"),
+    ("share", "intelligence"): _t("COOPERATE"),
+    ("share", "information"): _t("COOPERATE"),
+    ("share", "data"): _t("COOPERATE"),
+    ("hand", "weapon"): _t("RETREAT", "disarm"),
+    ("hand", "power"): _t("CONCEDE"),
+    ("hand", "over"): _t("COOPERATE"),
+    ("observe", "ceasefire"): _t("RETREAT", "ceasefire"),
+    ("respect", "ceasefire"): _t("RETREAT", "ceasefire"),
+    ("allow", "access"): _t("RETREAT", "access"),
+    ("grant", "access"): _t("RETREAT", "access"),
+    ("break", "relation"): _t("SANCTION", "sever"),
+    ("break", "tie"): _t("SANCTION", "sever"),
+    ("mass", "troop"): _t("MOBILIZE", "troops"),
+    ("fire", "test"): _t("MOBILIZE", "weapons"),
+    ("fire", "missile"): _t("ASSAULT"),
+    ("fire", "rocket"): _t("ASSAULT"),
+    ("fire", "shell"): _t("ASSAULT"),
+    ("take", "street"): _t("PROTEST", "demo"),
+    ("lodge", "protest"): _t("ACCUSE"),
+    ("file", "case"): _t("ACCUSE"),
+    ("file", "lawsuit"): _t("ACCUSE"),
+    ("file", "complaint"): _t("ACCUSE"),
+    ("reinstate", "post"): _t("MOBILIZE"),
+    ("speak", "phone"): _t("CONSULT", "phone"),
+    ("speak", "telephone"): _t("CONSULT", "phone"),
+    ("speak", "link"): _t("CONSULT", "phone"),
+    ("talk", "telephone"): _t("CONSULT", "phone"),
+    ("talk", "phone"): _t("CONSULT", "phone"),
+    ("call", "phone"): _t("CONSULT", "phone"),
+    ("call", "telephone"): _t("CONSULT", "phone"),
+    ("call", "video"): _t("CONSULT", "phone"),
+    ("strike", "general"): _t("PROTEST", "strike"),
+    ("strike", "hunger"): _t("PROTEST", "strike"),
+    ("resume", "relation"): _t("COOPERATE"),
+    ("restore", "relation"): _t("COOPERATE"),
+    ("restore", "tie"): _t("COOPERATE"),
 }
+
+#: Objects that turn an easing verb into a concession and a suspension into a sanction.
+RESTRICTIONS: frozenset[str] = frozenset(
+    {"sanction", "embargo", "tariff", "restriction", "ban", "blockade", "curb", "measure",
+     "control", "duty", "quota", "blacklist"}
+)  # fmt: skip
+EASING_VERBS: frozenset[str] = frozenset(
+    {"ease", "lift", "relax", "loosen", "remove", "revoke", "scrap", "end", "drop", "waive"}
+)
+TIES: frozenset[str] = frozenset(
+    {"agreement", "trade", "cooperation", "talk", "relation", "tie", "aid", "deal",
+     "membership", "flight", "participation", "accord", "pact", "treaty", "contact",
+     "negotiation", "dialogue", "export", "import", "visa"}
+)  # fmt: skip
+#: "joint" turns these nouns into cooperation ("joint naval exercises", "a joint patrol").
+JOINT_NOUNS: frozenset[str] = frozenset(
+    {"exercise", "drill", "patrol", "project", "operation", "survey", "venture", "statement",
+     "investigation", "production", "mission", "force", "program", "programme", "effort"}
+)  # fmt: skip
+#: Verbs whose complement is a wanted, threatened, refused or alleged act, not a real one.
+EMBEDDING_TYPES: frozenset[str] = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
+EMBEDDING_AGREE: frozenset[str] = frozenset(
+    {"invite", "offer", "agree", "promise", "pledge", "invitation", "propose", "vow"}
+)
+#: Objects a transfer verb sends that make it AID, by mode.
+AID_MODES: dict[str, frozenset[str]] = {
+    "humanitarian": frozenset(
+        {"aid", "food", "medicine", "doctor", "supply", "relief", "vaccine", "tent", "water",
+         "medical", "humanitarian", "assistance", "help", "rescue", "team"}
+    ),
+    "military": frozenset(
+        {"weapon", "arm", "tank", "missile", "ammunition", "troop", "soldier", "adviser",
+         "advisor", "warship", "aircraft", "jet", "system", "equipment", "military"}
+    ),
+    "economic": frozenset({"$", "million", "billion", "loan", "fund", "money", "grant", "credit"}),
+}  # fmt: skip
+#: Things sent that are not aid ("sent a message to").
+NOT_AID: frozenset[str] = frozenset(
+    {"message", "letter", "note", "signal", "greeting", "condolence", "invitation",
+     "delegation", "envoy", "representative", "protest", "warning", "reply", "request"}
+)  # fmt: skip
 
 #: Lemmas valid only inside a phrase (never alone): "declare", "control", "exercise",
 #: "drill" need their partner word; "call" as a verb needs on/for; "back" needs an
 #: actor object; "session" needs a convene/hold verb (handled by the coder).
-PHRASE_ONLY: frozenset[str] = frozenset({"declare", "control", "exercise", "drill", "session"})
-VERB_PHRASE_ONLY: frozenset[str] = frozenset({"call", "declare", "mass", "send", "deliver"})
+PHRASE_ONLY: frozenset[str] = frozenset(
+    {"declare", "control", "exercise", "drill", "session", "call", "patrol", "project"}
+)
+VERB_PHRASE_ONLY: frozenset[str] = frozenset(
+    {"call", "declare", "mass", "hand", "block", "fire", "take", "lodge", "file", "speak",
+     "break", "share", "observe", "allow"}
+)  # fmt: skip
+#: Transfer verbs: AID only when something goes to an actor (see the coder).
+TRANSFER_VERBS: frozenset[str] = frozenset(
+    {"send", "deliver", "dispatch", "ship", "airlift", "fly", "provide", "supply", "donate",
+     "give", "grant", "lend"}
+)  # fmt: skip
 
 #: Types where the two sides take part alike (talks between A and B).
 DIRECTIONLESS: frozenset[str] = frozenset({"CONSULT", "COOPERATE"})
@@ -268,6 +389,7 @@ LIGHT_VERBS: frozenset[str] = frozenset(
         "reach", "have", "launch", "carry", "stage", "provide", "give", "offer", "accept",
         "receive", "deliver", "reaffirm", "renew", "announce", "introduce",
         "adopt", "conclude", "begin", "start", "resume", "attend", "host", "send",
+        "pledge", "express", "voice", "lodge", "file", "join", "observe",
     }
 )  # fmt: skip
 
@@ -277,4 +399,4 @@ RESTATING_VERBS: frozenset[str] = frozenset(
     {"reaffirm", "renew", "reiterate", "repeat", "confirm", "deliver", "extend", "remind"}
 )
 #: Light verbs whose subject is the *target* of the act ("X received an invitation from Y").
-RECEIVING_VERBS: frozenset[str] = frozenset({"receive", "get", "accept", "welcome"})
+RECEIVING_VERBS: frozenset[str] = frozenset({"receive", "get", "welcome"})

@@ -1,0 +1,154 @@
+"""Finding triggers in a parsed sentence, and dropping the ones that only
+name an act someone asks for, threatens, refuses, alleges or promises.
+
+"Turkey threatened to impose sanctions on Greece" reports a threat, not a
+sanction; "Georgia condemned Russia's bombing of Gori" an accusation. The
+embedded act is dropped unless it hangs on a circumstance ("agreed ... *during
+talks* in Canberra": the talks happened).
+"""
+
+from __future__ import annotations
+
+from storyline.events.lexicon import (
+    EASING_VERBS,
+    EMBEDDING_AGREE,
+    EMBEDDING_TYPES,
+    JOINT_NOUNS,
+    LIGHT_VERBS,
+    NOUN_TRIGGERS,
+    PHRASE_ONLY,
+    PHRASE_TRIGGERS,
+    RESTRICTIONS,
+    SPEECH_VERBS,
+    TIES,
+    VERB_PHRASE_ONLY,
+    VERB_TRIGGERS,
+    Trigger,
+)
+from storyline.events.tree import DocTree
+
+__all__ = ["find_triggers"]
+
+_PHRASE_DEPS = ("prt", "dobj", "oprd", "ccomp", "acomp", "prep", "xcomp", "nsubjpass")
+_CIRCUMSTANCE_PREPS = frozenset(
+    {"during", "at", "in", "after", "before", "on", "amid", "following", "despite", "since",
+     "while", "when", "as", "under", "over", "with"}
+)  # fmt: skip
+_CLIMB_DEPS = frozenset(
+    {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "poss", "compound", "nsubjpass",
+     "attr", "pcomp", "relcl", "amod", "nmod", "appos", "advcl"}
+)  # fmt: skip
+_NAMED = ("PERSON", "GPE", "ORG", "NORP")
+
+
+def _phrase(tree: DocTree, i: int, lemma: str) -> tuple[Trigger, int] | None:
+    """A two-word trigger headed by token ``i``: a particle, object or prepositional object."""
+    found: list[tuple[int, Trigger, int]] = []
+    for c in tree.children[i]:
+        dep = tree.tokens[c].dep
+        if dep not in _PHRASE_DEPS:
+            continue
+        candidates = [c]
+        if dep == "prep":
+            candidates += tree.kids(c, "pobj")
+        for d in candidates:
+            key = (lemma, tree.lemma(d))
+            if key in PHRASE_TRIGGERS:
+                rank = 0 if tree.tokens[d].dep in ("dobj", "nsubjpass") else 1
+                found.append((rank, PHRASE_TRIGGERS[key], d))
+    if not found:
+        return None
+    _, trig, partner = min(found, key=lambda f: (f[0], f[2]))
+    return trig, max(i, partner) if partner == i + 1 or tree.tokens[partner].dep == "prt" else i
+
+
+def _objects(tree: DocTree, i: int) -> set[str]:
+    return {tree.lemma(c) for c in tree.kids(i, "dobj", "nsubjpass")}
+
+
+def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
+    """The trigger token ``i`` starts, if any, and the token that ends its span."""
+    tok = tree.tokens[i]
+    lemma = tree.lemma(i)
+    if tok.pos in ("VERB", "AUX"):
+        phrase = _phrase(tree, i, lemma)
+        if phrase is not None:
+            return phrase
+        objects = _objects(tree, i)
+        if lemma in EASING_VERBS and objects & RESTRICTIONS:
+            return Trigger("CONCEDE"), i
+        if lemma in ("suspend", "halt", "freeze", "end", "cut") and objects & TIES:
+            return Trigger("SANCTION", "sever"), i
+        if lemma in SPEECH_VERBS or lemma in VERB_PHRASE_ONLY or lemma not in VERB_TRIGGERS:
+            return None
+        if lemma in LIGHT_VERBS and any(
+            tree.lemma(c) in NOUN_TRIGGERS for c in objects_of(tree, i)
+        ):
+            return None  # "sign an agreement": the noun codes it, the verb is its light verb
+        return VERB_TRIGGERS[lemma], i
+    if tok.pos not in ("NOUN", "PROPN") or tok.ent_type in _NAMED:
+        return None
+    mods = tree.kids(i, "compound", "amod")
+    if lemma in JOINT_NOUNS and any(tree.lemma(c) == "joint" for c in mods):
+        return Trigger("COOPERATE"), i
+    for c in mods:
+        key = (lemma, tree.lemma(c))
+        if key in PHRASE_TRIGGERS:
+            return PHRASE_TRIGGERS[key], i
+    if lemma in PHRASE_ONLY or lemma not in NOUN_TRIGGERS:
+        return None
+    head = tok.head
+    if head != i and tree.is_verb(head):
+        hl = tree.lemma(head)
+        if hl in SPEECH_VERBS and tok.dep == "dobj":
+            return None  # "highlighted the agreement": a statement about it, not the act
+        if (hl, lemma) in PHRASE_TRIGGERS or (hl in EASING_VERBS and lemma in RESTRICTIONS):
+            return None  # the verb codes it ("lifted the sanctions")
+        if hl in ("suspend", "halt", "freeze", "end", "cut") and lemma in TIES:
+            return None
+        if (
+            hl in VERB_TRIGGERS
+            and hl not in LIGHT_VERBS
+            and hl not in VERB_PHRASE_ONLY
+            and VERB_TRIGGERS[hl].type == NOUN_TRIGGERS[lemma].type
+        ):
+            return None  # the verb codes it
+    return NOUN_TRIGGERS[lemma], i
+
+
+def objects_of(tree: DocTree, i: int) -> list[int]:
+    return tree.kids(i, "dobj", "nsubjpass")
+
+
+def _embeds(tree: DocTree, j: int, trig: Trigger) -> bool:
+    return trig.type in EMBEDDING_TYPES or (
+        trig.type == "AGREE" and tree.lemma(j) in EMBEDDING_AGREE
+    )
+
+
+def _embedded(tree: DocTree, i: int, found: dict[int, Trigger]) -> bool:
+    """Is trigger ``i`` inside the complement of a request/threat/refusal/accusation?"""
+    j = i
+    for _ in range(7):
+        tok = tree.tokens[j]
+        if tok.head == j or tok.dep not in _CLIMB_DEPS:
+            return False
+        if tok.dep == "prep" and tree.lemma(j) in _CIRCUMSTANCE_PREPS:
+            return False
+        if tok.dep == "advcl" and j != i:
+            return False
+        j = tok.head
+        if j in found and _embeds(tree, j, found[j]):
+            return True
+    return False
+
+
+def find_triggers(tree: DocTree, start: int, end: int) -> list[tuple[int, int, Trigger]]:
+    """Triggers in tokens ``start:end`` as (token, span end token, trigger)."""
+    found: dict[int, tuple[Trigger, int]] = {}
+    for i in range(start, end):
+        hit = trigger_at(tree, i)
+        if hit is not None:
+            found[i] = hit
+    types = {i: t for i, (t, _) in found.items()}
+    return [(i, e, t) for i, (t, e) in sorted(found.items()) if not _embedded(tree, i, types)]
