@@ -53,6 +53,10 @@ def resolve(tree: DocTree, ctx: Context, heads: list[int], sentence: Sentence) -
             actor = None
             if word in FIRST_SINGULAR or word in FIRST_PLURAL:
                 actor = ctx.first_person(word, sentence)
+            elif word in ("they", "their", "them"):
+                group = ctx.coordinated(j)
+                if group:
+                    return group
             elif word in THIRD_PRONOUNS:
                 actor = ctx.pronoun(j, sentence)
             if actor is not None:
@@ -164,6 +168,10 @@ def arguments(
             return _orient(ctx, trig, [actors[0]], actors[1:], location, sentence, mode=mode)
     source = resolve(tree, ctx, src_heads, sentence)
     target = [a for a in resolve(tree, ctx, tgt_heads, sentence) if a not in source]
+    if not target and tree.is_verb(i):
+        # "offered to host talks between Russia and Ukraine": the complement's actors
+        comp = tree.kids(i, "xcomp", "ccomp")
+        target = [a for a in tree.actors_in(comp) if a not in source]
     if not target and trig.mode == "visit":
         target = _destination(tree, ctx, tgt_heads)
     if trig.type == "AID" and tree.lemma(i) in TRANSFER_VERBS and not target:
@@ -219,7 +227,9 @@ def _orient(
         mine = ctx.country_of(ctx.speaker(sentence))
         own = {a.country for a in source if a.country}
         place = ctx.country_code(location) if location else None
-        if trig.mode == "visit" and mine is not None and mine.country not in own:
+        if trig.mode == "visit" and place and place not in own and place != "IGO":
+            target = [ctx.country_by_code(place)]  # "was received in Riyadh by ..."
+        elif trig.mode == "visit" and mine is not None and mine.country not in own:
             target, inferred = [mine], True  # a visit with no destination: the speaker hosts
         elif trig.type == "PROTEST":
             home = place or next(iter(own), None)  # protests target their own government

@@ -138,11 +138,38 @@ class Context:
                     if found and found[0].kind in ("country", "org", "igo"):
                         return found[0]
         start = max(0, sentence.token_start - 200)
+        plural = tok.text.lower() in ("they", "their", "them")
         for j in range(token_index - 1, start - 1, -1):
             m: Mention | None = t.mention_at[j]
             if m is not None and m.actor.kind in ("country", "org", "igo"):
+                if plural:
+                    group = self._coordination(j)
+                    if len(group) >= 2:
+                        return group[0]
                 return m.actor
         return None
+
+    def coordinated(self, token_index: int) -> list[Actor]:
+        """All actors of the coordination a plural pronoun points back to."""
+        t = self.tree
+        for j in range(token_index - 1, max(0, token_index - 200) - 1, -1):
+            m = t.mention_at[j]
+            if m is not None and m.actor.kind in ("country", "org", "igo"):
+                return self._coordination(j) or [m.actor]
+        return []
+
+    def _coordination(self, j: int) -> list[Actor]:
+        """Actors joined by "and" with the mention at token ``j`` ("Finland and Sweden")."""
+        t = self.tree
+        head = j
+        while t.tokens[head].dep == "conj" and t.tokens[head].head != head:
+            head = t.tokens[head].head
+        while t.tokens[head].dep in ("compound", "amod") and t.tokens[head].head != head:
+            head = t.tokens[head].head
+        members = [head, *(c for c in t.subtree(head) if t.tokens[c].dep == "conj")]
+        if len(members) < 2:
+            return []
+        return t.actors_in(members)
 
     def dyad(self, sentence: Sentence) -> tuple[Actor, Actor] | None:
         """The two countries "bilateral"/"our two countries" refer to."""

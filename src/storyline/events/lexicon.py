@@ -297,6 +297,15 @@ PHRASE_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("file", "lawsuit"): _t("ACCUSE"),
     ("file", "complaint"): _t("ACCUSE"),
     ("reinstate", "post"): _t("MOBILIZE"),
+    ("block", "bid"): _t("REJECT"),
+    ("block", "application"): _t("REJECT"),
+    ("block", "membership"): _t("REJECT"),
+    ("block", "resolution"): _t("REJECT"),
+    ("block", "proposal"): _t("REJECT"),
+    ("block", "renewal"): _t("REJECT"),
+    ("block", "deal"): _t("REJECT"),
+    ("block", "accession"): _t("REJECT"),
+    ("block", "plan"): _t("REJECT"),
     ("speak", "phone"): _t("CONSULT", "phone"),
     ("speak", "telephone"): _t("CONSULT", "phone"),
     ("speak", "link"): _t("CONSULT", "phone"),
@@ -331,7 +340,7 @@ JOINT_NOUNS: frozenset[str] = frozenset(
      "investigation", "production", "mission", "force", "program", "programme", "effort"}
 )  # fmt: skip
 #: Verbs whose complement is a wanted, threatened, refused or alleged act, not a real one.
-EMBEDDING_TYPES: frozenset[str] = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT"})
+EMBEDDING_TYPES: frozenset[str] = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "CONCEDE"})
 EMBEDDING_AGREE: frozenset[str] = frozenset(
     {"invite", "offer", "agree", "promise", "pledge", "invitation", "propose", "vow"}
 )

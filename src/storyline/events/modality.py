@@ -29,7 +29,8 @@ _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _REFUSAL = frozenset(
     {"refuse", "refusal", "decline", "fail", "failure", "reject", "deny", "avoid", "stop"}
 )
-_CONDITION_MARKS = frozenset({"if", "unless", "provided", "whether"})
+_CONDITION_MARKS = frozenset({"if", "unless", "provided"})
+_CIRCUMSTANCE = frozenset({"during", "at", "after", "amid", "following", "in", "on"})
 _CHAIN_DEPS = frozenset(
     {
         "xcomp", "dobj", "pobj", "prep", "attr", "acl", "relcl", "nsubjpass", "nsubj",
@@ -60,11 +61,14 @@ def governing_chain(tree: DocTree, trigger: int, limit: int = 8) -> list[int]:
 def modality(tree: DocTree, trigger: int) -> str:
     chain = governing_chain(tree, trigger)
     negated = hypothetical = future = False
+    circumstance = False  # above "during/at/after ...", the governing verbs' plans don't apply
     for pos, i in enumerate(chain):
         lemma = tree.lemma(i)
-        if pos > 0 and lemma in _REFUSAL:
+        if pos > 0 and tree.tokens[chain[pos - 1]].dep == "prep" and lemma != "":
+            circumstance = circumstance or tree.lemma(chain[pos - 1]) in _CIRCUMSTANCE
+        if pos > 0 and lemma in _REFUSAL and not circumstance:
             negated = True
-        if pos > 0 and lemma in _FUTURE_GOVERNORS:
+        if pos > 0 and lemma in _FUTURE_GOVERNORS and not circumstance:
             future = True
         for c in tree.children[i]:
             ct = tree.tokens[c]
@@ -87,6 +91,12 @@ def modality(tree: DocTree, trigger: int) -> str:
                     hypothetical = True
             elif ct.dep == "mark" and low in _CONDITION_MARKS:
                 hypothetical = True
+        if any(
+            tree.tokens[c].dep == "advcl"
+            and any(tree.tokens[m].text.lower() in _CONDITION_MARKS for m in tree.kids(c, "mark"))
+            for c in tree.children[i]
+        ):
+            hypothetical = True  # "Japan will ease restrictions if Seoul resolves ..."
         if tree.tokens[i].dep == "advcl" and any(
             tree.tokens[c].text.lower() in _CONDITION_MARKS for c in tree.kids(i, "mark")
         ):

@@ -34,6 +34,9 @@ _CIRCUMSTANCE_PREPS = frozenset(
     {"during", "at", "in", "after", "before", "on", "amid", "following", "despite", "since",
      "while", "when", "as", "under", "over", "with"}
 )  # fmt: skip
+_BACKGROUND_PREPS = frozenset(
+    {"since", "after", "before", "following", "amid", "despite", "over", "against"}
+)
 _CLIMB_DEPS = frozenset(
     {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "poss", "compound", "nsubjpass",
      "attr", "pcomp", "relcl", "amod", "nmod", "appos", "advcl"}
@@ -86,8 +89,8 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
         ):
             return None  # "sign an agreement": the noun codes it, the verb is its light verb
         return VERB_TRIGGERS[lemma], i
-    if tok.pos not in ("NOUN", "PROPN") or tok.ent_type in _NAMED:
-        return None
+    if tok.pos not in ("NOUN", "PROPN") or tok.ent_type:
+        return None  # a name, a date ("March 3"), a number: not an act
     mods = tree.kids(i, "compound", "amod")
     if lemma in JOINT_NOUNS and any(tree.lemma(c) == "joint" for c in mods):
         return Trigger("COOPERATE"), i
@@ -98,6 +101,8 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
     if lemma in PHRASE_ONLY or lemma not in NOUN_TRIGGERS:
         return None
     head = tok.head
+    if _background(tree, i) or _topic(tree, i):
+        return None
     if head != i and tree.is_verb(head):
         hl = tree.lemma(head)
         if hl in SPEECH_VERBS and tok.dep == "dobj":
@@ -114,6 +119,35 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
         ):
             return None  # the verb codes it
     return NOUN_TRIGGERS[lemma], i
+
+
+def _has_own_actor(tree: DocTree, i: int) -> bool:
+    own = tree.kids(i, "poss", "compound", "amod")
+    for p in tree.kids(i, "prep"):
+        if tree.lemma(p) in ("of", "by", "between", "with", "against", "on"):
+            own += tree.kids(p, "pobj")
+    return any(tree.mention_at[j] for o in own for j in tree.subtree(o))
+
+
+def _background(tree: DocTree, i: int) -> bool:
+    """ "the first contact since the invasion": an act named as background, not reported."""
+    tok = tree.tokens[i]
+    if tok.dep != "pobj" or tok.head == i:
+        return False
+    return tree.lemma(tok.head) in _BACKGROUND_PREPS and not _has_own_actor(tree, i)
+
+
+def _topic(tree: DocTree, i: int) -> bool:
+    """ "talks on a truce", "discussed the nuclear deal": the subject matter of talks."""
+    tok = tree.tokens[i]
+    head = tok.head
+    if tok.dep == "pobj" and tree.lemma(head) in ("on", "about", "over", "regarding"):
+        above = tree.tokens[head].head
+        return tree.lemma(above) in NOUN_TRIGGERS or tree.lemma(above) in VERB_TRIGGERS
+    if tok.dep == "dobj" and tree.is_verb(head):
+        hl = tree.lemma(head)
+        return hl in VERB_TRIGGERS and VERB_TRIGGERS[hl].type == "CONSULT"
+    return False
 
 
 def objects_of(tree: DocTree, i: int) -> list[int]:
