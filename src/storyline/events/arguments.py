@@ -40,6 +40,7 @@ class Args:
     location: str | None = None
     inferred: bool = False
     mode: str | None = None
+    retyped: Trigger | None = None  # when the arguments change what the act is
 
 
 def resolve(tree: DocTree, ctx: Context, heads: list[int], sentence: Sentence) -> list[Actor]:
@@ -98,6 +99,8 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
     tgt += prep_objects(tree, i, _TARGET_PREPS)
     if trig.type == "RETREAT":
         tgt += prep_objects(tree, i, frozenset({"from", "out"}))
+    if trig.type in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE"):
+        tgt += prep_objects(tree, i, frozenset({"at"}))
     if trig.type in _ASKING:  # "demanded that NATO stop", "urged Turkey to halt"
         for c in tree.kids(i, "ccomp"):
             s = tree.subject(c)
@@ -175,6 +178,9 @@ def arguments(
     if not target and trig.mode == "visit":
         target = _destination(tree, ctx, tgt_heads)
     if trig.type == "AID" and tree.lemma(i) in TRANSFER_VERBS and not target:
+        if mode == "military" and source:  # "dispatched a warship to the Red Sea"
+            mobilize = Trigger("MOBILIZE", "weapons")
+            return _orient(ctx, mobilize, source, [], location, sentence, mode="weapons")
         return None  # a transfer is aid only when it goes to someone
     if trig.inverse and not source and tree.is_verb(i):
         return None  # "Qatar is hosting the World Cup": nobody visits
@@ -235,6 +241,11 @@ def _orient(
             home = place or next(iter(own), None)  # protests target their own government
             if home:
                 target, inferred = [ctx.country_by_code(home)], True
+        elif trig.type in ("COERCE", "ASSAULT", "MOBILIZE") and place and place != "IGO":
+            target, inferred = [ctx.country_by_code(place)], True  # "killed 84 people in Nice"
+        elif trig.type == "COERCE" and own:
+            # "police arrested dozens of students": repression at home
+            target, inferred = [ctx.country_by_code(sorted(own)[0])], True
         else:
             other = ctx.recent_other(sentence, own)
             if other is not None:
@@ -243,7 +254,7 @@ def _orient(
         host = {a.country for a in source} & {ctx.country_code(location)}
         if host:
             source, target = target, source
-    return Args(source, target, location, inferred, mode)
+    return Args(source, target, location, inferred, mode, retyped=trig)
 
 
 def _destination(tree: DocTree, ctx: Context, heads: list[int]) -> list[Actor]:

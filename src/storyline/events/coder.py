@@ -55,7 +55,7 @@ def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[
         args = arguments(tree, ctx, i, trigger, sentence)
         if args is None:
             continue
-        yield _mention(tree, ctx, sentence, i, end, trigger, args)
+        yield _mention(tree, ctx, sentence, i, end, args.retyped or trigger, args)
     yield from _conditional_demands(tree, ctx, sentence)
 
 

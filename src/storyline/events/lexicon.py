@@ -179,6 +179,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "jail": _t("COERCE"),
     "imprison": _t("COERCE"),
     "censor": _t("COERCE"),
+    "sentence": _t("COERCE", "arrest"),
     # ASSAULT
     "attack": _t("ASSAULT"),
     "bomb": _t("ASSAULT"),
@@ -248,6 +249,15 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "arrest": _t("COERCE"),
     "drill": _t("MOBILIZE"),
     "exercise": _t("MOBILIZE"),
+    "mobilisation": _t("MOBILIZE", "troops"),
+    "mobilization": _t("MOBILIZE", "troops"),
+    "curfew": _t("COERCE", "curfew"),
+    "crackdown": _t("COERCE"),
+    "offensive": _t("ASSAULT"),
+    "shelling": _t("ASSAULT"),
+    "bombardment": _t("ASSAULT"),
+    "massacre": _t("ASSAULT"),
+    "raid": _t("COERCE"),
 }
 
 #: Two-word triggers: (head lemma, dependent lemma) -> Trigger. They win over the
@@ -297,6 +307,14 @@ PHRASE_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("file", "lawsuit"): _t("ACCUSE"),
     ("file", "complaint"): _t("ACCUSE"),
     ("reinstate", "post"): _t("MOBILIZE"),
+    ("block", "access"): _t("COERCE", "censor"),
+    ("restrict", "access"): _t("COERCE", "censor"),
+    ("cut", "access"): _t("COERCE", "censor"),
+    ("law", "martial"): _t("COERCE", "martial-law"),
+    ("state", "emergency"): _t("COERCE", "martial-law"),
+    ("put", "alert"): _t("MOBILIZE", "troops"),
+    ("launch", "missile"): _t("ASSAULT"),
+    ("launch", "rocket"): _t("ASSAULT"),
     ("block", "bid"): _t("REJECT"),
     ("block", "application"): _t("REJECT"),
     ("block", "membership"): _t("REJECT"),
@@ -356,6 +374,11 @@ AID_MODES: dict[str, frozenset[str]] = {
     ),
     "economic": frozenset({"$", "million", "billion", "loan", "fund", "money", "grant", "credit"}),
 }  # fmt: skip
+#: What a suspension halts: military acts (RETREAT) — ties are in TIES (SANCTION).
+MILITARY_ACTS: frozenset[str] = frozenset(
+    {"operation", "offensive", "strike", "attack", "fighting", "hostility", "test", "bombing",
+     "airstrike", "campaign", "shelling", "exercise", "drill", "activity"}
+)  # fmt: skip
 #: Things sent that are not aid ("sent a message to").
 NOT_AID: frozenset[str] = frozenset(
     {"message", "letter", "note", "signal", "greeting", "condolence", "invitation",

@@ -15,6 +15,7 @@ from storyline.events.lexicon import (
     EMBEDDING_TYPES,
     JOINT_NOUNS,
     LIGHT_VERBS,
+    MILITARY_ACTS,
     NOUN_TRIGGERS,
     PHRASE_ONLY,
     PHRASE_TRIGGERS,
@@ -82,6 +83,10 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
             return Trigger("CONCEDE"), i
         if lemma in ("suspend", "halt", "freeze", "end", "cut") and objects & TIES:
             return Trigger("SANCTION", "sever"), i
+        if lemma in ("suspend", "halt", "stop", "end", "cease") and objects & MILITARY_ACTS:
+            return Trigger("RETREAT"), i
+        if lemma == "suspend":
+            return None  # "suspended 15,000 staff": not a PLOVER act by itself
         if lemma in SPEECH_VERBS or lemma in VERB_PHRASE_ONLY or lemma not in VERB_TRIGGERS:
             return None
         if lemma in LIGHT_VERBS and any(
@@ -94,6 +99,9 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
     mods = tree.kids(i, "compound", "amod")
     if lemma in JOINT_NOUNS and any(tree.lemma(c) == "joint" for c in mods):
         return Trigger("COOPERATE"), i
+    for p in tree.kids(i, "prep"):
+        if tree.lemma(p) == "of":
+            mods = mods + tree.kids(p, "pobj")  # "state of emergency"
     for c in mods:
         key = (lemma, tree.lemma(c))
         if key in PHRASE_TRIGGERS:
