@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from storyline.events.arguments import Args, arguments, resolve
 from storyline.events.context import Context
-from storyline.events.dating import event_date
+from storyline.events.dating import anniversary_year, event_date
 from storyline.events.lexicon import RESTATING_VERBS, Trigger
 from storyline.events.modality import modality
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree
@@ -72,6 +72,9 @@ def _mention(
         skip = set(tree.subtree(i)) - {i}
     tx = event_date(tree, i, sentence, doc.timexes, skip_subtree=skip)
     date, date_end, date_source = _date_of(tx.value if tx else None, doc.published)
+    founded = anniversary_year(tree, i, sentence, doc.timexes, doc.published)
+    if founded is not None:
+        date, date_end, date_source = founded, None, "text"
     mode = args.mode
     if trig.type == "CONSULT" and mode is None and args.location:
         mode = "visit"
@@ -81,7 +84,7 @@ def _mention(
     src = "+".join(a.name for a in args.source) or "?"
     tgt = "+".join(a.name for a in args.target)
     summary = f"{src} {trig.type}{'/' + mode if mode else ''} {tgt}".strip()
-    confidence = 0.8 if tx is not None else 0.6
+    confidence = 0.8 if date_source == "text" else 0.6
     if args.inferred:
         confidence -= 0.2
     speaker = ctx.speaker(sentence)

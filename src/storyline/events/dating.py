@@ -11,11 +11,13 @@ Without one, the event is placed at the document's publication date and marked
 
 from __future__ import annotations
 
+import re
+
 from storyline.events.modality import governing_chain
 from storyline.events.tree import DocTree
 from storyline.records import Sentence, Timex
 
-__all__ = ["event_date"]
+__all__ = ["anniversary_year", "event_date"]
 
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 
@@ -60,6 +62,19 @@ def event_date(
     """The timex that governs the trigger's clause, nearest on the chain first."""
     chain = governing_chain(tree, trigger)
     rank = {tok: n for n, tok in enumerate(chain)}
+    if not tree.is_verb(trigger):
+        # "the next meeting of the Commission, which is scheduled to take place this year"
+        nouns, frontier = [trigger], [trigger]
+        for _ in range(3):  # through "of the Commission on ... Cooperation"
+            frontier = [
+                o for f in frontier for p in tree.kids(f, "prep") for o in tree.kids(p, "pobj")
+            ]
+            nouns += frontier
+        for n in nouns:
+            for clause in tree.kids(n, "relcl", "acl"):
+                for j in tree.subtree(clause):
+                    if tree.is_verb(j):
+                        rank.setdefault(j, len(chain))
     best: tuple[int, int, Timex] | None = None
     for tx in timexes:
         if tx.type not in _DATE_TYPES or not (sentence.start <= tx.start < sentence.end):
@@ -89,3 +104,38 @@ def event_date(
             ):
                 return tx
     return None
+
+
+_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+
+
+def anniversary_year(
+    tree: DocTree,
+    trigger: int,
+    sentence: Sentence,
+    timexes: tuple[Timex, ...],
+    published: str | None,
+) -> str | None:
+    """ "This year marks the 30th anniversary of the establishment of relations":
+    the act happened N years before the year the anniversary falls in."""
+    tok = tree.tokens[trigger]
+    if tok.dep != "pobj" or tree.lemma(tok.head) != "of":
+        return None
+    anniversary = tree.tokens[tok.head].head
+    if tree.lemma(anniversary) != "anniversary":
+        return None
+    n = None
+    for c in tree.kids(anniversary, "amod", "nummod"):
+        m = _ORDINAL.match(tree.tokens[c].text.lower())
+        if m:
+            n = int(m.group(1))
+    if n is None:
+        return None
+    year = None
+    for tx in timexes:
+        if sentence.start <= tx.start < sentence.end and re.fullmatch(r"\d{4}", tx.value):
+            year = int(tx.value)
+            break
+    if year is None and published and published[:4].isdigit():
+        year = int(published[:4])
+    return f"{year - n:04d}" if year is not None and year - n > 0 else None

@@ -337,6 +337,8 @@ PHRASE_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("resume", "relation"): _t("COOPERATE"),
     ("restore", "relation"): _t("COOPERATE"),
     ("restore", "tie"): _t("COOPERATE"),
+    ("establishment", "relation"): _t("COOPERATE"),
+    ("establishment", "tie"): _t("COOPERATE"),
 }
 
 #: Objects that turn an easing verb into a concession and a suspension into a sanction.
