@@ -1,0 +1,59 @@
+"""Speed of the event stage alone (sentences/s and documents/s), next to the
+language stages that feed it, on documents synthesized from the examples.
+
+Usage: python bench/events/speed.py [-n 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from synth import synthesize  # noqa: E402
+
+from storyline.engine.stages import BuildConfig, prepare_pipeline  # noqa: E402
+from storyline.events import EventStage  # noqa: E402
+from storyline.ingest import iter_inputs  # noqa: E402
+from storyline.nlp.actors import ActorStage  # noqa: E402
+from storyline.nlp.spacy_pipeline import AnnotateStage  # noqa: E402
+from storyline.pipeline import StageStats  # noqa: E402
+from storyline.records import Document, RawDocument  # noqa: E402
+from storyline.timex import TimexStage  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("-n", type=int, default=200)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = synthesize(Path(tmp) / "c", args.n)
+        raws = [r for r in iter_inputs([corpus]) if isinstance(r, RawDocument)]
+    docs = list(prepare_pipeline(BuildConfig()).run(Document.from_raw(r) for r in raws))
+    timings: dict[str, float] = {}
+    for stage in (AnnotateStage(), ActorStage(), TimexStage(), EventStage()):
+        start = time.perf_counter()
+        docs = list(stage.run(docs, StageStats()))
+        timings[stage.name] = time.perf_counter() - start
+    sentences = sum(len(d.sentences) for d in docs)
+    events = sum(len(d.events) for d in docs)
+    t = timings["events"]
+    out = {
+        "documents": len(docs),
+        "sentences": sentences,
+        "event_mentions": events,
+        "event_stage_seconds": round(t, 2),
+        "event_stage_docs_per_second": round(len(docs) / t, 1),
+        "event_stage_sentences_per_second": round(sentences / t, 1),
+        "seconds_per_stage": {k: round(v, 2) for k, v in timings.items()},
+    }
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
