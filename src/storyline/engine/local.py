@@ -258,5 +258,9 @@ def _record_stories(store: Any, stories: list[Story]) -> None:
 def _refresh_events(store: Any) -> int:
     from storyline.events.merge import merge_mentions
 
+    from storyline.timeline.salience import annotate_events
+
     events = merge_mentions(store.event_mentions(), store.story_map())
-    return int(store.replace_events(events))
+    n = int(store.replace_events(events))
+    annotate_events(store)
+    return n

@@ -172,9 +172,18 @@ class Context:
         return t.actors_in(members)
 
     def dyad(self, sentence: Sentence) -> tuple[Actor, Actor] | None:
-        """The two countries "bilateral"/"our two countries" refer to."""
+        """The two countries "bilateral"/"our two countries" refer to: two countries
+        named in the sentence itself, else the speaker's and the document's other one."""
         if not _DYAD_WORDS.search(sentence.text):
             return None
+        named: list[str] = []
+        for i in range(sentence.token_start, sentence.token_end):
+            m = self.tree.mention_at[i]
+            c = m.actor.country if m is not None else None
+            if c and c != "IGO" and c not in named:
+                named.append(c)
+        if len(named) >= 2:
+            return self._country(named[0]), self._country(named[1])
         mine = self.country_of(self.speaker(sentence))
         rank = [c for c in self.country_rank if not mine or c != mine.country]
         if mine is not None and rank:

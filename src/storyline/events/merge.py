@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from storyline.events.lexicon import DIRECTIONLESS
 from storyline.records import Actor, Event, EventMention, content_id
@@ -97,8 +98,13 @@ def _group_key(m: EventMention) -> Key:
     return (m.type, m.modality, src, tgt)
 
 
+@lru_cache(maxsize=65536)
+def _date_span(date: str, date_end: str | None) -> tuple[str, str]:
+    return bounds(date, date_end) or (date, date)
+
+
 def _span(m: EventMention) -> tuple[str, str]:
-    return bounds(m.date, m.date_end) or (m.date, m.date)
+    return _date_span(m.date, m.date_end)
 
 
 def _nested(a: tuple[str, str], b: tuple[str, str]) -> bool:
@@ -106,7 +112,12 @@ def _nested(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 
 def _width(m: EventMention) -> int:
-    b = bounds(m.date, m.date_end)
+    return _date_width(m.date, m.date_end)
+
+
+@lru_cache(maxsize=65536)
+def _date_width(date: str, date_end: str | None) -> int:
+    b = bounds(date, date_end)
     if b is None:
         return 10**6
     try:
@@ -158,24 +169,23 @@ def merge_mentions(
 def _cluster(members: list[EventMention], story_of: Mapping[str, str]) -> list[list[EventMention]]:
     """Greedy, most specific date first, so coarse mentions join the event they contain."""
     clusters: list[list[EventMention]] = []
+    by_date: dict[tuple[str, str | None], list[EventMention]] = {}
     for m in sorted(members, key=lambda m: (_width(m), m.date, m.date_end or "", m.id)):
-        story = story_of.get(m.document, m.document)
-        home = None
-        for c in clusters:
-            anchor = c[0]
-            if (m.date, m.date_end) == (anchor.date, anchor.date_end):
-                home = c
-                break
-            if not _nested(_span(m), _span(anchor)):
-                continue
-            same_story = story in {story_of.get(x.document, x.document) for x in c}
-            if same_story or any(_alike(m, x) for x in c):
-                home = c
-                break
+        home = by_date.get((m.date, m.date_end))  # same date: the first such cluster
         if home is None:
-            clusters.append([m])
-        else:
-            home.append(m)
+            story, span = story_of.get(m.document, m.document), _span(m)
+            for c in clusters:
+                if not _nested(span, _span(c[0])):
+                    continue
+                same_story = any(story_of.get(x.document, x.document) == story for x in c)
+                if same_story or any(_alike(m, x) for x in c):
+                    home = c
+                    break
+        if home is None:
+            home = []
+            clusters.append(home)
+            by_date.setdefault((m.date, m.date_end), home)
+        home.append(m)
     return clusters
 
 
@@ -220,7 +230,10 @@ def _join_overlapping_sides(
         else:
             out[root] = (key, list(members))
     result = []
-    for key, members in out.values():
+    for i, (key, members) in out.items():
+        if len(members) == len(clusters[i][1]):  # nothing joined
+            result.append((key, members))
+            continue
         members.sort(key=lambda m: (_width(m), m.date, m.date_end or "", m.id))
         result.append((_widest_key(members, key), members))
     return result

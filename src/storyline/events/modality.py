@@ -34,19 +34,28 @@ _CIRCUMSTANCE = frozenset({"during", "at", "after", "amid", "following", "in", "
 _CHAIN_DEPS = frozenset(
     {
         "xcomp", "dobj", "pobj", "prep", "attr", "acl", "relcl", "nsubjpass", "nsubj",
-        "compound", "amod", "conj", "oprd", "appos", "advcl", "pcomp", "dep", "npadvmod",
+        "compound", "amod", "conj", "oprd", "appos", "pcomp", "dep", "npadvmod",
         "acomp",
     }
 )  # fmt: skip
 
 
-def governing_chain(tree: DocTree, trigger: int, limit: int = 8) -> list[int]:
-    """The trigger and the words above it, up to (not including) a verb of saying."""
+def governing_chain(
+    tree: DocTree, trigger: int, limit: int = 8, *, through_advcl: bool = True
+) -> list[int]:
+    """The trigger and the words that govern it.
+
+    Dating climbs through adverbial clauses ("on June 24, Kim gave orders to
+    postpone ..."); modality does not: "did not begin 33 years ago when the two
+    countries established relations" does not deny the establishment.
+    """
     chain = [trigger]
     i = trigger
     for _ in range(limit):
         tok = tree.tokens[i]
-        if tok.head == i or tok.dep not in _CHAIN_DEPS:
+        if tok.head == i or (
+            tok.dep not in _CHAIN_DEPS and not (through_advcl and tok.dep == "advcl")
+        ):
             break
         head = tok.head
         if tok.dep in ("relcl", "acl") and not tree.is_verb(i):
@@ -59,7 +68,7 @@ def governing_chain(tree: DocTree, trigger: int, limit: int = 8) -> list[int]:
 
 
 def modality(tree: DocTree, trigger: int) -> str:
-    chain = governing_chain(tree, trigger)
+    chain = governing_chain(tree, trigger, through_advcl=False)
     negated = hypothetical = future = False
     circumstance = False  # above "during/at/after ...", the governing verbs' plans don't apply
     for pos, i in enumerate(chain):
