@@ -428,7 +428,7 @@ class SQLiteStore:
 
 
 def _doc_row(row: sqlite3.Row) -> dict[str, Any]:
-    d = {k: row[k] for k in row if k not in ("raw_text", "removals", "segments")}
+    d = {k: row[k] for k in row.keys() if k not in ("raw_text", "removals", "segments")}  # noqa: SIM118
     d["date_candidates"] = json.loads(row["date_candidates"])
     return d
 
