@@ -1,7 +1,8 @@
 """Make a realistic store of N merged events, for timeline/relations/UI benchmarks.
 
 The store is written through the real ``SQLiteStore`` API (``add_document`` with
-``EventMention`` records, then ``replace_events(merge_mentions(...))``), so its
+``EventMention`` records, then ``replace_events(merge_mentions(...))`` and
+``annotate_events`` for salience), so its
 schema, indexes and JSON are exactly what ``storyline build`` produces; only the
 NLP is skipped. ~50 countries, a few hundred office holders, all 16 PLOVER types,
 dates over 2000-2024, 1-5 citations per event spread over different articles
@@ -68,19 +69,85 @@ COUNTRIES = [
     ("GRC", "Greece", "Athens"), ("SWE", "Sweden", "Stockholm"),
 ]  # fmt: skip
 ROLES = ["President", "Prime Minister", "Foreign Minister", "Defence Minister", "Trade Minister"]
-FIRST = ["Alexei", "Maria", "Jun", "Amir", "Elena", "Kofi", "Lucas", "Aiko", "Omar", "Sofia",
-         "Ivan", "Mei", "Rahul", "Fatima", "Pedro", "Hana", "Yusuf", "Clara", "Dmitri", "Nadia"]  # fmt: skip
-LAST = ["Petrov", "Kim", "Haddad", "Silva", "Tanaka", "Mensah", "Novak", "Rossi", "Khan",
-        "Garcia", "Ivanova", "Chen", "Sato", "Okafor", "Weber", "Park", "Dubois", "Lopez"]  # fmt: skip
-OUTLETS = ["Reuters", "AP", "AFP", "BBC", "Al Jazeera", "DW", "Xinhua", "TASS", "Yonhap",
-           "Kyodo", "NHK", "CNN", "Guardian", "Le Monde", "El Pais", "Hurriyet", "Dawn"]  # fmt: skip
-TOPICS = ["trade", "security", "energy", "the border", "nuclear talks", "refugees",
-          "fisheries", "climate", "investment", "the ceasefire", "sanctions relief"]  # fmt: skip
+FIRST = [
+    "Alexei",
+    "Maria",
+    "Jun",
+    "Amir",
+    "Elena",
+    "Kofi",
+    "Lucas",
+    "Aiko",
+    "Omar",
+    "Sofia",
+    "Ivan",
+    "Mei",
+    "Rahul",
+    "Fatima",
+    "Pedro",
+    "Hana",
+    "Yusuf",
+    "Clara",
+    "Dmitri",
+    "Nadia",
+]
+LAST = [
+    "Petrov",
+    "Kim",
+    "Haddad",
+    "Silva",
+    "Tanaka",
+    "Mensah",
+    "Novak",
+    "Rossi",
+    "Khan",
+    "Garcia",
+    "Ivanova",
+    "Chen",
+    "Sato",
+    "Okafor",
+    "Weber",
+    "Park",
+    "Dubois",
+    "Lopez",
+]
+OUTLETS = [
+    "Reuters",
+    "AP",
+    "AFP",
+    "BBC",
+    "Al Jazeera",
+    "DW",
+    "Xinhua",
+    "TASS",
+    "Yonhap",
+    "Kyodo",
+    "NHK",
+    "CNN",
+    "Guardian",
+    "Le Monde",
+    "El Pais",
+    "Hurriyet",
+    "Dawn",
+]
+TOPICS = [
+    "trade",
+    "security",
+    "energy",
+    "the border",
+    "nuclear talks",
+    "refugees",
+    "fisheries",
+    "climate",
+    "investment",
+    "the ceasefire",
+    "sanctions relief",
+]
 
 # type -> (trigger, wordings); {s} source, {t} target, {tr} trigger, {when}, {topic}, {city}
 WORDING: dict[str, tuple[str, tuple[str, ...]]] = {
     "AGREE": ("agreed", ("{s} {tr} with {t} {when} on a deal over {topic}.",
-                         "Officials said {s} had {tr} with {t} {when} to work together on {topic}.")),
+                         "Officials said {s} had {tr} with {t} {when} to cooperate on {topic}.")),
     "CONSULT": ("met", ("{s} {tr} {t} in {city} {when} for talks on {topic}.",
                         "In {city}, {s} {tr} {t} {when}, discussing {topic}.")),
     "SUPPORT": ("backed", ("{s} {tr} {t} {when} in its position on {topic}.",
@@ -247,7 +314,9 @@ def _document(
                 name = _name(actor)
                 mentions.append(Mention(s, s + len(name), name, actor))
         trig = WORDING[ev.type][0]
-        t0 = start + spans["trigger"] + (len("plan to ") if sent[spans["trigger"] :].startswith("plan to") else 0)  # fmt: skip
+        t0 = start + spans["trigger"]
+        if sent[spans["trigger"] :].startswith("plan to "):
+            t0 += len("plan to ")
         date = published.isoformat() if ev.reported else ev.day.isoformat()
         ems.append(
             EventMention(

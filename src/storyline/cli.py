@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from storyline.output import Format, dumps, render
 
@@ -29,7 +30,7 @@ DEFAULT_DB = Path("storyline.db")
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}")
+    err.print(f"[bold red]error:[/] {escape(message)}")
     return typer.Exit(code)
 
 
@@ -62,6 +63,12 @@ def build(
     exclude: Annotated[list[str], typer.Option(help="Skip paths matching this glob.")] = [],  # noqa: B006
     field: Annotated[list[str], typer.Option(help="JSON field mapping, e.g. text=body.")] = [],  # noqa: B006
     max_bytes: Annotated[int, typer.Option(help="Quarantine files larger than this.")] = 20_000_000,
+    engine: Annotated[
+        str, typer.Option(help="Where per-document work runs: local (default) or ray.")
+    ] = "local",
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (with --engine ray).")
+    ] = None,
     quiet: QuietOpt = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -80,13 +87,14 @@ def build(
             raise _fail(f"--field takes NAME=FIELD, got {f!r}")
         field_map[key.strip()] = value.strip()
     config = BuildConfig(model=model, workers=workers or os.cpu_count() or 1)
+    executor = _executor(engine, address, config)
     try:
         store = SQLiteStore(db)
     except StoreError as exc:
         raise _fail(str(exc)) from exc
 
     def warn(q: Any) -> None:
-        err.print(f"[yellow]skipped[/] {q.source}: {q.reason}")
+        err.print(f"[yellow]skipped[/] {escape(q.source)}: {escape(q.reason)}")
 
     progress = Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
@@ -103,7 +111,7 @@ def build(
         with progress:
             report = run_build(
                 paths, store, config, include=include, exclude=exclude, field_map=field_map,
-                max_bytes=max_bytes, progress=advance, on_quarantine=warn,
+                max_bytes=max_bytes, progress=advance, on_quarantine=warn, executor=executor,
             )  # fmt: skip
     except ModelNotFound as exc:
         raise _fail(str(exc)) from exc
@@ -131,6 +139,23 @@ def build(
             )
         return
     _emit(render(fmt, [summary], list(summary), payload=summary))
+
+
+def _executor(engine: str, address: str | None, config: Any) -> Any:
+    """The executor for ``--engine``: None means the local default."""
+    if engine == "local":
+        if address:
+            raise _fail("--address goes with --engine ray")
+        return None
+    if engine != "ray":
+        raise _fail(f"unknown engine {engine!r}: use local or ray")
+    try:
+        from storyline.engine.ray_engine import RayExecutor
+    except ImportError as exc:
+        raise _fail(
+            f"the ray engine needs the optional dependencies: pip install 'storyline[ray]' ({exc})"
+        ) from exc
+    return RayExecutor(config, address=address)
 
 
 # --------------------------------------------------------------------------- queries

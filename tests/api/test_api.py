@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from storyline.serialize import event_json
 from storyline.store.sqlite import SQLiteStore
 from storyline.timeline.query import EventQuery
 
@@ -32,14 +31,46 @@ def _all_events(client: ASGIClient, **params: Any) -> list[dict[str, Any]]:
     return out
 
 
-def test_timeline_matches_the_store_and_cli_shape(client: ASGIClient, seeds_db: Path) -> None:
+def _cli_json(*args: str) -> Any:
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    result = CliRunner().invoke(app, [*args, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_timeline_is_the_cli_json(client: ASGIClient, seeds_db: Path) -> None:
     body = client.get("/api/timeline", params={"limit": 1000}).json()
-    with SQLiteStore(seeds_db, read_only=True) as store:
-        expected = [event_json(e) for e in store.events(EventQuery())]
+    expected = _cli_json("timeline", "--db", str(seeds_db))
     assert body["total"] == len(expected) > 10
     assert body["offset"] == 0 and body["limit"] == 1000 and body["next"] is None
-    # the same JSON the CLI prints (``timeline -f json``), after a JSON round trip
-    assert body["events"] == json.loads(json.dumps(expected))
+    assert body["events"] == expected  # extra fields (salience, ...) included
+    dyad = client.get("/api/timeline", params={"between": "RUS,KOR", "type": "CONSULT"}).json()
+    cli = _cli_json("timeline", "--db", str(seeds_db), "--between", "RUS", "KOR",
+                    "--type", "CONSULT")  # fmt: skip
+    assert dyad["events"] == cli and cli
+
+
+def test_top_is_the_cli_top(client: ASGIClient, seeds_db: Path) -> None:
+    body = client.get("/api/timeline", params={"top": 5}).json()
+    assert body["total"] == 5
+    assert body["events"] == _cli_json("timeline", "--db", str(seeds_db), "--top", "5")
+    page = client.get("/api/timeline", params={"top": 5, "limit": 2, "offset": 2}).json()
+    assert page["events"] == body["events"][2:4] and "offset=4" in page["next"]
+    assert client.get("/api/timeline", params={"top": 0}).status_code == 400
+
+
+def test_other_listings_are_the_cli_json(client: ASGIClient, seeds_db: Path) -> None:
+    db = ("--db", str(seeds_db))
+    assert client.get("/api/documents").json() == _cli_json("docs", *db)
+    assert client.get("/api/stories").json() == _cli_json("stories", *db)
+    assert client.get("/api/actors").json() == _cli_json("actors", *db)
+    assert client.get("/api/search?q=visit").json() == _cli_json("search", "visit", *db)
+    first = client.get("/api/timeline", params={"limit": 1}).json()["events"][0]
+    shown = _cli_json("show", first["id"], *db)
+    assert {k: v for k, v in first.items() if k in shown} == shown
 
 
 def test_pagination_next_link_and_header(client: ASGIClient) -> None:
@@ -84,6 +115,7 @@ def test_filters_agree_with_the_store(
     )  # fmt: skip
     with SQLiteStore(seeds_db, read_only=True) as store:
         expected = [e.id for e in store.events(query)]
+    assert expected, "each filter case should match some events"
     assert [e["id"] for e in body["events"]] == expected
     assert body["total"] == len(expected)
 
@@ -115,6 +147,8 @@ def test_filters_actually_filter(client: ASGIClient) -> None:
         ({"limit": 100000}, "limit"),
         ({"offset": -1}, "negative"),
         ({"limit": "ten"}, "limit"),
+        ({"actor": "Nobody At All"}, "unknown actor"),
+        ({"top": "many"}, "top"),
     ],
 )
 def test_bad_timeline_parameters_are_400_json(
@@ -144,15 +178,13 @@ def test_documents_and_one_document(client: ASGIClient, doc_ids: dict[str, str])
         assert one["raw_text"][r["start"] : r["end"]] == r["text"]
     for s in one["segments"]:
         n = s["raw_end"] - s["raw_start"]
-        assert one["raw_text"][s["raw_start"] : s["raw_end"]] == one["text"][
-            s["clean_start"] : s["clean_start"] + n
-        ]
+        assert (
+            one["raw_text"][s["raw_start"] : s["raw_end"]]
+            == one["text"][s["clean_start"] : s["clean_start"] + n]
+        )
 
 
-def test_stories_actors_and_one_actor(client: ASGIClient, seeds_db: Path) -> None:
-    with SQLiteStore(seeds_db, read_only=True) as store:
-        assert client.get("/api/stories").json() == json.loads(json.dumps(store.stories()))
-        assert client.get("/api/actors").json() == json.loads(json.dumps(store.actors()))
+def test_one_actor(client: ASGIClient) -> None:
     rus = client.get("/api/actors/RUS").json()
     assert rus["actor"]["id"] == "RUS" and "Russia" in rus["actor"]["aliases"]
     assert rus["events_total"] == client.get("/api/timeline?actor=RUS").json()["total"] > 0
@@ -201,7 +233,11 @@ def test_docs_are_local(client: ASGIClient) -> None:
 
 def test_static_files_do_not_traverse(client: ASGIClient) -> None:
     assert client.get("/static/style.css").status_code == 200
-    for url in ("/static/%2e%2e/api/app.py", "/static/..%2f..%2fapi%2fapp.py", "/static/../web/pages.py"):
+    for url in (
+        "/static/%2e%2e/api/app.py",
+        "/static/..%2f..%2fapi%2fapp.py",
+        "/static/../web/pages.py",
+    ):
         r = client.get(url)
         assert r.status_code == 404, url
         assert "def create_app" not in r.text and "import" not in r.text
@@ -235,3 +271,35 @@ def test_missing_store_fails_at_startup(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="storyline build"):
         create_app(tmp_path / "none.db")
+
+
+def test_relations_and_dyads(client: ASGIClient, seeds_db: Path) -> None:
+    body = client.get("/api/relations", params={"a": "RUS", "b": "KOR"}).json()
+    assert body["a"]["code"] == "RUS" and body["b"]["code"] == "KOR"
+    assert body["period"] == "quarter" and body["series"] and body["key_events"]
+    assert sum(s["events"] for s in body["series"]) > 0
+    assert body == _cli_json("relations", "RUS", "KOR", "--db", str(seeds_db))
+    monthly = client.get("/api/relations", params={"a": "Russia", "b": "KOR", "period": "month"})
+    assert monthly.json()["period"] == "month"
+    dyads = client.get("/api/dyads", params={"limit": 3}).json()
+    assert 0 < len(dyads) <= 3
+    assert {dyads[0]["a"]["code"], dyads[0]["b"]["code"]} == {"RUS", "KOR"}
+
+
+@pytest.mark.parametrize(
+    ("params", "needle"),
+    [
+        ({"a": "RUS", "b": "Atlantis"}, "unknown actor"),
+        ({"a": "RUS", "b": "KOR", "period": "decade"}, "period"),
+    ],
+)
+def test_bad_relations_are_400(client: ASGIClient, params: dict[str, str], needle: str) -> None:
+    r = client.get("/api/relations", params=params)
+    assert r.status_code == 400 and needle in r.json()["error"]
+    assert client.get("/api/relations", params={"a": "RUS"}).status_code == 400  # b missing
+
+
+def test_security_headers(client: ASGIClient) -> None:
+    for url in ("/timeline", "/api/timeline", "/static/app.js"):
+        assert client.get(url).headers["x-content-type-options"] == "nosniff"
+    assert "script-src 'self'" in client.get("/timeline").headers["content-security-policy"]

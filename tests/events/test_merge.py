@@ -1,12 +1,19 @@
+"""Merging mentions into events: within stories, across sources, order-free."""
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.events.merge import merge_mentions
+from storyline.events.merge import date_provenance, merge_mentions
 from storyline.records import Actor, EventMention, Evidence
 
 RUS = Actor(id="RUS", name="Russia", country="RUS", sector="GOV")
 KOR = Actor(id="KOR", name="South Korea", country="KOR", sector="GOV")
+CHN = Actor(id="CHN", name="China", country="CHN", sector="GOV")
 MOON = Actor(id="moon", name="Moon Jae-in", country="KOR", sector="GOV", kind="person")
+
+VISIT = "Moon Jae-in paid an official visit to Russia in June 2018 for talks with Putin."
+VISIT2 = "South Korean President Moon Jae-in paid a state visit to Russia, meeting Putin."
+OTHER = "Officials in Moscow said a delegation travelled to Seoul for a trade fair."
 
 
 def _m(
@@ -15,15 +22,18 @@ def _m(
     type_: str,
     date: str,
     end: str | None = None,
-    src: Actor = MOON,
-    tgt: Actor = RUS,
+    src: tuple[Actor, ...] = (MOON,),
+    tgt: tuple[Actor, ...] = (RUS,),
     start: int = 0,
+    text: str = VISIT,
+    trigger: str = "visit",
+    modality: str = "asserted",
 ) -> EventMention:
     return EventMention(
-        id=mid, document=doc, type=type_, modality="asserted", source=(src,), target=(tgt,),
+        id=mid, document=doc, type=type_, modality=modality, source=src, target=tgt,
         date=date, date_end=end, date_source="text",
-        evidence=Evidence(doc, start, start + 10, "x" * 10),
-        trigger=Evidence(doc, start, start + 5, "visit"), summary="s", confidence=0.8,
+        evidence=Evidence(doc, start, start + len(text), text),
+        trigger=Evidence(doc, start, start + len(trigger), trigger), summary="s", confidence=0.8,
     )  # fmt: skip
 
 
@@ -31,14 +41,36 @@ MENTIONS = [
     _m("a", "d0", "CONSULT", "2018-06"),
     _m("b", "d0", "CONSULT", "2018-06-21", "2018-06-23", start=50),
     _m("c", "d1", "CONSULT", "2018-06-21", "2018-06-23"),
-    _m("d", "d1", "AGREE", "2018-06"),
-    _m("e", "d2", "CONSULT", "2019", src=RUS, tgt=KOR),
+    _m("d", "d1", "AGREE", "2018-06", text=OTHER, trigger="invited"),
+    _m("e", "d2", "CONSULT", "2019", src=(RUS,), tgt=(KOR,), text=OTHER),
+    _m("f", "d3", "CONSULT", "2018-06", text=VISIT2),
+    _m("g", "d4", "SANCTION", "2023-11", src=(KOR,), tgt=(RUS,), text=OTHER, trigger="curbs"),
+    _m(
+        "h",
+        "d5",
+        "SANCTION",
+        "2023-12-05",
+        src=(KOR,),
+        tgt=(RUS, CHN),
+        text="Seoul tightened export curbs on Moscow and Beijing for dual-use items.",
+        trigger="curbs",
+    ),
+    _m(
+        "i",
+        "d6",
+        "SANCTION",
+        "2023-12",
+        src=(KOR,),
+        tgt=(RUS,),
+        text="Seoul tightened export curbs on Moscow for dual-use items, officials said.",
+        trigger="curbs",
+    ),
 ]
-STORY = {"d0": "s1", "d1": "s1", "d2": "s2"}
+STORY = {"d0": "s1", "d1": "s1", "d2": "s2", "d3": "s3", "d4": "s4", "d5": "s5", "d6": "s6"}
 
 
 def test_nested_dates_in_one_story_make_one_event_with_the_specific_date() -> None:
-    events = merge_mentions(MENTIONS, STORY)
+    events = merge_mentions(MENTIONS[:5], STORY)
     visits = [e for e in events if e.type == "CONSULT" and e.date.startswith("2018")]
     assert len(visits) == 1
     v = visits[0]
@@ -47,14 +79,70 @@ def test_nested_dates_in_one_story_make_one_event_with_the_specific_date() -> No
     assert {ev.document for ev in v.evidence} == {"d0", "d1"}
 
 
-def test_nested_dates_in_different_stories_stay_apart() -> None:
-    a, c = MENTIONS[0], MENTIONS[2]  # "June 2018" in one story, "June 21-23" in another
+def test_nested_dates_in_different_stories_stay_apart_when_the_evidence_differs() -> None:
+    a = _m("a", "d0", "CONSULT", "2018-06", text=OTHER)
+    c = MENTIONS[2]  # "June 21-23" in another story, about something else
     events = merge_mentions([a, c], {"d0": "s1", "d1": "s9"})
-    visits = [e for e in events if e.type == "CONSULT" and e.date.startswith("2018")]
-    assert len(visits) == 2
+    assert len([e for e in events if e.type == "CONSULT"]) == 2
 
 
-@settings(max_examples=50, deadline=None)
+def test_nested_dates_across_sources_merge_when_the_sentences_are_alike() -> None:
+    f, c = MENTIONS[5], MENTIONS[2]  # "June 2018" (outlet 3) and "June 21-23" (outlet 1)
+    events = merge_mentions([f, c], STORY)
+    assert len(events) == 1
+    e = events[0]
+    assert (e.date, e.date_end) == ("2018-06-21", "2018-06-23")  # the most specific date
+    assert {ev.document for ev in e.evidence} == {"d1", "d3"}
+    assert date_provenance(e, {m.id: m for m in (f, c)}) == ["c"]
+
+
+def test_overlapping_sides_merge_when_dates_nest_and_sentences_agree() -> None:
+    events = merge_mentions(MENTIONS[6:], STORY)
+    sanctions = [e for e in events if e.type == "SANCTION"]
+    # h (RUS+CHN, Dec 5) and i (RUS, December) say the same; g is about something else
+    joined = next(e for e in sanctions if "h" in e.mentions)
+    assert set(joined.mentions) == {"h", "i"}
+    assert joined.date == "2023-12-05"
+    assert {a.country for a in joined.target} == {"RUS", "CHN"}
+    assert len(sanctions) == 2
+
+
+def test_a_copy_inside_one_story_counts_once() -> None:
+    one = merge_mentions([MENTIONS[1], MENTIONS[2]], STORY)[0]  # two docs, one story
+    two = merge_mentions([MENTIONS[1], MENTIONS[2]], {"d0": "s1", "d1": "s2"})[0]
+    assert one.confidence < two.confidence
+
+
+def test_event_id_is_stable_when_another_source_adds_a_citation() -> None:
+    before = merge_mentions(MENTIONS[1:3], STORY)
+    after = merge_mentions([*MENTIONS[1:3], MENTIONS[5]], STORY)
+    assert [e.id for e in before] == [e.id for e in after]
+    assert len(after[0].evidence) == len(before[0].evidence) + 1
+
+
+def test_talks_merge_whichever_side_is_named_first() -> None:
+    x = _m("x", "d0", "CONSULT", "2021-03-25", src=(RUS,), tgt=(KOR,))
+    y = _m("y", "d9", "CONSULT", "2021-03-25", src=(KOR,), tgt=(RUS,))
+    assert len(merge_mentions([x, y], {})) == 1
+
+
+def test_different_modalities_never_merge() -> None:
+    x = _m("x", "d0", "CONSULT", "2021-03-25")
+    y = _m("y", "d9", "CONSULT", "2021-03-25", modality="future")
+    assert len(merge_mentions([x, y], {})) == 2
+
+
+@settings(max_examples=60, deadline=None)
 @given(st.permutations(MENTIONS))
 def test_merging_is_independent_of_input_order(order: list[EventMention]) -> None:
     assert merge_mentions(order, STORY) == merge_mentions(MENTIONS, STORY)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(MENTIONS), min_size=1, max_size=12))
+def test_every_mention_lands_in_exactly_one_event(picked: list[EventMention]) -> None:
+    events = merge_mentions(picked, STORY)
+    ids = [mid for e in events for mid in e.mentions]
+    assert sorted(ids) == sorted({m.id for m in picked})
+    for e in events:
+        assert e.evidence, "an event without a citation"

@@ -18,7 +18,9 @@ def _local_only(page: Any, base: str) -> list[str]:
     return outside
 
 
-def test_filter_timeline_open_event_see_evidence(page: Any, seeds_url: str, artifacts: Path) -> None:
+def test_filter_timeline_open_event_see_evidence(
+    page: Any, seeds_url: str, artifacts: Path
+) -> None:
     outside = _local_only(page, seeds_url)
     page.goto(seeds_url + "/timeline")
     all_events = page.locator("li.event").count()
@@ -35,7 +37,10 @@ def test_filter_timeline_open_event_see_evidence(page: Any, seeds_url: str, arti
 
     page.select_option("select#zoom", "year")  # app.js submits the form on change
     page.wait_for_url("**zoom=year*")
-    assert page.locator("h3.month").count() == 0 and page.locator("li.event").count() == filtered.count()
+    assert (
+        page.locator("h3.month").count() == 0
+        and page.locator("li.event").count() == filtered.count()
+    )
 
     page.locator("li.event a.event-link").first.click()
     page.wait_for_url("**/events/*")
@@ -70,3 +75,17 @@ def test_script_in_article_does_not_run(page: Any, evil_url: str, artifacts: Pat
     assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(2)>" in text
     page.screenshot(path=str(artifacts / "escaped_article.png"), full_page=True)
     assert dialogs == []
+
+
+def test_relations_chart_loads(page: Any, seeds_url: str, artifacts: Path) -> None:
+    outside = _local_only(page, seeds_url)
+    page.goto(seeds_url + "/relations")
+    page.locator("a.dyad-link").first.click()
+    page.wait_for_url("**/relations?*")
+    chart = page.locator("figure.chart img")
+    chart.wait_for()
+    page.wait_for_function("() => document.querySelector('figure.chart img').complete")
+    assert chart.evaluate("img => img.naturalWidth") > 100
+    assert page.locator("ol.events li.event").count() > 0
+    page.screenshot(path=str(artifacts / "relations.png"), full_page=True)
+    assert outside == []

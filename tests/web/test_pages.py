@@ -128,3 +128,33 @@ def test_article_markup_renders_as_text(evil_url: str) -> None:
     assert saw_escaped
     doc_html = get(evil_url, f"/documents/{doc['id']}").text
     assert "&lt;img src=x onerror=alert(2)&gt;" in doc_html
+
+
+def test_relations_pages_and_chart(seeds_url: str) -> None:
+    index = get(seeds_url, "/relations").text
+    links = re.findall(r'class="dyad-link" href="([^"]+)"', index)
+    assert links, "the relations index lists the top dyads"
+    page = httpx.get(seeds_url + unescape(links[0]), timeout=60)
+    assert page.status_code == 200
+    chart = re.search(r'<img src="([^"]+)"', page.text)
+    assert chart and "<h2>Key events</h2>" in page.text and '<li class="event ' in page.text
+    svg = httpx.get(seeds_url + unescape(chart.group(1)), timeout=60)
+    assert svg.status_code == 200 and svg.headers["content-type"].startswith("image/svg+xml")
+    assert svg.text.lstrip().startswith("<?xml") and "<svg" in svg.text
+    twin = httpx.get(seeds_url + twin_of(page.text), timeout=30).json()
+    assert twin["key_events"]
+    bad = get(seeds_url, "/relations", a="RUS", b="Atlantis")
+    assert bad.status_code == 400 and "unknown actor" in bad.text
+
+
+def test_documents_page_pages(seeds_url: str) -> None:
+    def rows(html: str) -> list[str]:
+        return re.findall(r'<a href="/documents/(\w+)">', html)
+
+    everything = rows(get(seeds_url, "/documents").text)
+    assert len(everything) == 5
+    first = get(seeds_url, "/documents", limit=2).text
+    assert rows(first) == everything[:2] and 'rel="next"' in first
+    last = get(seeds_url, "/documents", limit=2, offset=4).text
+    assert rows(last) == everything[4:] and 'rel="next"' not in last and 'rel="prev"' in last
+    assert get(seeds_url, "/documents", limit=0).status_code == 400

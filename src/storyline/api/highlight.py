@@ -7,6 +7,7 @@ article text is ever passed through ``|safe``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,7 +48,7 @@ def pieces(text: str, spans: Iterable[Span], offset: int = 0) -> list[Piece]:
     ]
     edges = sorted({offset, end_of_text, *(s.start for s in clipped), *(s.end for s in clipped)})
     out: list[Piece] = []
-    for a, b in zip(edges, edges[1:], strict=False):
+    for a, b in itertools.pairwise(edges):
         covering = [s for s in clipped if s.start <= a and b <= s.end]
         covering.sort(key=lambda s: (s.start, -s.end))
         kinds = tuple(dict.fromkeys(s.kind for s in covering))
@@ -71,9 +72,7 @@ def context_window(text: str, start: int, end: int, reach: int = 600) -> tuple[i
     return left, right
 
 
-def evidence_contexts(
-    event: dict[str, Any], texts: dict[str, str]
-) -> list[dict[str, Any]]:
+def evidence_contexts(event: dict[str, Any], texts: dict[str, str]) -> list[dict[str, Any]]:
     """For each evidence span of an event JSON: the paragraph around it, in pieces
     with the sentence marked ``evidence`` and the trigger marked ``trigger``."""
     trigger = event.get("trigger") or {}

@@ -132,7 +132,11 @@ def actor_payload(store: SQLiteStore, actor_id: str, *, limit: int, offset: int)
         events, total = queries.event_payloads(store, query)
     except QueryError as exc:
         raise HTTPException(400, str(exc)) from exc
-    related = queries.related_actors(store, actor.country, actor.id) if actor.kind == "country" else []
+    related = (
+        queries.related_actors(store, actor.country, actor.id)
+        if actor.kind == "country" and actor.country
+        else []
+    )
     return {
         "actor": {**actor_json(actor), "aliases": aliases, "mentions": mentions},
         "related": related,

@@ -14,13 +14,21 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from storyline.engine.stages import BuildConfig, analyse_pipeline, prepare_pipeline
 from storyline.pipeline import Pipeline, StageStats
 from storyline.records import Document, Quarantined, RawDocument, Story
 
-__all__ = ["BuildReport", "build", "process_documents"]
+__all__ = [
+    "BuildReport",
+    "Executor",
+    "LocalExecutor",
+    "PhaseResult",
+    "build",
+    "process_documents",
+    "run_batch",
+]
 
 Progress = Callable[[str, int, int | None], None]  # (phase, advance, total)
 
@@ -29,6 +37,7 @@ _FACTORIES: dict[str, Callable[[BuildConfig], Pipeline]] = {
     "analyse": analyse_pipeline,
 }
 _WORKER_PIPES: dict[str, Pipeline] = {}
+_WORKER_CONFIG: list[BuildConfig] = []  # the config the pipelines above were built for
 
 
 @dataclass
@@ -49,10 +58,59 @@ class BuildReport:
             self.stats.setdefault(name, StageStats()).merge(s)
 
 
+PhaseResult = tuple[list[Document], list[Quarantined], dict[str, StageStats]]
+
+
+class Executor(Protocol):
+    """Runs one per-document phase over documents, wherever the work happens.
+
+    ``LocalExecutor`` uses this machine's processes; another executor (Ray)
+    implements the same two methods and the build does not change.
+    """
+
+    def map_phase(
+        self, phase: str, docs: Sequence[Document], progress: Progress | None = None
+    ) -> PhaseResult: ...
+
+    def close(self) -> None: ...
+
+
+class LocalExecutor:
+    """In-process for one worker (or small inputs), else a pool of spawned processes."""
+
+    def __init__(self, config: BuildConfig):
+        self.config = config
+        self.pool: Any | None = None
+
+    def map_phase(
+        self, phase: str, docs: Sequence[Document], progress: Progress | None = None
+    ) -> PhaseResult:
+        if self.pool is None and self.config.workers > 1 and len(docs) > self.config.batch_size:
+            ctx = mp.get_context("spawn")
+            self.pool = ctx.Pool(
+                self.config.workers, initializer=_worker_init, initargs=(self.config,)
+            )
+        return process_documents(phase, docs, self.config, pool=self.pool, progress=progress)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+            self.pool = None
+
+
 def _worker_init(config: BuildConfig) -> None:
     _WORKER_PIPES.clear()
+    _WORKER_CONFIG[:] = [config]
     for name, factory in _FACTORIES.items():
         _WORKER_PIPES[name] = factory(config)
+
+
+def run_batch(phase: str, batch: list[Document], config: BuildConfig) -> PhaseResult:
+    """Run a phase on one batch in this process (pipelines built once per process)."""
+    if [config] != _WORKER_CONFIG:
+        _worker_init(config)
+    return _run_batch(phase, batch)
 
 
 def _run_batch(
@@ -105,9 +163,7 @@ def process_documents(
     stats: dict[str, StageStats] = {}
     batches = list(_batches(docs, max(1, config.batch_size)))
     if pool is None:
-        if phase not in _WORKER_PIPES:
-            _worker_init(config)
-        mapped: Iterable[Any] = (_run_batch(phase, b) for b in batches)
+        mapped: Iterable[Any] = (run_batch(phase, b, config) for b in batches)
     else:
         mapped = pool.imap(_PhaseCall(phase), batches)
     for out, q, st in mapped:
@@ -143,8 +199,14 @@ def build(
     max_bytes: int = 20_000_000,
     progress: Progress | None = None,
     on_quarantine: Callable[[Quarantined], None] | None = None,
+    executor: Executor | None = None,
 ) -> BuildReport:
-    """Read, process and store everything new under ``paths``; then refresh the timeline."""
+    """Read, process and store everything new under ``paths``; then refresh the timeline.
+
+    The per-document phases run on ``executor`` (default: this machine's
+    processes); the global steps (stories, actor consolidation, storing,
+    merging) run here, in the store's only writer.
+    """
     from storyline.ingest import iter_inputs
 
     config = config or BuildConfig()
@@ -178,28 +240,19 @@ def build(
     new_docs = list(fresh.values())
     report.new = len(new_docs)
 
-    pool = None
-    if config.workers > 1 and len(new_docs) > config.batch_size:
-        ctx = mp.get_context("spawn")
-        pool = ctx.Pool(config.workers, initializer=_worker_init, initargs=(config,))
+    runner = executor or LocalExecutor(config)
     try:
-        prepared, bad, stats = process_documents(
-            "prepare", new_docs, config, pool=pool, progress=progress
-        )
+        prepared, bad, stats = runner.map_phase("prepare", new_docs, progress)
         report.add_stats(stats)
         for q in bad:
             reject(q)
         prepared, stories = _assign_stories(store, prepared)
-        analysed, bad, stats = process_documents(
-            "analyse", prepared, config, pool=pool, progress=progress
-        )
+        analysed, bad, stats = runner.map_phase("analyse", prepared, progress)
         report.add_stats(stats)
         for q in bad:
             reject(q)
     finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
+        runner.close()
 
     from storyline.engine.consolidate import complete_documents, known_actors
 
@@ -257,7 +310,6 @@ def _record_stories(store: Any, stories: list[Story]) -> None:
 
 def _refresh_events(store: Any) -> int:
     from storyline.events.merge import merge_mentions
-
     from storyline.timeline.salience import annotate_events
 
     events = merge_mentions(store.event_mentions(), store.story_map())

@@ -13,7 +13,7 @@ from storyline.cli import DEFAULT_DB, DbOpt, FormatOpt, _emit, _fail, _open, out
 from storyline.output import Format, dumps, render
 from storyline.timeline.export import ExportFormat
 
-__all__ = ["register", "event_row"]
+__all__ = ["event_row", "register"]
 
 PLANNED = "⧗ planned"
 
@@ -85,7 +85,7 @@ def timeline(
                 events = sorted((e for e, _ in ranked), key=_date_order)
             else:
                 events = _events(store, query)
-            extras = stored_extras(store, (e.id for e in events))
+            extras = stored_extras(store, events)
         except QueryError as exc:
             raise _fail(str(exc)) from exc
     if summary:
@@ -168,7 +168,8 @@ def relations(
 ) -> None:
     """How two countries got along: a cooperation (+) / conflict (-) score per period."""
     from storyline.timeline.query import QueryError
-    from storyline.timeline.relations import relations as dyad, relations_chart
+    from storyline.timeline.relations import relations as dyad
+    from storyline.timeline.relations import relations_chart
 
     with _open(db) as store:
         try:
@@ -219,7 +220,9 @@ def dyads(
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
     db: DbOpt = DEFAULT_DB,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
+    ] = None,
     actor: ActorOpt = None,
     between: BetweenOpt = None,
     date_from: FromOpt = None,
@@ -227,7 +230,9 @@ def export(
     type_: TypeOpt = [],  # noqa: B006
     modality: ModalityOpt = [],  # noqa: B006
     limit: LimitOpt = None,
-    title: Annotated[str, typer.Option(help="Title (Markdown, TimelineJS).")] = "storyline timeline",
+    title: Annotated[
+        str, typer.Option(help="Title (Markdown, TimelineJS).")
+    ] = "storyline timeline",
 ) -> None:
     """Export the (filtered) timeline: json, csv, md, timelinejs (Knight Lab) or graphml (Gephi)."""
     from storyline.timeline.export import export_events
@@ -241,7 +246,7 @@ def export(
     with _open(db) as store:
         try:
             events = _events(store, query)
-            sal = {k: float(v["salience"]) for k, v in stored_extras(store, (e.id for e in events)).items()}
+            sal = {k: float(v["salience"]) for k, v in stored_extras(store, events).items()}
         except QueryError as exc:
             raise _fail(str(exc)) from exc
     text = export_events(events, fmt, sal, title=title)

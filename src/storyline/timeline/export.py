@@ -16,7 +16,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Mapping
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -28,7 +28,7 @@ from storyline.timeline.plover import event_score, quad
 __all__ = ["ExportFormat", "export_events"]
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     json = "json"
     csv = "csv"
     md = "md"
@@ -53,7 +53,9 @@ def export_events(
     if fmt is ExportFormat.md:
         return _markdown(evs, title)
     if fmt is ExportFormat.timelinejs:
-        return json.dumps(_timelinejs(evs, title), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(_timelinejs(evs, title), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+        )
     return _graphml(evs)
 
 
@@ -97,7 +99,9 @@ def _markdown(evs: list[Event], title: str) -> str:
         marks = [m for m, on in (("planned", e.modality == "future"),
                                  ("reported", e.date_source == "reported")) if on]  # fmt: skip
         mark = f" ({', '.join(marks)})" if marks else ""
-        head = f"**{_date(e)}**{mark} {e.type} — {_names(e.source) or '?'} → {_names(e.target) or '?'}"
+        head = (
+            f"**{_date(e)}**{mark} {e.type} — {_names(e.source) or '?'} → {_names(e.target) or '?'}"
+        )
         lines.append(f"- {head} ({e.modality})")
         for ev in e.evidence:
             lines.append(f"  - > {' '.join(ev.text.split())} [{ev.document}:{ev.start}-{ev.end}]")
@@ -155,12 +159,13 @@ def _graphml(evs: list[Event]) -> str:
     for aid in sorted(nodes):
         a = nodes[aid]
         out.append(f"    <node id={quoteattr(aid)}>")
-        for k, v in (("name", a.name), ("country", a.country), ("sector", a.sector), ("kind", a.kind)):
-            if v:
-                out.append(f'      <data key="{k}">{escape(v)}</data>')
+        attrs = (("name", a.name), ("country", a.country), ("sector", a.sector), ("kind", a.kind))
+        for k, value in attrs:
+            if value:
+                out.append(f'      <data key="{k}">{escape(value)}</data>')
         out.append("    </node>")
-    for i, ((s, t, typ), (w, score)) in enumerate(sorted(edges.items())):
-        out.append(f'    <edge id="e{i}" source={quoteattr(s)} target={quoteattr(t)}>')
+    for i, ((src, tgt, typ), (w, score)) in enumerate(sorted(edges.items())):
+        out.append(f'    <edge id="e{i}" source={quoteattr(src)} target={quoteattr(tgt)}>')
         out.append(f'      <data key="type">{typ}</data>')
         out.append(f'      <data key="weight">{w:g}</data>')
         out.append(f'      <data key="score">{score:g}</data>')

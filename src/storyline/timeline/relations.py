@@ -14,6 +14,7 @@ This module is the interface of the web UI and the CLI: ``relations``,
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from collections import Counter, defaultdict
@@ -34,6 +35,8 @@ __all__ = ["PERIODS", "dyad_events", "period_of", "relations", "relations_chart"
 
 PERIODS = ("month", "quarter")
 KEY_EVENTS = 10
+#: The chart shows at most the last ten years: older outliers would flatten it.
+CHART_PERIODS = {"month": 120, "quarter": 40}
 
 
 def period_of(day: str, period: str) -> tuple[str, str]:
@@ -104,7 +107,7 @@ def relations(store: SQLiteStore, a: str, b: str, *, period: str = "quarter") ->
         row["events"] += 1
         row["counts"][ev.type] = row["counts"].get(ev.type, 0) + 1
     series = _fill(buckets, period)
-    extras = stored_extras(store, (e.id for e, _ in events))
+    extras = stored_extras(store, (e for e, _ in events))
     ranked = sorted(events, key=lambda x: (-float(extras[x[0].id]["salience"]), x[0].id))
     key = sorted(ranked[:KEY_EVENTS], key=lambda x: (x[1], x[0].id))
     key_events = [{**event_json(e), **extras[e.id]} for e, _ in key]
@@ -154,8 +157,10 @@ def relations_chart(data: dict[str, Any], png: Path | None, svg: Path | None) ->
     import matplotlib.pyplot as plt
 
     plt.rcParams["svg.hashsalt"] = "storyline"  # byte-stable SVG ids
-    series = data["series"]
-    x = [dt.date.fromisoformat(r["start"]) for r in series]
+    span = CHART_PERIODS[data["period"]]
+    series = data["series"][-span:]
+    hidden = sum(r["events"] for r in data["series"][:-span])
+    x: list[Any] = [dt.date.fromisoformat(r["start"]) for r in series]
     scores = [r["score"] for r in series]
     width = 25 if data["period"] == "month" else 80
     fig, ax = plt.subplots(figsize=(10, 4), dpi=100)
@@ -163,10 +168,16 @@ def relations_chart(data: dict[str, Any], png: Path | None, svg: Path | None) ->
     ax.axhline(0, color="#555555", linewidth=0.8)
     ax.set_ylabel("cooperation (+) / conflict (-)")
     ax2 = ax.twinx()
-    ax2.plot(x, [r["events"] for r in series], color="#1565c0", linewidth=1, marker=".")
-    ax2.set_ylabel("events")
+    busy = [(d, r["events"]) for d, r in zip(x, series, strict=True) if r["events"]]
+    ax2.plot([d for d, _ in busy], [n for _, n in busy], "o", color="#1565c0", markersize=3)
+    ax2.set_ylim(bottom=0)
+    ax2.set_ylabel("events (dots)")
     a, b = data["a"], data["b"]
-    ax.set_title(f"{a['name']} ({a['code']}) – {b['name']} ({b['code']}), per {data['period']}")
+    title = f"{a['name']} ({a['code']}) – {b['name']} ({b['code']}), per {data['period']}"
+    if hidden:
+        title += f" (last {span // (12 if data['period'] == 'month' else 4)} years;"
+        title += f" {hidden} earlier events not shown)"
+    ax.set_title(title)
     fig.autofmt_xdate()
     fig.tight_layout()
     for path, fmt in ((png, "png"), (svg, "svg")):
@@ -176,28 +187,51 @@ def relations_chart(data: dict[str, Any], png: Path | None, svg: Path | None) ->
     plt.close(fig)
 
 
+_DYAD_CACHE: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+
+
+def _store_stamp(store: SQLiteStore) -> tuple[Any, ...]:
+    """What changes when the store is written: the file and its WAL's size and mtime."""
+    out: list[Any] = [str(store.path.resolve())]
+    for suffix in ("", "-wal"):
+        p = Path(str(store.path) + suffix)
+        st = p.stat() if p.exists() else None
+        out += [st.st_mtime_ns, st.st_size] if st else [None, None]
+    return tuple(out)
+
+
 def top_dyads(store: SQLiteStore, limit: int = 20) -> list[dict[str, Any]]:
-    """Country pairs with the most events between them, with their mean score."""
+    """Country pairs with the most events between them, with their mean score.
+
+    It scans every event (about a second per 100k events), so the answer is
+    cached per store file until the file or its WAL changes.
+    """
+    key = (*_store_stamp(store), limit)
+    if key not in _DYAD_CACHE:
+        if len(_DYAD_CACHE) > 32:
+            _DYAD_CACHE.clear()
+        _DYAD_CACHE[key] = _top_dyads(store, limit)
+    return copy.deepcopy(_DYAD_CACHE[key])
+
+
+def _top_dyads(store: SQLiteStore, limit: int) -> list[dict[str, Any]]:
     rows = store.conn.execute(
-        "SELECT s.country AS a, t.country AS b, e.id AS id, e.type AS type,"
-        " e.modality AS modality FROM events e"
-        " JOIN event_actors s ON s.event = e.id AND s.side = 'source'"
-        " JOIN event_actors t ON t.event = e.id AND t.side = 'target'"
-        " WHERE s.country IS NOT NULL AND t.country IS NOT NULL AND s.country != t.country"
+        "SELECT min(s.country, t.country) AS a, max(s.country, t.country) AS b,"
+        " e.type AS type, e.modality AS modality, count(DISTINCT e.id) AS n"
+        " FROM event_actors s"
+        " JOIN event_actors t ON t.event = s.event AND t.side = 'target'"
+        " JOIN events e ON e.id = s.event"
+        " WHERE s.side = 'source' AND s.country IS NOT NULL AND t.country IS NOT NULL"
+        " AND s.country != t.country GROUP BY 1, 2, 3, 4"
     )
-    seen: set[tuple[str, str, str]] = set()
     pairs: dict[tuple[str, str], dict[str, Any]] = defaultdict(
         lambda: {"events": 0, "score": 0.0, "counts": Counter()}
     )
     for r in rows:
-        pair = (min(r["a"], r["b"]), max(r["a"], r["b"]))
-        if (pair[0], pair[1], r["id"]) in seen:
-            continue
-        seen.add((pair[0], pair[1], r["id"]))
-        p = pairs[pair]
-        p["events"] += 1
-        p["score"] += event_score(r["type"], r["modality"])
-        p["counts"][r["type"]] += 1
+        p = pairs[(r["a"], r["b"])]
+        p["events"] += r["n"]
+        p["score"] += r["n"] * event_score(r["type"], r["modality"])
+        p["counts"][r["type"]] += r["n"]
     names = dict(
         store.conn.execute("SELECT country, name FROM actors WHERE kind = 'country'").fetchall()
     )

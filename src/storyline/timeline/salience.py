@@ -146,9 +146,17 @@ def annotate_events(store: SQLiteStore) -> int:
     return len(out)
 
 
-def stored_extras(store: SQLiteStore, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Extras of these events, from the store where scored, else computed now."""
-    wanted = sorted(set(ids))
+def stored_extras(
+    store: SQLiteStore, events: Iterable[Event] | Iterable[str]
+) -> dict[str, dict[str, Any]]:
+    """Extras of these events (records or ids), from the store where scored, else computed."""
+    by_id: dict[str, Event | None] = {}
+    for e in events:
+        if isinstance(e, str):
+            by_id.setdefault(e, None)
+        else:
+            by_id[e.id] = e
+    wanted = sorted(by_id)
     found: dict[str, dict[str, Any]] = {}
     for i in range(0, len(wanted), 500):
         chunk = wanted[i : i + 500]
@@ -161,7 +169,7 @@ def stored_extras(store: SQLiteStore, ids: Iterable[str]) -> dict[str, dict[str,
     if missing:
         ctx = load_context(store)
         for eid in missing:
-            ev = store.event(eid)
+            ev = by_id[eid] or store.event(eid)
             if ev is not None:
                 found[eid] = event_extras(ev, ctx)
     return found

@@ -74,7 +74,10 @@ def where_clause(store: SQLiteStore, query: EventQuery) -> tuple[str, list[Any]]
 def iter_events(store: SQLiteStore, query: EventQuery) -> Iterator[Event]:
     """Every matching event in timeline order, streamed (exports of any size)."""
     where, params = where_clause(store, query)
-    sql = f"SELECT e.json FROM events e WHERE {where} ORDER BY e.date_start, e.date_stop DESC, e.type, e.id"
+    sql = (
+        f"SELECT e.json FROM events e WHERE {where}"
+        " ORDER BY e.date_start, e.date_stop DESC, e.type, e.id"
+    )
     if query.limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [query.limit, query.offset]
@@ -95,7 +98,7 @@ def top_events(store: SQLiteStore, query: EventQuery, n: int) -> list[tuple[Even
         ).fetchall()
         return [(event_from_json(json.loads(r[0])), float(r[1])) for r in rows]
     events = list(iter_events(store, EventQuery(**{**_fields(query), "limit": None})))
-    extras = stored_extras(store, (e.id for e in events))
+    extras = stored_extras(store, events)
     scored = sorted(events, key=lambda e: (-float(extras[e.id]["salience"]), e.id))[:n]
     return [(e, float(extras[e.id]["salience"])) for e in scored]
 
@@ -112,7 +115,8 @@ def resolve_country(store: SQLiteStore, name: str) -> tuple[str, str]:
         countries = {
             r[0]
             for r in store.conn.execute(
-                f"SELECT DISTINCT country FROM actors WHERE id IN ({marks}) AND country IS NOT NULL",
+                f"SELECT DISTINCT country FROM actors WHERE id IN ({marks})"
+                " AND country IS NOT NULL",
                 tuple(ids),
             )
         }

@@ -77,7 +77,11 @@ def summarize(
         evs = sorted(by_date[d], key=lambda e: (-salience.get(e.id, 0.0), e.id))
         candidates = sorted(
             {
-                (ev.document, ev.start, ev.end): (_sentence_score(ev, e, salience.get(e.id, 0.0)), ev, e.id)
+                (ev.document, ev.start, ev.end): (
+                    _sentence_score(ev, e, salience.get(e.id, 0.0)),
+                    ev,
+                    e.id,
+                )
                 for e in reversed(evs)
                 for ev in e.evidence
             }.values(),
@@ -99,7 +103,9 @@ def summarize(
         if all(e.date_source == "reported" for e in evs):
             marks.append("reported")
         out.append(
-            DateSummary(d, round(scores[d], 4), tuple(e.id for e in evs), tuple(picked), tuple(marks))
+            DateSummary(
+                d, round(scores[d], 4), tuple(e.id for e in evs), tuple(picked), tuple(marks)
+            )
         )
     return out
 

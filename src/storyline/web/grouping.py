@@ -43,8 +43,9 @@ def month_label(key: str) -> str:
 
 
 def group_events(events: Iterable[dict[str, Any]], zoom: str) -> list[dict[str, Any]]:
-    """``[{"year", "months": [{"key", "label", "events"}]}]`` in the events' order;
-    at ``year`` zoom each year holds a single unlabeled month group."""
+    """``[{"year", "count", "months": [{"key", "label", "events"}]}]`` in the events'
+    order (each heading once per year); at ``year`` zoom each year holds a single
+    unlabeled group."""
     years: list[dict[str, Any]] = []
     for event in events:
         year, month = _keys(event)
@@ -53,9 +54,11 @@ def group_events(events: Iterable[dict[str, Any]], zoom: str) -> list[dict[str, 
         if not years or years[-1]["year"] != year:
             years.append({"year": year, "months": [], "count": 0})
         months = years[-1]["months"]
-        if not months or months[-1]["key"] != month:
-            label = "" if zoom == "year" else month_label(month)
-            months.append({"key": month, "label": label, "events": []})
-        months[-1]["events"].append(event)
+        group = next((m for m in months if m["key"] == month), None)
+        if group is None:  # a week or season straddling months joins its year's "no month"
+            group = {"key": month, "label": "" if zoom == "year" else month_label(month)}
+            group["events"] = []
+            months.append(group)
+        group["events"].append(event)
         years[-1]["count"] += 1
     return years

@@ -5,8 +5,10 @@ so the two cannot drift apart."""
 from __future__ import annotations
 
 import tempfile
+import threading
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -33,15 +35,14 @@ _env.globals.update(is_planned=is_planned, month_label=month_label)
 templates = Jinja2Templates(env=_env)
 
 router = APIRouter(include_in_schema=False)
+_CHART_LOCK = threading.Lock()  # matplotlib's pyplot state is not thread-safe
 StoreDep = Annotated[SQLiteStore, Depends(get_store)]
 Multi = Annotated[list[str], Query()]
 
 
 def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     twin = context.pop("twin", None)
-    return templates.TemplateResponse(
-        request, name, {"twin": twin, **context}, status_code=status
-    )
+    return templates.TemplateResponse(request, name, {"twin": twin, **context}, status_code=status)
 
 
 def _twin(request: Request, path: str) -> str:
@@ -66,23 +67,29 @@ def timeline_page(
     type: Multi = [],  # noqa: B006
     modality: Multi = [],  # noqa: B006
     zoom: str = "month",
-    limit: int = 200,
+    top: str = "",
+    limit: int = 100,
     offset: int = 0,
 ) -> HTMLResponse:
     form = {
         "actor": actor or "", "between": ",".join(queries.parse_multi(between)),
-        "from": date_from or "", "to": date_to or "", "zoom": zoom,
+        "from": date_from or "", "to": date_to or "", "zoom": zoom, "top": top,
         "types": [t.upper() for t in queries.parse_multi(type)],
         "modalities": [m.lower() for m in queries.parse_multi(modality)],
     }  # fmt: skip
-    common = {"form": form, "plover": PLOVER_TYPES, "modality_names": MODALITIES, "zooms": ZOOMS}
+    common: dict[str, Any] = {
+        "form": form, "plover": PLOVER_TYPES, "modality_names": MODALITIES, "zooms": ZOOMS,
+    }  # fmt: skip
     twin = _twin(request, "/api/timeline")
     try:
         if zoom not in ZOOMS:
             raise QueryError(f"zoom must be one of {', '.join(ZOOMS)}, got {zoom!r}")
+        if top.strip() and not top.strip().isdigit():
+            raise QueryError(f"top must be a whole number, got {top!r}")
         page = timeline_payload(
             store, request, actor=actor, between=between, date_from=date_from,
             date_to=date_to, types=type, modalities=modality, limit=limit, offset=offset,
+            top=int(top) if top.strip() else None,
         )  # fmt: skip
     except QueryError as exc:
         return _page(request, "timeline.html", 400, error=str(exc), page=None, groups=[],
@@ -113,9 +120,22 @@ def event_page(store: StoreDep, request: Request, event_id: str) -> HTMLResponse
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents_page(store: StoreDep, request: Request) -> HTMLResponse:
+def documents_page(
+    store: StoreDep, request: Request, limit: int = 200, offset: int = 0
+) -> HTMLResponse:
+    """All documents in the JSON twin; the page shows them ``limit`` at a time."""
+    if not 1 <= limit <= queries.MAX_LIMIT or offset < 0:
+        raise HTTPException(400, f"limit must be 1-{queries.MAX_LIMIT}, offset not negative")
     data = queries.documents_payload(store)
-    return _page(request, "documents.html", data=data, twin="/api/documents")
+    total = len(data["documents"])
+    shown = data["documents"][offset : offset + limit]
+    url = request.url
+    prev = str(url.include_query_params(offset=max(0, offset - limit))) if offset else None
+    nxt = str(url.include_query_params(offset=offset + limit)) if offset + limit < total else None
+    return _page(
+        request, "documents.html", docs=shown, total=total, offset=offset,
+        quarantined=data["quarantined"], prev=prev, next=nxt, twin="/api/documents",
+    )  # fmt: skip
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
@@ -145,7 +165,7 @@ def actors_page(store: StoreDep, request: Request) -> HTMLResponse:
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor_page(
-    store: StoreDep, request: Request, actor_id: str, limit: int = 200, offset: int = 0
+    store: StoreDep, request: Request, actor_id: str, limit: int = 100, offset: int = 0
 ) -> HTMLResponse:
     data = actor_payload(store, actor_id, limit=limit, offset=offset)
     return _page(
@@ -169,19 +189,20 @@ def relations_page(
 ) -> HTMLResponse:
     mod = relations_module()
     form = {"a": a or "", "b": b or "", "period": period}
+    common: dict[str, Any] = {"form": form, "periods": tuple(getattr(mod, "PERIODS", ()))}
     if not (a and b):
         dyads = mod.top_dyads(store, limit=20)
-        return _page(request, "relations.html", form=form, data=None, dyads=dyads,
-                     error=None, chart=None, twin="/api/dyads")  # fmt: skip
+        return _page(request, "relations.html", data=None, dyads=dyads, error=None,
+                     chart=None, twin="/api/dyads", **common)  # fmt: skip
     twin = _twin(request, "/api/relations")
     try:
         data = mod.relations(store, a, b, period=period)
     except (QueryError, ValueError) as exc:
-        return _page(request, "relations.html", 400, form=form, data=None, dyads=[],
-                     error=str(exc), chart=None, twin=twin)  # fmt: skip
-    chart = str(request.url_for("relations_chart").include_query_params(a=a, b=b, period=period))
-    return _page(request, "relations.html", form=form, data=data, dyads=[], error=None,
-                 chart=chart, twin=twin)  # fmt: skip
+        return _page(request, "relations.html", 400, data=None, dyads=[], error=str(exc),
+                     chart=None, twin=twin, **common)  # fmt: skip
+    chart = "/relations/chart.svg?" + urlencode({"a": a, "b": b, "period": period})
+    return _page(request, "relations.html", data=data, dyads=[], error=None, chart=chart,
+                 twin=twin, **common)  # fmt: skip
 
 
 @router.get("/relations/chart.svg", name="relations_chart")
@@ -193,7 +214,7 @@ def relations_chart_svg(store: StoreDep, a: str, b: str, period: str = "quarter"
         data = mod.relations(store, a, b, period=period)
     except (QueryError, ValueError) as exc:
         raise HTTPException(400, str(exc)) from exc
-    with tempfile.TemporaryDirectory(prefix="storyline-chart-") as tmp:
+    with _CHART_LOCK, tempfile.TemporaryDirectory(prefix="storyline-chart-") as tmp:
         svg = Path(tmp) / "chart.svg"
         mod.relations_chart(data, None, svg)
         body = svg.read_bytes()
@@ -201,7 +222,7 @@ def relations_chart_svg(store: StoreDep, a: str, b: str, period: str = "quarter"
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(store: StoreDep, request: Request, q: str = "", limit: int = 50) -> HTMLResponse:
+def search_page(store: StoreDep, request: Request, q: str = "", limit: int = 20) -> HTMLResponse:
     twin = _twin(request, "/api/search")
     if not q.strip():
         return _page(request, "search.html", q=q, hits=None, error=None, twin=None)

@@ -1,0 +1,22 @@
+"""``storyline serve``: registered on the CLI, documented, fails clearly without a store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+
+def test_serve_help_lists_its_options() -> None:
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    for option in ("--db", "--host", "--port"):
+        assert option in result.output
+
+
+def test_serve_without_a_store_says_what_to_do(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 2
+    assert "storyline build" in result.output
