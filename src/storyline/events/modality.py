@@ -75,8 +75,14 @@ def modality(tree: DocTree, trigger: int) -> str:
         lemma = tree.lemma(i)
         if pos > 0 and tree.tokens[chain[pos - 1]].dep == "prep" and lemma != "":
             circumstance = circumstance or tree.lemma(chain[pos - 1]) in _CIRCUMSTANCE
-        if pos > 0 and lemma in _REFUSAL and not circumstance:
-            negated = True
+        below = tree.tokens[chain[pos - 1]].dep if pos > 0 else ""
+        if (
+            pos > 0
+            and lemma in _REFUSAL
+            and not circumstance
+            and below not in ("nsubj", "nsubjpass")
+        ):
+            negated = True  # "refused to supply" — but "cooperation declined" fell, not refused
         if pos > 0 and lemma in _FUTURE_GOVERNORS and not circumstance:
             future = True
         for c in tree.children[i]:
