@@ -30,24 +30,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-TYPES = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
+from storyline.records import PLOVER_TYPES
+
+TYPES = list(PLOVER_TYPES)
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 LEVELS = ("type", "actors", "full")
 

@@ -15,16 +15,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from synth import synthesize  # noqa: E402
-
-from storyline.engine.stages import BuildConfig, prepare_pipeline  # noqa: E402
-from storyline.events import EventStage  # noqa: E402
-from storyline.ingest import iter_inputs  # noqa: E402
-from storyline.nlp.actors import ActorStage  # noqa: E402
-from storyline.nlp.spacy_pipeline import AnnotateStage  # noqa: E402
-from storyline.pipeline import StageStats  # noqa: E402
-from storyline.records import Document, RawDocument  # noqa: E402
-from storyline.timex import TimexStage  # noqa: E402
+from storyline.engine.stages import BuildConfig, prepare_pipeline
+from storyline.events import EventStage
+from storyline.ingest import iter_inputs
+from storyline.nlp.actors import ActorStage
+from storyline.nlp.spacy_pipeline import AnnotateStage
+from storyline.pipeline import StageStats
+from storyline.records import Document, RawDocument
+from storyline.timex import TimexStage
+from synth import synthesize
 
 
 def main() -> None:

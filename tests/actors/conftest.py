@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from storyline.records import Document, Entity, Sentence, Token, content_id
+from storyline.nlp.spacy_pipeline import doc_records
+from storyline.records import Document, content_id
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -21,25 +22,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 def doc_from_spacy(sdoc: Any, source: str = "test") -> Document:
     """Convert a spaCy Doc into a Document with tokens, sentences and entities."""
     text = sdoc.text
-    tokens = tuple(
-        Token(
-            i=t.i,
-            start=t.idx,
-            end=t.idx + len(t.text),
-            text=t.text,
-            lemma=t.lemma_,
-            pos=t.pos_,
-            tag=t.tag_,
-            dep=t.dep_,
-            head=t.head.i,
-            ent_type=t.ent_type_,
-        )
-        for t in sdoc
-    )
-    sentences = tuple(
-        Sentence(s.start_char, s.end_char, s.text, s.start, s.end) for s in sdoc.sents
-    )
-    entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in sdoc.ents)
+    tokens, sentences, entities = doc_records(sdoc)
     return Document(
         id=content_id(text),
         source=source,

@@ -17,27 +17,12 @@ from typing import Any
 
 import pytest
 
+from storyline.records import PLOVER_TYPES
+
 ROOT = Path(__file__).resolve().parents[2]
 DEVSET = ROOT / "bench" / "events" / "dev.jsonl"
 BASELINE = ROOT / "bench" / "baseline.json"
-TYPES = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
+TYPES = list(PLOVER_TYPES)
 
 
 def _load_scorer() -> ModuleType:

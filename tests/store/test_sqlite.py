@@ -6,7 +6,7 @@ import pytest
 from storyline.records import Actor, Document, EventMention, Evidence, Mention, Quarantined
 from storyline.store.schema import SCHEMA_VERSION
 from storyline.store.sqlite import SQLiteStore, StoreError, alias_key
-from storyline.timeline.query import EventQuery
+from storyline.timeline.query import EventQuery, QueryError
 
 RUS = Actor(id="RUS", name="Russia", country="RUS", sector="GOV")
 KOR = Actor(id="KOR", name="South Korea", country="KOR", sector="GOV")
@@ -65,7 +65,8 @@ def test_events_are_filtered_by_actor_dyad_date_and_type(tmp_path: Path) -> None
         assert len(store.events(EventQuery.build(actor="Russia", date_from="2021-03"))) == 1
         assert store.events(EventQuery.build(date_to="2020")) == []
         assert store.events(EventQuery.build(types=("SANCTION",))) == []
-        assert store.events(EventQuery.build(actor="Nobody")) == []
+        with pytest.raises(QueryError, match="unknown actor 'Nobody'"):
+            store.events(EventQuery.build(actor="Nobody"))
 
 
 def test_quarantine_is_recorded_once(tmp_path: Path) -> None:

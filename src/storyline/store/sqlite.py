@@ -36,7 +36,7 @@ from storyline.serialize import (
 )
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
 from storyline.timeline.dates import bounds
-from storyline.timeline.query import EventQuery
+from storyline.timeline.query import EventQuery, QueryError
 
 __all__ = ["SQLiteStore", "StoreError", "alias_key"]
 
@@ -320,24 +320,25 @@ class SQLiteStore:
             countries.add(r[0])
         return ids, countries
 
-    def events(self, query: EventQuery) -> list[Event]:
+    def event_where(self, query: EventQuery) -> tuple[str, list[Any]]:
+        """``EventQuery`` as a WHERE over ``events e``; an unknown actor raises QueryError."""
         where: list[str] = ["1=1"]
         params: list[Any] = []
         if query.types:
-            where.append(f"type IN ({_marks(query.types)})")
+            where.append(f"e.type IN ({_marks(query.types)})")
             params += list(query.types)
         if query.modalities:
-            where.append(f"modality IN ({_marks(query.modalities)})")
+            where.append(f"e.modality IN ({_marks(query.modalities)})")
             params += list(query.modalities)
         if query.date_from:
-            where.append("date_stop >= ?")
+            where.append("e.date_stop >= ?")
             params.append(query.date_from)
         if query.date_to:
-            where.append("date_start <= ?")
+            where.append("e.date_start <= ?")
             params.append(query.date_to)
         if query.actor:
             clause, p = self._side_clause(query.actor, None)
-            where.append(f"id IN ({clause})")
+            where.append(f"e.id IN ({clause})")
             params += p
         if query.between:
             a, b = query.between
@@ -345,12 +346,16 @@ class SQLiteStore:
             for side_a, side_b in (("source", "target"), ("target", "source")):
                 ca, pa = self._side_clause(a, side_a)
                 cb, pb = self._side_clause(b, side_b)
-                parts.append(f"(id IN ({ca}) AND id IN ({cb}))")
+                parts.append(f"(e.id IN ({ca}) AND e.id IN ({cb}))")
                 params += pa + pb
             where.append("(" + " OR ".join(parts) + ")")
+        return " AND ".join(where), params
+
+    def events(self, query: EventQuery) -> list[Event]:
+        where, params = self.event_where(query)
         sql = (
-            f"SELECT json FROM events WHERE {' AND '.join(where)}"
-            " ORDER BY date_start, date_stop DESC, type, id"
+            f"SELECT e.json FROM events e WHERE {where}"
+            " ORDER BY e.date_start, e.date_stop DESC, e.type, e.id"
         )
         if query.limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -359,6 +364,8 @@ class SQLiteStore:
 
     def _side_clause(self, name: str, side: str | None) -> tuple[str, list[Any]]:
         ids, countries = self.resolve_actor(name)
+        if not ids and not countries:
+            raise QueryError(f"unknown actor {name!r}: try a country code, a name or an alias")
         sql = (
             f"SELECT event FROM event_actors WHERE (actor IN ({_marks(ids)})"
             f" OR country IN ({_marks(countries)}))"

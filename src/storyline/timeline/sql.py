@@ -21,54 +21,9 @@ if TYPE_CHECKING:
 __all__ = ["iter_events", "resolve_country", "top_events", "where_clause"]
 
 
-def _marks(items: Any) -> str:
-    return ",".join("?" for _ in items) or "NULL"
-
-
-def _side(store: SQLiteStore, name: str, side: str | None) -> tuple[str, list[Any]]:
-    ids, countries = store.resolve_actor(name)
-    if not ids and not countries:
-        raise QueryError(f"unknown actor {name!r}: try a country code, a name or an alias")
-    sql = (
-        f"SELECT event FROM event_actors WHERE (actor IN ({_marks(ids)})"
-        f" OR country IN ({_marks(countries)}))"
-    )
-    params: list[Any] = [*ids, *countries]
-    if side:
-        sql += " AND side = ?"
-        params.append(side)
-    return sql, params
-
-
 def where_clause(store: SQLiteStore, query: EventQuery) -> tuple[str, list[Any]]:
     """``EventQuery`` as a WHERE over ``events e``; unknown actors raise ``QueryError``."""
-    where, params = ["1=1"], []
-    if query.types:
-        where.append(f"e.type IN ({_marks(query.types)})")
-        params += list(query.types)
-    if query.modalities:
-        where.append(f"e.modality IN ({_marks(query.modalities)})")
-        params += list(query.modalities)
-    if query.date_from:
-        where.append("e.date_stop >= ?")
-        params.append(query.date_from)
-    if query.date_to:
-        where.append("e.date_start <= ?")
-        params.append(query.date_to)
-    if query.actor:
-        clause, p = _side(store, query.actor, None)
-        where.append(f"e.id IN ({clause})")
-        params += p
-    if query.between:
-        a, b = query.between
-        parts = []
-        for side_a, side_b in (("source", "target"), ("target", "source")):
-            ca, pa = _side(store, a, side_a)
-            cb, pb = _side(store, b, side_b)
-            parts.append(f"(e.id IN ({ca}) AND e.id IN ({cb}))")
-            params += pa + pb
-        where.append("(" + " OR ".join(parts) + ")")
-    return " AND ".join(where), params
+    return store.event_where(query)
 
 
 def iter_events(store: SQLiteStore, query: EventQuery) -> Iterator[Event]:
@@ -111,7 +66,7 @@ def resolve_country(store: SQLiteStore, name: str) -> tuple[str, str]:
     """A country code and display name for a code, name or alias; ``QueryError`` if none."""
     ids, countries = store.resolve_actor(name)
     if not countries and ids:
-        marks = _marks(ids)
+        marks = ",".join("?" for _ in ids)
         countries = {
             r[0]
             for r in store.conn.execute(
