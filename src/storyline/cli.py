@@ -8,9 +8,19 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
+from storyline.cli_common import (
+    DEFAULT_DB,
+    DbOpt,
+    FormatOpt,
+    QuietOpt,
+    err,
+    out,
+)
+from storyline.cli_common import emit as _emit
+from storyline.cli_common import fail as _fail
+from storyline.cli_common import open_store as _open
 from storyline.output import Format, dumps, render
 
 app = typer.Typer(
@@ -20,34 +30,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True)
-
-DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store path.", envvar="STORYLINE_DB")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or notes.")]
-DEFAULT_DB = Path("storyline.db")
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {escape(message)}")
-    return typer.Exit(code)
-
-
-def _open(db: Path) -> Any:
-    from storyline.store.sqlite import SQLiteStore, StoreError
-
-    try:
-        return SQLiteStore(db, read_only=True)
-    except StoreError as exc:
-        raise _fail(str(exc)) from exc
-
-
-def _emit(text: str | None) -> None:
-    if text is not None:
-        typer.echo(text)
-
-
 # --------------------------------------------------------------------------- build
 
 

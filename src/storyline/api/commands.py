@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from storyline.cli import DEFAULT_DB, DbOpt, _fail, err
+from storyline.cli_common import DEFAULT_DB, DbOpt, err
+from storyline.cli_common import fail as _fail
 
 __all__ = ["register", "serve"]
 

@@ -9,7 +9,10 @@ from typing import Annotated, Any
 
 import typer
 
-from storyline.cli import DEFAULT_DB, DbOpt, FormatOpt, _emit, _fail, _open, out
+from storyline.cli_common import DEFAULT_DB, DbOpt, FormatOpt, out
+from storyline.cli_common import emit as _emit
+from storyline.cli_common import fail as _fail
+from storyline.cli_common import open_store as _open
 from storyline.output import Format, dumps, render
 from storyline.timeline.export import ExportFormat
 
