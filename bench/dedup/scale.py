@@ -135,7 +135,7 @@ def fingerprinted(
             yield from pool.map(_fingerprint, group)
 
 
-def run(n: int, path: str, batch: int, workers: int) -> dict[str, object]:
+def run(n: int, path: str, batch: int, workers: int, cache_mb: int) -> dict[str, object]:
     planted: dict[str, str] = {}
     words = [0]
     base_mb = _peak_mb()
@@ -152,7 +152,7 @@ def run(n: int, path: str, batch: int, workers: int) -> dict[str, object]:
         conn = sqlite3.connect(db)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA cache_size = -262144")  # 256 MB page cache
+        conn.execute(f"PRAGMA cache_size = -{cache_mb * 1024}")  # page cache, KiB
         index = StoryIndex(conn)
         for fps in stream:
             index.add_fingerprints(fps)
@@ -167,6 +167,8 @@ def run(n: int, path: str, batch: int, workers: int) -> dict[str, object]:
         "path": path,
         "n": n,
         "workers": workers,
+        "batch": batch,
+        "cache_mb": cache_mb if path == "sqlite" else None,
         "words_per_doc": round(words[0] / n),
         "seconds": round(elapsed, 1),
         "docs_per_s": round(n / elapsed),
@@ -185,6 +187,7 @@ def main() -> None:
     parser.add_argument("--path", choices=("memory", "sqlite"), default="sqlite")
     parser.add_argument("--batch", type=int, default=2000, help="documents per add_many")
     parser.add_argument("--workers", type=int, default=1, help="fingerprinting processes")
+    parser.add_argument("--cache-mb", type=int, default=256, help="SQLite page cache")
     parser.add_argument("--curve", type=int, nargs="*", help="run each size, both paths")
     args = parser.parse_args()
     if args.curve:
@@ -192,9 +195,10 @@ def main() -> None:
             for path in ("memory", "sqlite"):
                 cmd = [sys.executable, __file__, "--n", str(n), "--path", path]
                 cmd += ["--workers", str(args.workers), "--batch", str(args.batch)]
+                cmd += ["--cache-mb", str(args.cache_mb)]
                 subprocess.run(cmd, check=True)
         return
-    print(json.dumps(run(args.n, args.path, args.batch, args.workers)), flush=True)
+    print(json.dumps(run(args.n, args.path, args.batch, args.workers, args.cache_mb)), flush=True)
 
 
 if __name__ == "__main__":

@@ -66,12 +66,19 @@ def _chunks(items: Sequence[int], size: int = _CHUNK) -> Iterable[Sequence[int]]
 
 
 class StoryIndex:
-    """Documents grouped into stories, persisted in ``conn`` (tables ``story_*``, ``lsh_*``)."""
+    """Documents grouped into stories, persisted in ``conn`` (tables ``story_*``, ``lsh_*``).
+
+    Each ``add``/``add_many``/``add_fingerprints`` call is one transaction (it
+    commits), so use one writer per connection, as the store does.
+    """
 
     def __init__(self, conn: sqlite3.Connection, config: StoryConfig | None = None) -> None:
         self.conn = conn
         self.config = config or StoryConfig()
-        conn.executescript(STORY_SCHEMA)
+        # statement by statement: executescript would COMMIT a caller's open transaction
+        for statement in STORY_SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
         key = self.config.fingerprint_key()
         row = conn.execute("SELECT value FROM story_meta WHERE key = 'config'").fetchone()
         if row is None:
@@ -178,8 +185,8 @@ class StoryIndex:
         conn, config = self.conn, self.config
         base = int(conn.execute("SELECT coalesce(max(n), 0) FROM story_doc").fetchone()[0]) + 1
         ns = [base + i for i in range(len(fps))]
-        plan = BatchPlan(fps, self._stored_counts(fps), config.max_postings)
-        db_matches = self._db_candidates(plan)
+        plan = BatchPlan(fps, self._stored_postings(fps), config)
+        db_matches = plan.db_candidates
         stored = self._stored([m for found in db_matches for m in found])
 
         # union-find over the new documents and the existing stories they touch
@@ -258,8 +265,12 @@ class StoryIndex:
                     zip(part[:, 2].tolist(), part[:, 0].tolist(), strict=True),
                 )
 
-    def _stored_counts(self, fps: list[Fingerprint]) -> dict[tuple[int, int], int]:
-        """(kind, key) -> documents already posted under it (postings stop at the cap)."""
+    def _stored_postings(self, fps: list[Fingerprint]) -> dict[tuple[int, int], list[int]]:
+        """(kind, key) -> stored documents posted under it, for every key of the batch.
+
+        One join per batch; a posting never exceeds the cap, so this is bounded, and
+        its length is the key's document count the cap rule needs.
+        """
         conn = self.conn
         conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS story_keys "
@@ -268,42 +279,18 @@ class StoryIndex:
         conn.execute("DELETE FROM story_keys")
         keys = {(0, k) for fp in fps for k in fp.single_keys}
         keys.update((1, k) for fp in fps for k in fp.anchors)
-        conn.executemany("INSERT INTO story_keys (kind, key) VALUES (?, ?)", keys)
-        counts: dict[tuple[int, int], int] = {}
-        for kind, key, count in conn.execute(
-            "SELECT kind, key, CASE kind "
-            "WHEN 0 THEN (SELECT count(*) FROM lsh_single s WHERE s.key = k.key) "
-            "ELSE (SELECT count(*) FROM lsh_anchor a WHERE a.key = k.key) END AS df "
-            "FROM story_keys k WHERE df > 0"
+        conn.executemany("INSERT INTO story_keys (kind, key) VALUES (?, ?)", sorted(keys))
+        postings: dict[tuple[int, int], list[int]] = {}
+        for kind, key, n in conn.execute(
+            "SELECT 0, k.key, s.n FROM story_keys k JOIN lsh_single s ON s.key = k.key "
+            "WHERE k.kind = 0 "
+            "UNION ALL "
+            "SELECT 1, k.key, a.n FROM story_keys k JOIN lsh_anchor a ON a.key = k.key "
+            "WHERE k.kind = 1"
         ):
-            counts[(kind, key)] = count
+            postings.setdefault((kind, key), []).append(n)
         conn.execute("DELETE FROM story_keys")
-        return counts
-
-    def _db_candidates(self, plan: BatchPlan) -> list[set[int]]:
-        """For each new document, the stored documents it must be verified against."""
-        conn = self.conn
-        found: list[set[int]] = [set() for _ in plan.usable]
-        if not plan.db_queries:
-            return found
-        conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS story_query (i INTEGER, kind INTEGER, key INTEGER)"
-        )
-        conn.execute("DELETE FROM story_query")
-        conn.executemany("INSERT INTO story_query (i, kind, key) VALUES (?, ?, ?)", plan.db_queries)
-        for i, n in conn.execute(
-            "SELECT DISTINCT q.i, s.n FROM story_query q JOIN lsh_single s ON s.key = q.key "
-            "WHERE q.kind = 0"
-        ):
-            found[i].add(n)
-        for i, n in conn.execute(
-            "SELECT q.i, a.n FROM story_query q JOIN lsh_anchor a ON a.key = q.key "
-            "WHERE q.kind = 1 GROUP BY q.i, a.n HAVING count(*) >= ?",
-            (self.config.min_shared_anchors,),
-        ):
-            found[i].add(n)
-        conn.execute("DELETE FROM story_query")
-        return found
+        return postings
 
     def _stored(self, ns: list[int]) -> dict[int, tuple[str, Fingerprint]]:
         out: dict[int, tuple[str, Fingerprint]] = {}

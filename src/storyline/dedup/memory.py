@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from storyline.dedup.assemble import build_story
 from storyline.dedup.config import StoryConfig
@@ -118,7 +119,8 @@ def cluster_fingerprints(
             continue
         seen.add(fp.doc)
         n = sets.add()
-        fps.append(fp)
+        # keys live in the postings only: keep the rest (halves memory per document)
+        fps.append(replace(fp, single_keys=(), anchors=()))
         for m in candidates(fp, single, anchors, config):
             if sets.find(m) != sets.find(n) and linked(fp, fps[m], config):
                 sets.union(m, n)

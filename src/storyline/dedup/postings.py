@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from storyline.dedup.config import StoryConfig
 from storyline.dedup.fingerprint import Fingerprint
 
 __all__ = ["BatchPlan"]
@@ -22,25 +23,37 @@ class BatchPlan:
     """
 
     def __init__(
-        self, fps: list[Fingerprint], stored: dict[tuple[int, int], int], cap: int
+        self,
+        fps: list[Fingerprint],
+        stored: dict[tuple[int, int], list[int]],
+        config: StoryConfig,
     ) -> None:
+        cap = config.max_postings
         seen: Counter[tuple[int, int]] = Counter()
         self.usable: list[list[tuple[int, int]]] = []
         self.inserts: list[tuple[int, int, int]] = []  # (batch index, kind, key)
-        self.db_queries: list[tuple[int, int, int]] = []  # (batch index, kind, key)
+        self.db_candidates: list[set[int]] = []  # stored docs to verify, per batch doc
         self.batch_postings: dict[tuple[int, int], list[int]] = {}
+        empty: list[int] = []
         for i, fp in enumerate(fps):
             usable = []
+            found: set[int] = set()
+            shared: Counter[int] = Counter()
             for kind, keys in ((0, fp.single_keys), (1, fp.anchors)):
                 for key in keys:
                     k = (kind, key)
-                    in_db = stored.get(k, 0)
-                    if in_db + seen[k] >= cap:
+                    posting = stored.get(k, empty)
+                    if len(posting) + seen[k] >= cap:
                         continue
                     usable.append(k)
-                    if in_db:
-                        self.db_queries.append((i, kind, key))
+                    if posting:
+                        if kind == 0:
+                            found.update(posting)
+                        else:
+                            shared.update(posting)
                     self.inserts.append((i, kind, key))
+            found.update(n for n, c in shared.items() if c >= config.min_shared_anchors)
+            self.db_candidates.append(found)
             self.usable.append(usable)
             for k in usable:
                 seen[k] += 1
