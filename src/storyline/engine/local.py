@@ -251,18 +251,19 @@ def build(
         report.add_stats(stats)
         for q in bad:
             reject(q)
+
+        from storyline.engine.consolidate import complete_documents, known_actors
+
+        analysed = complete_documents(analysed, known_actors(analysed, store.iter_actors()))
+        for doc in analysed:
+            store.add_document(doc)
+            report.event_mentions += len(doc.events)
+        _record_stories(store, stories)
+        report.stories = len(store.stories())
+        # an executor may distribute the merge (grouped by type, sides and date bucket)
+        report.events = _refresh_events(store, getattr(runner, "merge_mentions", None))
     finally:
         runner.close()
-
-    from storyline.engine.consolidate import complete_documents, known_actors
-
-    analysed = complete_documents(analysed, known_actors(analysed, store.iter_actors()))
-    for doc in analysed:
-        store.add_document(doc)
-        report.event_mentions += len(doc.events)
-    _record_stories(store, stories)
-    report.stories = len(store.stories())
-    report.events = _refresh_events(store)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -308,11 +309,11 @@ def _record_stories(store: Any, stories: list[Story]) -> None:
             store.set_story(m.document, s.id, m.relation, m.score)
 
 
-def _refresh_events(store: Any) -> int:
+def _refresh_events(store: Any, merge: Callable[..., list[Any]] | None = None) -> int:
     from storyline.events.merge import merge_mentions
     from storyline.timeline.salience import annotate_events
 
-    events = merge_mentions(store.event_mentions(), store.story_map())
+    events = (merge or merge_mentions)(store.event_mentions(), store.story_map())
     n = int(store.replace_events(events))
     annotate_events(store)
     return n
