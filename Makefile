@@ -18,7 +18,7 @@ install: $(STAMP)
 demo: install
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/storyline build examples --db demo.db
-	$(BIN)/storyline timeline --db demo.db
+	COLUMNS=$${COLUMNS:-120} $(BIN)/storyline timeline --db demo.db
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -65,9 +65,17 @@ def render(
             cells = [_cell(r.get(c)).replace("|", "\\|").replace("\n", " ") for c in columns]
             lines.append("| " + " | ".join(cells) + " |")
         return "\n".join(lines)
-    table = Table(title=title, show_lines=False, expand=False)
+    wide = {"evidence", "summary", "title", "snippet", "source", "aliases"} & set(columns)
+    table = Table(title=title, show_lines=False, expand=bool(wide))
     for c in columns:
-        table.add_column(c, overflow="fold")
+        # long text takes the room; ids and dates stay on one line
+        table.add_column(
+            c,
+            overflow="fold",
+            ratio=4 if c in wide else None if c == "id" else 1,
+            no_wrap=c in ("id",),
+            min_width=16 if c == "id" else 10 if c in ("date", "event") else None,
+        )
     for r in rows:
         table.add_row(*[_cell(r.get(c)) for c in columns])
     (console or Console()).print(table)

@@ -96,6 +96,8 @@ def timeline(
         return
     rows = [event_row(e, extras.get(e.id, {}).get("salience")) for e in events]
     cols = ["date", "event", "modality", "source", "target", "summary", "cited", "salience", "id"]
+    if fmt is Format.table:  # a terminal is narrow: who did what, the evidence, a short id
+        cols = ["date", "event", "who", "evidence", "id"]
     payload = [{**event_json(e), **extras.get(e.id, {})} for e in events]
     _emit(render(fmt, rows, cols, payload=payload, console=out))
 
@@ -140,9 +142,14 @@ def event_row(e: Any, salience: float | None = None) -> dict[str, Any]:
     if e.modality == "future":
         event += f" {PLANNED}"
     cited = ", ".join(f"{ev.document[:8]}:{ev.start}-{ev.end}" for ev in e.evidence)
+    who = ", ".join(a.name for a in e.source) + " → " + ", ".join(a.name for a in e.target)
+    first = e.evidence[0]
     return {
         "date": date,
-        "event": event,
+        "event": event if e.modality in ("asserted", "future") else f"{event} ({e.modality})",
+        "who": who,
+        "evidence": f"{_clip(first.text, 90)} [{first.document[:8]}:{first.start}]"
+        + (f" +{len(e.evidence) - 1}" if len(e.evidence) > 1 else ""),
         "modality": e.modality,
         "source": [a.name for a in e.source],
         "target": [a.name for a in e.target],
