@@ -18,29 +18,13 @@ from typing import Any
 
 import pycountry
 
+from storyline.records import MODALITIES as RECORD_MODALITIES
+from storyline.records import PLOVER_TYPES
+
 HERE = Path(__file__).resolve().parent
 
-TYPES = frozenset(
-    [
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    ]
-)
-MODALITIES = frozenset({"asserted", "future", "hypothetical", "negated"})
+TYPES = frozenset(PLOVER_TYPES)
+MODALITIES = frozenset(RECORD_MODALITIES)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 _WEEKDAY = re.compile(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _HEADER = re.compile(r"^@ (\d{4}-\d{2}-\d{2}) \| ([^|]+?) \| (.+)$")

@@ -19,28 +19,13 @@ from typing import Any
 
 import pytest
 
+from storyline.records import PLOVER_TYPES
+
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "bench" / "events"
 HELDOUT = EVENTS / "heldout.jsonl"
 BASELINE = ROOT / "bench" / "baseline.json"
-TYPES = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
+TYPES = set(PLOVER_TYPES)
 
 
 def _load(name: str, path: Path) -> ModuleType:
