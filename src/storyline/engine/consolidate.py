@@ -42,11 +42,25 @@ def _complete(actor: Actor, known: Mapping[str, Actor]) -> Actor:
     )
 
 
+#: Acts a government cannot do to itself: once the source's country is known, a
+#: target of the same country only is a discourse guess that turned out wrong.
+_OUTWARD = frozenset(
+    {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "REQUEST", "ACCUSE", "THREATEN",
+     "SANCTION"}
+)  # fmt: skip
+
+
 def _event(ev: EventMention, known: Mapping[str, Actor]) -> EventMention:
+    source = tuple(_complete(a, known) for a in ev.source)
+    target = tuple(_complete(a, known) for a in ev.target)
+    src = {a.country for a in source if a.country}
+    tgt = {a.country for a in target}
+    if ev.type in _OUTWARD and src and tgt == src and len(src) == 1:
+        target = ()
     return replace(
         ev,
-        source=tuple(_complete(a, known) for a in ev.source),
-        target=tuple(_complete(a, known) for a in ev.target),
+        source=source,
+        target=target,
         speaker=_complete(ev.speaker, known) if ev.speaker else None,
     )
 

@@ -206,7 +206,7 @@ def _aid_mode(tree: DocTree, i: int) -> str | None:
     for mode, cues in AID_MODES.items():
         if words & cues:
             return mode
-    return None
+    return ""  # "sent 12 mln propaganda leaflets to": a transfer of nothing like aid
 
 
 def _orient(

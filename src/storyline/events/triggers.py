@@ -35,6 +35,12 @@ _CIRCUMSTANCE_PREPS = frozenset(
     {"during", "at", "in", "after", "before", "on", "amid", "following", "despite", "since",
      "while", "when", "as", "under", "over", "with"}
 )  # fmt: skip
+_QUANTITY_VERBS = frozenset(
+    {"decline", "grow", "increase", "fall", "rise", "drop", "reach", "remain", "stand",
+     "double", "shrink", "exceed", "total", "slow", "expand"}
+)  # fmt: skip
+_REFERENCE_NOUNS = frozenset({"accordance", "line", "compliance", "keeping", "conformity"})
+_TALK_VERBS = frozenset({"speak", "talk", "write", "think", "learn", "hear", "know", "ask"})
 _BACKGROUND_PREPS = frozenset(
     {"since", "after", "before", "following", "amid", "despite", "over", "against"}
 )
@@ -150,8 +156,8 @@ def _topic(tree: DocTree, i: int) -> bool:
     tok = tree.tokens[i]
     head = tok.head
     if tok.dep == "pobj" and tree.lemma(head) in ("on", "about", "over", "regarding"):
-        above = tree.tokens[head].head
-        return tree.lemma(above) in NOUN_TRIGGERS or tree.lemma(above) in VERB_TRIGGERS
+        above = tree.lemma(tree.tokens[head].head)
+        return above in NOUN_TRIGGERS or above in VERB_TRIGGERS or above in _TALK_VERBS
     if tok.dep == "dobj" and tree.is_verb(head):
         hl = tree.lemma(head)
         return hl in VERB_TRIGGERS and VERB_TRIGGERS[hl].type == "CONSULT"
@@ -182,6 +188,10 @@ def _embedded(tree: DocTree, i: int, found: dict[int, Trigger]) -> bool:
         j = tok.head
         if j in found and _embeds(tree, j, found[j]):
             return True
+        if tree.lemma(j) == "be":  # "the requirement ... is to revoke its sanctions"
+            for s in tree.kids(j, "nsubj"):
+                if s in found and _embeds(tree, s, found[s]):
+                    return True
     return False
 
 
