@@ -187,18 +187,9 @@ def _actor_label(a: Any) -> str:
 def docs(db: DbOpt = DEFAULT_DB, fmt: FormatOpt = Format.table) -> None:
     """Stored documents with their publication date, its provenance and alternatives."""
     with _open(db) as store:
-        rows = store.documents()
-        quarantined = store.quarantined()
-    for r in rows:
-        r["date_from"] = f"{r['published_source']} ({r['published_confidence']:.2f})"
-        r["alternatives"] = [
-            f"{c['value']} ({c['source']})"
-            for c in r["date_candidates"]
-            if c["value"] != r["published"]
-        ]
-        r["id"] = r["id"]
+        payload = store.document_listing()
+    rows, quarantined = payload["documents"], payload["quarantined"]
     cols = ["id", "published", "date_from", "alternatives", "outlet", "title", "source", "story"]
-    payload = {"documents": rows, "quarantined": quarantined}
     _emit(render(fmt, rows, cols, payload=payload, console=out))
     if fmt is Format.table and quarantined:
         err.print(f"{len(quarantined)} quarantined input(s):")

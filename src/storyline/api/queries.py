@@ -145,15 +145,7 @@ def document_events(store: SQLiteStore, doc_id: str, limit: int = 500) -> list[d
 
 def documents_payload(store: SQLiteStore) -> dict[str, Any]:
     """The same shape as ``storyline docs --format json``."""
-    rows = store.documents()
-    for r in rows:
-        r["date_from"] = f"{r['published_source']} ({r['published_confidence']:.2f})"
-        r["alternatives"] = [
-            f"{c['value']} ({c['source']})"
-            for c in r["date_candidates"]
-            if c["value"] != r["published"]
-        ]
-    return {"documents": rows, "quarantined": store.quarantined()}
+    return store.document_listing()
 
 
 def actor_aliases(store: SQLiteStore, actor_id: str) -> tuple[list[str], int]:
@@ -185,18 +177,10 @@ def search_pieces(store: SQLiteStore, q: str, limit: int) -> list[dict[str, Any]
     Control characters delimit the matches so brackets in article text cannot be
     mistaken for them.
     """
-    import sqlite3
-
-    try:
-        rows = store.conn.execute(
-            "SELECT document, title, snippet(documents_fts, 2, char(2), char(3), '…', 12)"
-            " FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
-            (q, limit),
-        ).fetchall()
-    except sqlite3.OperationalError as exc:
-        raise QueryError(f"bad search query {q!r}: {exc}") from exc
+    rows = store.search(q, limit, marks=(SNIPPET_OPEN, SNIPPET_CLOSE))
     out = []
-    for doc, title, snippet in rows:
+    for row in rows:
+        doc, title, snippet = row["document"], row["title"], row["snippet"]
         pieces: list[tuple[str, bool]] = []
         for i, chunk in enumerate(snippet.split(SNIPPET_OPEN)):
             inside, _, after = chunk.partition(SNIPPET_CLOSE) if i else ("", "", chunk)

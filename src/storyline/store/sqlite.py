@@ -397,17 +397,33 @@ class SQLiteStore:
         row = self.conn.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
         return actor_from_json(dict(row)) if row else None
 
-    def search(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over titles and clean text (SQLite FTS5 syntax)."""
+    def search(
+        self, q: str, limit: int = 20, *, marks: tuple[str, str] = ("[", "]")
+    ) -> list[dict[str, Any]]:
+        """Full-text search over titles and clean text (SQLite FTS5 syntax); the
+        snippet puts ``marks`` around the matched terms. A bad query raises QueryError."""
         try:
             rows = self.conn.execute(
-                "SELECT document, title, snippet(documents_fts, 2, '[', ']', '…', 12) AS snippet"
+                "SELECT document, title, snippet(documents_fts, 2, ?, ?, '…', 12) AS snippet"
                 " FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
-                (q, limit),
+                (marks[0], marks[1], q, limit),
             ).fetchall()
         except sqlite3.OperationalError as exc:
-            raise ValueError(f"bad search query {q!r}: {exc}") from exc
+            raise QueryError(f"bad search query {q!r}: {exc}") from exc
         return [dict(r) for r in rows]
+
+    def document_listing(self) -> dict[str, Any]:
+        """Documents with where their date came from and its alternatives, and the
+        quarantined inputs: the shape of ``storyline docs -f json`` and ``/api/documents``."""
+        rows = self.documents()
+        for r in rows:
+            r["date_from"] = f"{r['published_source']} ({r['published_confidence']:.2f})"
+            r["alternatives"] = [
+                f"{c['value']} ({c['source']})"
+                for c in r["date_candidates"]
+                if c["value"] != r["published"]
+            ]
+        return {"documents": rows, "quarantined": self.quarantined()}
 
     def stories(self) -> list[dict[str, Any]]:
         """Stories with their member documents (canonical first)."""
