@@ -51,12 +51,31 @@ def article(rng: random.Random, paras: list[str], words: int = 600) -> tuple[str
     return day.isoformat(), "\n\n".join(body)
 
 
-def synthesize(out: Path, n: int, seed: int = 7, words: int = 600) -> Path:
+def reprint(rng: random.Random, date: str, text: str) -> tuple[str, str]:
+    """Another outlet's copy of an article: a day or two later, as is, trimmed or extended."""
+    day = dt.date.fromisoformat(date) + dt.timedelta(days=rng.randrange(1, 3))
+    paras = text.split("\n\n")
+    kind = rng.randrange(3)
+    if kind == 1 and len(paras) > 2:
+        paras = paras[:-1]  # trimmed
+    elif kind == 2:
+        paras = [*paras, "Readers can follow our coverage of this story on our website."]
+    return day.isoformat(), "\n\n".join(paras)
+
+
+def synthesize(out: Path, n: int, seed: int = 7, words: int = 600, copies: float = 0.0) -> Path:
+    """``n`` articles in ``out``; a ``copies`` share of them reprint an earlier one
+    (near-duplicates: stories with several members, events reported twice)."""
     rng = random.Random(seed)
     paras = _paragraphs()
     out.mkdir(parents=True, exist_ok=True)
+    made: list[tuple[str, str]] = []
     for i in range(n):
-        date, text = article(rng, paras, words)
+        if made and copies > 0 and rng.random() < copies:
+            date, text = reprint(rng, *rng.choice(made))
+        else:
+            date, text = article(rng, paras, words)
+            made.append((date, text))
         (out / f"{i:07d}.txt").write_text(f" date {date} {text}\n", encoding="utf-8")
     return out
 
@@ -66,8 +85,9 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("-n", type=int, default=1000)
     ap.add_argument("--words", type=int, default=600)
+    ap.add_argument("--copies", type=float, default=0.0, help="share of reprinted articles")
     args = ap.parse_args()
-    synthesize(args.out, args.n, words=args.words)
+    synthesize(args.out, args.n, words=args.words, copies=args.copies)
 
 
 if __name__ == "__main__":

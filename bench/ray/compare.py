@@ -10,6 +10,7 @@ local engine's time with as many workers; checks the three timelines are equal.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import resource
@@ -83,13 +84,6 @@ def run(engine: str, corpus: Path, work: Path) -> dict[str, Any]:
         from storyline.engine.ray_engine import RayExecutor
 
         executor = RayExecutor(config, num_cpus=2, shard_dir=work / "shards")
-        original_close = executor.close
-
-        def close_with_memory() -> None:  # read the workers' peaks before they go
-            peaks.extend(executor.worker_peak_rss())
-            original_close()
-
-        executor.close = close_with_memory  # type: ignore[method-assign]
     started = time.perf_counter()
     with _PeakChildren() as sampler, SQLiteStore(db) as store:
         report = build([corpus], store, config, executor=executor)
@@ -98,6 +92,8 @@ def run(engine: str, corpus: Path, work: Path) -> dict[str, Any]:
         peaks = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024]
     elif engine == "local2":
         peaks = sorted(sampler.peak.values(), reverse=True)[:2]
+    elif executor is not None:  # Ray's workers of both phases, largest first
+        peaks = sorted(executor.worker_peaks, reverse=True)[:2]
     return {
         "engine": engine,
         "workers": workers,
@@ -106,6 +102,9 @@ def run(engine: str, corpus: Path, work: Path) -> dict[str, Any]:
         "docs_per_s": round(report.new / seconds, 2),
         "peak_worker_mib": [round(p / 2**20) for p in peaks],
         "events": report.events,
+        "stories": report.stories,
+        "steps": report.steps,
+        "driver_peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "timeline": _timeline(db),
     }
 
@@ -115,11 +114,14 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--engines", default="local1,local2,ray")
     parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--words", type=int, default=600, help="words per article")
+    parser.add_argument("--copies", type=float, default=0.2, help="share of reprints")
+    parser.add_argument("--json", type=Path, default=None, help="also write the rows here")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="storyline-ray-bench-"))
-    corpus = work / f"synth{args.n}"
+    corpus = work / f"synth{args.n}-{args.words}w-{args.copies}c"
     if not corpus.exists():
-        _synth().synthesize(corpus, args.n)
+        _synth().synthesize(corpus, args.n, words=args.words, copies=args.copies)
     rows = []
     for engine in args.engines.split(","):
         rows.append(_one(engine, corpus, work))
@@ -134,7 +136,31 @@ def main() -> None:
             f"{r['engine']:8} {r['documents']:>6} {r['seconds']:>8} {r['docs_per_s']:>7} "
             f"{peaks:>18} {ratio}"
         )
-    print(f"timelines identical across engines: {same} ({rows[0]['events']} events)")
+    for r in rows:
+        steps = ", ".join(f"{k} {v:.1f}" for k, v in r["steps"].items())
+        print(f"{r['engine']:8} steps (s): {steps}; driver peak {r['driver_peak_mib']} MiB")
+    print(
+        f"timelines identical across engines: {same} ({rows[0]['events']} events, "
+        f"{rows[0]['stories']} stories)"
+    )
+    if args.json:
+        slim = [
+            {**{k: v for k, v in r.items() if k != "timeline"},
+             "timeline_sha256": hashlib.sha256(r["timeline"].encode()).hexdigest()}
+            for r in rows
+        ]  # fmt: skip
+        args.json.write_text(
+            json.dumps(
+                {
+                    "n": args.n,
+                    "words": args.words,
+                    "copies": args.copies,
+                    "identical": same,
+                    "rows": slim,
+                },
+                indent=1,
+            )
+        )
     shutil.rmtree(work / "shards", ignore_errors=True)
 
 

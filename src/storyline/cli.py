@@ -111,6 +111,7 @@ def build(
         "seconds": round(report.seconds, 2),
         "db": str(db),
     }
+    columns = list(summary)
     if fmt is Format.table:
         if not quiet:
             err.print(
@@ -120,7 +121,7 @@ def build(
                 f"{report.events} events in {report.stories} stories ({report.seconds:.1f}s)"
             )
         return
-    _emit(render(fmt, [summary], list(summary), payload=summary))
+    _emit(render(fmt, [summary], columns, payload={**summary, "steps": report.steps}))
 
 
 def _executor(engine: str, address: str | None, config: Any, db: Path) -> Any:

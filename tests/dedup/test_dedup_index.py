@@ -98,3 +98,25 @@ def test_schema_is_a_rerunnable_migration():
 def test_bad_config_is_explained():
     with pytest.raises(ValueError, match="bands \\* rows"):
         StoryConfig(bands=10, rows=10)
+
+
+def test_links_made_elsewhere_load_into_an_empty_index(variant_corpus):
+    """``add_fingerprints(fps, components)``: a partition computed elsewhere (the Ray
+    engine's) gives the stories, relations and scores that ``add_many`` finds itself."""
+    from storyline.dedup import fingerprint_many
+    from storyline.engine.ray_stories import story_partition
+
+    config = StoryConfig()
+    expected = StoryIndex(sqlite3.connect(":memory:"))
+    expected.add_many(variant_corpus)
+    partition = story_partition(cluster(variant_corpus, config))
+    assert any(len(group) > 1 for group in partition)
+    index = StoryIndex(sqlite3.connect(":memory:"))
+    members = index.add_fingerprints(fingerprint_many(variant_corpus, config), partition)
+    assert index.stories() == expected.stories()
+    assert members == expected._members([doc for doc, _ in variant_corpus])
+    # the components are trusted: a partition that keeps everything apart is obeyed
+    apart = StoryIndex(sqlite3.connect(":memory:"))
+    singles = [(doc,) for doc, _ in variant_corpus]
+    apart.add_fingerprints(fingerprint_many(variant_corpus, config), singles)
+    assert len(apart.stories()) == len(variant_corpus)

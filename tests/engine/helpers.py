@@ -13,13 +13,14 @@ SEEDS = ROOT / "tests" / "data" / "seeds"
 BATCH = 2
 
 
-def synthesize(out: Path, n: int) -> Path:
-    """``bench/synth.py``'s corpus (bench is not a package: load it by path)."""
+def synthesize(out: Path, n: int, copies: float = 0.25) -> Path:
+    """``bench/synth.py``'s corpus, a quarter of it reprints (bench is not a
+    package: load it by path)."""
     spec = importlib.util.spec_from_file_location("storyline_bench_synth", ROOT / "bench/synth.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return Path(module.synthesize(out, n))
+    return Path(module.synthesize(out, n, copies=copies))
 
 
 def timeline_json(db: Path) -> str:
@@ -30,6 +31,18 @@ def timeline_json(db: Path) -> str:
 
     with SQLiteStore(db, read_only=True) as store:
         return json.dumps([event_json(e) for e in store.events(EventQuery())], sort_keys=True)
+
+
+def stories_of(db: Path) -> list[dict[str, Any]]:
+    """The stored stories: ids, members, relations and scores (not the file paths)."""
+    from storyline.store.sqlite import SQLiteStore
+
+    with SQLiteStore(db, read_only=True) as store:
+        stories = list(store.stories())
+    for story in stories:
+        for member in story["members"]:
+            member.pop("source")
+    return stories
 
 
 def build_local(corpus: Path, db: Path) -> Any:

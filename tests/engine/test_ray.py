@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .helpers import BATCH, SEEDS, build_local, timeline_json
+from .helpers import BATCH, SEEDS, build_local, stories_of, timeline_json
 
 pytestmark = [
     pytest.mark.slow,
@@ -48,7 +48,29 @@ def test_synthetic_timeline_is_the_same_on_ray(
     assert report.new == 40 and not report.quarantined
     assert executor.computed["analyse"] == 10
     assert len(list((tmp_path / "shards" / "analyse").glob("*.parquet"))) == 10
+    # the global steps ran on Ray too: stories linked there (a fresh index), events merged
+    assert executor.global_steps == {"stories": 1, "merge": 1}
+    assert stories_of(tmp_path / "ray.db") == stories_of(synth_local)
+    assert any(len(story["members"]) > 1 for story in stories_of(synth_local))
     assert timeline_json(tmp_path / "ray.db") == timeline_json(synth_local)
+
+
+def test_adding_to_a_stored_corpus_on_ray_links_through_the_index(
+    ray_session: Any, synth_dir: Path, synth_local: Path, tmp_path: Path
+) -> None:
+    """A second build into a non-empty store: fingerprints on Ray, links in the index."""
+    files = sorted(synth_dir.glob("*.txt"))
+    first, second = tmp_path / "first", tmp_path / "second"
+    for part, chosen in ((first, files[::2]), (second, files[1::2])):
+        part.mkdir()
+        for f in chosen:
+            (part / f.name).write_bytes(f.read_bytes())
+    db = tmp_path / "ray.db"
+    _build_ray(first, db, tmp_path / "shards")
+    report, executor = _build_ray(second, db, tmp_path / "shards")
+    assert report.new == 20
+    assert executor.global_steps == {"fingerprints": 1, "merge": 1}
+    assert stories_of(db) == stories_of(synth_local)
 
 
 class _Abort(Exception):
@@ -96,3 +118,62 @@ def test_a_damaged_shard_is_computed_again(ray_session: Any, tmp_path: Path) -> 
     _, executor = _build_ray(SEEDS, tmp_path / "b.db", shards)
     assert executor.computed == {"analyse": 1}
     assert timeline_json(tmp_path / "b.db") == timeline_json(tmp_path / "a.db")
+
+
+_DRIVER = """
+import sys
+from pathlib import Path
+from storyline.engine.local import build
+from storyline.engine.ray_engine import RayExecutor
+from storyline.engine.stages import BuildConfig
+from storyline.store.sqlite import SQLiteStore
+
+corpus, db, shards, address, batch = sys.argv[1:6]
+config = BuildConfig(workers=1, batch_size=int(batch))
+executor = RayExecutor(config, address=address, shard_dir=Path(shards), shard_size=2 * int(batch))
+with SQLiteStore(Path(db)) as store:
+    build([corpus], store, config, executor=executor)
+"""
+
+
+def test_a_killed_driver_resumes_without_redoing_shards(
+    ray_session: Any, synth_dir: Path, synth_local: Path, tmp_path: Path
+) -> None:
+    """SIGKILL the driver (a separate process on the same Ray cluster) mid-analysis."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from storyline.store.sqlite import SQLiteStore
+
+    db, shards = tmp_path / "ray.db", tmp_path / "shards"
+    address = ray_session.get_runtime_context().gcs_address
+    args = [str(synth_dir), str(db), str(shards), address, str(BATCH)]
+    driver = subprocess.Popen([sys.executable, "-c", _DRIVER, *args])
+    deadline = time.monotonic() + 300
+    done = shards / "analyse"
+    try:
+        while len(list(done.glob("*.done"))) < 3:
+            assert driver.poll() is None, "the build ended before it could be killed"
+            assert time.monotonic() < deadline, "no analyse shard finished in 300 s"
+            time.sleep(0.05)
+        os.kill(driver.pid, signal.SIGKILL)
+    finally:
+        driver.kill()
+        driver.wait()
+    done_before = len(list(done.glob("*.done")))
+    assert 3 <= done_before < 10
+    with SQLiteStore(db, read_only=True) as store:  # the killed run stored nothing
+        assert store.documents() == []
+
+    report, executor = _build_ray(synth_dir, db, shards)
+    assert executor.reused["prepare"] == 10 and executor.computed["prepare"] == 0
+    assert executor.reused["analyse"] >= done_before
+    assert executor.reused["analyse"] + executor.computed["analyse"] == 10
+    assert report.new == 40 and not report.quarantined
+    with SQLiteStore(db, read_only=True) as store:
+        docs = store.documents()
+    assert len(docs) == len({d["id"] for d in docs}) == 40
+    assert timeline_json(db) == timeline_json(synth_local)

@@ -187,15 +187,28 @@ class StoryIndex:
         self._add(fingerprint_many(fresh, self.config))
         return self._members([doc for doc, _ in items])
 
-    def add_fingerprints(self, fps: Sequence[Fingerprint]) -> list[StoryMember]:
+    def add_fingerprints(
+        self,
+        fps: Sequence[Fingerprint],
+        components: Sequence[Sequence[str]] | None = None,
+    ) -> list[StoryMember]:
         """``add_many`` for documents fingerprinted elsewhere (``fingerprint_many`` with
-        this index's config, e.g. in worker processes), so one writer only does SQL."""
+        this index's config, e.g. in worker processes), so one writer only does SQL.
+
+        ``components``: the batch's documents already grouped by links among
+        themselves (e.g. ``engine.ray_stories``, which verifies the candidate pairs
+        on a cluster); then only links to stored documents are verified here. Only
+        exact for an empty index: with stored postings, a key's cap may keep a
+        pair of new documents apart that the grouping, blind to them, linked.
+        """
         known = self._known([fp.doc for fp in fps])
         fresh: dict[str, Fingerprint] = {}
         for fp in fps:
             if fp.doc not in known:
                 fresh.setdefault(fp.doc, fp)
-        self._add(list(fresh.values()))
+        if fresh:
+            with self.conn:
+                self._insert(list(fresh.values()), components)
         return self._members([fp.doc for fp in fps])
 
     def _known(self, names: list[str]) -> set[str]:
@@ -212,7 +225,9 @@ class StoryIndex:
             with self.conn:
                 self._insert(fps)
 
-    def _insert(self, fps: list[Fingerprint]) -> None:
+    def _insert(
+        self, fps: list[Fingerprint], components: Sequence[Sequence[str]] | None = None
+    ) -> None:
         conn, config = self.conn, self.config
         base = int(conn.execute("SELECT coalesce(max(n), 0) FROM story_doc").fetchone()[0]) + 1
         ns = [base + i for i in range(len(fps))]
@@ -238,10 +253,18 @@ class StoryIndex:
             me = node[ns[i]]
             if sets.find(node_of(story)) != sets.find(me) and linked(fps[i], other, config):
                 sets.union(node_of(story), me)
-        for i, j in zip(plan.batch_pairs[0].tolist(), plan.batch_pairs[1].tolist(), strict=True):
-            a, b = node[ns[i]], node[ns[j]]
-            if sets.find(a) != sets.find(b) and linked(fps[i], fps[j], config):
-                sets.union(a, b)
+        if components is not None:  # linked elsewhere: join each group
+            at = {fp.doc: node[ns[i]] for i, fp in enumerate(fps)}
+            for group in components:
+                nodes = [at[d] for d in group if d in at]
+                for x in nodes[1:]:
+                    sets.union(nodes[0], x)
+        else:
+            pairs = zip(plan.batch_pairs[0].tolist(), plan.batch_pairs[1].tolist(), strict=True)
+            for i, j in pairs:
+                a, b = node[ns[i]], node[ns[j]]
+                if sets.find(a) != sets.find(b) and linked(fps[i], fps[j], config):
+                    sets.union(a, b)
 
         # each component's id derives from its smallest doc id (old stories included)
         members: dict[int, list[str]] = {}

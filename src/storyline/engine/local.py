@@ -52,6 +52,14 @@ class BuildReport:
     event_mentions: int = 0
     stories: int = 0
     seconds: float = 0.0
+    #: wall time of each step: read, prepare, stories, analyse, store, merge
+    steps: dict[str, float] = field(default_factory=dict)
+
+    def lap(self, step: str, since: float) -> float:
+        """Record ``step`` as having taken from ``since`` until now; return now."""
+        now = time.perf_counter()
+        self.steps[step] = round(self.steps.get(step, 0.0) + now - since, 3)
+        return now
 
     def add_stats(self, stats: Mapping[str, StageStats]) -> None:
         for name, s in stats.items():
@@ -239,6 +247,7 @@ def build(
             fresh[doc.id] = doc
     new_docs = list(fresh.values())
     report.new = len(new_docs)
+    lap = report.lap("read", started)
 
     runner = executor or LocalExecutor(config)
     try:
@@ -246,11 +255,15 @@ def build(
         report.add_stats(stats)
         for q in bad:
             reject(q)
-        prepared, stories = _assign_stories(store, prepared)
+        lap = report.lap("prepare", lap)
+        # an executor may fingerprint and link the stories (LSH keys grouped on workers)
+        prepared, stories = _assign_stories(store, prepared, getattr(runner, "link_stories", None))
+        lap = report.lap("stories", lap)
         analysed, bad, stats = runner.map_phase("analyse", prepared, progress)
         report.add_stats(stats)
         for q in bad:
             reject(q)
+        lap = report.lap("analyse", lap)
 
         from storyline.engine.consolidate import complete_documents, known_actors
 
@@ -260,24 +273,35 @@ def build(
             report.event_mentions += len(doc.events)
         _record_stories(store, stories)
         report.stories = len(store.stories())
+        lap = report.lap("store", lap)
         # an executor may distribute the merge (grouped by type, sides and date bucket)
         report.events = _refresh_events(store, getattr(runner, "merge_mentions", None))
+        report.lap("merge", lap)
     finally:
         runner.close()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _assign_stories(store: Any, docs: list[Document]) -> tuple[list[Document], list[Story]]:
+def _assign_stories(
+    store: Any, docs: list[Document], link: Callable[..., Any] | None = None
+) -> tuple[list[Document], list[Story]]:
     """Put new documents into stories; let a story lend dates to its weaker copies.
 
+    ``link``: an executor's ``link_stories`` (fingerprints, and the partition
+    of the new documents when the index starts empty, computed elsewhere).
     Returns the documents (dates harmonized) and the stories they now belong to.
     """
     from storyline.dedup import StoryIndex
     from storyline.ingest import harmonize_story_dates
 
     index = StoryIndex(store.conn)
-    index.add_many((doc.id, doc.text) for doc in docs)
+    pairs = [(doc.id, doc.text) for doc in docs]
+    if link is None:
+        index.add_many(pairs)
+    elif pairs:
+        fps, components = link(pairs, index.config, components=len(index) == 0)
+        index.add_fingerprints(fps, components)
     by_story: dict[str, list[Document]] = {}
     for doc in docs:
         story_id = index.story_of(doc.id)

@@ -15,6 +15,7 @@ rerun after a crash reuses every completed shard instead of parsing it again.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import os
@@ -22,10 +23,12 @@ import resource
 import shutil
 import tempfile
 from collections import Counter, deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from storyline.dedup import StoryConfig
+from storyline.dedup.fingerprint import Fingerprint
 from storyline.engine.local import PhaseResult, Progress, run_batch
 from storyline.engine.ray_codec import decode_document, encode_document
 from storyline.engine.ray_shards import (
@@ -39,7 +42,7 @@ from storyline.engine.ray_shards import (
 )
 from storyline.engine.stages import BuildConfig
 from storyline.pipeline import StageStats
-from storyline.records import Document, Quarantined
+from storyline.records import Document, Event, EventMention, Quarantined
 
 __all__ = ["INSTALL_HINT", "RayExecutor", "import_ray", "init_ray"]
 
@@ -140,6 +143,8 @@ class RayExecutor:
         self.shards = ShardStore(root)
         self.computed: Counter[str] = Counter()  # shards computed, per phase
         self.reused: Counter[str] = Counter()  # shards read back from an earlier run
+        self.global_steps: Counter[str] = Counter()  # global steps run on the cluster
+        self.worker_peaks: list[int] = []  # peak RSS (bytes) of each stopped worker
         self._actors: list[Any] = []
         self._worker_cls = _ray.remote(num_cpus=1)(_ShardWorker)
 
@@ -175,10 +180,49 @@ class RayExecutor:
                 stats.setdefault(name, StageStats()).merge(s)
         return result, bad, stats
 
-    def close(self) -> None:
+    # ------------------------------------------------------------ global steps
+
+    def link_stories(
+        self, docs: Sequence[tuple[str, str]], config: StoryConfig, *, components: bool
+    ) -> tuple[list[Fingerprint], list[tuple[str, ...]] | None]:
+        """Fingerprints of ``(doc_id, text)`` (and, if asked, their partition into
+        stories: LSH keys grouped across workers) computed on the cluster."""
+        from storyline.engine.ray_stories import ray_fingerprints, ray_link
+
+        self._release()  # the global step's tasks need the CPUs the actors hold
+        if not components:
+            self.global_steps["fingerprints"] += 1
+            return ray_fingerprints(docs, config), None
+        self.global_steps["stories"] += 1
+        return ray_link(docs, config, partitions=self._partitions())
+
+    def merge_mentions(
+        self, mentions: Sequence[EventMention], story_of: Mapping[str, str] | None = None
+    ) -> list[Event]:
+        """The build's event merge as a Ray shuffle (``ray_events``): same events."""
+        from storyline.engine.ray_events import ray_merge_mentions
+
+        self._release()
+        self.global_steps["merge"] += 1
+        return ray_merge_mentions(list(mentions), story_of, partitions=self._partitions())
+
+    def _partitions(self) -> int:
+        return max(2, int(_ray.cluster_resources().get("CPU", 1)))
+
+    def _release(self) -> None:
+        """Stop the shard actors: each holds a CPU (and a spaCy pipeline) that the
+        global steps' tasks would otherwise wait for; ``map_phase`` starts new ones."""
+        if self._actors:
+            # each worker's peak memory, before it goes (for benchmarks); a dead
+            # worker has no figure to give
+            with contextlib.suppress(Exception):
+                self.worker_peaks.extend(self.worker_peak_rss())
         for actor in self._actors:
             _ray.kill(actor)
         self._actors = []
+
+    def close(self) -> None:
+        self._release()
         if self._owns_ray and _ray.is_initialized():
             _ray.shutdown()
             self._owns_ray = False

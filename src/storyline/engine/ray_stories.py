@@ -13,9 +13,10 @@ is a join, so it distributes as three Ray steps:
    in tasks that receive only the two shards' fingerprints they compare.
 
 The driver joins verified pairs (union-find) into the same partition of
-documents into stories as ``cluster`` (``tests/engine`` checks it). ``build``
-still uses the persisted ``StoryIndex``; this is the path for a corpus whose
-postings do not fit one machine.
+documents into stories as ``cluster`` (``tests/engine`` checks it).
+``build --engine ray`` loads the fingerprints and the partition into the
+persisted ``StoryIndex`` when the index starts empty (a first, large build);
+later additions link through the index's stored postings in the driver.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from storyline.dedup.fingerprint import Fingerprint
 from storyline.dedup.memory import UnionFind
 from storyline.dedup.verify import linked
 
-__all__ = ["ray_story_partition", "story_partition"]
+__all__ = ["ray_fingerprints", "ray_link", "ray_story_partition", "story_partition"]
 
 Pair = tuple[int, int]  # (earlier n, later n)
 
@@ -51,6 +52,22 @@ def ray_story_partition(
 
     A repeated doc id keeps its first text, as in ``cluster``. Ray must be initialised.
     """
+    return ray_link(docs, config, shard_size=shard_size, partitions=partitions)[1]
+
+
+def ray_link(
+    docs: Sequence[tuple[str, str]],
+    config: StoryConfig | None = None,
+    *,
+    shard_size: int = 512,
+    partitions: int = 8,
+) -> tuple[list[Fingerprint], list[tuple[str, ...]]]:
+    """Fingerprints (one per unique doc id, first text wins, input order) and the
+    partition of those documents into stories, both computed on Ray.
+
+    The fingerprints are what ``StoryIndex.add_fingerprints`` stores; the
+    partition is the ``components`` it accepts. Ray must be initialised.
+    """
     from storyline.engine.ray_engine import import_ray
 
     ray = import_ray()
@@ -61,7 +78,7 @@ def ray_story_partition(
         unique.setdefault(doc, text)
     items = list(unique.items())
     if not items:
-        return []
+        return [], []
     starts = list(range(0, len(items), shard_size))
     fingerprint = ray.remote(num_returns=parts + 1)(_fingerprint_shard)
     group = ray.remote(num_returns=parts)(_group_keys)
@@ -92,7 +109,22 @@ def ray_story_partition(
     groups: dict[int, list[str]] = defaultdict(list)
     for n, (doc, _) in enumerate(items):
         groups[sets.find(n)].append(doc)
-    return sorted(tuple(sorted(g)) for g in groups.values())
+    fps = [fp for shard in ray.get(fp_refs) for fp in shard]
+    return fps, sorted(tuple(sorted(g)) for g in groups.values())
+
+
+def ray_fingerprints(
+    docs: Sequence[tuple[str, str]], config: StoryConfig, *, shard_size: int = 512
+) -> list[Fingerprint]:
+    """``fingerprint_many`` in Ray tasks, one per shard; input order. Ray must be initialised."""
+    from storyline.engine.ray_engine import import_ray
+
+    ray = import_ray()
+    task = ray.remote(fingerprint_many)
+    refs = [
+        task.remote(list(docs[s : s + shard_size]), config) for s in range(0, len(docs), shard_size)
+    ]
+    return [fp for shard in ray.get(refs) for fp in shard]
 
 
 def _route(value: int, parts: int) -> int:
