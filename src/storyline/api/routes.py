@@ -17,37 +17,50 @@ from storyline.api.deps import get_store, relations_module
 from storyline.store.sqlite import SQLiteStore
 from storyline.timeline.query import QueryError
 
-__all__ = ["router", "timeline_payload"]
+__all__ = ["FiltersDep", "TimelineFilters", "router", "timeline_payload"]
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[SQLiteStore, Depends(get_store)]
 Multi = Annotated[list[str], Query()]
 
 
+class TimelineFilters:
+    """The timeline's filter and paging parameters: one FastAPI dependency shared by
+    ``/api/timeline`` and the timeline page, so the two take the same query string."""
+
+    def __init__(
+        self,
+        actor: str | None = None,
+        between: Multi = [],  # noqa: B006
+        date_from: Annotated[str | None, Query(alias="from")] = None,
+        date_to: Annotated[str | None, Query(alias="to")] = None,
+        type: Multi = [],  # noqa: B006
+        modality: Multi = [],  # noqa: B006
+        limit: int = 100,
+        offset: int = 0,
+    ) -> None:
+        self.actor, self.between = actor, between
+        self.date_from, self.date_to = date_from, date_to
+        self.types, self.modalities = type, modality
+        self.limit, self.offset = limit, offset
+
+
+FiltersDep = Annotated[TimelineFilters, Depends()]
+
+
 def timeline_payload(
-    store: SQLiteStore,
-    request: Request,
-    *,
-    actor: str | None,
-    between: list[str],
-    date_from: str | None,
-    date_to: str | None,
-    types: list[str],
-    modalities: list[str],
-    limit: int,
-    offset: int,
-    top: int | None = None,
+    store: SQLiteStore, request: Request, f: TimelineFilters, top: int | None = None
 ) -> dict[str, Any]:
     """One page of the timeline with its total and the URL of the next page."""
     query = queries.timeline_query(
-        actor=actor, between=between, date_from=date_from, date_to=date_to,
-        types=types, modalities=modalities, limit=limit, offset=offset,
+        actor=f.actor, between=f.between, date_from=f.date_from, date_to=f.date_to,
+        types=f.types, modalities=f.modalities, limit=f.limit, offset=f.offset,
     )  # fmt: skip
     events, total = queries.event_payloads(store, query, top)
     nxt = None
-    if offset + len(events) < total:
-        nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit))
-    return {"events": events, "total": total, "limit": limit, "offset": offset, "next": nxt}
+    if f.offset + len(events) < total:
+        nxt = str(request.url.include_query_params(offset=f.offset + f.limit, limit=f.limit))
+    return {"events": events, "total": total, "limit": f.limit, "offset": f.offset, "next": nxt}
 
 
 @router.get("/timeline", summary="Merged events in date order, filtered and paginated")
@@ -55,23 +68,12 @@ def api_timeline(
     store: StoreDep,
     request: Request,
     response: Response,
-    actor: str | None = None,
-    between: Multi = [],  # noqa: B006
-    date_from: Annotated[str | None, Query(alias="from")] = None,
-    date_to: Annotated[str | None, Query(alias="to")] = None,
-    type: Multi = [],  # noqa: B006
-    modality: Multi = [],  # noqa: B006
+    filters: FiltersDep,
     top: int | None = None,
-    limit: int = 100,
-    offset: int = 0,
 ) -> dict[str, Any]:
     """``top``: only the N most salient events (as ``storyline timeline --top N``)."""
     try:
-        page = timeline_payload(
-            store, request, actor=actor, between=between, date_from=date_from,
-            date_to=date_to, types=type, modalities=modality, limit=limit, offset=offset,
-            top=top,
-        )  # fmt: skip
+        page = timeline_payload(store, request, filters, top)
     except QueryError as exc:
         raise HTTPException(400, str(exc)) from exc
     if page["next"]:

@@ -11,14 +11,14 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import jinja2
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from storyline.api import queries
 from storyline.api.deps import get_store, relations_module
 from storyline.api.highlight import Span, evidence_contexts, pieces, raw_with_removals
-from storyline.api.routes import actor_payload, timeline_payload
+from storyline.api.routes import FiltersDep, actor_payload, timeline_payload
 from storyline.records import MODALITIES, PLOVER_TYPES
 from storyline.store.sqlite import SQLiteStore
 from storyline.timeline.query import QueryError
@@ -37,7 +37,6 @@ templates = Jinja2Templates(env=_env)
 router = APIRouter(include_in_schema=False)
 _CHART_LOCK = threading.Lock()  # matplotlib's pyplot state is not thread-safe
 StoreDep = Annotated[SQLiteStore, Depends(get_store)]
-Multi = Annotated[list[str], Query()]
 
 
 def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -60,22 +59,16 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
 def timeline_page(
     store: StoreDep,
     request: Request,
-    actor: str | None = None,
-    between: Multi = [],  # noqa: B006
-    date_from: Annotated[str | None, Query(alias="from")] = None,
-    date_to: Annotated[str | None, Query(alias="to")] = None,
-    type: Multi = [],  # noqa: B006
-    modality: Multi = [],  # noqa: B006
+    filters: FiltersDep,
     zoom: str = "month",
     top: str = "",
-    limit: int = 100,
-    offset: int = 0,
 ) -> HTMLResponse:
+    f = filters
     form = {
-        "actor": actor or "", "between": ",".join(queries.parse_multi(between)),
-        "from": date_from or "", "to": date_to or "", "zoom": zoom, "top": top,
-        "types": [t.upper() for t in queries.parse_multi(type)],
-        "modalities": [m.lower() for m in queries.parse_multi(modality)],
+        "actor": f.actor or "", "between": ",".join(queries.parse_multi(f.between)),
+        "from": f.date_from or "", "to": f.date_to or "", "zoom": zoom, "top": top,
+        "types": [t.upper() for t in queries.parse_multi(f.types)],
+        "modalities": [m.lower() for m in queries.parse_multi(f.modalities)],
     }  # fmt: skip
     common: dict[str, Any] = {
         "form": form, "plover": PLOVER_TYPES, "modality_names": MODALITIES, "zooms": ZOOMS,
@@ -86,17 +79,13 @@ def timeline_page(
             raise QueryError(f"zoom must be one of {', '.join(ZOOMS)}, got {zoom!r}")
         if top.strip() and not top.strip().isdigit():
             raise QueryError(f"top must be a whole number, got {top!r}")
-        page = timeline_payload(
-            store, request, actor=actor, between=between, date_from=date_from,
-            date_to=date_to, types=type, modalities=modality, limit=limit, offset=offset,
-            top=int(top) if top.strip() else None,
-        )  # fmt: skip
+        page = timeline_payload(store, request, f, int(top) if top.strip() else None)
     except QueryError as exc:
         return _page(request, "timeline.html", 400, error=str(exc), page=None, groups=[],
                      twin=twin, **common)  # fmt: skip
     prev = None
-    if offset > 0:
-        prev = str(request.url.include_query_params(offset=max(0, offset - limit)))
+    if f.offset > 0:
+        prev = str(request.url.include_query_params(offset=max(0, f.offset - f.limit)))
     return _page(
         request, "timeline.html", error=None, page=page, prev=prev, twin=twin,
         groups=group_events(page["events"], zoom), **common,
