@@ -51,6 +51,14 @@ def build(
     address: Annotated[
         str | None, typer.Option(help="Ray cluster address (with --engine ray).")
     ] = None,
+    chunk: Annotated[
+        int,
+        typer.Option(
+            help="Process and store new documents this many at a time (memory is bounded "
+            "by a chunk; 0: all at once).",
+            min=0,
+        ),
+    ] = 10_000,
     quiet: QuietOpt = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -87,6 +95,8 @@ def build(
     def advance(phase: str, n: int, total: int | None) -> None:
         if phase not in tasks:
             tasks[phase] = progress.add_task(phase, total=total)
+        elif total is not None:  # the next chunk: the total so far grows
+            progress.update(tasks[phase], total=total)
         progress.advance(tasks[phase], n)
 
     try:
@@ -94,6 +104,7 @@ def build(
             report = run_build(
                 paths, store, config, include=include, exclude=exclude, field_map=field_map,
                 max_bytes=max_bytes, progress=advance, on_quarantine=warn, executor=executor,
+                chunk_size=chunk or None,
             )  # fmt: skip
     except ModelNotFound as exc:
         raise _fail(str(exc)) from exc

@@ -9,8 +9,10 @@ name and the error, and the run goes on.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -208,15 +210,25 @@ def build(
     progress: Progress | None = None,
     on_quarantine: Callable[[Quarantined], None] | None = None,
     executor: Executor | None = None,
+    chunk_size: int | None = None,
 ) -> BuildReport:
     """Read, process and store everything new under ``paths``; then refresh the timeline.
 
     The per-document phases run on ``executor`` (default: this machine's
     processes); the global steps (stories, actor consolidation, storing,
-    merging) run here, in the store's only writer.
+    merging) run here, in the store's only writer, or on the executor when it
+    offers them (``link_stories``, ``merge_mentions``).
+
+    ``chunk_size``: process and store the new documents this many at a time
+    (None: all at once), so memory is bounded by a chunk, not by the corpus, and
+    a build that dies keeps every chunk it stored. Later chunks join the stories
+    of earlier ones through the persisted story index, as a later build would;
+    a person's country learnt in a later chunk does not complete an earlier one.
     """
     from storyline.ingest import iter_inputs
 
+    if chunk_size is not None and chunk_size < 1:
+        raise ValueError(f"chunk_size must be >= 1 or None, got {chunk_size}")
     config = config or BuildConfig()
     started = time.perf_counter()
     report = BuildReport()
@@ -227,53 +239,52 @@ def build(
         if on_quarantine:
             on_quarantine(q)
 
-    stories: list[Story] = []
-    fresh: dict[str, Document] = {}
-    for item in iter_inputs(
-        paths, include=include, exclude=exclude, field_map=field_map, max_bytes=max_bytes
-    ):
-        report.inputs += 1
-        if isinstance(item, Quarantined):
-            reject(item)
-            continue
-        assert isinstance(item, RawDocument)
-        doc = Document.from_raw(item)
-        if store.has_document(doc.id):
-            report.unchanged += 1
-            store.add_source(doc.source, doc.id)
-        elif doc.id in fresh:
-            report.duplicates += 1
-        else:
-            fresh[doc.id] = doc
-    new_docs = list(fresh.values())
-    report.new = len(new_docs)
-    lap = report.lap("read", started)
+    totals: Counter[str] = Counter()
+
+    def announce(phase: str, n: int) -> None:  # the grand total so far, chunk by chunk
+        totals[phase] += n
+        if progress:
+            progress(phase, 0, totals[phase])
+
+    def advance(phase: str, n: int, total: int | None) -> None:
+        if progress:
+            progress(phase, n, None)  # the executor's total is the chunk's
 
     runner = executor or LocalExecutor(config)
     try:
-        prepared, bad, stats = runner.map_phase("prepare", new_docs, progress)
-        report.add_stats(stats)
-        for q in bad:
-            reject(q)
-        lap = report.lap("prepare", lap)
-        # an executor may fingerprint and link the stories (LSH keys grouped on workers)
-        prepared, stories = _assign_stories(store, prepared, getattr(runner, "link_stories", None))
-        lap = report.lap("stories", lap)
-        analysed, bad, stats = runner.map_phase("analyse", prepared, progress)
-        report.add_stats(stats)
-        for q in bad:
-            reject(q)
-        lap = report.lap("analyse", lap)
-
-        from storyline.engine.consolidate import complete_documents, known_actors
-
-        analysed = complete_documents(analysed, known_actors(analysed, store.iter_actors()))
-        for doc in analysed:
-            store.add_document(doc)
-            report.event_mentions += len(doc.events)
-        _record_stories(store, stories)
+        lap = started
+        seen: set[str] = set()
+        chunk: list[Document] = []
+        items = iter_inputs(
+            paths, include=include, exclude=exclude, field_map=field_map, max_bytes=max_bytes
+        )
+        for item in itertools.chain(items, [None]):
+            if item is not None:
+                report.inputs += 1
+                if isinstance(item, Quarantined):
+                    reject(item)
+                    continue
+                assert isinstance(item, RawDocument)
+                doc = Document.from_raw(item)
+                if doc.id in seen:
+                    report.duplicates += 1
+                elif store.has_document(doc.id):
+                    report.unchanged += 1
+                    store.add_source(doc.source, doc.id)
+                else:
+                    seen.add(doc.id)
+                    chunk.append(doc)
+                if chunk_size is None or len(chunk) < chunk_size:
+                    continue
+            if not chunk:
+                break
+            report.new += len(chunk)
+            lap = report.lap("read", lap)
+            lap = _build_chunk(store, runner, chunk, report, reject, announce, advance, lap)
+            chunk = []
+        report.lap("read", lap)
+        lap = time.perf_counter()
         report.stories = len(store.stories())
-        lap = report.lap("store", lap)
         # an executor may distribute the merge (grouped by type, sides and date bucket)
         report.events = _refresh_events(store, getattr(runner, "merge_mentions", None))
         report.lap("merge", lap)
@@ -281,6 +292,42 @@ def build(
         runner.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _build_chunk(
+    store: Any,
+    runner: Executor,
+    docs: list[Document],
+    report: BuildReport,
+    reject: Callable[[Quarantined], None],
+    announce: Callable[[str, int], None],
+    advance: Progress,
+    lap: float,
+) -> float:
+    """The per-document phases and the story step for one chunk, then store it."""
+    from storyline.engine.consolidate import complete_documents, known_actors
+
+    announce("prepare", len(docs))
+    prepared, bad, stats = runner.map_phase("prepare", docs, advance)
+    report.add_stats(stats)
+    for q in bad:
+        reject(q)
+    lap = report.lap("prepare", lap)
+    # an executor may fingerprint and link the stories (LSH keys grouped on workers)
+    prepared, stories = _assign_stories(store, prepared, getattr(runner, "link_stories", None))
+    lap = report.lap("stories", lap)
+    announce("analyse", len(prepared))
+    analysed, bad, stats = runner.map_phase("analyse", prepared, advance)
+    report.add_stats(stats)
+    for q in bad:
+        reject(q)
+    lap = report.lap("analyse", lap)
+    analysed = complete_documents(analysed, known_actors(analysed, store.iter_actors()))
+    for doc in analysed:
+        store.add_document(doc)
+        report.event_mentions += len(doc.events)
+    _record_stories(store, stories)
+    return report.lap("store", lap)
 
 
 def _assign_stories(
