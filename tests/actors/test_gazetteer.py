@@ -105,3 +105,15 @@ def test_lookups_never_raise_and_keys_are_stable(text: str) -> None:
     lookup_org(text)
     assert person_key(person_key(text)) == person_key(text)
     assert name_key(text) == name_key(text)
+
+
+def test_people_table_bare_names_are_distinctive() -> None:
+    """The table's own promise: no common surname stands alone for a person."""
+    from storyline.nlp.actors.gazetteer import lookup_person
+
+    for common in ("May", "Johnson", "Brown", "Lee", "Kim", "Moon", "Khan", "Abe", "Li", "Wang"):
+        assert lookup_person(common) is None, common
+    putin = lookup_person("Putin")
+    assert putin is not None and (putin.name, putin.country) == ("Vladimir Putin", "RUS")
+    assert lookup_person("Sergei Lavrov") == lookup_person("Sergey Lavrov")
+    assert lookup_person("KIM JONG UN") == lookup_person("Kim Jong-un")

@@ -85,3 +85,33 @@ def test_reporting_pronoun_resolves_to_the_latest_person(
     )
     pronouns = [m for m in extract_mentions(doc) if m.how == "pronoun"]
     assert [(m.text, m.actor.name) for m in pronouns] == [("he", "Georgy Zinoviev")]
+
+
+def test_a_listed_leader_named_alone_gets_the_table_country(
+    annotate: Callable[[str], Document],
+) -> None:
+    doc = annotate("Putin met Erdogan in Sochi on Friday. Later Vladimir Putin flew home.")
+    people = {m.text: m.actor for m in extract_mentions(doc) if m.actor.kind == "person"}
+    assert people["Putin"].country == "RUS" and people["Erdogan"].country == "TUR"
+    # the bare name is the listed person: one actor with the full name
+    assert people["Putin"].id == people["Vladimir Putin"].id
+    assert people["Putin"].name == "Vladimir Putin"
+
+
+def test_a_common_surname_alone_is_never_guessed(annotate: Callable[[str], Document]) -> None:
+    doc = annotate("Johnson said the deal was close. Brown declined to comment.")
+    people = [m.actor for m in extract_mentions(doc) if m.actor.kind == "person"]
+    assert people and all(a.country is None for a in people)
+
+
+def test_the_text_beats_the_people_table(annotate: Callable[[str], Document]) -> None:
+    doc = annotate("Spanish Foreign Minister Marco Rubio spoke to reporters on Monday.")
+    rubio = [m.actor for m in extract_mentions(doc) if m.text == "Marco Rubio"]
+    assert rubio and rubio[0].country == "ESP"
+
+
+def test_armed_groups_have_their_base_country(annotate: Callable[[str], Document]) -> None:
+    doc = annotate("Hezbollah fired rockets at Israel, and the Houthis attacked a ship.")
+    got = {m.text: (m.actor.country, m.actor.sector) for m in extract_mentions(doc)}
+    assert got["Hezbollah"] == ("LBN", "REB")
+    assert got["Houthis"] == ("YEM", "REB")

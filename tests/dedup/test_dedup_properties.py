@@ -102,3 +102,29 @@ def test_postings_tiers_do_not_change_stories(variant_corpus, merge_every, max_p
 def test_merge_every_must_be_positive():
     with pytest.raises(ValueError, match="merge_every"):
         StoryIndex(sqlite3.connect(":memory:"), merge_every=0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_linked_many_decides_as_linked(data: st.DataObject) -> None:
+    """The vectorized verification makes exactly the pairwise decisions."""
+    import numpy as np
+
+    from storyline.dedup import StoryConfig
+    from storyline.dedup.fingerprint import Fingerprint
+    from storyline.dedup.verify import linked, linked_many
+
+    def fingerprint(name: str) -> Fingerprint:
+        values = data.draw(st.sets(st.integers(0, 60), max_size=40))
+        words = data.draw(st.integers(0, 80))
+        norm = data.draw(st.sampled_from(["", "h1", "h2"]))
+        return Fingerprint(
+            doc=name, norm_hash=norm, n_words=words, n_paragraphs=1,
+            shingles=np.array(sorted(values), dtype=np.uint32),
+            single_keys=(), anchors=(), paragraphs=(),
+        )  # fmt: skip
+
+    config = StoryConfig()
+    a = fingerprint("a")
+    others = [fingerprint(f"b{k}") for k in range(data.draw(st.integers(0, 8)))]
+    assert linked_many(a, others, config) == [linked(a, b, config) for b in others]

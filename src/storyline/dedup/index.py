@@ -32,7 +32,7 @@ from storyline.dedup.config import StoryConfig
 from storyline.dedup.fingerprint import Fingerprint, fingerprint_many
 from storyline.dedup.memory import UnionFind
 from storyline.dedup.postings import I64, BatchKeys, batch_keys, plan_batch
-from storyline.dedup.verify import canonical_key, linked, relation_to, story_id
+from storyline.dedup.verify import canonical_key, linked, linked_many, relation_to, story_id
 from storyline.records import Story, StoryMember
 
 __all__ = ["STORY_SCHEMA", "StoryIndex", "StoryIndexError"]
@@ -259,12 +259,19 @@ class StoryIndex:
                 nodes = [at[d] for d in group if d in at]
                 for x in nodes[1:]:
                     sets.union(nodes[0], x)
-        else:
+        else:  # verified a document at a time against all its candidates (vectorized)
+            partners: dict[int, list[int]] = {}
             pairs = zip(plan.batch_pairs[0].tolist(), plan.batch_pairs[1].tolist(), strict=True)
             for i, j in pairs:
-                a, b = node[ns[i]], node[ns[j]]
-                if sets.find(a) != sets.find(b) and linked(fps[i], fps[j], config):
-                    sets.union(a, b)
+                partners.setdefault(i, []).append(j)
+            for i, js in partners.items():
+                a = node[ns[i]]
+                js = [j for j in js if sets.find(node[ns[j]]) != sets.find(a)]
+                for j, ok in zip(
+                    js, linked_many(fps[i], [fps[j] for j in js], config), strict=True
+                ):
+                    if ok:
+                        sets.union(a, node[ns[j]])
 
         # each component's id derives from its smallest doc id (old stories included)
         members: dict[int, list[str]] = {}

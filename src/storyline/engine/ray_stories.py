@@ -9,7 +9,7 @@ is a join, so it distributes as three Ray steps:
 1. per shard of documents: fingerprint, emit ``(kind, key, n)`` routed by key;
 2. per key partition: group postings, keep the first ``max_postings`` by ``n``,
    emit single-key pairs and partial anchor-pair counts routed by pair;
-3. per pair partition: sum anchor counts, then verify candidates (``linked``)
+3. per pair partition: sum anchor counts, then verify candidates (``linked_many``)
    in tasks that receive only the two shards' fingerprints they compare.
 
 The driver joins verified pairs (union-find) into the same partition of
@@ -29,7 +29,7 @@ from typing import Any
 from storyline.dedup import StoryConfig, fingerprint_many
 from storyline.dedup.fingerprint import Fingerprint
 from storyline.dedup.memory import UnionFind
-from storyline.dedup.verify import linked
+from storyline.dedup.verify import linked_many
 
 __all__ = ["ray_fingerprints", "ray_link", "ray_story_partition", "story_partition"]
 
@@ -189,7 +189,13 @@ def _verify(
     fps_a: list[Fingerprint],
     fps_b: list[Fingerprint],
 ) -> list[Pair]:
-    """Verified pairs; ``a`` is earlier, so ``linked(later, earlier)`` as ``cluster`` calls it."""
-    return [
-        (a, b) for a, b in pairs if linked(fps_b[b % shard_size], fps_a[a % shard_size], config)
-    ]
+    """Verified pairs (``linked`` is symmetric); each later document against all its
+    earlier candidates at once (``linked_many``)."""
+    earlier: dict[int, list[int]] = defaultdict(list)
+    for a, b in pairs:
+        earlier[b].append(a)
+    out: list[Pair] = []
+    for b, ns in earlier.items():
+        flags = linked_many(fps_b[b % shard_size], [fps_a[a % shard_size] for a in ns], config)
+        out.extend((a, b) for a, ok in zip(ns, flags, strict=True) if ok)
+    return out

@@ -24,12 +24,14 @@ from storyline.records import content_id
 
 __all__ = [
     "OrgEntry",
+    "PersonEntry",
     "actor_id",
     "country_name",
     "lookup_capital",
     "lookup_country_name",
     "lookup_demonym",
     "lookup_org",
+    "lookup_person",
     "name_key",
     "person_key",
     "resolve_country",
@@ -218,6 +220,34 @@ def lookup_org(text: str) -> OrgEntry | None:
     if _abbrev_key(text) is not None:
         return None
     return tables.orgs.get(name_key(text))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEntry:
+    """A known person: canonical name, country (alpha-3 or IGO) and sector."""
+
+    name: str
+    country: str
+    sector: str | None
+
+
+@lru_cache(maxsize=1)
+def _people() -> dict[str, PersonEntry]:
+    """person_key -> entry, for full names, their spellings and the listed bare names."""
+    out: dict[str, PersonEntry] = {}
+    for row in _data_lines("people.tsv"):
+        row += [""] * (5 - len(row))
+        canonical, spellings, bare, code, sector = (cell.strip() for cell in row[:5])
+        entry = PersonEntry(canonical, code, sector or None)
+        for name in [canonical, *_split(spellings), *_split(bare)]:
+            out.setdefault(person_key(name), entry)
+    return out
+
+
+def lookup_person(name: str) -> PersonEntry | None:
+    """A listed person by full name, spelling variant or distinctive bare name
+    (``Putin``); None for anyone else: a surname alone is never guessed."""
+    return _people().get(person_key(name))
 
 
 def country_name(code: str) -> str:

@@ -24,6 +24,7 @@ from storyline.nlp.actors.gazetteer import (
     lookup_country_name,
     lookup_demonym,
     lookup_org,
+    lookup_person,
     name_key,
     person_key,
 )
@@ -150,7 +151,24 @@ def _people(view: DocView, consumed: set[int]) -> list[_Person]:
     for person in order:
         person.spans.sort()
         _attach_roles(view, person, consumed)
+        _known_person(person)
     return order
+
+
+def _known_person(person: _Person) -> None:
+    """What the people table knows fills what the text left unsaid; the text wins.
+
+    A bare name or another spelling of a listed person takes the table's name, so
+    "Putin" and "Vladimir Putin" are one actor (one id) across articles.
+    """
+    entry = lookup_person(person.name)
+    if entry is None:
+        return
+    if person_key(entry.name) != person.key:
+        person.name, person.key = entry.name, person_key(entry.name)
+    if person.country is None:
+        person.country = entry.country
+        person.sector = person.sector or entry.sector
 
 
 def _place_or_org(text: str) -> bool:
@@ -370,10 +388,18 @@ def _acronym_mentions(view: DocView, acronyms: dict[str, Actor]) -> list[Mention
 
 def _known_abbreviations(view: DocView) -> list[Mention]:
     """``WHO``, ``NATO``, ``DPRK`` the NER left untagged: all-capital tokens that
-    the tables know, outside entities and outside all-capital lines."""
+    the tables know, outside entities and outside all-capital lines; and one-word
+    organization names it missed (``the Houthis``)."""
     out = []
     for tok in view.tokens:
-        if not (tok.text.isupper() and len(tok.text) >= 2) or tok.i in view.entity_at:
+        if tok.i in view.entity_at:
+            continue
+        if tok.text.istitle() and len(tok.text) >= 4 and tok.text.isalpha():
+            entry = lookup_org(tok.text)
+            if entry is not None:
+                out.append(Mention(tok.start, tok.end, tok.text, _org_actor(entry), "name"))
+            continue
+        if not (tok.text.isupper() and len(tok.text) >= 2):
             continue
         start, end = view.sentence_bounds(tok.i)
         words = [t for t in view.tokens[start:end] if t.text.isalpha()]
