@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -59,6 +60,14 @@ def build(
             min=0,
         ),
     ] = 10_000,
+    keep_shards: Annotated[
+        bool,
+        typer.Option(
+            "--keep-shards",
+            help="With --engine ray: keep <db>.shards after a successful build (it is "
+            "always kept after a failed one, to resume from).",
+        ),
+    ] = False,
     quiet: QuietOpt = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -110,6 +119,8 @@ def build(
         raise _fail(str(exc)) from exc
     finally:
         store.close()
+    if executor is not None and not keep_shards:  # stored: the shards served their turn
+        shutil.rmtree(executor.shards.root, ignore_errors=True)
     summary = {
         "inputs": report.inputs,
         "new": report.new,

@@ -177,3 +177,22 @@ def test_a_killed_driver_resumes_without_redoing_shards(
         docs = store.documents()
     assert len(docs) == len({d["id"] for d in docs}) == 40
     assert timeline_json(db) == timeline_json(synth_local)
+
+
+def test_cli_builds_on_ray_and_clears_its_shards(ray_session: Any, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    runner = CliRunner()
+    local, db = tmp_path / "local.db", tmp_path / "ray.db"
+    build_local(SEEDS, local)
+    args = ["build", str(SEEDS), "--engine", "ray", "--workers", "1", "-q"]
+    result = runner.invoke(app, [*args, "--db", str(db), "--keep-shards"])
+    assert result.exit_code == 0, result.output
+    assert any((tmp_path / "ray.db.shards" / "analyse").glob("*.done"))
+    assert timeline_json(db) == timeline_json(local)
+    result = runner.invoke(app, [*args, "--db", str(tmp_path / "again.db")])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "again.db.shards").exists()  # a successful build clears them
+    assert timeline_json(tmp_path / "again.db") == timeline_json(local)

@@ -72,3 +72,29 @@ def test_coded_event(text: str, date: str, type_: str, src: str, tgt: str, modal
 def test_sentences_without_events_give_none() -> None:
     text = "The weather in Paris was mild. Germany has a population of 84 million."
     assert extract_events(text, "2023-01-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Japan tightened its export controls on South Korea on Monday.",
+         "tightened its export controls"),
+        ("The United States imposed new sanctions on Iran.", "imposed new sanctions"),
+        ("US troops pulled out of Afghanistan.", "pulled out"),
+    ],
+)  # fmt: skip
+def test_a_phrase_trigger_cites_the_whole_phrase(text: str, trigger: str) -> None:
+    events = extract_events(text, "2023-07-04")
+    assert [e.trigger.text for e in events] == [trigger]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States withdrew from the nuclear deal with Iran.",
+        "Russia pulled out of the treaty with the United States.",
+        "Britain said Iran had violated the accord.",
+    ],
+)
+def test_acting_on_an_existing_agreement_is_no_new_agreement(text: str) -> None:
+    assert [e for e in extract_events(text, "2023-07-04") if e.type == "AGREE"] == []

@@ -107,6 +107,10 @@ class _ShardWorker:
         """This worker's peak resident memory in bytes (Linux reports KiB)."""
         return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024
 
+    def node(self) -> str:
+        """The id of the Ray node this worker runs on."""
+        return str(_ray.get_runtime_context().get_node_id())
+
 
 class RayExecutor:
     """Runs ``build``'s per-document phases as shards on Ray actors.
@@ -145,6 +149,7 @@ class RayExecutor:
         self.reused: Counter[str] = Counter()  # shards read back from an earlier run
         self.global_steps: Counter[str] = Counter()  # global steps run on the cluster
         self.worker_peaks: list[int] = []  # peak RSS (bytes) of each stopped worker
+        self.nodes_used: set[str] = set()  # Ray node ids the shard workers ran on
         self._actors: list[Any] = []
         self._worker_cls = _ray.remote(num_cpus=1)(_ShardWorker)
 
@@ -213,10 +218,11 @@ class RayExecutor:
         """Stop the shard actors: each holds a CPU (and a spaCy pipeline) that the
         global steps' tasks would otherwise wait for; ``map_phase`` starts new ones."""
         if self._actors:
-            # each worker's peak memory, before it goes (for benchmarks); a dead
-            # worker has no figure to give
+            # each worker's peak memory and node, before it goes (for benchmarks); a
+            # dead worker has no figure to give
             with contextlib.suppress(Exception):
                 self.worker_peaks.extend(self.worker_peak_rss())
+                self.nodes_used.update(_ray.get([a.node.remote() for a in self._actors]))
         for actor in self._actors:
             _ray.kill(actor)
         self._actors = []

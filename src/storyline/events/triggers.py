@@ -49,6 +49,8 @@ _CLIMB_DEPS = frozenset(
      "attr", "pcomp", "relcl", "amod", "nmod", "appos", "advcl"}
 )  # fmt: skip
 _NAMED = ("PERSON", "GPE", "ORG", "NORP")
+#: The most tokens a phrase trigger's cited span reaches past its head.
+_PHRASE_SPAN = 5
 
 
 def _phrase(tree: DocTree, i: int, lemma: str) -> tuple[Trigger, int] | None:
@@ -69,7 +71,9 @@ def _phrase(tree: DocTree, i: int, lemma: str) -> tuple[Trigger, int] | None:
     if not found:
         return None
     _, trig, partner = min(found, key=lambda f: (f[0], f[2]))
-    return trig, max(i, partner) if partner == i + 1 or tree.tokens[partner].dep == "prt" else i
+    # the span cites the whole phrase ("tightened its export controls") when the
+    # partner follows within a few words; a partner before the head stays outside
+    return trig, partner if 0 < partner - i <= _PHRASE_SPAN else i
 
 
 def _objects(tree: DocTree, i: int) -> set[str]:
@@ -115,7 +119,7 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
     if lemma in PHRASE_ONLY or lemma not in NOUN_TRIGGERS:
         return None
     head = tok.head
-    if _background(tree, i) or _topic(tree, i):
+    if _background(tree, i) or _topic(tree, i) or _existing_agreement(tree, i, lemma):
         return None
     if head != i and tree.is_verb(head):
         hl = tree.lemma(head)
@@ -133,6 +137,31 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
         ):
             return None  # the verb codes it
     return NOUN_TRIGGERS[lemma], i
+
+
+#: Verbs that act on an agreement already made: leaving, breaking or keeping it is not
+#: a new AGREE ("withdrew from the nuclear deal", "violated the accord").
+_ON_EXISTING_AGREEMENT = frozenset(
+    ["leave", "quit", "exit", "abandon", "scrap", "ditch", "violate", "breach", "withdraw",
+     "pull", "suspend", "tear", "rip", "renounce", "denounce", "terminate", "cancel",
+     "implement", "honour", "honor", "respect", "uphold", "observe", "flout", "undermine"]
+)  # fmt: skip
+
+
+def _existing_agreement(tree: DocTree, i: int, lemma: str) -> bool:
+    """An agreement noun as what such a verb acts on, directly or through a preposition."""
+    if NOUN_TRIGGERS[lemma].type != "AGREE":
+        return False
+    tok = tree.tokens[i]
+    verb = tok.head
+    if tok.dep == "pobj":  # "withdrew from the deal", "pulled out of the treaty"
+        for _ in range(2):
+            if tree.tokens[verb].dep != "prep":
+                break
+            verb = tree.tokens[verb].head
+    elif tok.dep not in ("dobj", "nsubjpass"):
+        return False
+    return verb != i and tree.is_verb(verb) and tree.lemma(verb) in _ON_EXISTING_AGREEMENT
 
 
 def _has_own_actor(tree: DocTree, i: int) -> bool:
