@@ -98,3 +98,17 @@ def test_a_phrase_trigger_cites_the_whole_phrase(text: str, trigger: str) -> Non
 )
 def test_acting_on_an_existing_agreement_is_no_new_agreement(text: str) -> None:
     assert [e for e in extract_events(text, "2023-07-04") if e.type == "AGREE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Russian-Korean trade and economic cooperation declined last year.", []),
+        ("US aid to Ukraine fell by half in 2023.", []),
+        ("Iran declined the offer of talks from the United States.", ["REJECT"]),
+        ("North Korea declined to attend the summit in Seoul.", ["REJECT"]),
+    ],
+)
+def test_a_rise_or_fall_is_no_act(text: str, types: list[str]) -> None:
+    """A quantity that changed ("cooperation declined") is a trend, not an event."""
+    assert [e.type for e in extract_events(text, "2024-01-10")] == types

@@ -97,6 +97,8 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
             return Trigger("RETREAT"), i
         if lemma == "suspend":
             return None  # "suspended 15,000 staff": not a PLOVER act by itself
+        if lemma in _ALSO_CHANGE_VERBS and not tree.kids(i, "dobj", "xcomp", "ccomp"):
+            return None  # "trade declined last year": a fall, not a refusal
         if lemma in SPEECH_VERBS or lemma in VERB_PHRASE_ONLY or lemma not in VERB_TRIGGERS:
             return None
         if lemma in LIGHT_VERBS and any(
@@ -121,6 +123,8 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
     head = tok.head
     if _background(tree, i) or _topic(tree, i) or _existing_agreement(tree, i, lemma):
         return None
+    if _changing_quantity(tree, i):
+        return None  # "cooperation declined", "aid fell by half": a trend, not an act
     if head != i and tree.is_verb(head):
         hl = tree.lemma(head)
         if hl in SPEECH_VERBS and tok.dep == "dobj":
@@ -139,6 +143,14 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
     return NOUN_TRIGGERS[lemma], i
 
 
+#: Verbs of rising and falling: their subject is a quantity that changed, not an act.
+_CHANGE_VERBS = frozenset(
+    ["decline", "fall", "drop", "rise", "grow", "increase", "decrease", "shrink", "slump",
+     "surge", "plunge", "soar", "double", "halve", "stagnate", "recover", "slow"]
+)  # fmt: skip
+#: Trigger verbs that also mean "to fall" when they take no object or clause.
+_ALSO_CHANGE_VERBS = frozenset(["decline"])
+
 #: Verbs that act on an agreement already made: leaving, breaking or keeping it is not
 #: a new AGREE ("withdrew from the nuclear deal", "violated the accord").
 _ON_EXISTING_AGREEMENT = frozenset(
@@ -146,6 +158,17 @@ _ON_EXISTING_AGREEMENT = frozenset(
      "pull", "suspend", "tear", "rip", "renounce", "denounce", "terminate", "cancel",
      "implement", "honour", "honor", "respect", "uphold", "observe", "flout", "undermine"]
 )  # fmt: skip
+
+
+def _changing_quantity(tree: DocTree, i: int) -> bool:
+    """The subject (or a conjunct of it) of a verb of rising or falling."""
+    j = i
+    for _ in range(4):
+        if tree.tokens[j].dep != "conj" or tree.tokens[j].head == j:
+            break
+        j = tree.tokens[j].head  # "trade and economic cooperation declined"
+    tok = tree.tokens[j]
+    return tok.dep == "nsubj" and tree.lemma(tok.head) in _CHANGE_VERBS
 
 
 def _existing_agreement(tree: DocTree, i: int, lemma: str) -> bool:
