@@ -199,7 +199,9 @@ class RayExecutor:
             self.global_steps["fingerprints"] += 1
             return ray_fingerprints(docs, config), None
         self.global_steps["stories"] += 1
-        return ray_link(docs, config, partitions=self._partitions())
+        # a few fingerprint shards per CPU: each pair of shards is one verify task
+        shard = max(512, -(-len(docs) // (4 * self._partitions())))
+        return ray_link(docs, config, shard_size=shard, partitions=self._partitions())
 
     def merge_mentions(
         self, mentions: Sequence[EventMention], story_of: Mapping[str, str] | None = None
