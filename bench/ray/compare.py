@@ -26,7 +26,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _synth() -> Any:
+def synth_module() -> Any:
     spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -61,7 +61,7 @@ class _PeakChildren:
                 self.peak[child.pid] = max(self.peak.get(child.pid, 0), rss)
 
 
-def _timeline(db: Path) -> str:
+def timeline_json(db: Path) -> str:
     from storyline.serialize import event_json
     from storyline.store.sqlite import SQLiteStore
     from storyline.timeline.query import EventQuery
@@ -105,7 +105,7 @@ def run(engine: str, corpus: Path, work: Path) -> dict[str, Any]:
         "stories": report.stories,
         "steps": report.steps,
         "driver_peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "timeline": _timeline(db),
+        "timeline": timeline_json(db),
     }
 
 
@@ -121,7 +121,7 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="storyline-ray-bench-"))
     corpus = work / f"synth{args.n}-{args.words}w-{args.copies}c"
     if not corpus.exists():
-        _synth().synthesize(corpus, args.n, words=args.words, copies=args.copies)
+        synth_module().synthesize(corpus, args.n, words=args.words, copies=args.copies)
     rows = []
     for engine in args.engines.split(","):
         rows.append(_one(engine, corpus, work))

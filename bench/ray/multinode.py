@@ -12,32 +12,10 @@ engine's.
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import json
 import os
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _synth() -> Any:
-    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _timeline(db: Path) -> str:
-    from storyline.serialize import event_json
-    from storyline.store.sqlite import SQLiteStore
-    from storyline.timeline.query import EventQuery
-
-    with SQLiteStore(db, read_only=True) as store:
-        return json.dumps([event_json(e) for e in store.events(EventQuery())], sort_keys=True)
 
 
 def main() -> None:
@@ -46,6 +24,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=None)
     args = parser.parse_args()
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    from compare import synth_module, timeline_json  # this folder: bench/ray
     from ray.cluster_utils import Cluster
 
     import ray
@@ -57,7 +36,7 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="storyline-multinode-"))
     corpus = work / f"synth{args.n}"
     if not corpus.exists():
-        _synth().synthesize(corpus, args.n, copies=0.2)
+        synth_module().synthesize(corpus, args.n, copies=0.2)
     config = BuildConfig(workers=2)
     local_db = work / "local.db"
     if not local_db.exists():
@@ -85,7 +64,7 @@ def main() -> None:
     finally:
         ray.shutdown()
         cluster.shutdown()
-    same = _timeline(db) == _timeline(local_db)
+    same = timeline_json(db) == timeline_json(local_db)
     print(f"nodes alive: {nodes}; nodes that ran shards: {used}")
     print(
         f"{report.new} documents in {seconds:.1f} s ({report.new / seconds:.2f} docs/s); "

@@ -307,20 +307,20 @@ def _build_chunk(
     """The per-document phases and the story step for one chunk, then store it."""
     from storyline.engine.consolidate import complete_documents, known_actors
 
-    announce("prepare", len(docs))
-    prepared, bad, stats = runner.map_phase("prepare", docs, advance)
-    report.add_stats(stats)
-    for q in bad:
-        reject(q)
+    def phase(name: str, inputs: list[Document]) -> list[Document]:
+        announce(name, len(inputs))
+        out, bad, stats = runner.map_phase(name, inputs, advance)
+        report.add_stats(stats)
+        for q in bad:
+            reject(q)
+        return out
+
+    prepared = phase("prepare", docs)
     lap = report.lap("prepare", lap)
     # an executor may fingerprint and link the stories (LSH keys grouped on workers)
     prepared, stories = _assign_stories(store, prepared, getattr(runner, "link_stories", None))
     lap = report.lap("stories", lap)
-    announce("analyse", len(prepared))
-    analysed, bad, stats = runner.map_phase("analyse", prepared, advance)
-    report.add_stats(stats)
-    for q in bad:
-        reject(q)
+    analysed = phase("analyse", prepared)
     lap = report.lap("analyse", lap)
     analysed = complete_documents(analysed, known_actors(analysed, store.iter_actors()))
     for doc in analysed:

@@ -35,11 +35,6 @@ _CIRCUMSTANCE_PREPS = frozenset(
     {"during", "at", "in", "after", "before", "on", "amid", "following", "despite", "since",
      "while", "when", "as", "under", "over", "with"}
 )  # fmt: skip
-_QUANTITY_VERBS = frozenset(
-    {"decline", "grow", "increase", "fall", "rise", "drop", "reach", "remain", "stand",
-     "double", "shrink", "exceed", "total", "slow", "expand"}
-)  # fmt: skip
-_REFERENCE_NOUNS = frozenset({"accordance", "line", "compliance", "keeping", "conformity"})
 _TALK_VERBS = frozenset({"speak", "talk", "write", "think", "learn", "hear", "know", "ask"})
 _BACKGROUND_PREPS = frozenset(
     {"since", "after", "before", "following", "amid", "despite", "over", "against"}
