@@ -1,0 +1,168 @@
+"""Recall on real text: clear-event sentences, chosen and annotated without the output.
+
+    .venv/bin/python bench/realtext/recall.py draw            # candidates for annotators
+    .venv/bin/python bench/realtext/recall.py score --label baseline
+
+``draw`` pools the sentences of the test documents (a plain splitter over each
+document's stored clean text, so the draw does not depend on the coder), draws
+``N`` with a fixed seed and writes them, with their ids, to the git-ignored work
+folder. Annotators read them with ``RUBRIC.md`` (its last section) before any output
+is looked at; their labels are committed as ``recall_gold.jsonl`` (ids and labels
+only: no article text enters the project).
+
+``score`` finds every gold sentence again in a build's stores (by the hash of its
+normalized text) and counts a gold event as found when an event mention whose
+evidence overlaps the sentence has the gold type (and, for the stricter figure, the
+gold actors' countries or names on the right sides).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build import store_path
+from corpora import CORPORA, WORK
+
+SEED = 1414
+N = {"newswire": 330, "timeml": 170, "pages": 60}
+GOLD = Path(__file__).resolve().parent / "recall_gold.jsonl"
+_BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘(]?[A-Z0-9])")
+_SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split()).strip(" \"“”'")
+
+
+def sentence_id(corpus: str, file: str, text: str) -> str:
+    return hashlib.sha1(f"{corpus}/{file}/{norm(text)}".encode()).hexdigest()[:16]
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of plain sentences: paragraphs split at sentence-final punctuation."""
+    for para in re.finditer(r"[^\n]+", text):
+        start = para.start()
+        for m in _BREAK.finditer(para.group()):
+            yield start, para.start() + m.start()
+            start = para.start() + m.end()
+        yield start, para.end()
+
+
+def _docs(label: str, corpus: str) -> list[tuple[str, str, str]]:
+    con = sqlite3.connect(store_path(label, "test", corpus))
+    rows = con.execute("SELECT id, source, text FROM documents ORDER BY source").fetchall()
+    con.close()
+    return [(i, Path(s).name, t) for i, s, t in rows]
+
+
+def draw(label: str) -> list[dict[str, Any]]:
+    rng = random.Random(SEED)
+    out = []
+    for corpus in CORPORA:
+        pool = []
+        for _doc, file, text in _docs(label, corpus):
+            for s, e in sentences(text):
+                words = len(text[s:e].split())
+                if 8 <= words <= 80:
+                    sent = norm(text[s:e])
+                    pool.append({"id": sentence_id(corpus, file, sent), "corpus": corpus,
+                                 "file": file, "sentence": sent})  # fmt: skip
+        out += rng.sample(pool, min(N[corpus], len(pool)))
+    return out
+
+
+def load_gold() -> list[dict[str, Any]]:
+    return [json.loads(x) for x in GOLD.read_text("utf-8").splitlines() if x.strip()]
+
+
+def _same(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> bool:
+    """Every gold actor (by country, else by name) is among the predicted ones."""
+    def keys(side: list[dict[str, Any]]) -> set[str]:
+        return {k for a in side for k in (a.get("country"), (a.get("name") or "").lower()) if k}
+
+    have = keys(pred)
+    return all(
+        (a.get("country") and a["country"] in have) or (a.get("name") or "").lower() in have
+        for a in gold
+    )
+
+
+def _actors_match(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    if g["type"] in _SYMMETRIC or not g.get("target"):
+        both = p["source"] + p["target"]
+        return _same(g.get("source", []) + g.get("target", []), both)
+    return _same(g.get("source", []), p["source"]) and _same(g.get("target", []), p["target"])
+
+
+def score(label: str) -> dict[str, Any]:
+    gold = load_gold()
+    found_type = found_actors = total = unlocated = 0
+    per_corpus: dict[str, list[int]] = {}
+    for corpus in CORPORA:
+        wanted = [g for g in gold if g["corpus"] == corpus and g.get("events")]
+        if not wanted:
+            continue
+        con = sqlite3.connect(store_path(label, "test", corpus))
+        docs = {Path(s).name: (i, t) for i, s, t in con.execute("SELECT id, source, text FROM documents")}
+        mentions: dict[str, list[dict[str, Any]]] = {}
+        for doc, js in con.execute("SELECT document, json FROM event_mentions"):
+            mentions.setdefault(doc, []).append(json.loads(js))
+        con.close()
+        for g in wanted:
+            doc_id, text = docs.get(g["file"], (None, ""))
+            span = next(
+                ((s, e) for s, e in sentences(text)
+                 if sentence_id(corpus, g["file"], text[s:e]) == g["id"]), None,
+            )  # fmt: skip
+            if doc_id is None or span is None:
+                unlocated += len(g["events"])
+                continue
+            here = [
+                m for m in mentions.get(doc_id, [])
+                if m["evidence"]["start"] < span[1] and m["evidence"]["end"] > span[0]
+            ]  # fmt: skip
+            for ge in g["events"]:
+                total += 1
+                typed = [m for m in here if m["type"] == ge["type"]]
+                hit_t = bool(typed)
+                hit_a = any(_actors_match(ge, m) for m in typed)
+                found_type += hit_t
+                found_actors += hit_a
+                pc = per_corpus.setdefault(corpus, [0, 0, 0])
+                pc[0] += 1
+                pc[1] += hit_t
+                pc[2] += hit_a
+    return {"gold_events": total, "unlocated": unlocated, "type": found_type,
+            "type_and_actors": found_actors, "per_corpus": per_corpus}  # fmt: skip
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("draw")
+    d.add_argument("--label", default="baseline", help="the build whose clean texts to read")
+    s = sub.add_parser("score")
+    s.add_argument("--label", required=True)
+    args = ap.parse_args()
+    if args.cmd == "draw":
+        cands = draw(args.label)
+        out = WORK / "recall-candidates.jsonl"
+        out.write_text("".join(json.dumps(c, sort_keys=True) + "\n" for c in cands), "utf-8")
+        print(f"{out}: {len(cands)} sentences")
+    else:
+        print(json.dumps(score(args.label), indent=1))
+
+
+if __name__ == "__main__":
+    main()
