@@ -105,6 +105,11 @@ def _actors_match(g: dict[str, Any], p: dict[str, Any]) -> bool:
     return _same(g.get("source", []), p["source"]) and _same(g.get("target", []), p["target"])
 
 
+def _first(mention: dict[str, Any]) -> dict[str, Any]:
+    ev = mention["evidence"]
+    return ev[0] if isinstance(ev, list) else ev
+
+
 def score(label: str) -> dict[str, Any]:
     gold = load_gold()
     found_type = found_actors = total = unlocated = 0
@@ -130,7 +135,7 @@ def score(label: str) -> dict[str, Any]:
                 continue
             here = [
                 m for m in mentions.get(doc_id, [])
-                if m["evidence"]["start"] < span[1] and m["evidence"]["end"] > span[0]
+                if _first(m)["start"] < span[1] and _first(m)["end"] > span[0]
             ]  # fmt: skip
             for ge in g["events"]:
                 total += 1

@@ -1,0 +1,150 @@
+"""Score a build's judged event sample: the rubric's criteria with 95% intervals.
+
+    .venv/bin/python bench/realtext/score.py --label baseline --split test [--json]
+
+Reads ``work/<label>/sample-<split>.jsonl`` (made by ``sample.py``) and every judgement in
+``judgements/*.jsonl``. An event judged twice counts with its first judge's labels (files
+in name order); the doubly-judged items give the agreement between judges. Proportions
+come with Wilson 95% intervals. ``usable`` is computed as RUBRIC.md defines it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import WORK
+from sample import JUDGEMENTS
+
+CRITERIA = ("type", "source", "target", "date", "modality")
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float, float]:
+    if n == 0:
+        return (math.nan, math.nan, math.nan)
+    p = k / n
+    den = 1 + z * z / n
+    mid = (p + z * z / (2 * n)) / den
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
+    return (p, max(0.0, mid - half), min(1.0, mid + half))
+
+
+def judgements() -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for path in sorted(JUDGEMENTS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                j = json.loads(line)
+                out[j["key"]].append(j)
+    return out
+
+
+def usable(j: dict[str, Any]) -> bool:
+    sides = (j["source"], j["target"])
+    return (
+        j["type"] == "yes"
+        and j["date"] == "right"
+        and j["modality"] == "right"
+        and "wrong" not in sides
+        and "right" in sides
+    )
+
+
+def wrong_actor(j: dict[str, Any]) -> bool:
+    return "wrong" in (j["source"], j["target"])
+
+
+def _share(items: list[dict[str, Any]], test: Any) -> dict[str, Any]:
+    k = sum(1 for j in items if test(j))
+    p, lo, hi = wilson(k, len(items))
+    return {"k": k, "n": len(items), "p": round(p, 3), "lo": round(lo, 3), "hi": round(hi, 3)}
+
+
+def metrics(items: list[dict[str, Any]]) -> dict[str, Any]:
+    real = [j for j in items if j["type"] == "yes"]
+    return {
+        "type_right": _share(items, lambda j: j["type"] == "yes"),
+        "usable": _share(items, usable),
+        "wrong_actor_of_real": _share(real, wrong_actor),
+        "both_sides_right_of_real": _share(
+            real, lambda j: j["source"] == "right" and j["target"] == "right"
+        ),
+        "date_right_of_real": _share(real, lambda j: j["date"] == "right"),
+        "modality_right_of_real": _share(real, lambda j: j["modality"] == "right"),
+    }
+
+
+def agreement(judged: dict[str, list[dict[str, Any]]], keys: set[str]) -> dict[str, Any]:
+    pairs = [judged[k][:2] for k in sorted(keys) if len(judged.get(k, [])) >= 2]
+    out: dict[str, Any] = {"items": len(pairs)}
+    for crit in (*CRITERIA, "usable"):
+        a = [usable(p[0]) if crit == "usable" else p[0][crit] for p in pairs]
+        b = [usable(p[1]) if crit == "usable" else p[1][crit] for p in pairs]
+        if not pairs:
+            continue
+        po = sum(x == y for x, y in zip(a, b, strict=True)) / len(pairs)
+        labels = set(a) | set(b)
+        pe = sum((a.count(v) / len(a)) * (b.count(v) / len(b)) for v in labels)
+        kappa = (po - pe) / (1 - pe) if pe < 1 else 1.0
+        out[crit] = {"agree": round(po, 3), "kappa": round(kappa, 3)}
+    return out
+
+
+def score(label: str, split: str) -> dict[str, Any]:
+    sample = [
+        json.loads(x)
+        for x in (WORK / label / f"sample-{split}.jsonl").read_text("utf-8").splitlines()
+    ]
+    judged = judgements()
+    rows = []
+    missing = 0
+    for it in sample:
+        js = judged.get(it["key"])
+        if not js:
+            missing += 1
+            continue
+        rows.append({**js[0], "confidence": it.get("confidence") or 0.0, "corpus": it["corpus"]})
+    out: dict[str, Any] = {"label": label, "split": split, "sampled": len(sample)}
+    out["unjudged"] = missing
+    out["all"] = metrics(rows)
+    out["confidence>=0.7"] = metrics([r for r in rows if r["confidence"] >= 0.7])
+    out["per_corpus"] = {
+        c: metrics([r for r in rows if r["corpus"] == c]) for c in sorted({r["corpus"] for r in rows})
+    }
+    out["agreement"] = agreement(judged, {it["key"] for it in sample})
+    return out
+
+
+def _line(name: str, m: dict[str, Any]) -> str:
+    return f"{name:28} {m['p']:.2f} [{m['lo']:.2f}, {m['hi']:.2f}]  ({m['k']}/{m['n']})"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--label", required=True)
+    ap.add_argument("--split", choices=("dev", "test"), required=True)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    result = score(args.label, args.split)
+    if args.json:
+        print(json.dumps(result, indent=1, sort_keys=True))
+        return
+    print(f"{args.label} / {args.split}: {result['sampled']} sampled, {result['unjudged']} unjudged")
+    for group in ("all", "confidence>=0.7"):
+        print(f"-- {group}")
+        for name, m in result[group].items():
+            print("  " + _line(name, m))
+    for corpus, ms in result["per_corpus"].items():
+        print(f"-- {corpus}: " + ", ".join(f"{k} {v['p']:.2f} (n={v['n']})" for k, v in ms.items()))
+    print("-- agreement:", json.dumps(result["agreement"]))
+
+
+if __name__ == "__main__":
+    main()
