@@ -54,7 +54,7 @@ def match_gold_events(
                 problems.append(f"modality {e.modality}")
             src, tgt = _countries(e.source), _countries(e.target)
             gs, gt = set(g["source"]), set(g["target"])
-            if e.type in DIRECTIONLESS:
+            if e.type in DIRECTIONLESS or e.joint:  # no direction to check
                 if not (gs | gt) <= (src | tgt):
                     problems.append(f"actors {sorted(src)}->{sorted(tgt)}")
             elif not (gs <= src and gt <= tgt):

@@ -222,6 +222,11 @@ class EventMention:
     date_end: str | None = None
     speaker: Actor | None = None
     location: str | None = None
+    #: the sides act together ("X and Y agreed"): no direction, sides in code order
+    joint: bool = False
+    #: where each source/target actor is named (aligned with ``source``/``target``)
+    source_spans: tuple[Evidence, ...] = ()
+    target_spans: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +247,7 @@ class Event:
     mentions: tuple[str, ...] = ()
     mode: str | None = None
     date_end: str | None = None
+    joint: bool = False
 
 
 # --------------------------------------------------------------------------- stories

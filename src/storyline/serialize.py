@@ -63,17 +63,29 @@ def timex_json(t: Timex) -> Json:
     return out
 
 
+def _side_json(actors: tuple[Actor, ...], spans: tuple[Evidence, ...]) -> list[Json]:
+    """Actors, each with the ``text``, ``start`` and ``end`` of the words naming it."""
+    out = []
+    for n, actor in enumerate(actors):
+        item = actor_json(actor)
+        if n < len(spans):
+            item.update(text=spans[n].text, start=spans[n].start, end=spans[n].end)
+        out.append(item)
+    return out
+
+
 def event_json(event: Event | EventMention) -> Json:
     """The event JSON contract; an EventMention is shown as a one-citation event."""
     evidence = event.evidence if isinstance(event, Event) else (event.evidence,)
+    spans = ((), ()) if isinstance(event, Event) else (event.source_spans, event.target_spans)
     out: Json = {
         "id": event.id,
         "date": event.date,
         "date_source": event.date_source,
         "type": event.type,
         "modality": event.modality,
-        "source": [actor_json(a) for a in event.source],
-        "target": [actor_json(a) for a in event.target],
+        "source": _side_json(event.source, spans[0]),
+        "target": _side_json(event.target, spans[1]),
         "summary": event.summary,
         "evidence": [evidence_json(e) for e in evidence],
         "trigger": evidence_json(event.trigger),
@@ -83,6 +95,8 @@ def event_json(event: Event | EventMention) -> Json:
         out["date_end"] = event.date_end
     if event.mode:
         out["mode"] = event.mode
+    if event.joint:
+        out["joint"] = True
     if isinstance(event, Event):
         out["mentions"] = list(event.mentions)
     else:
@@ -110,7 +124,14 @@ def event_from_json(data: Mapping[str, Any]) -> Event:
         mentions=tuple(data.get("mentions", ())),
         mode=data.get("mode"),
         date_end=data.get("date_end"),
+        joint=bool(data.get("joint", False)),
     )
+
+
+def _spans(document: str, side: list[Mapping[str, Any]]) -> tuple[Evidence, ...]:
+    if not all("start" in a for a in side):
+        return ()
+    return tuple(Evidence(document, int(a["start"]), int(a["end"]), a["text"]) for a in side)
 
 
 def event_mention_from_json(data: Mapping[str, Any]) -> EventMention:
@@ -132,4 +153,7 @@ def event_mention_from_json(data: Mapping[str, Any]) -> EventMention:
         date_end=data.get("date_end"),
         speaker=actor_from_json(speaker) if speaker else None,
         location=data.get("location"),
+        joint=bool(data.get("joint", False)),
+        source_spans=_spans(data["document"], data["source"]),
+        target_spans=_spans(data["document"], data["target"]),
     )

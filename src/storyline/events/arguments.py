@@ -1,67 +1,88 @@
-"""Who did it and to whom: an event's source and target actors from the parse.
+"""Who did it and to whom: an event's source and target parties from the parse.
 
-Verbs: the subject acts on the object and on the objects of "to/with/against/
-on ..." (passives turned around; "host"/"receive" reversed). Nouns: the
-possessor or the "of/by" phrase acts ("Putin's visit", "a visit of Moon"), else
-the subject of the light verb ("paid a visit") or of the clause the noun sits in
-("... agreed to boost cooperation during talks"). Missing sides come from the
-discourse (speaker, "we", "bilateral") with a lower confidence.
+Verbs: the subject acts on the object and on the objects of "to/with/against/on ..."
+(passives turned around; "host"/"receive" reversed). Nouns: the possessor and the
+"by" phrase act; "of" acts or undergoes as the type's frame says ("the visit of Moon",
+"the bombing of the embassy"); else the subject of a light verb ("paid a visit",
+"launched strikes"), or of the clause when the noun is a circumstance of it ("arrived
+for talks with X"). Only the head of an argument phrase counts (see
+:meth:`DocTree.parties_at`). Missing sides are filled only from what the text itself
+says about them ("bilateral", a visit's destination, a protest's place), never from a
+country merely mentioned nearby.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline.events.context import Context
 from storyline.events.lexicon import (
     AID_MODES,
     DIRECTIONLESS,
+    FRAMES,
+    HAVING_VERBS,
+    LIGHT_VERBS,
     NOT_AID,
+    ORGANS,
+    ORIGIN_NOUNS,
+    PEOPLE,
     RECEIVING_VERBS,
     TRANSFER_VERBS,
     Trigger,
 )
-from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, THIRD_PRONOUNS, DocTree
-from storyline.records import Actor, Sentence
+from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, THIRD_PRONOUNS, DocTree, Party
+from storyline.records import Sentence
 
-__all__ = ["Args", "arguments"]
+__all__ = ["Args", "arguments", "resolve"]
 
 _TARGET_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for"})
-_SOURCE_PREPS = frozenset({"of", "by"})
 #: types whose "from X" names who acts ("an invitation from X", "aid from X")
 _FROM_IS_SOURCE = frozenset({"AGREE", "REQUEST", "AID", "SUPPORT", "ACCUSE", "THREATEN"})
 _ASKING = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"})
+#: a noun trigger under these prepositions is a circumstance of its clause's subject
+_CIRCUMSTANCE = frozenset({"during", "at", "for", "after", "before", "in", "following", "amid"})
+_GIVING_TYPES = frozenset({"SUPPORT", "AID"})
+#: types that two parties can do together ("X and Y agreed, met, cooperated")
+_MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: types whose complement clause is the act committed to, asked for, refused
+_COMMITTING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"})
 
 
 @dataclass
 class Args:
-    source: list[Actor]
-    target: list[Actor]
+    source: list[Party]
+    target: list[Party]
     location: str | None = None
     inferred: bool = False
     mode: str | None = None
     retyped: Trigger | None = None  # when the arguments change what the act is
+    joint: bool = False  # the two sides act together: no direction
+    victims: bool = False  # people ("three protesters") undergo the act, unnamed
+    heads: dict[str, list[int]] = field(default_factory=dict)
 
 
-def resolve(tree: DocTree, ctx: Context, heads: list[int], sentence: Sentence) -> list[Actor]:
-    """Actors in the given subtrees, with first-person and third-person pronouns resolved."""
-    found = tree.actors_in(heads)
+def resolve(tree: DocTree, ctx: Context, heads: list[int], sentence: Sentence) -> list[Party]:
+    """The parties of the argument heads, with pronouns and bare organs resolved."""
+    found = tree.parties_at(heads, ORGANS, ORIGIN_NOUNS)
     if found:
         return found
-    for h in heads:
-        for j in sorted(tree.subtree(h)):
+    for h in tree.joined(heads):
+        for j in [h, *tree.kids(h, "poss")]:
             word = tree.tokens[j].text.lower()
-            actor = None
+            party = None
             if word in FIRST_SINGULAR or word in FIRST_PLURAL:
-                actor = ctx.first_person(word, sentence)
+                party = ctx.first_person(word, sentence, j)
             elif word in ("they", "their", "them"):
                 group = ctx.coordinated(j)
                 if group:
                     return group
             elif word in THIRD_PRONOUNS:
-                actor = ctx.pronoun(j, sentence)
-            if actor is not None:
-                return [actor]
+                party = ctx.pronoun(j, sentence)
+            if party is not None:
+                return [party]
+        organ = ctx.organ(h, sentence)
+        if organ is not None:
+            return [organ]
     return []
 
 
@@ -74,11 +95,7 @@ def prep_objects(tree: DocTree, i: int, preps: frozenset[str]) -> list[int]:
 
 
 def _between(tree: DocTree, i: int) -> list[int]:
-    out = []
-    for o in prep_objects(tree, i, frozenset({"between", "among"})):
-        out.append(o)
-        out.extend(c for c in tree.subtree(o) if tree.tokens[c].dep == "conj")
-    return out
+    return prep_objects(tree, i, frozenset({"between", "among"}))
 
 
 def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[int], list[int]]:
@@ -91,12 +108,18 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
     if tree.kids(i, "nsubjpass", "auxpass"):
         tgt += tree.kids(i, "nsubjpass")
         src += prep_objects(tree, i, frozenset({"by"}))
+    elif tok.dep == "acl" and tok.tag == "VBN":  # "the prisoners released by Iran"
+        tgt.append(tok.head)
+        src += prep_objects(tree, i, frozenset({"by"}))
     else:
         subj = tree.subject(i)
         if subj is not None:
             src.append(subj)
-    tgt += tree.kids(i, "dobj", "dative", "iobj", "attr", "oprd")
+    objs = tree.kids(i, "dobj", "dative", "iobj", "oprd")
+    tgt += objs
     tgt += prep_objects(tree, i, _TARGET_PREPS)
+    for o in objs:  # "imposed sanctions on Iran", "delivered weapons to Ukraine"
+        tgt += prep_objects(tree, o, frozenset({"on", "against", "to"}))
     if trig.type == "RETREAT":
         tgt += prep_objects(tree, i, frozenset({"from", "out"}))
     if trig.type in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE"):
@@ -115,11 +138,19 @@ def _noun_heads(
     tree: DocTree, ctx: Context, i: int, trig: Trigger, sentence: Sentence
 ) -> tuple[list[int], list[int], list[int]]:
     tok = tree.tokens[i]
+    frame = FRAMES.types[trig.type]
+    sense = FRAMES.sense("noun", tree.lemma(i))
+    of_role = (sense.of if sense is not None and sense.of else None) or frame.of
     src: list[int] = []
     tgt = prep_objects(tree, i, _TARGET_PREPS)
     froms = prep_objects(tree, i, frozenset({"from"}))
-    own = tree.kids(i, "poss") + prep_objects(tree, i, _SOURCE_PREPS)
-    own += [c for c in tree.kids(i, "amod", "compound") if tree.mention_at[c]]
+    ofs = prep_objects(tree, i, frozenset({"of"}))
+    own = tree.kids(i, "poss") + prep_objects(tree, i, frozenset({"by"}))
+    own += [c for c in tree.kids(i, "amod", "compound", "nmod") if tree.mention_at[c]]
+    if of_role == "source":
+        own += ofs
+    else:
+        tgt += ofs
     if trig.type in _FROM_IS_SOURCE:
         own += froms
     else:
@@ -128,23 +159,25 @@ def _noun_heads(
         own = []
     head = tok.head
     light = head if head != i and tree.is_verb(head) else None
-    if light is not None and tok.dep in ("dobj", "attr", "nsubjpass", "conj"):
+    verb = tree.lemma(light) if light is not None else ""
+    if light is not None and tok.dep in ("dobj", "nsubjpass", "attr") and (
+        verb in LIGHT_VERBS or verb in RECEIVING_VERBS or verb in HAVING_VERBS
+    ):
         subj = tree.subject(light)
-        verb = tree.lemma(light)
-        if verb in RECEIVING_VERBS and tok.dep == "dobj":
+        receives = verb in RECEIVING_VERBS or (
+            verb in HAVING_VERBS and trig.type in _GIVING_TYPES
+        )
+        if receives and tok.dep == "dobj":  # "X received an invitation from Y"
             tgt += [subj] if subj is not None else []
-            src += froms + prep_objects(tree, light, frozenset({"from"}))
-        elif verb == "accept" and tok.dep == "dobj":  # accepting an invitation is agreeing
-            src += [subj] if subj is not None else []
-            tgt += froms
+            src += own + prep_objects(tree, light, frozenset({"from"}))
         else:
             src += own or ([subj] if subj is not None else [])
             tgt += prep_objects(tree, light, _TARGET_PREPS - {"for"})
+            tgt += tree.kids(light, "dative", "iobj")  # "will give Tanzania a grant"
     elif own:
         src += own
-    elif tok.dep in ("pobj", "dobj", "conj"):
-        # "arrived in Cairo for talks with X", "agreed ... during talks in Canberra":
-        # whoever the clause is about takes part
+    elif tok.dep == "pobj" and tree.lemma(head) in _CIRCUMSTANCE:
+        # "arrived in Cairo for talks with X", "agreed ... during talks in Canberra"
         clause = tree.clause_verb(head)
         subj = tree.subject(clause)
         if subj is not None and subj not in tree.subtree_set([i]):
@@ -160,24 +193,36 @@ def arguments(
     else:
         src_heads, tgt_heads, pair = _noun_heads(tree, ctx, i, trig, sentence)
     mode = trig.mode
-    if trig.type == "AID" and tree.lemma(i) in TRANSFER_VERBS:
+    transfer = trig.type == "AID" and tree.is_verb(i) and tree.lemma(i) in TRANSFER_VERBS
+    if transfer:
         mode = _aid_mode(tree, i)
         if mode == "":
             return None  # "sent a message to": not aid
     location = _location(tree, i)
+    victims = any(
+        tree.lemma(h) in PEOPLE or tree.tokens[h].text.lower() in ORGANS
+        for h in tree.joined(tgt_heads)
+    )
+    heads = {"source": src_heads, "target": tgt_heads}
     if pair:
-        actors = resolve(tree, ctx, pair, sentence)
-        if len(actors) >= 2:
-            return _orient(ctx, trig, [actors[0]], actors[1:], location, sentence, mode=mode)
+        parties = resolve(tree, ctx, pair, sentence)
+        if len(parties) >= 2:
+            args = Args(parties[:1], parties[1:], location, False, mode, trig, joint=True)
+            args.heads = heads
+            return args
     source = resolve(tree, ctx, src_heads, sentence)
-    target = [a for a in resolve(tree, ctx, tgt_heads, sentence) if a not in source]
-    if not target and tree.is_verb(i):
-        # "offered to host talks between Russia and Ukraine": the complement's actors
-        comp = tree.kids(i, "xcomp", "ccomp")
-        target = [a for a in tree.actors_in(comp) if a not in source]
+    ids = {p.actor.id for p in source}
+    target = [p for p in resolve(tree, ctx, tgt_heads, sentence) if p.actor.id not in ids]
+    if not target and tree.is_verb(i) and trig.type in _COMMITTING:
+        # "agreed to lift its ban on Georgian wine": the act agreed to names the target
+        for c in tree.kids(i, "xcomp", "ccomp"):
+            _, inner, _ = _verb_heads(tree, c, trig)
+            target = [p for p in resolve(tree, ctx, inner, sentence) if p.actor.id not in ids]
+            if target:
+                break
     if not target and trig.mode == "visit":
         target = _destination(tree, ctx, tgt_heads)
-    if trig.type == "AID" and tree.lemma(i) in TRANSFER_VERBS and not target:
+    if transfer and not target:
         if mode == "military" and source:  # "dispatched a warship to the Red Sea"
             mobilize = Trigger("MOBILIZE", "weapons")
             return _orient(ctx, mobilize, source, [], location, sentence, mode="weapons")
@@ -186,14 +231,57 @@ def arguments(
         return None  # "Qatar is hosting the World Cup": nobody visits
     if not source and not target:
         place = ctx.country_code(location) if location else None
-        if trig.type == "PROTEST" and place:  # "protesters rallied in Santiago"
-            actor = ctx.country_by_code(place)
-            return Args([actor], [actor], location, True, mode)
+        if trig.type == "PROTEST" and place and place != "IGO":  # "protesters rallied in X"
+            actor = ctx.country_party(place)
+            return Args([], [actor], location, True, mode, trig, heads=heads)
         dyad = ctx.dyad(sentence)
         if dyad is None:
-            return None
-        return _orient(ctx, trig, [dyad[0]], [dyad[1]], location, sentence, True, mode)
-    return _orient(ctx, trig, source, target, location, sentence, mode=mode)
+            return Args([], [], location, False, mode, trig, victims=victims, heads=heads)
+        args = _orient(ctx, trig, [dyad[0]], [dyad[1]], location, sentence, True, mode)
+        args.joint = trig.type in DIRECTIONLESS or trig.type == "AGREE"
+        return args
+    args = _orient(ctx, trig, source, target, location, sentence, mode=mode)
+    args.victims = victims
+    args.heads = heads
+    return _complete(ctx, trig, args, sentence)
+
+
+def _complete(ctx: Context, trig: Trigger, args: Args, sentence: Sentence) -> Args:
+    """A missing side the text itself gives: the sentence's own "bilateral" or "between
+    our ministries", or the earlier sentence that "this plan" points back to."""
+    if args.joint or bool(args.source) == bool(args.target) or trig.type == "PROTEST":
+        return args
+    known = args.source or args.target
+    countries = {p.actor.country for p in known}
+    if args.source and _anaphoric_object(ctx.tree, args.heads.get("target", [])):
+        # "gave orders to postpone *this plan*": the plan's target, said just before
+        other = ctx.previous_other(sentence, countries)
+        if other is not None:
+            args.target, args.inferred = [other], True
+            return args
+    dyad = ctx.dyad(sentence)
+    if dyad is None or len(countries & {p.actor.country for p in dyad}) != 1:
+        return args
+    pair = [p for p in dyad if p.actor.country not in countries]
+    if len(pair) == 1:
+        if args.source:
+            args.target = pair
+        else:
+            args.source = pair
+    return args
+
+
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
+
+
+def _anaphoric_object(tree: DocTree, heads: list[int]) -> bool:
+    """An object that points back: "this plan", "the implementation of these measures"."""
+    for h in heads:
+        nouns = [h, *(o for p in tree.kids(h, "prep") for o in tree.kids(p, "pobj"))]
+        for n in nouns:
+            if any(tree.tokens[d].text.lower() in _DEMONSTRATIVES for d in tree.kids(n, "det")):
+                return True
+    return False
 
 
 def _aid_mode(tree: DocTree, i: int) -> str | None:
@@ -212,60 +300,49 @@ def _aid_mode(tree: DocTree, i: int) -> str | None:
 def _orient(
     ctx: Context,
     trig: Trigger,
-    source: list[Actor],
-    target: list[Actor],
+    source: list[Party],
+    target: list[Party],
     location: str | None,
     sentence: Sentence,
     inferred: bool = False,
     mode: str | None = None,
 ) -> Args:
-    """Fill a missing side from the speaker or the discourse; put visitors first."""
-    if source and not target and len({a.country or a.id for a in source}) >= 2:
-        source, target = source[:1], source[1:]  # "Brazil and Argentina signed a deal"
-    if not source and target:
-        speaker = ctx.speaker(sentence)
-        mine = ctx.country_of(speaker)
-        if speaker is not None and not any(a.country == speaker.country for a in target):
-            source, inferred = [speaker], True
-        elif mine is not None and not any(a.country == mine.country for a in target):
-            source, inferred = [mine], True
+    """Joint acts, and the sides the text gives implicitly: a visit's destination, the
+    place of a protest or an attack."""
+    joint = False
+    mutual = trig.type in _MUTUAL
+    if mutual and source and not target and len({p.actor.country or p.actor.id for p in source}) > 1:
+        source, target, joint = source[:1], source[1:], True  # "Brazil and Argentina signed"
     if source and not target:
-        mine = ctx.country_of(ctx.speaker(sentence))
-        own = {a.country for a in source if a.country}
+        own = {p.actor.country for p in source if p.actor.country}
         place = ctx.country_code(location) if location else None
-        if trig.mode == "visit" and place and place not in own and place != "IGO":
-            target = [ctx.country_by_code(place)]  # "was received in Riyadh by ..."
+        mine = ctx.country_of(ctx.speaker(sentence))
+        if place and place not in own and place != "IGO":
+            if trig.mode == "visit" or trig.type == "CONSULT":  # "received in Riyadh by"
+                target = [ctx.country_party(place)]  # the host of a meeting held abroad
+            elif trig.type in ("PROTEST", "COERCE", "ASSAULT"):
+                target, inferred = [ctx.country_party(place)], True  # "killed 84 people in Nice"
+        elif trig.type == "PROTEST" and place:
+            target, inferred = [ctx.country_party(place)], True  # protests at home
         elif trig.mode == "visit" and mine is not None and mine.country not in own:
-            target, inferred = [mine], True  # a visit with no destination: the speaker hosts
-        elif trig.type == "PROTEST":
-            home = place or next(iter(own), None)  # protests target their own government
-            if home:
-                target, inferred = [ctx.country_by_code(home)], True
-        elif trig.type in ("COERCE", "ASSAULT", "MOBILIZE") and place and place != "IGO":
-            target, inferred = [ctx.country_by_code(place)], True  # "killed 84 people in Nice"
-        elif trig.type == "COERCE" and own:
-            # "police arrested dozens of students": repression at home
-            target, inferred = [ctx.country_by_code(sorted(own)[0])], True
-        else:
-            other = ctx.recent_other(sentence, own)
-            if other is not None:
-                target, inferred = [other], True
+            target, inferred = [ctx.country_party(mine.country or mine.id)], True  # hosts
     if trig.type in DIRECTIONLESS and location and source and target:
-        host = {a.country for a in source} & {ctx.country_code(location)}
-        if host:
-            source, target = target, source
-    return Args(source, target, location, inferred, mode, retyped=trig)
+        code = ctx.country_code(location)
+        if code is not None and code in {p.actor.country for p in source}:
+            source, target = target, source  # the host is the target of a visit-like talk
+    return Args(source, target, location, inferred, mode, retyped=trig, joint=joint)
 
 
-def _destination(tree: DocTree, ctx: Context, heads: list[int]) -> list[Actor]:
+def _destination(tree: DocTree, ctx: Context, heads: list[int]) -> list[Party]:
     """A visit "to Moscow": the country of the place visited (a place, not a government)."""
     for h in heads:
+        tok = tree.tokens[h]
         for ent in tree.doc.entities:
-            tok = tree.tokens[h]
             if ent.label in ("GPE", "LOC") and ent.start <= tok.start < ent.end:
                 code = ctx.country_code(ent.text)
                 if code and code != "IGO":
-                    return [ctx.country_by_code(code)]
+                    party = ctx.country_party(code)
+                    return [Party(party.actor, ent.start, ent.end, ent.text)]
     return []
 
 

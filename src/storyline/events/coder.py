@@ -1,26 +1,32 @@
-"""The rule coder: dependency patterns over the parse, triggers from the PLOVER
-lexicon, actors from the Actors stage, dates from the Timex stage.
+"""The rule coder: dependency patterns over the parse, triggers and frames from
+``data/frames.toml``, actors from the Actors stage, dates from the Timex stage.
 
-For each sentence holding a trigger and an actor, it finds who acted (source)
-and on whom (target), the event's modality and its own date, and cites the
-sentence and the trigger span. Sentences without both are never coded.
+For each sentence holding a trigger and an actor, it finds who acted (source) and
+on whom (target), checks the type's frame (:mod:`admission`: the arguments the type
+needs, at least one political actor), and only then reads the event's modality and
+its own date, citing the sentence, the trigger and each actor's words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
+from storyline.events.admission import admit
 from storyline.events.arguments import Args, arguments, resolve
+from storyline.events.confidence import confidence
 from storyline.events.context import Context
 from storyline.events.dating import anniversary_year, event_date
-from storyline.events.lexicon import RESTATING_VERBS, Trigger
+from storyline.events.lexicon import FRAMES, ORGANS, RESTATING_VERBS, Trigger
 from storyline.events.modality import modality
-from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree
+from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
 from storyline.events.triggers import find_triggers
 from storyline.records import Document, EventMention, Evidence, Sentence, content_id
 
 __all__ = ["code_document"]
 
+#: Words that can name a party without an actor mention: "we", "the police", "rebels".
+_PARTY_WORDS = FIRST_PLURAL | FIRST_SINGULAR | frozenset(ORGANS)
 _CONDITIONAL_DEMANDS = frozenset(
     {"revoke", "lift", "withdraw", "stop", "cease", "end", "release", "abandon", "return",
      "drop", "halt", "comply", "reverse", "cancel", "scrap"}
@@ -28,7 +34,7 @@ _CONDITIONAL_DEMANDS = frozenset(
 
 
 def code_document(doc: Document) -> list[EventMention]:
-    if not doc.tokens or not doc.mentions:
+    if not doc.tokens:
         return []
     tree = DocTree.build(doc)
     ctx = Context.build(tree)
@@ -37,7 +43,7 @@ def code_document(doc: Document) -> list[EventMention]:
         span = range(sentence.token_start, sentence.token_end)
         if (
             not any(tree.mention_at[i] for i in span)
-            and not any(tree.tokens[i].text.lower() in FIRST_PLURAL | FIRST_SINGULAR for i in span)
+            and not any(tree.tokens[i].text.lower() in _PARTY_WORDS for i in span)
             and ctx.dyad(sentence) is None
         ):
             continue
@@ -52,14 +58,22 @@ def code_document(doc: Document) -> list[EventMention]:
 
 def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[EventMention]:
     for i, end, trigger in find_triggers(tree, sentence.token_start, sentence.token_end):
-        args = arguments(tree, ctx, i, trigger, sentence)
+        found = arguments(tree, ctx, i, trigger, sentence)
+        if found is None:
+            continue
+        trig = found.retyped or trigger
+        args = admit(found, FRAMES.types[trig.type])
         if args is None:
             continue
-        yield _mention(tree, ctx, sentence, i, end, args.retyped or trigger, args)
+        yield _mention(tree, ctx, sentence, i, end, trig, args)
     yield from _conditional_demands(tree, ctx, sentence)
 
 
 # --------------------------------------------------------------------------- the record
+
+
+def _spans(doc_id: str, parties: list[Party]) -> tuple[Evidence, ...]:
+    return tuple(Evidence(doc_id, p.start, p.end, p.text) for p in parties)
 
 
 def _mention(
@@ -78,24 +92,34 @@ def _mention(
     mode = args.mode
     if trig.type == "CONSULT" and mode is None and args.location:
         mode = "visit"
+    source, target = args.source, args.target
+    if args.joint:  # no direction: the sides in a stable order, whatever the text's
+        source, target = sorted([source, target], key=lambda side: _side_key(side))
     t_start, t_end = tree.tokens[i].start, tree.tokens[end].end
     trigger = Evidence(doc.id, t_start, t_end, doc.text[t_start:t_end])
     evidence = Evidence(doc.id, sentence.start, sentence.end, sentence.text)
-    src = "+".join(a.name for a in args.source) or "?"
-    tgt = "+".join(a.name for a in args.target)
+    src = "+".join(p.actor.name for p in source) or "?"
+    tgt = "+".join(p.actor.name for p in target)
     summary = f"{src} {trig.type}{'/' + mode if mode else ''} {tgt}".strip()
-    confidence = 0.8 if date_source == "text" else 0.6
-    if args.inferred:
-        confidence -= 0.2
     speaker = ctx.speaker(sentence)
+    actors = [p.actor for p in source]
     eid = content_id("mention", doc.id, str(t_start), trig.type)
+    score = confidence(
+        trig.type, verb=tree.is_verb(i), phrase=end != i, source=bool(source),
+        target=bool(target), inferred=args.inferred, dated=date_source == "text",
+    )  # fmt: skip
     return EventMention(
         id=eid, document=doc.id, type=trig.type, modality=modality(tree, i),
-        source=tuple(args.source), target=tuple(args.target), date=date, date_end=date_end,
-        date_source=date_source, evidence=evidence, trigger=trigger, summary=summary,
-        confidence=round(confidence, 2), mode=mode,
-        speaker=speaker if speaker not in args.source else None, location=args.location,
+        source=tuple(actors), target=tuple(p.actor for p in target), date=date,
+        date_end=date_end, date_source=date_source, evidence=evidence, trigger=trigger,
+        summary=summary, confidence=score, mode=mode,
+        speaker=speaker if speaker not in actors else None, location=args.location,
+        joint=args.joint, source_spans=_spans(doc.id, source), target_spans=_spans(doc.id, target),
     )  # fmt: skip
+
+
+def _side_key(side: list[Party]) -> tuple[str, ...]:
+    return tuple(sorted((p.actor.country or "~") + p.actor.id for p in side))
 
 
 def _date_of(value: str | None, published: str | None) -> tuple[str, str | None, str]:
@@ -119,11 +143,10 @@ def _conditional_demands(tree: DocTree, ctx: Context, sentence: Sentence) -> Ite
         side = ctx.country_of(speaker)
         subj = tree.subject(i)
         target = resolve(tree, ctx, [subj], sentence) if subj is not None else []
-        if side is None or not target or any(a.country == side.country for a in target):
+        if side is None or not target or any(p.actor.country == side.country for p in target):
             continue
-        trig = Trigger("REQUEST")
-        args = Args([side], target, None, inferred=True)
-        ev = _mention(tree, ctx, sentence, i, i, trig, args)
-        from dataclasses import replace
-
+        where = tree.tokens[i]
+        party = Party(side, where.start, where.end, where.text)
+        args = Args([party], target, None, inferred=True)
+        ev = _mention(tree, ctx, sentence, i, i, Trigger("REQUEST"), args)
         yield replace(ev, modality="hypothetical")

@@ -10,9 +10,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from storyline.events.lexicon import SPEECH_VERBS
-from storyline.events.tree import DocTree
-from storyline.records import Actor, Mention, Sentence
+from storyline.events.lexicon import ORGANS, SPEECH_VERBS
+from storyline.events.tree import DocTree, Party
+from storyline.nlp.actors.gazetteer import country_name, lookup_capital, resolve_country
+from storyline.records import Actor, Mention, Sentence, content_id
 
 __all__ = ["Context"]
 
@@ -35,6 +36,7 @@ class Context:
     default_speaker: Actor | None
     country_rank: list[str]
     country_actor: dict[str, Actor]
+    anchor: str | None = None  # the country the article is about (dateline, else dominant)
 
     @classmethod
     def build(cls, tree: DocTree) -> Context:
@@ -47,7 +49,8 @@ class Context:
                 if m.actor.kind == "country" and c not in actors:
                     actors[c] = m.actor
         rank = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-        return cls(tree, _title_speaker(tree), rank, actors)
+        anchor = _anchor(tree.doc.dateline, counts)
+        return cls(tree, _title_speaker(tree), rank, actors, anchor)
 
     # ----------------------------------------------------------------- speakers
 
@@ -99,26 +102,61 @@ class Context:
         )
 
     def country_code(self, place: str) -> str | None:
-        """The country a place named in this document belongs to (from its mentions)."""
+        """The country a place named in this document belongs to: its mentions, a
+        country name or demonym, or a capital."""
         for m in self.tree.doc.mentions:
             if m.text == place and m.actor.country:
                 return m.actor.country
-        try:
-            from storyline.nlp.actors import resolve_country
-        except ImportError:  # pragma: no cover
-            return None
-        return resolve_country(place)
+        code = resolve_country(place) or lookup_capital(place)
+        return code if code is None or len(code) == 3 else None
 
-    def first_person(self, word: str, sentence: Sentence) -> Actor | None:
+    def country_party(self, code: str, at: tuple[int, int] | None = None) -> Party:
+        """A country as a party; ``at`` is the span of the words that name it, if any."""
+        start, end = at or (0, 0)
+        return Party(self._country(code), start, end, self.tree.doc.text[start:end])
+
+    def _token_party(self, j: int, actor: Actor | None) -> Party | None:
+        if actor is None:
+            return None
+        tok = self.tree.tokens[j]
+        return Party(actor, tok.start, tok.end, tok.text)
+
+    def first_person(self, word: str, sentence: Sentence, j: int) -> Party | None:
         speaker = self.speaker(sentence)
         if word in ("i", "me", "my", "myself"):
-            return speaker
+            return self._token_party(j, speaker)
         # "we" is the speaker's government; while the speaker's country is unknown
         # here, the speaker stands for it (the build fills the country in later
         # from what other articles say of the same person).
-        return self.country_of(speaker) or speaker
+        return self._token_party(j, self.country_of(speaker) or speaker)
 
-    def pronoun(self, token_index: int, sentence: Sentence) -> Actor | None:
+    def organ(self, h: int, sentence: Sentence) -> Party | None:
+        """ "the police", "rebels", "the Foreign Ministry" with no country in their
+        phrase: the state the article is about, when it has one."""
+        t = self.tree
+        tok = t.tokens[h]
+        sector = ORGANS.get(tok.text.lower()) or ORGANS.get(t.lemma(h))
+        if sector is None or tok.ent_type in ("PERSON", "GPE", "NORP"):
+            return None
+        mods = t.kids(h, "amod", "compound")
+        for c in mods:  # "a rebel leader", "opposition lawmakers"
+            sector = ORGANS.get(t.tokens[c].text.lower()) or ORGANS.get(t.lemma(c)) or sector
+        first = min([h, *mods])
+        start, end = t.tokens[first].start, tok.end
+        words = self.tree.doc.text[start:end]
+        if self.anchor is None or sector in ("CVL", "REB", "OPP"):
+            name = " ".join(words.lower().split())
+            actor = Actor(content_id("group", sector, name), name, None, sector, "group")
+        else:
+            base = self._country(self.anchor)
+            actor = Actor(base.id, base.name, base.country, sector, "country")
+        return Party(actor, start, end, words)
+
+    def pronoun(self, token_index: int, sentence: Sentence) -> Party | None:
+        found = self._pronoun(token_index, sentence)
+        return self._token_party(token_index, found)
+
+    def _pronoun(self, token_index: int, sentence: Sentence) -> Actor | None:
         """The nearest country or organization mentioned before a third-person pronoun."""
         t = self.tree
         tok = t.tokens[token_index]
@@ -149,13 +187,15 @@ class Context:
                 return m.actor
         return None
 
-    def coordinated(self, token_index: int) -> list[Actor]:
+    def coordinated(self, token_index: int) -> list[Party]:
         """All actors of the coordination a plural pronoun points back to."""
         t = self.tree
+        tok = t.tokens[token_index]
         for j in range(token_index - 1, max(0, token_index - 200) - 1, -1):
             m = t.mention_at[j]
             if m is not None and m.actor.kind in ("country", "org", "igo"):
-                return self._coordination(j) or [m.actor]
+                actors = self._coordination(j) or [m.actor]
+                return [Party(a, tok.start, tok.end, tok.text) for a in actors]
         return []
 
     def _coordination(self, j: int) -> list[Actor]:
@@ -171,11 +211,23 @@ class Context:
             return []
         return t.actors_in(members)
 
-    def dyad(self, sentence: Sentence) -> tuple[Actor, Actor] | None:
-        """The two countries "bilateral"/"our two countries" refer to: two countries
-        named in the sentence itself, else the speaker's and the document's other one."""
-        if not _DYAD_WORDS.search(sentence.text):
+    def dyad(self, sentence: Sentence) -> tuple[Party, Party] | None:
+        """The two countries "bilateral"/"our two countries" refer to (cited at those
+        words): two countries named in the sentence itself, else the speaker's and the
+        document's other one."""
+        found = _DYAD_WORDS.search(sentence.text)
+        if not found:
             return None
+        pair = self._dyad(sentence)
+        if pair is None:
+            return None
+        at = (sentence.start + found.start(), sentence.start + found.end())
+        return (
+            self.country_party(pair[0].country or pair[0].id, at),
+            self.country_party(pair[1].country or pair[1].id, at),
+        )
+
+    def _dyad(self, sentence: Sentence) -> tuple[Actor, Actor] | None:
         named: list[str] = []
         for i in range(sentence.token_start, sentence.token_end):
             m = self.tree.mention_at[i]
@@ -192,22 +244,40 @@ class Context:
             return self._country(self.country_rank[0]), self._country(self.country_rank[1])
         return None
 
-    def recent_other(self, sentence: Sentence, exclude: set[str]) -> Actor | None:
-        """The last country mentioned in the sentence or the two before, not in ``exclude``."""
-        t = self.tree
-        start = max(0, sentence.token_start - 120)
-        for j in range(sentence.token_end - 1, start - 1, -1):
-            m = t.mention_at[j]
+    def previous_other(self, sentence: Sentence, exclude: set[str | None]) -> Party | None:
+        """The last country named in the sentence before this one, in the same
+        paragraph, that is not in ``exclude`` (what "this plan" was about)."""
+        sents = self.tree.doc.sentences
+        idx = sents.index(sentence) if sentence in sents else -1
+        if idx <= 0 or self._paragraph_break(sents[idx - 1], sentence):
+            return None
+        before = sents[idx - 1]
+        for j in range(before.token_end - 1, before.token_start - 1, -1):
+            m = self.tree.mention_at[j]
             c = m.actor.country if m is not None else None
-            if c and c != "IGO" and c not in exclude:
-                return self._country(c)
+            if m is not None and c and c != "IGO" and c not in exclude:
+                return self.country_party(c, (m.start, m.end))
         return None
 
-    def country_by_code(self, code: str) -> Actor:
-        return self._country(code)
-
     def _country(self, code: str) -> Actor:
-        return self.country_actor.get(code) or Actor(id=code, name=code, country=code, sector="GOV")
+        return self.country_actor.get(code) or Actor(
+            id=code, name=country_name(code), country=code, sector="GOV"
+        )
+
+
+def _anchor(dateline: str | None, counts: Counter[str]) -> str | None:
+    """The article's own country: its dateline's, else the country that has at least
+    half of the country mentions (and two of them)."""
+    if dateline:
+        code = resolve_country(dateline) or lookup_capital(dateline.title())
+        if code is not None and len(code) == 3 and code != "IGO":
+            return code
+    total = sum(counts.values())
+    if total:
+        code, n = max(sorted(counts.items()), key=lambda kv: kv[1])
+        if n >= 2 and 2 * n >= total:
+            return code
+    return None
 
 
 def _opens_quote(text: str) -> bool:

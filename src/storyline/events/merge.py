@@ -296,6 +296,7 @@ def _event(key: Key, cluster: list[EventMention], story_of: Mapping[str, str]) -
         confidence=round(confidence, 3),
         mentions=tuple(m.id for m in ordered),
         mode=lead.mode or next((m.mode for m in ordered if m.mode), None),
+        joint=lead.joint,
     )
 
 

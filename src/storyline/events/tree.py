@@ -9,13 +9,36 @@ from dataclasses import dataclass
 
 from storyline.records import Actor, Document, Mention, Sentence, Token
 
-__all__ = ["FIRST_PLURAL", "FIRST_SINGULAR", "THIRD_PRONOUNS", "DocTree"]
+__all__ = ["FIRST_PLURAL", "FIRST_SINGULAR", "THIRD_PRONOUNS", "DocTree", "Party"]
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 THIRD_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
+
+
+#: Heads that stand for the group their "of" phrase names ("members of Hamas").
+_PART_OF = frozenset(
+    {"member", "some", "many", "most", "all", "one", "several", "part", "representative",
+     "unit", "wing", "faction", "head", "chief", "group", "branch", "supporter", "envoy",
+     "spokesman", "spokeswoman", "spokesperson", "team", "delegation", "official", "leader"}
+)  # fmt: skip
+#: Prepositions after a noun that name its owner or counterpart ("the ban on
+#: Georgian wine", "prisoners from East Timor", "a terror suspect to France").
+_OWNER_PREPS = ("of", "from", "on", "to", "against", "with", "for")
+#: Dependencies that join parties: "Brazil and Argentina", "Hamas, the Islamist group".
+_JOINING = ("conj", "appos")
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An actor as one argument of an event, with the span of the words that name it."""
+
+    actor: Actor
+    start: int
+    end: int
+    text: str
 
 
 @dataclass
@@ -105,6 +128,9 @@ class DocTree:
             if tok.dep in ("xcomp", "conj", "advcl", "ccomp", "acl") and tok.head != verb:
                 verb = tok.head
                 continue
+            if tok.dep in ("dobj", "attr") and not self.is_verb(verb) and tok.head != verb:
+                verb = tok.head  # "the EU made the decision to ban": the decision's maker
+                continue
             return None
         return None
 
@@ -134,11 +160,78 @@ class DocTree:
         ordered = [a for _, a in sorted(seen.values(), key=lambda p: p[0])]
         return _specific(ordered)
 
+    def joined(self, heads: list[int]) -> list[int]:
+        """The heads and the heads coordinated or apposed to them, in text order."""
+        out: list[int] = []
+        stack = list(heads)
+        while stack:
+            h = stack.pop()
+            if h in out:
+                continue
+            out.append(h)
+            stack.extend(self.kids(h, *_JOINING))
+        return sorted(out)
+
+    def party_of(self, m: Mention, sector: str | None = None) -> Party:
+        actor = m.actor
+        if sector and actor.kind == "country" and actor.sector != sector:
+            actor = Actor(actor.id, actor.name, actor.country, sector, actor.kind, actor.role)
+        return Party(actor, m.start, m.end, m.text)
+
+    def parties_at(
+        self, heads: list[int], organs: dict[str, str], origins: frozenset[str] = frozenset()
+    ) -> list[Party]:
+        """The actors the argument phrases headed by ``heads`` stand for.
+
+        Only the head counts, not whatever its phrase mentions: "visited *a school*
+        where the World Bank ..." has no party, "the embassies *of the United States*"
+        has one (an organ noun stands for the state its modifiers name), and so does
+        "*members of* Hamas" (a part stands for its whole).
+        """
+        out: list[Party] = []
+        for h in self.joined(heads):
+            m = self.mention_at[h]
+            if m is not None:
+                out.append(self.party_of(m))
+                continue
+            low = self.tokens[h].text.lower()
+            sector = organs.get(low) or organs.get(self.lemma(h))
+            lemma = self.lemma(h)
+            stands = sector is not None or lemma in _PART_OF or lemma in origins
+            if self.tokens[h].pos not in ("NOUN", "PROPN") and not stands:
+                continue
+            # an organ or part stands for whoever its modifiers name; any other noun
+            # ("Canada's decision", "reforms in Myanmar") points to its owner
+            mods = self.kids(h, "compound", "amod", "poss", "nmod")
+            preps = ("of", "from") if stands else _OWNER_PREPS
+            for p in self.kids(h, "prep"):
+                if self.lemma(p) in preps:
+                    mods += self.kids(p, "pobj")
+            for c in mods:
+                for j in [c, *self.kids(c, "compound", "amod", "poss", "conj", "npadvmod")]:
+                    mc = self.mention_at[j]
+                    if mc is not None and all(p.actor.id != mc.actor.id for p in out):
+                        out.append(self.party_of(mc, sector))
+        return _specific_parties(out)
+
     def subtree_set(self, heads: list[int]) -> set[int]:
         out: set[int] = set()
         for h in heads:
             out.update(self.subtree(h))
         return out
+
+
+def _specific_parties(parties: list[Party]) -> list[Party]:
+    specific = {p.actor.country for p in parties if p.actor.kind in ("person", "org")}
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.actor.kind == "country" and p.actor.country in specific:
+            continue
+        if p.actor.id not in seen:
+            seen.add(p.actor.id)
+            out.append(p)
+    return out
 
 
 def _specific(actors: list[Actor]) -> list[Actor]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from storyline.events.lexicon import (
     EASING_VERBS,
+    FRAMES,
     EMBEDDING_AGREE,
     EMBEDDING_TYPES,
     JOINT_NOUNS,
     LIGHT_VERBS,
     MILITARY_ACTS,
+    NAMING_VERBS,
     NOUN_TRIGGERS,
     PHRASE_ONLY,
     PHRASE_TRIGGERS,
@@ -26,6 +28,7 @@ from storyline.events.lexicon import (
     VERB_TRIGGERS,
     Trigger,
 )
+from storyline.events.senses import in_sense
 from storyline.events.tree import DocTree
 
 __all__ = ["find_triggers"]
@@ -100,6 +103,8 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
             tree.lemma(c) in NOUN_TRIGGERS for c in objects_of(tree, i)
         ):
             return None  # "sign an agreement": the noun codes it, the verb is its light verb
+        if not in_sense(tree, i, FRAMES.sense("verb", lemma)):
+            return None  # "released a list", "declined to comment"
         return VERB_TRIGGERS[lemma], i
     if tok.pos not in ("NOUN", "PROPN") or tok.ent_type:
         return None  # a name, a date ("March 3"), a number: not an act
@@ -133,8 +138,15 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
             and hl not in LIGHT_VERBS
             and hl not in VERB_PHRASE_ONLY
             and VERB_TRIGGERS[hl].type == NOUN_TRIGGERS[lemma].type
+            and tok.dep not in ("nsubj", "nsubjpass")
         ):
-            return None  # the verb codes it
+            return None  # the verb codes it ("the bombings killed 224": the noun does)
+        if hl in NAMING_VERBS and tok.dep in ("dobj", "oprd", "nsubjpass") and not _has_own_actor(
+            tree, i
+        ):
+            return None  # "Kishida called the attack ...": talked about, no actor of its own
+    if not in_sense(tree, i, FRAMES.sense("noun", lemma)):
+        return None  # "after-sales support", "requests for comment"
     return NOUN_TRIGGERS[lemma], i
 
 

@@ -98,6 +98,7 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
         found.extend(_resolve_entity(view, ent, acronyms))
     found.extend(_acronym_mentions(view, acronyms))
     found.extend(_known_abbreviations(view))
+    found.extend(_loose_demonyms(view))
     found.extend(_agency_markers(doc.text))
     found.extend(_role_mentions(view, people))
     found.extend(_reporting_pronouns(view, found))
@@ -412,6 +413,22 @@ def _known_abbreviations(view: DocView) -> list[Mention]:
         code = lookup_country_name(tok.text)
         if code is not None:
             out.append(Mention(tok.start, tok.end, tok.text, _country_actor(code), "name"))
+    return out
+
+
+def _loose_demonyms(view: DocView) -> list[Mention]:
+    """``Russian`` in ``the Russian-Korean Forum``, ``Israeli troops``: national adjectives
+    the NER left untagged, as demonym mentions (with the sector of the noun they modify)."""
+    out = []
+    for tok in view.tokens:
+        if tok.i in view.entity_at or not tok.text[:1].isupper() or len(tok.text) < 4:
+            continue
+        if tok.pos not in ("ADJ", "PROPN") or tok.dep not in ("amod", "compound", "nmod"):
+            continue
+        code = lookup_demonym(tok.text)
+        if code is not None:
+            actor = _country_actor(code, _sector_after(view, tok.i + 1))
+            out.append(Mention(tok.start, tok.end, tok.text, actor, "demonym"))
     return out
 
 

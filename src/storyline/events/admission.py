@@ -1,0 +1,83 @@
+"""Whether a coded trigger becomes an event: the frame of its type must be filled.
+
+An analyst signs a line only when the act has the actors its type needs and at
+least one of them is political. So, per the frames file:
+
+* actors of a category the type excludes leave that side (a news agency is never a
+  party; a company cannot assault);
+* the side the type ``needs`` must then be filled (an AID needs a receiver, an
+  ASSAULT a victim: an actor, people such as "three protesters", or a place);
+* at least one party is political: a state or its organs, officials and forces, an
+  IGO, a party, an armed group, a court or an NGO. Purely commercial, sporting or
+  private happenings stay off the political timeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from storyline.events.arguments import Args
+from storyline.events.frames import TypeFrame
+from storyline.events.tree import Party
+from storyline.records import Actor
+
+__all__ = ["admit", "category", "is_political"]
+
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "PTY", "OPP", "REB", "NGO", "IGO", "LEG", "SPY"}
+)
+
+
+def category(actor: Actor) -> str | None:
+    """The frame category an actor falls in, if any (media, business, civil, person)."""
+    if actor.sector == "JRN":
+        return "media"
+    if actor.sector == "BUS" and actor.kind != "igo":
+        return "business"
+    if actor.sector == "CVL":
+        return "civil"
+    if actor.kind == "person" and actor.sector is None and actor.country is None:
+        return "person"
+    return None
+
+
+def is_political(actor: Actor) -> bool:
+    if actor.kind in ("country", "igo"):
+        return actor.sector not in ("JRN", "BUS")
+    return actor.sector in POLITICAL_SECTORS
+
+
+#: Types whose act between organizations of two countries is international cooperation
+#: even when neither is a state organ (a state fund's deal with a foreign firm).
+_ECONOMIC = frozenset({"AGREE", "COOPERATE"})
+
+
+def _across_borders(source: list[Party], target: list[Party]) -> bool:
+    a = {p.actor.country for p in source if p.actor.country not in (None, "IGO")}
+    b = {p.actor.country for p in target if p.actor.country not in (None, "IGO")}
+    return bool(a and b and a != b)
+
+
+def _keep(parties: list[Party], banned: frozenset[str]) -> list[Party]:
+    return [p for p in parties if category(p.actor) not in banned]
+
+
+def admit(args: Args, frame: TypeFrame) -> Args | None:
+    """The arguments with excluded actors dropped, or None when the frame is not filled."""
+    source = _keep(args.source, frame.not_source)
+    target = _keep(args.target, frame.not_target)
+    needs = frame.needs
+    if needs == "source" and not source:
+        return None
+    if needs == "target" and not target:
+        return None
+    if needs == "victim" and not (target or args.victims or args.location):
+        return None
+    if needs == "source-or-place" and not (source or args.location):
+        return None
+    political = any(is_political(p.actor) for p in (*source, *target))
+    if not political and not (frame.type == "PROTEST" and args.location):
+        if not (frame.type in _ECONOMIC and _across_borders(source, target)):
+            return None
+    joint = args.joint and bool(source) and bool(target)
+    return replace(args, source=source, target=target, joint=joint)

@@ -1,0 +1,214 @@
+"""The event frames, read from ``data/frames.toml``: trigger senses and what they need.
+
+The file is the coder's linguistic knowledge, kept as data so that a domain expert can
+review and extend it without reading Python (spaCy's matcher patterns and PETRARCH's
+verb dictionaries are the models). :func:`load_frames` validates it when loaded: an
+unknown PLOVER type, argument requirement, actor category or sense key is an error that
+names the entry, never a silently ignored line.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from storyline.records import PLOVER_TYPES
+
+__all__ = ["Frames", "FramesError", "Sense", "Trigger", "TypeFrame", "load_frames"]
+
+NEEDS = frozenset({"source", "target", "victim", "source-or-place"})
+ROLES = frozenset({"source", "target"})
+CATEGORIES = frozenset({"media", "business", "person", "civil"})
+_SENSE_KEYS = frozenset(
+    {"trigger", "object", "objects", "not_objects", "not_complements", "not_modifiers",
+     "not_after", "no_question", "of", "not_after_as"}
+)  # fmt: skip
+_TYPE_KEYS = frozenset(
+    {"about", "needs", "of", "not_source", "not_target", "verbs", "nouns", "phrases"}
+)
+
+
+class FramesError(ValueError):
+    """The frames file is malformed: the message names the entry and what is wrong."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    mode: str | None = None
+    #: for verbs: the grammatical object is the *source* of the act ("X hosted Y")
+    inverse: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TypeFrame:
+    """What an event of one PLOVER type needs before it is admitted."""
+
+    type: str
+    about: str
+    needs: str
+    of: str
+    not_source: frozenset[str] = frozenset()
+    not_target: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """Constraints that narrow one trigger lemma to its political sense."""
+
+    object: str | None = None
+    objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    not_complements: frozenset[str] = frozenset()
+    not_modifiers: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    no_question: bool = False
+    not_after_as: bool = False
+    of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Frames:
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    phrases: dict[tuple[str, str], Trigger]
+    types: dict[str, TypeFrame]
+    senses: dict[tuple[str, str], Sense]
+    words: dict[str, frozenset[str]]
+    organs: dict[str, str]
+    aid_modes: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def sense(self, pos: str, lemma: str) -> Sense | None:
+        return self.senses.get((pos, lemma))
+
+    def word(self, name: str) -> frozenset[str]:
+        return self.words[name]
+
+
+def _trigger(type_: str, spec: str, where: str) -> tuple[str, Trigger]:
+    """ "host/visit inverse" -> ("host", Trigger(CONSULT, visit, inverse=True))."""
+    parts = spec.split()
+    inverse = parts[-1] == "inverse"
+    if inverse:
+        parts = parts[:-1]
+    if not parts:
+        raise FramesError(f"{where}: empty trigger {spec!r}")
+    *words, last = parts
+    lemma, _, mode = last.partition("/")
+    return " ".join([*words, lemma]), Trigger(type_, mode or None, inverse)
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise FramesError(f"{where}: expected a list of strings")
+    return list(value)
+
+
+def _type_frame(name: str, table: dict[str, Any], where: str) -> TypeFrame:
+    unknown = set(table) - _TYPE_KEYS
+    if unknown:
+        raise FramesError(f"{where}: unknown keys {sorted(unknown)}")
+    needs, of = table.get("needs", "source"), table.get("of", "source")
+    if needs not in NEEDS:
+        raise FramesError(f"{where}: needs={needs!r} is not one of {sorted(NEEDS)}")
+    if of not in ROLES:
+        raise FramesError(f"{where}: of={of!r} is not one of {sorted(ROLES)}")
+    sides = {}
+    for key in ("not_source", "not_target"):
+        cats = frozenset(_strings(table.get(key, []), f"{where}.{key}"))
+        if cats - CATEGORIES:
+            raise FramesError(f"{where}.{key}: unknown categories {sorted(cats - CATEGORIES)}")
+        sides[key] = cats
+    return TypeFrame(name, table.get("about", ""), needs, of, **sides)
+
+
+def _sense(entry: dict[str, Any], where: str) -> tuple[tuple[str, str], Sense]:
+    unknown = set(entry) - _SENSE_KEYS
+    if unknown:
+        raise FramesError(f"{where}: unknown keys {sorted(unknown)}")
+    pos, _, lemma = str(entry.get("trigger", "")).partition(":")
+    if pos not in ("verb", "noun") or not lemma:
+        raise FramesError(f"{where}: trigger must read 'verb:LEMMA' or 'noun:LEMMA'")
+    if entry.get("object") not in (None, "actor"):
+        raise FramesError(f"{where}: object must be 'actor'")
+    if entry.get("of") not in (None, *ROLES):
+        raise FramesError(f"{where}: of must be 'source' or 'target'")
+    sets = {
+        key: frozenset(_strings(entry.get(key, []), f"{where}.{key}"))
+        for key in ("objects", "not_objects", "not_complements", "not_modifiers", "not_after")
+    }
+    sense = Sense(
+        object=entry.get("object"),
+        no_question=bool(entry.get("no_question", False)),
+        not_after_as=bool(entry.get("not_after_as", False)),
+        of=entry.get("of"),
+        **sets,
+    )
+    return (pos, lemma), sense
+
+
+def _parse(data: dict[str, Any], source: str) -> Frames:
+    verbs: dict[str, Trigger] = {}
+    nouns: dict[str, Trigger] = {}
+    phrases: dict[tuple[str, str], Trigger] = {}
+    types: dict[str, TypeFrame] = {}
+    for name in PLOVER_TYPES:
+        table = data.get(name)
+        if not isinstance(table, dict):
+            raise FramesError(f"{source}: no [{name}] table (every PLOVER type needs a frame)")
+        where = f"{source}: [{name}]"
+        types[name] = _type_frame(name, table, where)
+        for spec in _strings(table.get("verbs", []), f"{where}.verbs"):
+            lemma, trig = _trigger(name, spec, where)
+            verbs.setdefault(lemma, trig)
+        for spec in _strings(table.get("nouns", []), f"{where}.nouns"):
+            lemma, trig = _trigger(name, spec, where)
+            nouns.setdefault(lemma, trig)
+        for spec in _strings(table.get("phrases", []), f"{where}.phrases"):
+            words, trig = _trigger(name, spec, where)
+            head, _, dep = words.partition(" ")
+            if not dep or " " in dep:
+                raise FramesError(f"{where}: phrase {spec!r} must be 'HEAD DEPENDENT'")
+            phrases.setdefault((head, dep), trig)
+    extra = set(data) - {*PLOVER_TYPES, "sense", "words", "aid_modes"}
+    if extra:
+        raise FramesError(f"{source}: unknown tables {sorted(extra)}")
+    senses: dict[tuple[str, str], Sense] = {}
+    for n, entry in enumerate(data.get("sense", []), 1):
+        key, sense = _sense(entry, f"{source}: [[sense]] #{n}")
+        known = verbs if key[0] == "verb" else nouns
+        if key[1] not in known and not any(h == key[1] for h, _ in phrases):
+            raise FramesError(f"{source}: [[sense]] #{n}: {key[1]!r} is no {key[0]} trigger")
+        senses[key] = sense
+    raw_words = dict(data.get("words", {}))
+    organs = raw_words.pop("organs", {})
+    if not isinstance(organs, dict):
+        raise FramesError(f"{source}: [words].organs must be a table of noun = SECTOR")
+    words = {k: frozenset(_strings(v, f"{source}: [words].{k}")) for k, v in raw_words.items()}
+    aid_modes = {
+        k: frozenset(_strings(v, f"{source}: [aid_modes].{k}"))
+        for k, v in data.get("aid_modes", {}).items()
+    }
+    return Frames(verbs, nouns, phrases, types, senses, words, dict(organs), aid_modes)
+
+
+def load_frames(path: str | Path | None = None) -> Frames:
+    """The frames of ``path``, or the packaged ``data/frames.toml``."""
+    if path is None:
+        return _packaged()
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise FramesError(f"{p}: cannot read frames ({e})") from e
+    return _parse(data, str(p))
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> Frames:
+    text = (resources.files("storyline") / "data" / "frames.toml").read_text(encoding="utf-8")
+    return _parse(tomllib.loads(text), "frames.toml")

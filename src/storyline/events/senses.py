@@ -1,0 +1,95 @@
+"""Is a trigger used in its political sense? The ``[[sense]]`` checks of the frames.
+
+A sense constrains the words around a trigger: what its object must or must not be
+("released *a list*" is no release of people, "*after-sales* support" no political
+support), what its complement must not be ("declined *to comment*" is meta-talk, not
+a refusal), and what a question is ("asked *whether* ..." is no request).
+"""
+
+from __future__ import annotations
+
+from storyline.events.frames import Sense
+from storyline.events.lexicon import ORGANS, PEOPLE
+from storyline.events.tree import DocTree
+
+__all__ = ["in_sense", "is_party_word"]
+
+_QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "he", "she", "they", "we", "you"})
+
+
+def _objects(tree: DocTree, i: int) -> list[int]:
+    if not tree.is_verb(i):  # a noun's object: "the release *of the hostages*"
+        return [o for p in tree.kids(i, "prep") if tree.lemma(p) == "of" for o in tree.kids(p, "pobj")]
+    objs = tree.kids(i, "dobj", "nsubjpass", "dative")
+    if tree.tokens[i].dep == "acl" and not objs:  # "the prisoners released on Monday"
+        objs = [tree.tokens[i].head]
+    return objs
+
+
+def is_party_word(tree: DocTree, j: int) -> bool:
+    """An actor mention, an organ or people noun, a place, or a personal pronoun."""
+    tok = tree.tokens[j]
+    low = tok.text.lower()
+    if tree.mention_at[j] is not None or low in _PRONOUNS:
+        return True
+    if tree.lemma(j) in PEOPLE or low in ORGANS or tree.lemma(j) in ORGANS:
+        return True
+    if tok.ent_type in _PLACE_LABELS or tok.ent_type == "PERSON" or tok.ent_type == "ORG":
+        return True
+    return any(tree.mention_at[c] is not None for c in tree.kids(j, "conj", "appos"))
+
+
+def _modifier_words(tree: DocTree, i: int) -> set[str]:
+    words: set[str] = set()
+    for c in tree.kids(i, "amod", "compound", "nmod", "npadvmod"):
+        span = sorted(tree.subtree(c))
+        texts = [tree.tokens[k].text.lower() for k in span]
+        words.update(texts)
+        words.update(tree.lemma(k) for k in span)
+        words.add("".join(texts))  # "after" "-" "sales" -> "after-sales"
+    return words
+
+
+def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
+    """Does trigger token ``i`` satisfy its sense's constraints (True when it has none)?"""
+    if sense is None:
+        return True
+    objs = _objects(tree, i)
+    lemmas = {tree.lemma(o) for o in objs}
+    if sense.object == "actor" and not any(is_party_word(tree, o) for o in objs):
+        return False
+    if sense.objects and objs and not (lemmas & sense.objects) and not any(
+        tree.mention_at[o] is not None for o in objs
+    ):
+        return False
+    if lemmas & sense.not_objects:
+        return False
+    comps = tree.kids(i, "xcomp", "ccomp")
+    if {tree.lemma(c) for c in comps} & sense.not_complements:
+        return False
+    if sense.not_modifiers and _modifier_words(tree, i) & sense.not_modifiers:
+        return False
+    if sense.not_after:
+        for p in tree.kids(i, "prep"):
+            if {tree.lemma(o) for o in tree.kids(p, "pobj")} & sense.not_after:
+                return False
+    if sense.no_question and not _asks_for_act(tree, i):
+        return False
+    return not (sense.not_after_as and i > 0 and tree.tokens[i - 1].text.lower() == "as")
+
+
+def _asks_for_act(tree: DocTree, i: int) -> bool:
+    """ "asked X to do", "asked for aid", "asked that ...": a request, not a question."""
+    if tree.kids(i, "xcomp"):
+        return True
+    if any(tree.lemma(p) == "for" for p in tree.kids(i, "prep")):
+        return True
+    for c in tree.kids(i, "ccomp"):
+        first = min(tree.subtree(c))
+        marks = {tree.tokens[m].text.lower() for m in tree.kids(c, "mark")}
+        if marks & _QUESTION_WORDS or tree.tokens[first].text.lower() in _QUESTION_WORDS:
+            return False
+        return True
+    return False
