@@ -75,8 +75,13 @@ def admit(args: Args, frame: TypeFrame) -> Args | None:
         return None
     if needs == "source-or-place" and not (source or args.location):
         return None
-    political = any(is_political(p.actor) for p in (*source, *target))
-    if not political and not (frame.type == "PROTEST" and args.location):
+    # the doer must be political when the text names one (a firm's request to a
+    # regulator is business news); else the side acted on must be
+    doers = source or target
+    political = any(is_political(p.actor) for p in doers)
+    if frame.needs == "victim" and not political:
+        political = any(is_political(p.actor) for p in (*source, *target))
+    if not political and not (frame.type == "PROTEST" and (args.location or source)):
         if not (frame.type in _ECONOMIC and _across_borders(source, target)):
             return None
     joint = args.joint and bool(source) and bool(target)

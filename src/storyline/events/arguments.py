@@ -61,9 +61,15 @@ class Args:
     heads: dict[str, list[int]] = field(default_factory=dict)
 
 
-def resolve(tree: DocTree, ctx: Context, heads: list[int], sentence: Sentence) -> list[Party]:
-    """The parties of the argument heads, with pronouns and bare organs resolved."""
-    found = tree.parties_at(heads, ORGANS, ORIGIN_NOUNS)
+def resolve(
+    tree: DocTree, ctx: Context, heads: list[int], sentence: Sentence, *, patient: bool = False
+) -> list[Party]:
+    """The parties of the argument heads, with pronouns and bare organs resolved.
+
+    ``patient``: the heads undergo the act, so nationals stand for their country
+    ("released 15 *British* sailors"); a doer's nationality does not ("*Cuban* exiles
+    called for ..." is no act of Cuba's)."""
+    found = tree.parties_at(heads, ORGANS, ORIGIN_NOUNS, nationals=patient)
     if found:
         return found
     for h in tree.joined(heads):
@@ -88,7 +94,7 @@ def resolve(tree: DocTree, ctx: Context, heads: list[int], sentence: Sentence) -
 
 def prep_objects(tree: DocTree, i: int, preps: frozenset[str]) -> list[int]:
     out = []
-    for p in tree.kids(i, "prep", "agent"):
+    for p in tree.kids(i, "prep", "agent", "dative"):  # "deliver weapons *to* Ukraine"
         if tree.lemma(p) in preps:
             out.extend(tree.kids(p, "pobj", "pcomp"))
     return out
@@ -176,7 +182,7 @@ def _noun_heads(
             tgt += tree.kids(light, "dative", "iobj")  # "will give Tanzania a grant"
     elif own:
         src += own
-    elif tok.dep == "pobj" and tree.lemma(head) in _CIRCUMSTANCE:
+    elif tok.dep == "pobj" and tree.lemma(head) in _CIRCUMSTANCE and trig.type in _MUTUAL:
         # "arrived in Cairo for talks with X", "agreed ... during talks in Canberra"
         clause = tree.clause_verb(head)
         subj = tree.subject(clause)
@@ -212,12 +218,15 @@ def arguments(
             return args
     source = resolve(tree, ctx, src_heads, sentence)
     ids = {p.actor.id for p in source}
-    target = [p for p in resolve(tree, ctx, tgt_heads, sentence) if p.actor.id not in ids]
+    target = [
+        p for p in resolve(tree, ctx, tgt_heads, sentence, patient=True) if p.actor.id not in ids
+    ]
     if not target and tree.is_verb(i) and trig.type in _COMMITTING:
         # "agreed to lift its ban on Georgian wine": the act agreed to names the target
         for c in tree.kids(i, "xcomp", "ccomp"):
             _, inner, _ = _verb_heads(tree, c, trig)
-            target = [p for p in resolve(tree, ctx, inner, sentence) if p.actor.id not in ids]
+            found = resolve(tree, ctx, inner, sentence, patient=True)
+            target = [p for p in found if p.actor.id not in ids]
             if target:
                 break
     if not target and trig.mode == "visit":

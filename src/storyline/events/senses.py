@@ -41,6 +41,13 @@ def is_party_word(tree: DocTree, j: int) -> bool:
     return any(tree.mention_at[c] is not None for c in tree.kids(j, "conj", "appos"))
 
 
+def _recipient(tree: DocTree, i: int) -> bool:
+    for p in tree.kids(i, "prep", "dative"):
+        if tree.lemma(p) == "to" and any(is_party_word(tree, o) for o in tree.kids(p, "pobj")):
+            return True
+    return False
+
+
 def _modifier_words(tree: DocTree, i: int) -> set[str]:
     words: set[str] = set()
     for c in tree.kids(i, "amod", "compound", "nmod", "npadvmod"):
@@ -59,7 +66,8 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
     objs = _objects(tree, i)
     lemmas = {tree.lemma(o) for o in objs}
     if sense.object == "actor" and not any(is_party_word(tree, o) for o in objs):
-        return False
+        if not (objs and _recipient(tree, i)):  # "returned three ships *to Ukraine*"
+            return False
     if sense.objects and objs and not (lemmas & sense.objects) and not any(
         tree.mention_at[o] is not None for o in objs
     ):

@@ -25,8 +25,9 @@ _PART_OF = frozenset(
      "spokesman", "spokeswoman", "spokesperson", "team", "delegation", "official", "leader"}
 )  # fmt: skip
 #: Prepositions after a noun that name its owner or counterpart ("the ban on
-#: Georgian wine", "prisoners from East Timor", "a terror suspect to France").
-_OWNER_PREPS = ("of", "from", "on", "to", "against", "with", "for")
+#: Georgian wine", "prisoners from East Timor", "a terror suspect to France"); not
+#: "of", whose object is as often the noun's patient ("the repatriation of Elian").
+_OWNER_PREPS = ("from", "on", "to", "against")
 #: Dependencies that join parties: "Brazil and Argentina", "Hamas, the Islamist group".
 _JOINING = ("conj", "appos")
 
@@ -179,7 +180,12 @@ class DocTree:
         return Party(actor, m.start, m.end, m.text)
 
     def parties_at(
-        self, heads: list[int], organs: dict[str, str], origins: frozenset[str] = frozenset()
+        self,
+        heads: list[int],
+        organs: dict[str, str],
+        origins: frozenset[str] = frozenset(),
+        *,
+        nationals: bool = False,
     ) -> list[Party]:
         """The actors the argument phrases headed by ``heads`` stand for.
 
@@ -201,8 +207,11 @@ class DocTree:
             if self.tokens[h].pos not in ("NOUN", "PROPN") and not stands:
                 continue
             # an organ or part stands for whoever its modifiers name; any other noun
-            # ("Canada's decision", "reforms in Myanmar") points to its owner
+            # points to its owner ("Canada's decision", "the ban on Georgian wine"), but
+            # a nationality does not make a group its state ("Cuban exiles")
             mods = self.kids(h, "compound", "amod", "poss", "nmod")
+            if sector is not None and any(self._group_word(c, organs) for c in mods):
+                continue  # "exile leaders", "union officials": a group's, not a state's
             preps = ("of", "from") if stands else _OWNER_PREPS
             for p in self.kids(h, "prep"):
                 if self.lemma(p) in preps:
@@ -210,9 +219,19 @@ class DocTree:
             for c in mods:
                 for j in [c, *self.kids(c, "compound", "amod", "poss", "conj", "npadvmod")]:
                     mc = self.mention_at[j]
-                    if mc is not None and all(p.actor.id != mc.actor.id for p in out):
+                    if mc is None or any(p.actor.id == mc.actor.id for p in out):
+                        continue
+                    named = self.tokens[h].pos == "PROPN"  # "the Russian-Korean Forum"
+                    if stands or nationals or named or mc.how != "demonym":
                         out.append(self.party_of(mc, sector))
         return _specific_parties(out)
+
+    def _group_word(self, c: int, organs: dict[str, str]) -> bool:
+        """A plain noun modifier naming a non-state group: "exile", "union", "student"."""
+        tok = self.tokens[c]
+        if tok.pos != "NOUN" or self.mention_at[c] is not None or tok.ent_type:
+            return False
+        return tok.text.lower() not in organs and self.lemma(c) not in organs
 
     def subtree_set(self, heads: list[int]) -> set[int]:
         out: set[int] = set()
