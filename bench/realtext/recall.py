@@ -37,6 +37,8 @@ from corpora import CORPORA, WORK
 SEED = 1414
 N = {"newswire": 330, "timeml": 170, "pages": 60}
 GOLD = Path(__file__).resolve().parent / "recall_gold.jsonl"
+#: the dev split's own clear-event sentences, for tuning (the test gold never is)
+DEV_GOLD = Path(__file__).resolve().parent / "recall_gold_dev.jsonl"
 _BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘(]?[A-Z0-9])")
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 
@@ -59,19 +61,19 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, para.end()
 
 
-def _docs(label: str, corpus: str) -> list[tuple[str, str, str]]:
-    con = sqlite3.connect(store_path(label, "test", corpus))
+def _docs(label: str, corpus: str, split: str = "test") -> list[tuple[str, str, str]]:
+    con = sqlite3.connect(store_path(label, split, corpus))
     rows = con.execute("SELECT id, source, text FROM documents ORDER BY source").fetchall()
     con.close()
     return [(i, Path(s).name, t) for i, s, t in rows]
 
 
-def draw(label: str) -> list[dict[str, Any]]:
-    rng = random.Random(SEED)
+def draw(label: str, split: str = "test") -> list[dict[str, Any]]:
+    rng = random.Random(SEED if split == "test" else SEED + 1)
     out = []
     for corpus in CORPORA:
         pool = []
-        for _doc, file, text in _docs(label, corpus):
+        for _doc, file, text in _docs(label, corpus, split):
             for s, e in sentences(text):
                 words = len(text[s:e].split())
                 if 8 <= words <= 80:
@@ -82,8 +84,9 @@ def draw(label: str) -> list[dict[str, Any]]:
     return out
 
 
-def load_gold() -> list[dict[str, Any]]:
-    return [json.loads(x) for x in GOLD.read_text("utf-8").splitlines() if x.strip()]
+def load_gold(split: str = "test") -> list[dict[str, Any]]:
+    path = GOLD if split == "test" else DEV_GOLD
+    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
 
 
 def _same(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> bool:
@@ -110,15 +113,15 @@ def _first(mention: dict[str, Any]) -> dict[str, Any]:
     return ev[0] if isinstance(ev, list) else ev
 
 
-def score(label: str) -> dict[str, Any]:
-    gold = load_gold()
+def score(label: str, split: str = "test") -> dict[str, Any]:
+    gold = load_gold(split)
     found_type = found_actors = total = unlocated = 0
     per_corpus: dict[str, list[int]] = {}
     for corpus in CORPORA:
         wanted = [g for g in gold if g["corpus"] == corpus and g.get("events")]
         if not wanted:
             continue
-        con = sqlite3.connect(store_path(label, "test", corpus))
+        con = sqlite3.connect(store_path(label, split, corpus))
         docs = {Path(s).name: (i, t) for i, s, t in con.execute("SELECT id, source, text FROM documents")}
         mentions: dict[str, list[dict[str, Any]]] = {}
         for doc, js in con.execute("SELECT document, json FROM event_mentions"):
@@ -157,16 +160,19 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("draw")
     d.add_argument("--label", default="baseline", help="the build whose clean texts to read")
+    d.add_argument("--split", choices=("dev", "test"), default="test")
     s = sub.add_parser("score")
     s.add_argument("--label", required=True)
+    s.add_argument("--split", choices=("dev", "test"), default="test")
     args = ap.parse_args()
     if args.cmd == "draw":
-        cands = draw(args.label)
-        out = WORK / "recall-candidates.jsonl"
+        cands = draw(args.label, args.split)
+        name = "recall-candidates.jsonl" if args.split == "test" else "recall-candidates-dev.jsonl"
+        out = WORK / name
         out.write_text("".join(json.dumps(c, sort_keys=True) + "\n" for c in cands), "utf-8")
         print(f"{out}: {len(cands)} sentences")
     else:
-        print(json.dumps(score(args.label), indent=1))
+        print(json.dumps(score(args.label, args.split), indent=1))
 
 
 if __name__ == "__main__":

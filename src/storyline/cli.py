@@ -22,6 +22,7 @@ from storyline.cli_common import (
 from storyline.cli_common import emit as _emit
 from storyline.cli_common import fail as _fail
 from storyline.cli_common import open_store as _open
+from storyline.extract import extract_events
 from storyline.output import Format, dumps, render
 
 app = typer.Typer(
@@ -288,12 +289,8 @@ def extract(
     model: Annotated[str | None, typer.Option(envvar="STORYLINE_MODEL")] = None,
 ) -> None:
     """The events of one text, as JSON (offsets into the text as given)."""
-    from storyline.events import extract_events
-    from storyline.serialize import event_json
-
     anchor = _check_date(date)
-    events = extract_events(_read_text(file), anchor, model=model)
-    _emit(dumps([event_json(e) for e in events]))
+    _emit(dumps(extract_events(_read_text(file), anchor, model=model)))
 
 
 @app.command()

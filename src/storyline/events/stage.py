@@ -6,8 +6,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from storyline.events.coder import code_document
-from storyline.pipeline import StageStats
-from storyline.records import Document, EventMention
+from storyline.nlp.actors import ActorStage
+from storyline.nlp.spacy_pipeline import AnnotateStage
+from storyline.pipeline import Pipeline, StageStats
+from storyline.records import Document, EventMention, content_id
+from storyline.timex import TimexStage
 
 __all__ = ["EventStage", "extract_events"]
 
@@ -29,22 +32,12 @@ class EventStage:
 
 
 def extract_events(text: str, date: str, *, model: str | None = None) -> list[EventMention]:
-    """The events of one text published on ``date`` (ISO), via the whole language pipeline.
-
-    The text is used as it is (no cleaning), so offsets point into ``text``.
-    """
-    from storyline.engine.stages import BuildConfig
-    from storyline.nlp.actors import ActorStage
-    from storyline.nlp.spacy_pipeline import AnnotateStage
-    from storyline.pipeline import Pipeline
-    from storyline.records import content_id
-    from storyline.timex import TimexStage
-
+    """The event mentions of one text published on ``date`` (ISO), via the whole
+    language pipeline. The text is used as it is (no cleaning), so offsets point into
+    ``text``. ``storyline.extract_events`` gives the same as JSON-ready dicts."""
     doc = Document(id=content_id(text), source="<text>", raw_text=text, text=text, published=date)
     available = frozenset({"text", "raw_text", "published", "id", "source"})
-    config = BuildConfig(model=model)
     pipe = Pipeline(
-        [AnnotateStage(config.model), ActorStage(), TimexStage(), EventStage()],
-        available=available,
+        [AnnotateStage(model), ActorStage(), TimexStage(), EventStage()], available=available
     )
     return [ev for d in pipe.run([doc]) for ev in d.events]

@@ -112,6 +112,11 @@ class DocTree:
             subj = self.kids(verb, "nsubj", "csubj", "expl")
             if subj:
                 return subj[0]
+            misparsed = [  # "Turkey imposed ...", a subject the parser took for a modifier
+                c for c in self.kids(verb, "npadvmod") if c < verb and self.mention_at[c]
+            ]
+            if misparsed:
+                return misparsed[0]
             agent = self.kids(verb, "agent")
             if agent:
                 pobj = self.kids(agent[0], "pobj")
@@ -126,7 +131,8 @@ class DocTree:
                 ctrl = self.kids(tok.head, "dobj", "nsubjpass", "poss")
                 if ctrl and ctrl[0] != verb:
                     return ctrl[0]
-            if tok.dep in ("xcomp", "conj", "advcl", "ccomp", "acl") and tok.head != verb:
+            if tok.dep in ("xcomp", "conj", "advcl", "acl") and tok.head != verb:
+                # not a ccomp: "X did Y, the minister said" is no act of the minister's
                 verb = tok.head
                 continue
             if tok.dep in ("dobj", "attr") and not self.is_verb(verb) and tok.head != verb:
