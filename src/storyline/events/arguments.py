@@ -125,7 +125,7 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
     tgt += objs
     tgt += prep_objects(tree, i, _TARGET_PREPS)
     for o in objs:  # "imposed sanctions on Iran", "delivered weapons to Ukraine"
-        tgt += prep_objects(tree, o, frozenset({"on", "against", "to"}))
+        tgt += prep_objects(tree, o, frozenset({"on", "against", "to", "with"}))
     if trig.type == "RETREAT":
         tgt += prep_objects(tree, i, frozenset({"from", "out"}))
     if trig.type in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE"):
@@ -206,7 +206,10 @@ def arguments(
             return None  # "sent a message to": not aid
     location = _location(tree, i)
     victims = any(
-        tree.lemma(h) in PEOPLE or tree.tokens[h].text.lower() in ORGANS
+        tree.lemma(h) in PEOPLE
+        or tree.tokens[h].text.lower() in ORGANS
+        or tree.tokens[h].ent_type == "PERSON"
+        or tree.lemma(h) in _NUMBERS  # "arrested dozens of students"
         for h in tree.joined(tgt_heads)
     )
     heads = {"source": src_heads, "target": tgt_heads}
@@ -249,7 +252,7 @@ def arguments(
         args = _orient(ctx, trig, [dyad[0]], [dyad[1]], location, sentence, True, mode)
         args.joint = trig.type in DIRECTIONLESS or trig.type == "AGREE"
         return args
-    args = _orient(ctx, trig, source, target, location, sentence, mode=mode)
+    args = _orient(ctx, trig, source, target, location, sentence, mode=mode, victims=victims)
     args.victims = victims
     args.heads = heads
     return _complete(ctx, trig, args, sentence)
@@ -280,6 +283,8 @@ def _complete(ctx: Context, trig: Trigger, args: Args, sentence: Sentence) -> Ar
     return args
 
 
+_NUMBERS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
+                      "scores", "million", "millions"})  # fmt: skip
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
 
 
@@ -315,9 +320,10 @@ def _orient(
     sentence: Sentence,
     inferred: bool = False,
     mode: str | None = None,
+    victims: bool = False,
 ) -> Args:
     """Joint acts, and the sides the text gives implicitly: a visit's destination, the
-    place of a protest or an attack."""
+    place of a protest or an attack, the people a state represses at home."""
     joint = False
     mutual = trig.type in _MUTUAL
     if mutual and source and not target and len({p.actor.country or p.actor.id for p in source}) > 1:
@@ -329,10 +335,17 @@ def _orient(
         if place and place not in own and place != "IGO":
             if trig.mode == "visit" or trig.type == "CONSULT":  # "received in Riyadh by"
                 target = [ctx.country_party(place)]  # the host of a meeting held abroad
-            elif trig.type in ("PROTEST", "COERCE", "ASSAULT"):
-                target, inferred = [ctx.country_party(place)], True  # "killed 84 people in Nice"
-        elif trig.type == "PROTEST" and place:
-            target, inferred = [ctx.country_party(place)], True  # protests at home
+            elif trig.type == "PROTEST":
+                target, inferred = [ctx.country_party(place)], True
+            elif trig.type in ("COERCE", "ASSAULT") and victims:
+                target, inferred = [ctx.civilians(place)], True  # "killed 84 people in Nice"
+        elif trig.type == "PROTEST" and (place or own):
+            home = place or sorted(own)[0]  # protests address their own government
+            target, inferred = [ctx.country_party(home)], True
+        elif trig.type == "COERCE" and victims and (place or own):
+            # "Egyptian police arrested dozens of students": the state's own people
+            home = place or sorted(own)[0]
+            target, inferred = [ctx.civilians(home)], True
         elif trig.mode == "visit" and mine is not None and mine.country not in own:
             target, inferred = [ctx.country_party(mine.country or mine.id)], True  # hosts
     if trig.type in DIRECTIONLESS and location and source and target:
@@ -356,7 +369,8 @@ def _destination(tree: DocTree, ctx: Context, heads: list[int]) -> list[Party]:
 
 
 def _location(tree: DocTree, i: int) -> str | None:
-    for j in [i, tree.tokens[i].head]:
+    """Where it happened: "in"/"at" a place, on the trigger, its head or its object."""
+    for j in [i, tree.tokens[i].head, *tree.kids(i, "dobj", "nsubjpass")]:
         for o in prep_objects(tree, j, frozenset({"in", "at"})):
             m = tree.mention_at[o]
             if m is not None and m.actor.kind == "country":

@@ -115,6 +115,20 @@ class Context:
         start, end = at or (0, 0)
         return Party(self._country(code), start, end, self.tree.doc.text[start:end])
 
+    def civilians(self, code: str) -> Party:
+        """A country's people as the ones acted on (PLOVER's civilian sector)."""
+        base = self._country(code)
+        return Party(Actor(base.id, base.name, base.country, "CVL", "country"), 0, 0, "")
+
+    def place_country(self, sentence: Sentence) -> str | None:
+        """The country of the first place the sentence names ("in Santiago")."""
+        for ent in self.tree.doc.entities:
+            if ent.label in ("GPE", "LOC") and sentence.start <= ent.start < sentence.end:
+                code = self.country_code(ent.text)
+                if code is not None and code != "IGO":
+                    return code
+        return None
+
     def _token_party(self, j: int, actor: Actor | None) -> Party | None:
         if actor is None:
             return None
@@ -144,11 +158,15 @@ class Context:
         first = min([h, *mods])
         start, end = t.tokens[first].start, tok.end
         words = self.tree.doc.text[start:end]
-        if self.anchor is None or sector in ("CVL", "REB", "OPP"):
+        home = self.place_country(sentence) or self.anchor
+        if home is not None and sector in ("CVL", "OPP"):  # "protesters in Santiago"
+            base = self._country(home)
+            actor = Actor(base.id, base.name, base.country, sector, "country")
+        elif home is None or sector == "REB":
             name = " ".join(words.lower().split())
             actor = Actor(content_id("group", sector, name), name, None, sector, "group")
         else:
-            base = self._country(self.anchor)
+            base = self._country(home)
             actor = Actor(base.id, base.name, base.country, sector, "country")
         return Party(actor, start, end, words)
 

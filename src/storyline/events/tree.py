@@ -22,7 +22,8 @@ VERBAL_POS = frozenset({"VERB", "AUX"})
 _PART_OF = frozenset(
     {"member", "some", "many", "most", "all", "one", "several", "part", "representative",
      "unit", "wing", "faction", "head", "chief", "group", "branch", "supporter", "envoy",
-     "spokesman", "spokeswoman", "spokesperson", "team", "delegation", "official", "leader"}
+     "spokesman", "spokeswoman", "spokesperson", "team", "delegation", "official", "leader",
+     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores"}
 )  # fmt: skip
 #: Prepositions after a noun that name its owner or counterpart ("the ban on
 #: Georgian wine", "prisoners from East Timor", "a terror suspect to France"); not
