@@ -29,13 +29,16 @@ POLITICAL_SECTORS = frozenset(
 
 
 def category(actor: Actor) -> str | None:
-    """The frame category an actor falls in, if any (media, business, civil, person)."""
+    """The frame category an actor falls in, if any (media, business, civil, armed,
+    person)."""
     if actor.sector == "JRN":
         return "media"
     if actor.sector == "BUS" and actor.kind != "igo":
         return "business"
     if actor.sector == "CVL":
         return "civil"
+    if actor.sector in ("MIL", "REB", "COP"):
+        return "armed"
     if actor.kind == "person" and actor.sector is None and actor.country is None:
         return "person"
     return None
@@ -62,27 +65,51 @@ def _keep(parties: list[Party], banned: frozenset[str]) -> list[Party]:
     return [p for p in parties if category(p.actor) not in banned]
 
 
-def admit(args: Args, frame: TypeFrame) -> Args | None:
-    """The arguments with excluded actors dropped, or None when the frame is not filled."""
+def _filled(needs: str, source: list[Party], target: list[Party], args: Args) -> bool:
+    if needs == "source":
+        return bool(source)
+    if needs == "target":
+        return bool(target)
+    if needs == "either":
+        return bool(source or target)
+    if needs == "victim":
+        return bool(target or args.victims or args.location)
+    if needs == "source-or-place":
+        return bool(source or args.location)
+    # "counterpart": talks need someone to talk with, or a body that is many
+    return bool(source) and (
+        bool(target) or len(source) > 1 or any(p.actor.kind == "igo" for p in source)
+    )
+
+
+def admit(
+    args: Args, frame: TypeFrame, needs: str | None = None, *, country_named: bool = False
+) -> Args | None:
+    """The arguments with excluded actors dropped, or None when the frame is not filled.
+
+    ``needs`` overrides the type's (a sense may ask for more); ``country_named``: the
+    sentence names a country, which makes a named person's act a political one.
+    """
     source = _keep(args.source, frame.not_source)
     target = _keep(args.target, frame.not_target)
-    needs = frame.needs
-    if needs == "source" and not source:
-        return None
-    if needs == "target" and not target:
-        return None
-    if needs == "victim" and not (target or args.victims or args.location):
-        return None
-    if needs == "source-or-place" and not (source or args.location):
+    if not _filled(needs or frame.needs, source, target, args):
         return None
     # the doer must be political when the text names one (a firm's request to a
     # regulator is business news); else the side acted on must be
     doers = source or target
     political = any(is_political(p.actor) for p in doers)
-    if frame.needs == "victim" and not political:
+    if not political and frame.needs == "victim":
         political = any(is_political(p.actor) for p in (*source, *target))
+    if not political and doers and all(_unknown_person(p.actor) for p in doers):
+        # a person the tables do not know ("Aung San Suu Kyi called for sanctions")
+        # acts politically towards a political actor, or where a country is at stake
+        political = country_named or any(is_political(p.actor) for p in target)
     if not political and not (frame.type == "PROTEST" and (args.location or source)):
         if not (frame.type in _ECONOMIC and _across_borders(source, target)):
             return None
     joint = args.joint and bool(source) and bool(target)
     return replace(args, source=source, target=target, joint=joint)
+
+
+def _unknown_person(actor: Actor) -> bool:
+    return actor.kind == "person" and actor.sector is None

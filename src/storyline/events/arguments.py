@@ -112,7 +112,10 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
     if tok.dep == "acl" and not tree.kids(i, "nsubj"):
         pair = pair or _between(tree, tok.head)
     if tree.kids(i, "nsubjpass", "auxpass"):
-        tgt += tree.kids(i, "nsubjpass")
+        if FRAMES.types[trig.type].passive == "source":  # "troops were deployed"
+            src += tree.kids(i, "nsubjpass")
+        else:
+            tgt += tree.kids(i, "nsubjpass")
         src += prep_objects(tree, i, frozenset({"by"}))
     elif tok.dep == "acl" and tok.tag == "VBN":  # "the prisoners released by Iran"
         tgt.append(tok.head)

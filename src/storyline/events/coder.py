@@ -20,6 +20,7 @@ from storyline.events.dating import anniversary_year, event_date
 from storyline.events.lexicon import FRAMES, ORGANS, RESTATING_VERBS, Trigger
 from storyline.events.modality import modality
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
+from storyline.events.retype import background, bare_mention, retype, starts_after
 from storyline.events.triggers import find_triggers
 from storyline.records import Document, EventMention, Evidence, Sentence, content_id
 
@@ -57,15 +58,23 @@ def code_document(doc: Document) -> list[EventMention]:
 
 
 def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[EventMention]:
+    span = range(sentence.token_start, sentence.token_end)
+    country_named = any((m := tree.mention_at[j]) and m.actor.kind == "country" for j in span)
     for i, end, trigger in find_triggers(tree, sentence.token_start, sentence.token_end):
+        if background(tree, i):
+            continue
         found = arguments(tree, ctx, i, trigger, sentence)
         if found is None:
             continue
-        trig = found.retyped or trigger
-        args = admit(found, FRAMES.types[trig.type])
+        trig = retype(tree, i, found.retyped or trigger)
+        sense = FRAMES.sense("verb" if tree.is_verb(i) else "noun", tree.lemma(i))
+        needs = sense.needs if sense is not None else None
+        args = admit(found, FRAMES.types[trig.type], needs, country_named=country_named)
         if args is None:
             continue
-        yield _mention(tree, ctx, sentence, i, end, trig, args)
+        ev = _mention(tree, ctx, sentence, i, end, trig, args)
+        if ev is not None:
+            yield ev
     yield from _conditional_demands(tree, ctx, sentence)
 
 
@@ -78,13 +87,15 @@ def _spans(doc_id: str, parties: list[Party]) -> tuple[Evidence, ...]:
 
 def _mention(
     tree: DocTree, ctx: Context, sentence: Sentence, i: int, end: int, trig: Trigger, args: Args
-) -> EventMention:
+) -> EventMention | None:
     doc = tree.doc
     skip: set[int] | None = None
     head = tree.tokens[i].head
     if not tree.is_verb(i) and tree.lemma(head) in RESTATING_VERBS:
         skip = set(tree.subtree(i)) - {i}
     tx = event_date(tree, i, sentence, doc.timexes, skip_subtree=skip)
+    if tx is None and bare_mention(tree, i, args.source):
+        return None  # "the attacks on abortion providers": named in passing, undated
     date, date_end, date_source = _date_of(tx.value if tx else None, doc.published)
     founded = anniversary_year(tree, i, sentence, doc.timexes, doc.published)
     if founded is not None:
@@ -108,8 +119,11 @@ def _mention(
         trig.type, verb=tree.is_verb(i), phrase=end != i, source=bool(source),
         target=bool(target), inferred=args.inferred, dated=date_source == "text",
     )  # fmt: skip
+    mood = modality(tree, i)
+    if mood == "asserted" and date_source == "text" and starts_after(date, doc.published):
+        mood = "future"  # "the summit on Thursday" in Monday's paper
     return EventMention(
-        id=eid, document=doc.id, type=trig.type, modality=modality(tree, i),
+        id=eid, document=doc.id, type=trig.type, modality=mood,
         source=tuple(actors), target=tuple(p.actor for p in target), date=date,
         date_end=date_end, date_source=date_source, evidence=evidence, trigger=trigger,
         summary=summary, confidence=score, mode=mode,
@@ -149,4 +163,5 @@ def _conditional_demands(tree: DocTree, ctx: Context, sentence: Sentence) -> Ite
         party = Party(side, where.start, where.end, where.text)
         args = Args([party], target, None, inferred=True)
         ev = _mention(tree, ctx, sentence, i, i, Trigger("REQUEST"), args)
-        yield replace(ev, modality="hypothetical")
+        if ev is not None:
+            yield replace(ev, modality="hypothetical")

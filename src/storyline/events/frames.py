@@ -20,15 +20,16 @@ from storyline.records import PLOVER_TYPES
 
 __all__ = ["Frames", "FramesError", "Sense", "Trigger", "TypeFrame", "load_frames"]
 
-NEEDS = frozenset({"source", "target", "victim", "source-or-place"})
+NEEDS = frozenset({"source", "target", "either", "victim", "source-or-place", "counterpart"})
 ROLES = frozenset({"source", "target"})
-CATEGORIES = frozenset({"media", "business", "person", "civil"})
+CATEGORIES = frozenset({"media", "business", "person", "civil", "armed"})
 _SENSE_KEYS = frozenset(
     {"trigger", "object", "objects", "not_objects", "not_complements", "not_modifiers",
-     "not_after", "no_question", "of", "not_after_as"}
+     "not_after", "no_question", "of", "not_after_as", "needs", "preps", "not_preps",
+     "light_verb", "no_that_clause"}
 )  # fmt: skip
 _TYPE_KEYS = frozenset(
-    {"about", "needs", "of", "not_source", "not_target", "verbs", "nouns", "phrases"}
+    {"about", "needs", "of", "not_source", "not_target", "verbs", "nouns", "phrases", "passive"}
 )
 
 
@@ -54,6 +55,8 @@ class TypeFrame:
     of: str
     not_source: frozenset[str] = frozenset()
     not_target: frozenset[str] = frozenset()
+    #: "source" when a passive verb's subject is the doer ("troops were deployed")
+    passive: str = "target"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,11 @@ class Sense:
     no_question: bool = False
     not_after_as: bool = False
     of: str | None = None
+    needs: str | None = None
+    preps: frozenset[str] = frozenset()
+    not_preps: frozenset[str] = frozenset()
+    light_verb: bool = False
+    no_that_clause: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +131,10 @@ def _type_frame(name: str, table: dict[str, Any], where: str) -> TypeFrame:
         if cats - CATEGORIES:
             raise FramesError(f"{where}.{key}: unknown categories {sorted(cats - CATEGORIES)}")
         sides[key] = cats
-    return TypeFrame(name, table.get("about", ""), needs, of, **sides)
+    passive = table.get("passive", "target")
+    if passive not in ROLES:
+        raise FramesError(f"{where}: passive={passive!r} is not one of {sorted(ROLES)}")
+    return TypeFrame(name, table.get("about", ""), needs, of, passive=passive, **sides)
 
 
 def _sense(entry: dict[str, Any], where: str) -> tuple[tuple[str, str], Sense]:
@@ -137,17 +148,19 @@ def _sense(entry: dict[str, Any], where: str) -> tuple[tuple[str, str], Sense]:
         raise FramesError(f"{where}: object must be 'actor'")
     if entry.get("of") not in (None, *ROLES):
         raise FramesError(f"{where}: of must be 'source' or 'target'")
+    if entry.get("needs") not in (None, *NEEDS):
+        raise FramesError(f"{where}: needs must be one of {sorted(NEEDS)}")
     sets = {
         key: frozenset(_strings(entry.get(key, []), f"{where}.{key}"))
-        for key in ("objects", "not_objects", "not_complements", "not_modifiers", "not_after")
+        for key in ("objects", "not_objects", "not_complements", "not_modifiers", "not_after",
+                    "preps", "not_preps")
+    }  # fmt: skip
+    flags = {
+        key: bool(entry.get(key, False))
+        for key in ("no_question", "not_after_as", "light_verb", "no_that_clause")
     }
-    sense = Sense(
-        object=entry.get("object"),
-        no_question=bool(entry.get("no_question", False)),
-        not_after_as=bool(entry.get("not_after_as", False)),
-        of=entry.get("of"),
-        **sets,
-    )
+    sense = Sense(object=entry.get("object"), of=entry.get("of"), needs=entry.get("needs"),
+                  **sets, **flags)  # fmt: skip
     return (pos, lemma), sense
 
 
@@ -180,6 +193,8 @@ def _parse(data: dict[str, Any], source: str) -> Frames:
     senses: dict[tuple[str, str], Sense] = {}
     for n, entry in enumerate(data.get("sense", []), 1):
         key, sense = _sense(entry, f"{source}: [[sense]] #{n}")
+        if key in senses:
+            raise FramesError(f"{source}: [[sense]] #{n}: a second entry for {':'.join(key)}")
         known = verbs if key[0] == "verb" else nouns
         if key[1] not in known and not any(h == key[1] for h, _ in phrases):
             raise FramesError(f"{source}: [[sense]] #{n}: {key[1]!r} is no {key[0]} trigger")

@@ -88,8 +88,8 @@ def modality(tree: DocTree, trigger: int) -> str:
         for c in tree.children[i]:
             ct = tree.tokens[c]
             low = ct.text.lower()
-            if ct.dep == "neg" or (ct.dep == "det" and low == "no"):
-                negated = True
+            if ct.dep == "neg" or (ct.dep == "det" and low == "no") or low in ("neither", "nor"):
+                negated = True  # "neither confirmed nor denied"
             elif ct.dep in ("aux", "auxpass"):
                 if low in _FUTURE_AUX:
                     future = True

@@ -9,7 +9,7 @@ a refusal), and what a question is ("asked *whether* ..." is no request).
 from __future__ import annotations
 
 from storyline.events.frames import Sense
-from storyline.events.lexicon import ORGANS, PEOPLE
+from storyline.events.lexicon import LIGHT_VERBS, ORGANS, PEOPLE
 from storyline.events.tree import DocTree
 
 __all__ = ["in_sense", "is_party_word"]
@@ -85,7 +85,26 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
                 return False
     if sense.no_question and not _asks_for_act(tree, i):
         return False
+    preps = {tree.lemma(p) for p in tree.kids(i, "prep", "prt", "dative")}
+    if sense.preps and not (preps & sense.preps or comps):
+        return False  # "they plan to appeal": a legal appeal, not an appeal to anyone
+    if preps & sense.not_preps:
+        return False  # "seized upon the remark"
+    if sense.light_verb and not _under_light_verb(tree, i):
+        return False  # "our long cooperation": a state of affairs, not an act
+    if sense.no_that_clause and tree.kids(i, "ccomp") and not (preps & {"on", "to"}):
+        return False  # "agrees that the market is weak": an opinion
     return not (sense.not_after_as and i > 0 and tree.tokens[i - 1].text.lower() == "as")
+
+
+def _under_light_verb(tree: DocTree, i: int) -> bool:
+    tok = tree.tokens[i]
+    return (
+        tok.head != i
+        and tok.dep in ("dobj", "nsubjpass")
+        and tree.is_verb(tok.head)
+        and tree.lemma(tok.head) in LIGHT_VERBS
+    )
 
 
 def _asks_for_act(tree: DocTree, i: int) -> bool:

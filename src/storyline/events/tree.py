@@ -113,11 +113,9 @@ class DocTree:
             subj = self.kids(verb, "nsubj", "csubj", "expl")
             if subj:
                 return subj[0]
-            misparsed = [  # "Turkey imposed ...", a subject the parser took for a modifier
-                c for c in self.kids(verb, "npadvmod") if c < verb and self.mention_at[c]
-            ]
-            if misparsed:
-                return misparsed[0]
+            misparsed = self._misparsed_subject(verb)
+            if misparsed is not None:
+                return misparsed
             agent = self.kids(verb, "agent")
             if agent:
                 pobj = self.kids(agent[0], "pobj")
@@ -140,6 +138,24 @@ class DocTree:
                 verb = tok.head  # "the EU made the decision to ban": the decision's maker
                 continue
             return None
+        return None
+
+    def _misparsed_subject(self, verb: int) -> int | None:
+        """A subject the parser took for a modifier: "Turkey imposed ..." (npadvmod),
+        "Rice Monday condemned" (a name compounded onto a date), or a headline's
+        "Chinese president to visit US" (the noun before "to")."""
+        for c in self.kids(verb, "npadvmod"):
+            if c < verb:
+                for j in [c, *self.kids(c, "compound")]:
+                    if self.mention_at[j] is not None:
+                        return j
+        tok = self.tokens[verb]
+        headline = tok.dep == "ROOT" or (
+            tok.dep == "acl" and self.tokens[tok.head].pos not in ("NOUN", "PROPN")
+        )
+        to = [a for a in self.kids(verb, "aux") if self.tokens[a].text.lower() == "to"]
+        if headline and to and to[0] > 0 and self.tokens[to[0] - 1].pos in ("NOUN", "PROPN"):
+            return to[0] - 1
         return None
 
     def _relative_antecedent(self, verb: int) -> int | None:

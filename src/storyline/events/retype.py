@@ -1,0 +1,75 @@
+"""What a trigger turns out to be once its clause is read: a threat rather than a
+promise, background rather than news, a plan rather than a fact.
+
+* A vow or a promise to use force is a THREAT ("vowed to launch more strikes"), and
+  so is a first-person statement that one will ("we will attack them").
+* An act named as the time of something else ("since Israel withdrew from Lebanon")
+  or only in passing (a noun with no doer, no date of its own, not the subject of
+  its clause: "the attacks on abortion providers") is background, not a timeline line.
+* An act the text dates after the article was published is planned, not done.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.events.frames import Trigger
+from storyline.events.lexicon import FRAMES, VERB_TRIGGERS
+from storyline.events.modality import modality
+from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
+
+__all__ = ["background", "bare_mention", "retype", "starts_after"]
+
+_COMMISSIVE = frozenset({"vow", "pledge", "promise", "swear"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def retype(tree: DocTree, i: int, trig: Trigger) -> Trigger:
+    lemma = tree.lemma(i)
+    if trig.type == "AGREE" and lemma in _COMMISSIVE:
+        for c in tree.kids(i, "xcomp", "ccomp"):
+            inner = VERB_TRIGGERS.get(tree.lemma(c))
+            if inner is not None and inner.type in _HOSTILE:
+                return Trigger("THREATEN")
+    if trig.type in ("ASSAULT", "COERCE") and tree.is_verb(i) and modality(tree, i) == "future":
+        subj = tree.subject(i)
+        if subj is not None and tree.tokens[subj].text.lower() in FIRST_PLURAL | FIRST_SINGULAR:
+            return Trigger("THREATEN")
+    return trig
+
+
+def background(tree: DocTree, i: int) -> bool:
+    """The act is the time frame of another one: "since Israel withdrew from ..."."""
+    j = i
+    for _ in range(3):
+        if any(tree.tokens[m].text.lower() == "since" for m in tree.kids(j, "mark")):
+            return True
+        tok = tree.tokens[j]
+        if tok.dep not in ("conj", "xcomp") or tok.head == j:
+            return False
+        j = tok.head
+    return False
+
+
+def bare_mention(tree: DocTree, i: int, source: list[Party]) -> bool:
+    """A noun trigger with no doer that is not what its clause is about."""
+    if tree.is_verb(i) or source:
+        return False
+    tok = tree.tokens[i]
+    if tok.dep in ("nsubj", "nsubjpass", "ROOT"):
+        return False  # "the bombings killed 224", a headline
+    head = tok.head
+    light = tree.is_verb(head) and tree.lemma(head) in FRAMES.word("light_verbs")
+    return not (light and tok.dep in ("dobj", "attr"))
+
+
+def starts_after(date: str, published: str | None) -> bool:
+    """Does ``date`` (YYYY, YYYY-MM or YYYY-MM-DD) begin after ``published``?"""
+    m = _DATE.match(date)
+    p = _DATE.match(published or "")
+    if m is None or p is None:
+        return False
+    start = (int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    day = (int(p[1]), int(p[2] or 1), int(p[3] or 1))
+    return start > day
