@@ -71,6 +71,7 @@ def items(label: str, split: str, corpus: str) -> list[dict[str, Any]]:
         r["id"]: dict(r)
         for r in con.execute("SELECT id, source, title, published, text FROM documents")
     }
+    mentions = {r["id"]: r["json"] for r in con.execute("SELECT id, json FROM event_mentions")}
     out = []
     for row in con.execute(
         "SELECT e.json, x.salience FROM events e LEFT JOIN event_extras x ON x.event = e.id"
@@ -78,6 +79,8 @@ def items(label: str, split: str, corpus: str) -> list[dict[str, Any]]:
         ev = json.loads(row["json"])
         first = ev["evidence"][0]
         doc = docs[first["document"]]
+        lead = [json.loads(mentions[m]) for m in ev.get("mentions", ()) if m in mentions]
+        lead = [m for m in lead if m["trigger"] == ev["trigger"]] or lead
         out.append(
             {
                 "key": judging_key(corpus, doc["source"], ev),
@@ -98,6 +101,7 @@ def items(label: str, split: str, corpus: str) -> list[dict[str, Any]]:
                 "confidence": ev.get("confidence"),
                 "salience": row["salience"],
                 "other_sources": len(ev["evidence"]) - 1,
+                "mention": lead[0] if lead else None,  # for the confidence features
             }
         )
     con.close()

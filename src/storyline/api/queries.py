@@ -59,6 +59,7 @@ def timeline_query(
     modalities: Sequence[str],
     limit: int,
     offset: int,
+    min_confidence: float = 0.0,
 ) -> EventQuery:
     """Validate the web's timeline parameters into an ``EventQuery`` (QueryError if bad)."""
     if not 1 <= limit <= MAX_LIMIT:
@@ -72,6 +73,7 @@ def timeline_query(
         modalities=parse_multi(modalities),
         limit=limit,
         offset=offset,
+        min_confidence=min_confidence,
     )
 
 

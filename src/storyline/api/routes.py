@@ -38,11 +38,13 @@ class TimelineFilters:
         modality: Multi = [],  # noqa: B006
         limit: int = 100,
         offset: int = 0,
+        min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
     ) -> None:
         self.actor, self.between = actor, between
         self.date_from, self.date_to = date_from, date_to
         self.types, self.modalities = type, modality
         self.limit, self.offset = limit, offset
+        self.min_confidence = min_confidence
 
 
 FiltersDep = Annotated[TimelineFilters, Depends()]
@@ -55,6 +57,7 @@ def timeline_payload(
     query = queries.timeline_query(
         actor=f.actor, between=f.between, date_from=f.date_from, date_to=f.date_to,
         types=f.types, modalities=f.modalities, limit=f.limit, offset=f.offset,
+        min_confidence=f.min_confidence,
     )  # fmt: skip
     events, total = queries.event_payloads(store, query, top)
     nxt = None

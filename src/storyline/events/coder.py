@@ -115,21 +115,18 @@ def _mention(
     speaker = ctx.speaker(sentence)
     actors = [p.actor for p in source]
     eid = content_id("mention", doc.id, str(t_start), trig.type)
-    score = confidence(
-        trig.type, verb=tree.is_verb(i), phrase=end != i, source=bool(source),
-        target=bool(target), inferred=args.inferred, dated=date_source == "text",
-    )  # fmt: skip
     mood = modality(tree, i)
     if mood == "asserted" and date_source == "text" and starts_after(date, doc.published):
         mood = "future"  # "the summit on Thursday" in Monday's paper
-    return EventMention(
+    ev = EventMention(
         id=eid, document=doc.id, type=trig.type, modality=mood,
         source=tuple(actors), target=tuple(p.actor for p in target), date=date,
         date_end=date_end, date_source=date_source, evidence=evidence, trigger=trigger,
-        summary=summary, confidence=score, mode=mode,
+        summary=summary, confidence=0.0, mode=mode,
         speaker=speaker if speaker not in actors else None, location=args.location,
         joint=args.joint, source_spans=_spans(doc.id, source), target_spans=_spans(doc.id, target),
     )  # fmt: skip
+    return replace(ev, confidence=confidence(ev))
 
 
 def _side_key(side: list[Party]) -> tuple[str, ...]:

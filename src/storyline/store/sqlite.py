@@ -330,6 +330,9 @@ class SQLiteStore:
         if query.modalities:
             where.append(f"e.modality IN ({_marks(query.modalities)})")
             params += list(query.modalities)
+        if query.min_confidence > 0:
+            where.append("json_extract(e.json, '$.confidence') >= ?")
+            params.append(query.min_confidence)
         if query.date_from:
             where.append("e.date_stop >= ?")
             params.append(query.date_from)

@@ -29,6 +29,14 @@ ToOpt = Annotated[str | None, typer.Option("--to", help="To date (YYYY[-MM[-DD]]
 TypeOpt = Annotated[list[str], typer.Option("--type", help="PLOVER type(s).")]
 ModalityOpt = Annotated[list[str], typer.Option(help="asserted|future|hypothetical|negated.")]
 LimitOpt = Annotated[int | None, typer.Option(help="At most this many events.")]
+MinConfidenceOpt = Annotated[
+    float,
+    typer.Option(
+        min=0.0, max=1.0,
+        help="Only events at least this likely to be right (0-1; calibrated on judged news: "
+        "at 0.7 about 70% or more are usable lines).",
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -56,6 +64,7 @@ def timeline(
     type_: TypeOpt = [],  # noqa: B006
     modality: ModalityOpt = [],  # noqa: B006
     limit: LimitOpt = None,
+    min_confidence: MinConfidenceOpt = 0.0,
     top: Annotated[
         int | None, typer.Option(help="Only the N most salient events (shown in date order).")
     ] = None,
@@ -78,6 +87,7 @@ def timeline(
     query = _query(
         actor=actor, between=between, date_from=date_from, date_to=date_to,
         types=tuple(type_), modalities=tuple(modality), limit=None if summary or top else limit,
+        min_confidence=min_confidence,
     )  # fmt: skip
     if top is not None and top < 1:
         raise _fail("--top must be at least 1")

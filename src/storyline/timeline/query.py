@@ -38,6 +38,7 @@ class EventQuery:
     modalities: tuple[str, ...] = ()
     limit: int | None = None
     offset: int = 0
+    min_confidence: float = 0.0  # only events at least this likely to be usable lines
 
     @classmethod
     def build(
@@ -51,6 +52,7 @@ class EventQuery:
         modalities: tuple[str, ...] = (),
         limit: int | None = None,
         offset: int = 0,
+        min_confidence: float = 0.0,
     ) -> EventQuery:
         """Validate user input (types, modalities, dates) and build a query."""
         types = tuple(t.strip().upper() for t in types if t.strip())
@@ -63,6 +65,8 @@ class EventQuery:
             raise QueryError(f"unknown modality {badm[0]!r}; one of: {', '.join(MODALITIES)}")
         if (limit is not None and limit < 0) or offset < 0:
             raise QueryError("limit and offset must not be negative")
+        if not 0.0 <= min_confidence <= 1.0:
+            raise QueryError(f"min confidence must be between 0 and 1, got {min_confidence}")
         return cls(
             actor=actor or None,
             between=between,
@@ -72,4 +76,5 @@ class EventQuery:
             modalities=modalities,
             limit=limit,
             offset=offset,
+            min_confidence=min_confidence,
         )

@@ -1,6 +1,6 @@
 """How much an event matters: the ranking behind ``timeline --top`` and date summaries.
 
-Salience multiplies four factors, each with a reason:
+Salience multiplies five factors, each with a reason:
 
 * independent sources — distinct stories among the citations (copies of one
   article count once): ``1 + log2(stories)``, so the second outlet doubles;
@@ -9,7 +9,9 @@ Salience multiplies four factors, each with a reason:
   head of state or government: ``1 + 0.5 * prominence + 0.5 * head``;
 * type — material conflict > material cooperation > verbal conflict > verbal
   cooperation (PLOVER quad classes, see ``plover.py``);
-* modality — asserted 1, planned 0.6, hypothetical 0.3, negated 0.1.
+* modality — asserted 1, planned 0.6, hypothetical 0.3, negated 0.1;
+* confidence — the calibrated chance that the line is right, so that a shaky event
+  never outranks a sound one on the strength of its actors alone.
 
 Scores are stored per event in ``event_extras`` by :func:`annotate_events`
 (run after each build); stores built before that run are scored on the fly.
@@ -94,6 +96,7 @@ def salience(event: Event, ctx: SalienceContext) -> float:
         * (1 + 0.5 * prominence + 0.5 * head)
         * TYPE_FACTOR[quad(event.type)]
         * MODALITY_FACTOR.get(event.modality, 0.1)
+        * event.confidence
     )
     return round(value, 4)
 

@@ -53,6 +53,8 @@ def _twin(request: Request, path: str) -> str:
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
     return _page(request, "error.html", status, status_code=status, message=message)
 
+#: The choices of the timeline page's confidence filter (0: every event).
+CONFIDENCE_LEVELS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 @router.get("/", response_class=HTMLResponse)
 @router.get("/timeline", response_class=HTMLResponse)
@@ -69,9 +71,11 @@ def timeline_page(
         "from": f.date_from or "", "to": f.date_to or "", "zoom": zoom, "top": top,
         "types": [t.upper() for t in queries.parse_multi(f.types)],
         "modalities": [m.lower() for m in queries.parse_multi(f.modalities)],
+        "min_confidence": f.min_confidence,
     }  # fmt: skip
     common: dict[str, Any] = {
         "form": form, "plover": PLOVER_TYPES, "modality_names": MODALITIES, "zooms": ZOOMS,
+        "confidence_levels": CONFIDENCE_LEVELS,
     }  # fmt: skip
     twin = _twin(request, "/api/timeline")
     try:

@@ -1,0 +1,93 @@
+"""Regression tests for issue 14, "Events that hold on real news": the faults the issue
+lists, one general rule each, on sentences written here in the issue's words.
+
+Each case names what an analyst would sign: no event at all, or the type with its
+actors' countries (``None``: that side is left empty, which is tolerated; a wrong
+actor never is).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.events import extract_events
+
+pytestmark = pytest.mark.slow
+
+NO_EVENT = [
+    # a trigger word in another sense
+    "Banks wrote off billions in subprime loans last year.",
+    "The company expanded its after-sales support in Asia.",
+    "The ministry released a list of approved vaccines on Monday.",
+    "Bryant shot 22-of-45 from the field on Sunday night.",
+    # reporting and meta-talk
+    "The Foreign Ministry did not respond to requests for comment.",
+    "A spokesman for the French embassy declined to comment.",
+    "Kishida called the attack an act of terror.",
+    # business news with no political actor
+    "General Motors offered buyouts to 30,000 of its workers.",
+    # a drill that is not military, a deal that is commerce
+    "Toyota signed a supply deal with Panasonic on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_no_event(text: str) -> None:
+    events = extract_events(text, "2009-06-01")
+    assert events == [], [(e.type, e.summary) for e in events]
+
+
+EVENTS = [
+    # (text, type, source countries, target countries)
+    ("Serbia lifted a night curfew on Monday.", "CONCEDE", {"SRB"}, None),
+    ("The 1998 bombings of the embassies of the United States killed 224 people.",
+     "ASSAULT", None, {"USA"}),
+    ("BEIJING (Reuters) - China suspended imports of Japanese beef on Monday.",
+     "SANCTION", {"CHN"}, {"JPN"}),
+    ("The EU made the decision to ban imports of Chinese shoes.", "SANCTION", {"IGO"}, {"CHN"}),
+    ("Japan will give Tanzania a grant of 5 million dollars.", "AID", {"JPN"}, {"TZA"}),
+    ("Hungarian and Romanian officials signed an agreement on minorities.",
+     "AGREE", {"HUN", "ROU"}, None),
+    ("Israeli troops raided a village near Nablus on Monday.", "COERCE", {"ISR"}, None),
+    ("Egyptian police arrested dozens of students in Cairo on Tuesday.",
+     "COERCE", {"EGY"}, {"EGY"}),
+    ("North Korea vowed to launch more strikes against the South.", "THREATEN", {"PRK"}, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "type_", "src", "tgt"), EVENTS)
+def test_event(text: str, type_: str, src: set[str] | None, tgt: set[str] | None) -> None:
+    events = [e for e in extract_events(text, "2009-06-01") if e.type == type_]
+    assert events, f"no {type_} in {text!r}"
+    e = events[0]
+    sides = {a.country for a in (*e.source, *e.target)}
+    if e.joint:
+        assert (src or set()) | (tgt or set()) <= sides
+        return
+    if src is not None:
+        assert {a.country for a in e.source} == src
+    if tgt is not None:
+        assert {a.country for a in e.target} == tgt
+    assert "REU" not in sides and None not in {a.country for a in e.source} | {"x"} - {"x"}
+
+
+def test_a_news_agency_is_never_a_party() -> None:
+    events = extract_events("BEIJING (Reuters) - China suspended imports of Japanese beef.", "2009-06-01")
+    assert events
+    assert all(a.sector != "JRN" for e in events for a in (*e.source, *e.target))
+
+
+def test_visitor_and_host_are_not_swapped_when_neither_country_is_known() -> None:
+    events = extract_events("Sergei Ivanov met Wang Yi in Beijing on Tuesday.", "2009-06-01")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult
+    assert [a.name for a in consult[0].source] == ["Sergei Ivanov"]
+
+
+def test_every_actor_cites_the_words_that_name_it() -> None:
+    text = "Turkey imposed sanctions on Greece on Monday, the minister said."
+    (e,) = extract_events(text, "2020-05-01")
+    assert [s.text for s in e.source_spans] == ["Turkey"]
+    assert [s.text for s in e.target_spans] == ["Greece"]
+    for span in (*e.source_spans, *e.target_spans):
+        assert text[span.start : span.end] == span.text
