@@ -50,6 +50,9 @@ def is_political(actor: Actor) -> bool:
     return actor.sector in POLITICAL_SECTORS
 
 
+#: Types that are done to another side: a target of the doer's own state is a misreading
+#: ("a Chinese diplomat warned ... their China ties").
+_OUTWARD = frozenset({"THREATEN", "ASSAULT", "SANCTION", "AID", "MOBILIZE"})
 #: Types whose act between organizations of two countries is international cooperation
 #: even when neither is a state organ (a state fund's deal with a foreign firm).
 _ECONOMIC = frozenset({"AGREE", "COOPERATE"})
@@ -92,6 +95,9 @@ def admit(
     """
     source = _keep(args.source, frame.not_source)
     target = _keep(args.target, frame.not_target)
+    if frame.type in _OUTWARD:  # a state does not threaten or attack itself
+        own = {p.actor.country for p in source if p.actor.country}
+        target = [p for p in target if not (p.actor.country in own and p.actor.sector != "CVL")]
     if not _filled(needs or frame.needs, source, target, args):
         return None
     # the doer must be political when the text names one (a firm's request to a

@@ -26,6 +26,7 @@ from storyline.events.lexicon import (
     ORGANS,
     ORIGIN_NOUNS,
     PEOPLE,
+    PLACES,
     RECEIVING_VERBS,
     TRANSFER_VERBS,
     Trigger,
@@ -42,10 +43,12 @@ _ASKING = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"})
 #: a noun trigger under these prepositions is a circumstance of its clause's subject
 _CIRCUMSTANCE = frozenset({"during", "at", "for", "after", "before", "in", "following", "amid"})
 _GIVING_TYPES = frozenset({"SUPPORT", "AID"})
+#: types whose target is the one addressed: "demanded X's return" does not address X
+_ADDRESSED = frozenset({"REQUEST"})
 #: types that two parties can do together ("X and Y agreed, met, cooperated")
 _MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: types whose complement clause is the act committed to, asked for, refused
-_COMMITTING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"})
+_COMMITTING = frozenset({"AGREE", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"})
 
 
 @dataclass
@@ -62,14 +65,20 @@ class Args:
 
 
 def resolve(
-    tree: DocTree, ctx: Context, heads: list[int], sentence: Sentence, *, patient: bool = False
+    tree: DocTree,
+    ctx: Context,
+    heads: list[int],
+    sentence: Sentence,
+    *,
+    patient: bool = False,
+    owners: bool = True,
 ) -> list[Party]:
     """The parties of the argument heads, with pronouns and bare organs resolved.
 
     ``patient``: the heads undergo the act, so nationals stand for their country
     ("released 15 *British* sailors"); a doer's nationality does not ("*Cuban* exiles
     called for ..." is no act of Cuba's)."""
-    found = tree.parties_at(heads, ORGANS, ORIGIN_NOUNS, nationals=patient)
+    found = tree.parties_at(heads, ORGANS, ORIGIN_NOUNS, nationals=patient, owners=owners)
     if found:
         return found
     for h in tree.joined(heads):
@@ -213,6 +222,7 @@ def arguments(
         or tree.tokens[h].text.lower() in ORGANS
         or tree.tokens[h].ent_type == "PERSON"
         or tree.lemma(h) in _NUMBERS  # "arrested dozens of students"
+        or tree.lemma(h) in PLACES  # "raided a village"
         for h in tree.joined(tgt_heads)
     )
     heads = {"source": src_heads, "target": tgt_heads}
@@ -224,9 +234,10 @@ def arguments(
             return args
     source = resolve(tree, ctx, src_heads, sentence)
     ids = {p.actor.id for p in source}
-    target = [
-        p for p in resolve(tree, ctx, tgt_heads, sentence, patient=True) if p.actor.id not in ids
-    ]
+    # a request's target is whom it addresses, not whose "return" it demands
+    owners = trig.type not in _ADDRESSED
+    found_target = resolve(tree, ctx, tgt_heads, sentence, patient=True, owners=owners)
+    target = [p for p in found_target if p.actor.id not in ids]
     if not target and tree.is_verb(i) and trig.type in _COMMITTING:
         # "agreed to lift its ban on Georgian wine": the act agreed to names the target
         for c in tree.kids(i, "xcomp", "ccomp"):
@@ -246,9 +257,6 @@ def arguments(
         return None  # "Qatar is hosting the World Cup": nobody visits
     if not source and not target:
         place = ctx.country_code(location) if location else None
-        if trig.type == "PROTEST" and place and place != "IGO":  # "protesters rallied in X"
-            actor = ctx.country_party(place)
-            return Args([], [actor], location, True, mode, trig, heads=heads)
         dyad = ctx.dyad(sentence)
         if dyad is None:
             return Args([], [], location, False, mode, trig, victims=victims, heads=heads)
@@ -338,13 +346,8 @@ def _orient(
         if place and place not in own and place != "IGO":
             if trig.mode == "visit" or trig.type == "CONSULT":  # "received in Riyadh by"
                 target = [ctx.country_party(place)]  # the host of a meeting held abroad
-            elif trig.type == "PROTEST":
-                target, inferred = [ctx.country_party(place)], True
             elif trig.type in ("COERCE", "ASSAULT") and victims:
                 target, inferred = [ctx.civilians(place)], True  # "killed 84 people in Nice"
-        elif trig.type == "PROTEST" and (place or own):
-            home = place or sorted(own)[0]  # protests address their own government
-            target, inferred = [ctx.country_party(home)], True
         elif trig.type == "COERCE" and victims and (place or own):
             # "Egyptian police arrested dozens of students": the state's own people
             home = place or sorted(own)[0]
@@ -374,7 +377,7 @@ def _destination(tree: DocTree, ctx: Context, heads: list[int]) -> list[Party]:
 def _location(tree: DocTree, i: int) -> str | None:
     """Where it happened: "in"/"at" a place, on the trigger, its head or its object."""
     for j in [i, tree.tokens[i].head, *tree.kids(i, "dobj", "nsubjpass")]:
-        for o in prep_objects(tree, j, frozenset({"in", "at"})):
+        for o in prep_objects(tree, j, frozenset({"in", "at", "near"})):
             m = tree.mention_at[o]
             if m is not None and m.actor.kind == "country":
                 return m.text

@@ -154,11 +154,18 @@ class Context:
             return None
         mods = t.kids(h, "amod", "compound")
         for c in mods:  # "a rebel leader", "opposition lawmakers"
-            sector = ORGANS.get(t.tokens[c].text.lower()) or ORGANS.get(t.lemma(c)) or sector
+            word = ORGANS.get(t.tokens[c].text.lower()) or ORGANS.get(t.lemma(c))
+            if word is None and t.tokens[c].pos == "NOUN":
+                return None  # "exile leaders", "union officials": a group's, not a state's
+            sector = word or sector
         first = min([h, *mods])
         start, end = t.tokens[first].start, tok.end
         words = self.tree.doc.text[start:end]
-        home = self.place_country(sentence) or self.anchor
+        place = self.place_country(sentence)
+        # "the police", "the army" in an article datelined in a country are its own;
+        # bare plurals ("ministers", "officials") may be anyone's
+        definite = any(t.tokens[d].text.lower() == "the" for d in t.kids(h, "det"))
+        home = place if sector in ("CVL", "OPP") else (self.anchor if definite else None)
         if home is not None and sector in ("CVL", "OPP"):  # "protesters in Santiago"
             base = self._country(home)
             actor = Actor(base.id, base.name, base.country, sector, "country")

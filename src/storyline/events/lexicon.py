@@ -48,3 +48,4 @@ PEOPLE = FRAMES.word("people")
 ORGANS: dict[str, str] = FRAMES.organs
 HAVING_VERBS = FRAMES.word("having_verbs")
 ORIGIN_NOUNS = FRAMES.word("origin_nouns")
+PLACES = FRAMES.word("places")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from storyline.events.frames import Trigger
-from storyline.events.lexicon import FRAMES, VERB_TRIGGERS
+from storyline.events.lexicon import FRAMES, NOUN_TRIGGERS, VERB_TRIGGERS
 from storyline.events.modality import modality
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
 
@@ -29,9 +29,10 @@ def retype(tree: DocTree, i: int, trig: Trigger) -> Trigger:
     lemma = tree.lemma(i)
     if trig.type == "AGREE" and lemma in _COMMISSIVE:
         for c in tree.kids(i, "xcomp", "ccomp"):
-            inner = VERB_TRIGGERS.get(tree.lemma(c))
-            if inner is not None and inner.type in _HOSTILE:
-                return Trigger("THREATEN")
+            inner = [VERB_TRIGGERS.get(tree.lemma(c))]
+            inner += [NOUN_TRIGGERS.get(tree.lemma(o)) for o in tree.kids(c, "dobj")]
+            if any(t is not None and t.type in _HOSTILE for t in inner):
+                return Trigger("THREATEN")  # "vowed to launch more strikes"
     if trig.type in ("ASSAULT", "COERCE") and tree.is_verb(i) and modality(tree, i) == "future":
         subj = tree.subject(i)
         if subj is not None and tree.tokens[subj].text.lower() in FIRST_PLURAL | FIRST_SINGULAR:

@@ -9,7 +9,7 @@ a refusal), and what a question is ("asked *whether* ..." is no request).
 from __future__ import annotations
 
 from storyline.events.frames import Sense
-from storyline.events.lexicon import LIGHT_VERBS, ORGANS, PEOPLE
+from storyline.events.lexicon import LIGHT_VERBS, ORGANS, PEOPLE, PLACES
 from storyline.events.tree import DocTree
 
 __all__ = ["in_sense", "is_party_word"]
@@ -35,6 +35,8 @@ def is_party_word(tree: DocTree, j: int) -> bool:
     if tree.mention_at[j] is not None or low in _PRONOUNS:
         return True
     if tree.lemma(j) in PEOPLE or low in ORGANS or tree.lemma(j) in ORGANS:
+        return True
+    if tree.lemma(j) in PLACES:  # "raided a village", "stormed the embassy"
         return True
     if tok.ent_type in _PLACE_LABELS or tok.ent_type == "PERSON" or tok.ent_type == "ORG":
         return True

@@ -209,6 +209,7 @@ class DocTree:
         origins: frozenset[str] = frozenset(),
         *,
         nationals: bool = False,
+        owners: bool = True,
     ) -> list[Party]:
         """The actors the argument phrases headed by ``heads`` stand for.
 
@@ -229,6 +230,8 @@ class DocTree:
             stands = sector is not None or lemma in _PART_OF or lemma in origins
             if self.tokens[h].pos not in ("NOUN", "PROPN") and not stands:
                 continue
+            if not stands and not owners:
+                continue
             # an organ or part stands for whoever its modifiers name; any other noun
             # points to its owner ("Canada's decision", "the ban on Georgian wine"), but
             # a nationality does not make a group its state ("Cuban exiles")
@@ -245,8 +248,10 @@ class DocTree:
                     if mc is None or any(p.actor.id == mc.actor.id for p in out):
                         continue
                     named = self.tokens[h].pos == "PROPN"  # "the Russian-Korean Forum"
-                    if stands or nationals or named or mc.how != "demonym":
+                    if stands or named or mc.how != "demonym":
                         out.append(self.party_of(mc, sector))
+                    elif nationals:  # "15 British sailors": Britain's people, not its state
+                        out.append(self.party_of(mc, "CVL"))
         return _specific_parties(out)
 
     def _group_word(self, c: int, organs: dict[str, str]) -> bool:
