@@ -20,7 +20,7 @@ from storyline.events.dating import anniversary_year, event_date
 from storyline.events.lexicon import FRAMES, ORGANS, RESTATING_VERBS, Trigger
 from storyline.events.modality import modality
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
-from storyline.events.retype import background, bare_mention, retype, starts_after
+from storyline.events.retype import background, bare_mention, news, retype, starts_after
 from storyline.events.triggers import find_triggers
 from storyline.records import Document, EventMention, Evidence, Sentence, content_id
 
@@ -61,8 +61,6 @@ def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[
     span = range(sentence.token_start, sentence.token_end)
     country_named = any((m := tree.mention_at[j]) and m.actor.kind == "country" for j in span)
     for i, end, trigger in find_triggers(tree, sentence.token_start, sentence.token_end):
-        if background(tree, i):
-            continue
         found = arguments(tree, ctx, i, trigger, sentence)
         if found is None:
             continue
@@ -73,7 +71,7 @@ def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[
         if args is None:
             continue
         ev = _mention(tree, ctx, sentence, i, end, trig, args)
-        if ev is not None:
+        if ev is not None and not (background(tree, i) and not news(ev, tree.doc.published)):
             yield ev
     yield from _conditional_demands(tree, ctx, sentence)
 

@@ -17,11 +17,14 @@ from storyline.events.frames import Trigger
 from storyline.events.lexicon import FRAMES, NOUN_TRIGGERS, VERB_TRIGGERS
 from storyline.events.modality import modality
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
+from storyline.records import EventMention
 
-__all__ = ["background", "bare_mention", "retype", "starts_after"]
+__all__ = ["background", "bare_mention", "news", "retype", "starts_after"]
 
 _COMMISSIVE = frozenset({"vow", "pledge", "promise", "swear"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: Subordinators whose clause tells the time or the cause of the main one.
+_TIME_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "once", "as"})
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -41,14 +44,20 @@ def retype(tree: DocTree, i: int, trig: Trigger) -> Trigger:
 
 
 def background(tree: DocTree, i: int) -> bool:
-    """The act is the time frame of another one: "since Israel withdrew from ..."."""
+    """The act is told as background of another: the time frame ("since Israel
+    withdrew", "after the group won the elections"), or a description of something
+    named ("the accords, which were signed in 1993", "the accords signed in 1993")."""
     j = i
-    for _ in range(3):
-        if any(tree.tokens[m].text.lower() == "since" for m in tree.kids(j, "mark")):
-            return True
+    for _ in range(8):
         tok = tree.tokens[j]
-        if tok.dep not in ("conj", "xcomp") or tok.head == j:
+        if any(tree.tokens[m].text.lower() in _TIME_MARKS for m in tree.kids(j, "mark")):
+            return True
+        if tok.dep == "relcl" or (tok.dep == "acl" and tok.tag in ("VBN", "VBD")):
+            return True
+        if tok.head == j or tok.dep == "ROOT":
             return False
+        if tok.dep == "ccomp" and tree.lemma(tok.head) in FRAMES.word("speech_verbs"):
+            return False  # what was said is the news
         j = tok.head
     return False
 
@@ -63,6 +72,20 @@ def bare_mention(tree: DocTree, i: int, source: list[Party]) -> bool:
     head = tok.head
     light = tree.is_verb(head) and tree.lemma(head) in FRAMES.word("light_verbs")
     return not (light and tok.dep in ("dobj", "attr"))
+
+
+def news(ev: EventMention, published: str | None) -> bool:
+    """Is an act told in a background clause still news: planned, or dated by the text
+    within the year before publication ("the agreement signed last November")?"""
+    if ev.modality in ("future", "hypothetical"):
+        return True
+    if ev.date_source != "text":
+        return False
+    m, p = _DATE.match(ev.date), _DATE.match(published or "")
+    if m is None or p is None:
+        return False
+    months = (int(p[1]) - int(m[1])) * 12 + int(p[2] or 12) - int(m[2] or 12)
+    return months <= 12
 
 
 def starts_after(date: str, published: str | None) -> bool:

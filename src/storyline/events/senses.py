@@ -9,7 +9,7 @@ a refusal), and what a question is ("asked *whether* ..." is no request).
 from __future__ import annotations
 
 from storyline.events.frames import Sense
-from storyline.events.lexicon import LIGHT_VERBS, ORGANS, PEOPLE, PLACES
+from storyline.events.lexicon import LIGHT_VERBS, ORGANS, PEOPLE, PLACES, VERB_TRIGGERS
 from storyline.events.tree import DocTree
 
 __all__ = ["in_sense", "is_party_word"]
@@ -41,6 +41,20 @@ def is_party_word(tree: DocTree, j: int) -> bool:
     if tok.ent_type in _PLACE_LABELS or tok.ent_type == "PERSON" or tok.ent_type == "ORG":
         return True
     return any(tree.mention_at[c] is not None for c in tree.kids(j, "conj", "appos"))
+
+
+_CONDITIONS = frozenset({"if", "unless", "or", "otherwise"})
+
+
+def _consequence(tree: DocTree, clause: int) -> bool:
+    """A clause that states what will happen to someone: a condition or an act of force."""
+    for j in tree.subtree(clause):
+        if tree.tokens[j].text.lower() in _CONDITIONS:
+            return True
+        trig = VERB_TRIGGERS.get(tree.lemma(j)) if tree.is_verb(j) else None
+        if trig is not None and trig.type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
+            return True
+    return False
 
 
 def _recipient(tree: DocTree, i: int) -> bool:
@@ -96,6 +110,8 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
         return False  # "our long cooperation": a state of affairs, not an act
     if sense.no_that_clause and tree.kids(i, "ccomp") and not (preps & {"on", "to"}):
         return False  # "agrees that the market is weak": an opinion
+    if sense.threat and not (preps & {"of", "against"} or any(_consequence(tree, c) for c in comps)):
+        return False  # "warned that growth would slow": a forecast, not a threat
     return not (sense.not_after_as and i > 0 and tree.tokens[i - 1].text.lower() == "as")
 
 
