@@ -90,7 +90,7 @@ def admit(
 ) -> Args | None:
     """The arguments with excluded actors dropped, or None when the frame is not filled.
 
-    ``needs`` overrides the type's (a sense may ask for more); ``country_named``: the
+    ``needs`` is what the trigger's sense asks besides the type's; ``country_named``: the
     sentence names a country, which makes a named person's act a political one.
     """
     source = _keep(args.source, frame.not_source)
@@ -98,8 +98,10 @@ def admit(
     if frame.type in _OUTWARD:  # a state does not threaten or attack itself
         own = {p.actor.country for p in source if p.actor.country}
         target = [p for p in target if not (p.actor.country in own and p.actor.sector != "CVL")]
-    if not _filled(needs or frame.needs, source, target, args):
+    if not _filled(frame.needs, source, target, args):
         return None
+    if needs is not None and not _filled(needs, source, target, args):
+        return None  # the sense asks for more than the type: "offered" needs a receiver
     # the doer must be political when the text names one (a firm's request to a
     # regulator is business news); else the side acted on must be
     doers = source or target

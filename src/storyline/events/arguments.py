@@ -194,7 +194,12 @@ def _noun_heads(
             tgt += tree.kids(light, "dative", "iobj")  # "will give Tanzania a grant"
     elif own:
         src += own
-    elif tok.dep == "pobj" and tree.lemma(head) in _CIRCUMSTANCE and trig.type in _MUTUAL:
+    elif (
+        tok.dep == "pobj"
+        and tree.lemma(head) in _CIRCUMSTANCE
+        and trig.type in _MUTUAL
+        and tree.is_verb(tree.tokens[head].head)  # "held talks during ...", not "hopes for"
+    ):
         # "arrived in Cairo for talks with X", "agreed ... during talks in Canberra"
         clause = tree.clause_verb(head)
         subj = tree.subject(clause)
@@ -348,9 +353,9 @@ def _orient(
                 target = [ctx.country_party(place)]  # the host of a meeting held abroad
             elif trig.type in ("COERCE", "ASSAULT") and victims:
                 target, inferred = [ctx.civilians(place)], True  # "killed 84 people in Nice"
-        elif trig.type == "COERCE" and victims and (place or own):
+        elif trig.type == "COERCE" and victims and (place or own - {"IGO"}):
             # "Egyptian police arrested dozens of students": the state's own people
-            home = place or sorted(own)[0]
+            home = place or sorted(own - {"IGO"})[0]
             target, inferred = [ctx.civilians(home)], True
         elif trig.mode == "visit" and mine is not None and mine.country not in own:
             target, inferred = [ctx.country_party(mine.country or mine.id)], True  # hosts

@@ -121,12 +121,22 @@ class Context:
         return Party(Actor(base.id, base.name, base.country, "CVL", "country"), 0, 0, "")
 
     def place_country(self, sentence: Sentence) -> str | None:
-        """The country of the first place the sentence names ("in Santiago")."""
-        for ent in self.tree.doc.entities:
-            if ent.label in ("GPE", "LOC") and sentence.start <= ent.start < sentence.end:
-                code = self.country_code(ent.text)
-                if code is not None and code != "IGO":
-                    return code
+        """The country of the first place the sentence puts something "in" or "at"."""
+        t = self.tree
+        for ent in t.doc.entities:
+            if ent.label not in ("GPE", "LOC") or not sentence.start <= ent.start < sentence.end:
+                continue
+            j = next((k for k in range(sentence.token_start, sentence.token_end)
+                      if t.tokens[k].start == ent.start), None)  # fmt: skip
+            while j is not None and t.tokens[j].dep == "compound":
+                j = t.tokens[j].head
+            if j is None or t.tokens[j].dep != "pobj" or t.lemma(t.tokens[j].head) not in (
+                "in", "at"
+            ):
+                continue
+            code = self.country_code(ent.text)
+            if code is not None and code != "IGO":
+                return code
         return None
 
     def _token_party(self, j: int, actor: Actor | None) -> Party | None:
@@ -200,6 +210,10 @@ class Context:
                     found = t.actors_in([subj])
                     if found and found[0].kind in ("country", "org", "igo"):
                         return found[0]
+                    if not found and t.mention_at[subj] is None:
+                        # "Police said they had arrested": the organ that spoke
+                        organ = self.organ(subj, sentence)
+                        return organ.actor if organ is not None else None
         start = max(0, sentence.token_start - 200)
         plural = tok.text.lower() in ("they", "their", "them")
         for j in range(token_index - 1, start - 1, -1):

@@ -26,7 +26,7 @@ CATEGORIES = frozenset({"media", "business", "person", "civil", "armed"})
 _SENSE_KEYS = frozenset(
     {"trigger", "object", "objects", "not_objects", "not_complements", "not_modifiers",
      "not_after", "no_question", "of", "not_after_as", "needs", "preps", "not_preps",
-     "light_verb", "no_that_clause", "threat"}
+     "light_verb", "no_that_clause", "threat", "no_object"}
 )  # fmt: skip
 _TYPE_KEYS = frozenset(
     {"about", "needs", "of", "not_source", "not_target", "verbs", "nouns", "phrases", "passive"}
@@ -78,6 +78,7 @@ class Sense:
     light_verb: bool = False
     no_that_clause: bool = False
     threat: bool = False
+    no_object: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +159,8 @@ def _sense(entry: dict[str, Any], where: str) -> tuple[tuple[str, str], Sense]:
     }  # fmt: skip
     flags = {
         key: bool(entry.get(key, False))
-        for key in ("no_question", "not_after_as", "light_verb", "no_that_clause", "threat")
+        for key in ("no_question", "not_after_as", "light_verb", "no_that_clause", "threat",
+                    "no_object")
     }
     sense = Sense(object=entry.get("object"), of=entry.get("of"), needs=entry.get("needs"),
                   **sets, **flags)  # fmt: skip

@@ -2,7 +2,8 @@
 promise, background rather than news, a plan rather than a fact.
 
 * A vow or a promise to use force is a THREAT ("vowed to launch more strikes"), and
-  so is a first-person statement that one will ("we will attack them").
+  so is a first-person statement that one will ("we will attack them"); protesting
+  *something* is a verbal protest, an ACCUSE (PLOVER's PROTEST is collective action).
 * An act named as the time of something else ("since Israel withdrew from Lebanon")
   or only in passing (a noun with no doer, no date of its own, not the subject of
   its clause: "the attacks on abortion providers") is background, not a timeline line.
@@ -36,6 +37,8 @@ def retype(tree: DocTree, i: int, trig: Trigger) -> Trigger:
             inner += [NOUN_TRIGGERS.get(tree.lemma(o)) for o in tree.kids(c, "dobj")]
             if any(t is not None and t.type in _HOSTILE for t in inner):
                 return Trigger("THREATEN")  # "vowed to launch more strikes"
+    if trig.type == "PROTEST" and lemma == "protest" and tree.kids(i, "dobj"):
+        return Trigger("ACCUSE")  # "protested the decision": a verbal protest
     if trig.type in ("ASSAULT", "COERCE") and tree.is_verb(i) and modality(tree, i) == "future":
         subj = tree.subject(i)
         if subj is not None and tree.tokens[subj].text.lower() in FIRST_PLURAL | FIRST_SINGULAR:

@@ -81,6 +81,8 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
         return True
     objs = _objects(tree, i)
     lemmas = {tree.lemma(o) for o in objs}
+    if sense.no_object and tree.kids(i, "dobj"):
+        return False  # "demonstrated a dignified attitude": showed, did not protest
     if sense.object == "actor" and not any(is_party_word(tree, o) for o in objs):
         if not (objs and _recipient(tree, i)):  # "returned three ships *to Ukraine*"
             return False
