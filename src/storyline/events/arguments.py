@@ -87,6 +87,8 @@ def resolve(
             party = None
             if word in FIRST_SINGULAR or word in FIRST_PLURAL:
                 party = ctx.first_person(word, sentence, j)
+            elif patient and word in _OBJECT_PRONOUNS and tree.tokens[j].dep != "poss":
+                continue  # "we condemn them": an object pronoun's antecedent is a guess
             elif word in ("they", "their", "them"):
                 group = ctx.coordinated(j)
                 if group:
@@ -164,7 +166,10 @@ def _noun_heads(
     froms = prep_objects(tree, i, frozenset({"from"}))
     ofs = prep_objects(tree, i, frozenset({"of"}))
     own = tree.kids(i, "poss") + prep_objects(tree, i, frozenset({"by"}))
-    own += [c for c in tree.kids(i, "amod", "compound", "nmod") if tree.mention_at[c]]
+    own += [  # "the Helsinki negotiations", "the Oslo accords": a venue, not a party
+        c for c in tree.kids(i, "amod", "compound", "nmod")
+        if (m := tree.mention_at[c]) is not None and m.how != "metonym"
+    ]  # fmt: skip
     if of_role == "source":
         own += ofs
     else:
@@ -299,6 +304,7 @@ def _complete(ctx: Context, trig: Trigger, args: Args, sentence: Sentence) -> Ar
     return args
 
 
+_OBJECT_PRONOUNS = frozenset({"it", "them", "they"})
 _NUMBERS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
                       "scores", "million", "millions"})  # fmt: skip
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})

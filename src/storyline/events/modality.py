@@ -25,6 +25,11 @@ _FUTURE_MODIFIERS = frozenset(
     {"planned", "upcoming", "future", "next", "forthcoming", "scheduled", "proposed"}
 )
 _HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "possibly", "potentially"})
+#: Words that make what they govern an attempt, a likelihood or a readiness, not a fact.
+_HYPOTHETICAL_GOVERNORS = frozenset(
+    {"attempt", "try", "plot", "bid", "likely", "unlikely", "able", "ready", "willing",
+     "possible", "prepared", "poised", "foil", "thwart", "seek"}
+)  # fmt: skip
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _REFUSAL = frozenset(
     {"refuse", "refusal", "decline", "fail", "failure", "reject", "deny", "avoid", "stop"}
@@ -83,6 +88,8 @@ def modality(tree: DocTree, trigger: int) -> str:
             and below not in ("nsubj", "nsubjpass")
         ):
             negated = True  # "refused to supply" — but "cooperation declined" fell, not refused
+        if pos > 0 and lemma in _HYPOTHETICAL_GOVERNORS and not circumstance:
+            hypothetical = True  # "an apparent attempt to kill", "is likely to urge"
         if pos > 0 and lemma in _FUTURE_GOVERNORS and not circumstance:
             future = True
         for c in tree.children[i]:

@@ -25,6 +25,9 @@ _PART_OF = frozenset(
      "spokesman", "spokeswoman", "spokesperson", "team", "delegation", "official", "leader",
      "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores"}
 )  # fmt: skip
+#: Verbs whose object noun's infinitive is their subject's own act ("made the decision
+#: to ban", "has plans to visit"), unlike "foiled an attempt to kill".
+_DECIDING = frozenset({"make", "take", "have", "announce", "reach", "adopt", "express", "give"})
 #: Prepositions after a noun that name its owner or counterpart ("the ban on
 #: Georgian wine", "prisoners from East Timor", "a terror suspect to France"); not
 #: "of", whose object is as often the noun's patient ("the repatriation of Elian").
@@ -134,7 +137,12 @@ class DocTree:
                 # not a ccomp: "X did Y, the minister said" is no act of the minister's
                 verb = tok.head
                 continue
-            if tok.dep in ("dobj", "attr") and not self.is_verb(verb) and tok.head != verb:
+            if (
+                tok.dep in ("dobj", "attr")
+                and not self.is_verb(verb)
+                and tok.head != verb
+                and self.lemma(tok.head) in _DECIDING
+            ):
                 verb = tok.head  # "the EU made the decision to ban": the decision's maker
                 continue
             return None
