@@ -144,6 +144,9 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
         tgt += prep_objects(tree, i, frozenset({"from", "out"}))
     if trig.type in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE"):
         tgt += prep_objects(tree, i, frozenset({"at"}))
+    if trig.type == "REQUEST":  # "demanded an apology from Israel"
+        for o in objs:
+            tgt += prep_objects(tree, o, frozenset({"from"}))
     if trig.type in _ASKING:  # "demanded that NATO stop", "urged Turkey to halt"
         for c in tree.kids(i, "ccomp"):
             s = tree.subject(c)

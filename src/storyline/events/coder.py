@@ -20,7 +20,15 @@ from storyline.events.dating import anniversary_year, event_date
 from storyline.events.lexicon import FRAMES, ORGANS, RESTATING_VERBS, Trigger
 from storyline.events.modality import modality
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
-from storyline.events.retype import background, bare_mention, news, retype, starts_after
+from storyline.events.retype import (
+    background,
+    bare_mention,
+    forward_weekday,
+    news,
+    pluperfect,
+    retype,
+    starts_after,
+)
 from storyline.events.triggers import find_triggers
 from storyline.records import Document, EventMention, Evidence, Sentence, content_id
 
@@ -91,9 +99,11 @@ def _mention(
     head = tree.tokens[i].head
     if not tree.is_verb(i) and tree.lemma(head) in RESTATING_VERBS:
         skip = set(tree.subtree(i)) - {i}
-    tx = event_date(tree, i, sentence, doc.timexes, skip_subtree=skip)
-    if tx is None and bare_mention(tree, i, args.source):
+    if bare_mention(tree, i, args.source, doc.timexes):
         return None  # "the attacks on abortion providers": named in passing, undated
+    tx = event_date(tree, i, sentence, doc.timexes, skip_subtree=skip)
+    if tx is None and pluperfect(tree, i):
+        return None  # "had asked": earlier than the news, on a day the text does not give
     date, date_end, date_source = _date_of(tx.value if tx else None, doc.published)
     founded = anniversary_year(tree, i, sentence, doc.timexes, doc.published)
     if founded is not None:
@@ -116,6 +126,8 @@ def _mention(
     mood = modality(tree, i)
     if mood == "asserted" and date_source == "text" and starts_after(date, doc.published):
         mood = "future"  # "the summit on Thursday" in Monday's paper
+    if mood == "future" and date_source == "text":
+        date = forward_weekday(date, tx, doc.published)
     ev = EventMention(
         id=eid, document=doc.id, type=trig.type, modality=mood,
         source=tuple(actors), target=tuple(p.actor for p in target), date=date,

@@ -175,7 +175,7 @@ class Context:
         # "the police", "the army" in an article datelined in a country are its own;
         # bare plurals ("ministers", "officials") may be anyone's
         definite = any(t.tokens[d].text.lower() == "the" for d in t.kids(h, "det"))
-        home = place if sector in ("CVL", "OPP") else (self.anchor if definite else None)
+        home = place if sector in ("CVL", "OPP") else ((place or self.anchor) if definite else None)
         if home is not None and sector in ("CVL", "OPP"):  # "protesters in Santiago"
             base = self._country(home)
             actor = Actor(base.id, base.name, base.country, sector, "country")

@@ -12,20 +12,30 @@ promise, background rather than news, a plan rather than a fact.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from storyline.events.frames import Trigger
 from storyline.events.lexicon import FRAMES, NOUN_TRIGGERS, VERB_TRIGGERS
 from storyline.events.modality import modality
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
-from storyline.records import EventMention
+from storyline.records import EventMention, Timex
 
-__all__ = ["background", "bare_mention", "news", "retype", "starts_after"]
+__all__ = [
+    "background",
+    "bare_mention",
+    "forward_weekday",
+    "news",
+    "pluperfect",
+    "retype",
+    "starts_after",
+]
 
 _COMMISSIVE = frozenset({"vow", "pledge", "promise", "swear"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 #: Subordinators whose clause tells the time or the cause of the main one.
 _TIME_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "once", "as"})
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -33,6 +43,8 @@ def retype(tree: DocTree, i: int, trig: Trigger) -> Trigger:
     lemma = tree.lemma(i)
     if trig.type == "AGREE" and lemma in _COMMISSIVE:
         for c in tree.kids(i, "xcomp", "ccomp"):
+            if tree.kids(c, "neg"):
+                return Trigger("REJECT")  # "vowed not to compromise": defiance
             inner = [VERB_TRIGGERS.get(tree.lemma(c))]
             inner += [NOUN_TRIGGERS.get(tree.lemma(o)) for o in tree.kids(c, "dobj")]
             if any(t is not None and t.type in _HOSTILE for t in inner):
@@ -65,8 +77,9 @@ def background(tree: DocTree, i: int) -> bool:
     return False
 
 
-def bare_mention(tree: DocTree, i: int, source: list[Party]) -> bool:
-    """A noun trigger with no doer that is not what its clause is about."""
+def bare_mention(tree: DocTree, i: int, source: list[Party], timexes: tuple[Timex, ...]) -> bool:
+    """A noun trigger with no doer that is not what its clause is about, and that has
+    no date of its own ("the assassination of Hariri", topic of a probe)."""
     if tree.is_verb(i) or source:
         return False
     tok = tree.tokens[i]
@@ -74,7 +87,33 @@ def bare_mention(tree: DocTree, i: int, source: list[Party]) -> bool:
         return False  # "the bombings killed 224", a headline
     head = tok.head
     light = tree.is_verb(head) and tree.lemma(head) in FRAMES.word("light_verbs")
-    return not (light and tok.dep in ("dobj", "attr"))
+    if light and tok.dep in ("dobj", "attr"):
+        return False
+    phrase = sorted(tree.subtree(i))
+    lo, hi = tree.tokens[phrase[0]].start, tree.tokens[phrase[-1]].end
+    return not any(lo <= tx.start and tx.end <= hi for tx in timexes)  # "the 1998 bombings"
+
+
+def pluperfect(tree: DocTree, i: int) -> bool:
+    """ "Cuba had asked for visas": before the narrative's time, on an unknown day."""
+    if not tree.is_verb(i):
+        return False
+    auxes = [tree.tokens[a] for a in tree.kids(i, "aux")]
+    return tree.tokens[i].tag == "VBN" and any(a.lemma.lower() == "have" and a.tag == "VBD"
+                                              for a in auxes)  # fmt: skip
+
+
+def forward_weekday(date: str, tx: Timex | None, published: str | None) -> str:
+    """A weekday said of a planned act lies after publication ("will meet on Tuesday")."""
+    if tx is None or not published or not _WEEKDAY.search(tx.text):
+        return date
+    try:
+        day, pub = dt.date.fromisoformat(date), dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return date
+    while day < pub:
+        day += dt.timedelta(days=7)
+    return day.isoformat()
 
 
 def news(ev: EventMention, published: str | None) -> bool:

@@ -23,7 +23,8 @@ _PART_OF = frozenset(
     {"member", "some", "many", "most", "all", "one", "several", "part", "representative",
      "unit", "wing", "faction", "head", "chief", "group", "branch", "supporter", "envoy",
      "spokesman", "spokeswoman", "spokesperson", "team", "delegation", "official", "leader",
-     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores"}
+     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+     "tens", "millions"}
 )  # fmt: skip
 #: Verbs whose object noun's infinitive is their subject's own act ("made the decision
 #: to ban", "has plans to visit"), unlike "foiled an attempt to kill".

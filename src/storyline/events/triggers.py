@@ -141,10 +141,8 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
             and tok.dep not in ("nsubj", "nsubjpass")
         ):
             return None  # the verb codes it ("the bombings killed 224": the noun does)
-        if hl in NAMING_VERBS and tok.dep in ("dobj", "oprd", "nsubjpass") and not _has_own_actor(
-            tree, i
-        ):
-            return None  # "Kishida called the attack ...": talked about, no actor of its own
+        if hl in NAMING_VERBS and tok.dep in ("dobj", "oprd", "nsubjpass"):
+            return None  # "called the attack ...", "praised Israel's withdrawal": talked about
     if not in_sense(tree, i, FRAMES.sense("noun", lemma)):
         return None  # "after-sales support", "requests for comment"
     return NOUN_TRIGGERS[lemma], i

@@ -199,8 +199,14 @@ def lookup_country_name(text: str) -> str | None:
 
 
 def lookup_demonym(text: str) -> str | None:
-    """Alpha-3 for a demonym or national adjective (``South Korean`` -> KOR)."""
-    return _tables().demonyms.get(name_key(text))
+    """Alpha-3 for a demonym or national adjective (``South Korean`` -> KOR), or the
+    plural that names the people (``Egyptians``, ``Brazilians``)."""
+    demonyms = _tables().demonyms
+    key = name_key(text)
+    code = demonyms.get(key)
+    if code is None and key.endswith("s") and text[:1].isupper():
+        code = demonyms.get(key[:-1])
+    return code
 
 
 def lookup_capital(text: str) -> str | None:

@@ -130,7 +130,10 @@ def _people(view: DocView, consumed: set[int]) -> list[_Person]:
     singles: list[tuple[EntitySpan, str]] = []
     order: list[_Person] = []
     for ent in view.entities:
-        if ent.label != "PERSON" or _place_or_org(ent.entity.text):
+        listed = ent.label in ("ORG", "GPE", "NORP") and lookup_person(ent.entity.text)
+        if listed and not _place_or_org(ent.entity.text):
+            pass  # "Trump" tagged as an organization: the people table knows better
+        elif ent.label != "PERSON" or _place_or_org(ent.entity.text):
             continue
         key = person_key(ent.entity.text)
         if not key:
