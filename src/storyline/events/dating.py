@@ -62,6 +62,10 @@ def event_date(
     """The timex that governs the trigger's clause, nearest on the chain first."""
     chain = governing_chain(tree, trigger)
     rank = {tok: n for n, tok in enumerate(chain)}
+    for p in tree.kids(trigger, "prep"):  # "hosted X during the visit last week"
+        if tree.lemma(p) in ("during", "at"):
+            for noun in tree.kids(p, "pobj"):
+                rank.setdefault(noun, len(chain))
     if not tree.is_verb(trigger):
         # "the next meeting of the Commission, which is scheduled to take place this year"
         nouns, frontier = [trigger], [trigger]
@@ -91,18 +95,23 @@ def event_date(
                 best = cand
     if best is not None:
         return best[2]
-    # A sentence-opening date ("In 1883, ...") frames the whole main clause.
-    # (the parser often hangs it on the subject: "Last December South Korea tightened").
+    # A sentence-opening date ("In 1883, ...") frames the whole main clause (the parser
+    # often hangs it on the subject: "Last December South Korea tightened"), and so does
+    # a sentence's only date at its end ("launched talks with Turkey last October").
     root = chain[-1]
     if tree.tokens[root].dep == "ROOT":
-        for tx in timexes:
-            opening = tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.start + 25
-            if (
-                opening
-                and not tx.value.startswith(("P", "X"))
-                and (not skip_subtree or _timex_head(tree, tx, sentence) not in skip_subtree)
-            ):
+        dates = [
+            tx for tx in timexes
+            if tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.end
+            and not tx.value.startswith(("P", "X"))
+            and (not skip_subtree or _timex_head(tree, tx, sentence) not in skip_subtree)
+        ]  # fmt: skip
+        for tx in dates:
+            if tx.start < sentence.start + 25:
                 return tx
+        tail = sentence.start + len(sentence.text.rstrip().rstrip(".!?\"'”’ "))
+        if len(dates) == 1 and dates[0].end >= tail - 1:
+            return dates[0]
     return None
 
 

@@ -38,6 +38,8 @@ _CIRCUMSTANCE_PREPS = frozenset(
     {"during", "at", "in", "after", "before", "on", "amid", "following", "despite", "since",
      "while", "when", "as", "under", "over", "with"}
 )  # fmt: skip
+#: Prepositions whose object is the time frame of the act they modify.
+_TIME_PREPS = frozenset({"since", "after", "before", "following"})
 _TALK_VERBS = frozenset({"speak", "talk", "write", "think", "learn", "hear", "know", "ask"})
 _BACKGROUND_PREPS = frozenset(
     {"since", "after", "before", "following", "amid", "despite", "over", "against"}
@@ -201,11 +203,15 @@ def _has_own_actor(tree: DocTree, i: int) -> bool:
 
 
 def _background(tree: DocTree, i: int) -> bool:
-    """ "the first contact since the invasion": an act named as background, not reported."""
+    """ "the first contact since the invasion", "prices fell after Lawson's resignation":
+    an act named as the time of another, not reported (unless it carries its own date)."""
     tok = tree.tokens[i]
     if tok.dep != "pobj" or tok.head == i:
         return False
-    return tree.lemma(tok.head) in _BACKGROUND_PREPS and not _has_own_actor(tree, i)
+    prep = tree.lemma(tok.head)
+    if prep in _TIME_PREPS:
+        return not any(tree.tokens[c].ent_type in ("DATE", "TIME") for c in tree.subtree(i))
+    return prep in _BACKGROUND_PREPS and not _has_own_actor(tree, i)
 
 
 def _topic(tree: DocTree, i: int) -> bool:
