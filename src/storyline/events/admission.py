@@ -81,7 +81,10 @@ def _filled(needs: str, source: list[Party], target: list[Party], args: Args) ->
         return bool(source or args.location)
     # "counterpart": talks need someone to talk with, or a body that is many
     return bool(source) and (
-        bool(target) or len(source) > 1 or any(p.actor.kind == "igo" for p in source)
+        bool(target)
+        or len(source) > 1
+        or any(p.actor.kind == "igo" for p in source)
+        or args.counterpart
     )
 
 
@@ -96,7 +99,7 @@ def admit(
     source = _keep(args.source, frame.not_source)
     target = _keep(args.target, frame.not_target)
     if frame.type in _OUTWARD:  # a state does not threaten or attack itself
-        own = {p.actor.country for p in source if p.actor.country}
+        own = {p.actor.country for p in source if p.actor.country and _state(p.actor)}
         target = [p for p in target if not (p.actor.country in own and p.actor.sector != "CVL")]
     if not _filled(frame.needs, source, target, args):
         return None
@@ -117,6 +120,11 @@ def admit(
             return None
     joint = args.joint and bool(source) and bool(target)
     return replace(args, source=source, target=target, joint=joint)
+
+
+def _state(actor: Actor) -> bool:
+    """A state or its organs (not an insurgency or an opposition of that country)."""
+    return actor.sector not in ("REB", "OPP", "CVL", "BUS", "JRN") and actor.kind != "person"
 
 
 def _unknown_person(actor: Actor) -> bool:

@@ -61,6 +61,7 @@ class Args:
     retyped: Trigger | None = None  # when the arguments change what the act is
     joint: bool = False  # the two sides act together: no direction
     victims: bool = False  # people ("three protesters") undergo the act, unnamed
+    counterpart: bool = False  # "discussed X *with* the alliance": someone else takes part
     heads: dict[str, list[int]] = field(default_factory=dict)
 
 
@@ -239,6 +240,7 @@ def arguments(
         for h in tree.joined(tgt_heads)
     )
     heads = {"source": src_heads, "target": tgt_heads}
+    counterpart = bool(prep_objects(tree, i, frozenset({"with"})))
     if pair:
         parties = resolve(tree, ctx, pair, sentence)
         if len(parties) >= 2:
@@ -278,6 +280,7 @@ def arguments(
         return args
     args = _orient(ctx, trig, source, target, location, sentence, mode=mode, victims=victims)
     args.victims = victims
+    args.counterpart = counterpart
     args.heads = heads
     return _complete(ctx, trig, args, sentence)
 

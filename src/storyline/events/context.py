@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from storyline.events.lexicon import ORGANS, SPEECH_VERBS
+from storyline.events.lexicon import GROUP_WORDS, ORGANS, SPEECH_VERBS
 from storyline.events.tree import DocTree, Party
 from storyline.nlp.actors.gazetteer import country_name, lookup_capital, resolve_country
 from storyline.records import Actor, Mention, Sentence, content_id
@@ -165,7 +165,7 @@ class Context:
         mods = t.kids(h, "amod", "compound")
         for c in mods:  # "a rebel leader", "opposition lawmakers"
             word = ORGANS.get(t.tokens[c].text.lower()) or ORGANS.get(t.lemma(c))
-            if word is None and t.tokens[c].pos == "NOUN":
+            if word is None and t.lemma(c) in GROUP_WORDS:
                 return None  # "exile leaders", "union officials": a group's, not a state's
             sector = word or sector
         first = min([h, *mods])

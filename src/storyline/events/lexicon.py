@@ -49,3 +49,4 @@ ORGANS: dict[str, str] = FRAMES.organs
 HAVING_VERBS = FRAMES.word("having_verbs")
 ORIGIN_NOUNS = FRAMES.word("origin_nouns")
 PLACES = FRAMES.word("places")
+GROUP_WORDS = FRAMES.word("group_words")

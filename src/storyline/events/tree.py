@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from storyline.events.lexicon import GROUP_WORDS
 from storyline.records import Actor, Document, Mention, Sentence, Token
 
 __all__ = ["FIRST_PLURAL", "FIRST_SINGULAR", "THIRD_PRONOUNS", "DocTree", "Party"]
@@ -264,11 +265,11 @@ class DocTree:
         return _specific_parties(out)
 
     def _group_word(self, c: int, organs: dict[str, str]) -> bool:
-        """A plain noun modifier naming a non-state group: "exile", "union", "student"."""
+        """A noun modifier naming a non-state group: "exile", "union", "student"."""
         tok = self.tokens[c]
         if tok.pos != "NOUN" or self.mention_at[c] is not None or tok.ent_type:
             return False
-        return tok.text.lower() not in organs and self.lemma(c) not in organs
+        return self.lemma(c) in GROUP_WORDS and organs.get(self.lemma(c)) not in ("GOV", "MIL")
 
     def subtree_set(self, heads: list[int]) -> set[int]:
         out: set[int] = set()
