@@ -44,7 +44,13 @@ def build(label: str, split: str, corpus: str, workers: int) -> dict[str, object
         for t in ("documents", "event_mentions", "events")
     }
     con.close()
-    return {"corpus": corpus, "split": split, "label": label, "seconds": round(seconds, 1), **counts}
+    return {
+        "corpus": corpus,
+        "split": split,
+        "label": label,
+        "seconds": round(seconds, 1),
+        **counts,
+    }
 
 
 def main() -> None:

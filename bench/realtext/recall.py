@@ -91,6 +91,7 @@ def load_gold(split: str = "test") -> list[dict[str, Any]]:
 
 def _same(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> bool:
     """Every gold actor (by country, else by name) is among the predicted ones."""
+
     def keys(side: list[dict[str, Any]]) -> set[str]:
         return {k for a in side for k in (a.get("country"), (a.get("name") or "").lower()) if k}
 
@@ -122,7 +123,10 @@ def score(label: str, split: str = "test") -> dict[str, Any]:
         if not wanted:
             continue
         con = sqlite3.connect(store_path(label, split, corpus))
-        docs = {Path(s).name: (i, t) for i, s, t in con.execute("SELECT id, source, text FROM documents")}
+        docs = {
+            Path(s).name: (i, t)
+            for i, s, t in con.execute("SELECT id, source, text FROM documents")
+        }
         mentions: dict[str, list[dict[str, Any]]] = {}
         for doc, js in con.execute("SELECT document, json FROM event_mentions"):
             mentions.setdefault(doc, []).append(json.loads(js))

@@ -116,7 +116,8 @@ def score(label: str, split: str) -> dict[str, Any]:
     out["all"] = metrics(rows)
     out["confidence>=0.7"] = metrics([r for r in rows if r["confidence"] >= 0.7])
     out["per_corpus"] = {
-        c: metrics([r for r in rows if r["corpus"] == c]) for c in sorted({r["corpus"] for r in rows})
+        c: metrics([r for r in rows if r["corpus"] == c])
+        for c in sorted({r["corpus"] for r in rows})
     }
     out["agreement"] = agreement(judged, {it["key"] for it in sample})
     return out
@@ -136,7 +137,9 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=1, sort_keys=True))
         return
-    print(f"{args.label} / {args.split}: {result['sampled']} sampled, {result['unjudged']} unjudged")
+    print(
+        f"{args.label} / {args.split}: {result['sampled']} sampled, {result['unjudged']} unjudged"
+    )
     for group in ("all", "confidence>=0.7"):
         print(f"-- {group}")
         for name, m in result[group].items():

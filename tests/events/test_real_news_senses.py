@@ -72,7 +72,9 @@ def test_event(text: str, type_: str, src: set[str] | None, tgt: set[str] | None
 
 
 def test_a_news_agency_is_never_a_party() -> None:
-    events = extract_events("BEIJING (Reuters) - China suspended imports of Japanese beef.", "2009-06-01")
+    events = extract_events(
+        "BEIJING (Reuters) - China suspended imports of Japanese beef.", "2009-06-01"
+    )
     assert events
     assert all(a.sector != "JRN" for e in events for a in (*e.source, *e.target))
 

@@ -115,9 +115,10 @@ def admit(
         # a person the tables do not know ("Aung San Suu Kyi called for sanctions")
         # acts politically towards a political actor, or where a country is at stake
         political = country_named or any(is_political(p.actor) for p in target)
-    if not political and not (frame.type == "PROTEST" and (args.location or source)):
-        if not (frame.type in _ECONOMIC and _across_borders(source, target)):
-            return None
+    protest = frame.type == "PROTEST" and bool(args.location or source)
+    economic = frame.type in _ECONOMIC and _across_borders(source, target)
+    if not (political or protest or economic):
+        return None
     joint = args.joint and bool(source) and bool(target)
     return replace(args, source=source, target=target, joint=joint)
 

@@ -187,13 +187,13 @@ def _noun_heads(
     head = tok.head
     light = head if head != i and tree.is_verb(head) else None
     verb = tree.lemma(light) if light is not None else ""
-    if light is not None and tok.dep in ("dobj", "nsubjpass", "attr") and (
-        verb in LIGHT_VERBS or verb in RECEIVING_VERBS or verb in HAVING_VERBS
+    if (
+        light is not None
+        and tok.dep in ("dobj", "nsubjpass", "attr")
+        and (verb in LIGHT_VERBS or verb in RECEIVING_VERBS or verb in HAVING_VERBS)
     ):
         subj = tree.subject(light)
-        receives = verb in RECEIVING_VERBS or (
-            verb in HAVING_VERBS and trig.type in _GIVING_TYPES
-        )
+        receives = verb in RECEIVING_VERBS or (verb in HAVING_VERBS and trig.type in _GIVING_TYPES)
         if receives and tok.dep == "dobj":  # "X received an invitation from Y"
             tgt += [subj] if subj is not None else []
             src += own + prep_objects(tree, light, frozenset({"from"}))
@@ -271,7 +271,6 @@ def arguments(
     if trig.inverse and not source and tree.is_verb(i):
         return None  # "Qatar is hosting the World Cup": nobody visits
     if not source and not target:
-        place = ctx.country_code(location) if location else None
         dyad = ctx.dyad(sentence)
         if dyad is None:
             return Args([], [], location, False, mode, trig, victims=victims, heads=heads)
@@ -354,7 +353,12 @@ def _orient(
     place of a protest or an attack, the people a state represses at home."""
     joint = False
     mutual = trig.type in _MUTUAL
-    if mutual and source and not target and len({p.actor.country or p.actor.id for p in source}) > 1:
+    if (
+        mutual
+        and source
+        and not target
+        and len({p.actor.country or p.actor.id for p in source}) > 1
+    ):
         source, target, joint = source[:1], source[1:], True  # "Brazil and Argentina signed"
     if source and not target:
         own = {p.actor.country for p in source if p.actor.country}

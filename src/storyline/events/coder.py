@@ -19,7 +19,6 @@ from storyline.events.context import Context
 from storyline.events.dating import anniversary_year, event_date
 from storyline.events.lexicon import FRAMES, ORGANS, RESTATING_VERBS, Trigger
 from storyline.events.modality import modality
-from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
 from storyline.events.retype import (
     background,
     bare_mention,
@@ -29,6 +28,7 @@ from storyline.events.retype import (
     retype,
     starts_after,
 )
+from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
 from storyline.events.triggers import find_triggers
 from storyline.records import Document, EventMention, Evidence, Sentence, content_id
 

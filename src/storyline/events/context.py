@@ -130,8 +130,10 @@ class Context:
                       if t.tokens[k].start == ent.start), None)  # fmt: skip
             while j is not None and t.tokens[j].dep == "compound":
                 j = t.tokens[j].head
-            if j is None or t.tokens[j].dep != "pobj" or t.lemma(t.tokens[j].head) not in (
-                "in", "at"
+            if (
+                j is None
+                or t.tokens[j].dep != "pobj"
+                or t.lemma(t.tokens[j].head) not in ("in", "at")
             ):
                 continue
             code = self.country_code(ent.text)

@@ -152,18 +152,31 @@ def _sense(entry: dict[str, Any], where: str) -> tuple[tuple[str, str], Sense]:
         raise FramesError(f"{where}: of must be 'source' or 'target'")
     if entry.get("needs") not in (None, *NEEDS):
         raise FramesError(f"{where}: needs must be one of {sorted(NEEDS)}")
-    sets = {
-        key: frozenset(_strings(entry.get(key, []), f"{where}.{key}"))
-        for key in ("objects", "not_objects", "not_complements", "not_modifiers", "not_after",
-                    "preps", "not_preps")
-    }  # fmt: skip
-    flags = {
-        key: bool(entry.get(key, False))
-        for key in ("no_question", "not_after_as", "light_verb", "no_that_clause", "threat",
-                    "no_object")
-    }
-    sense = Sense(object=entry.get("object"), of=entry.get("of"), needs=entry.get("needs"),
-                  **sets, **flags)  # fmt: skip
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_strings(entry.get(key, []), f"{where}.{key}"))
+
+    def flag(key: str) -> bool:
+        return bool(entry.get(key, False))
+
+    sense = Sense(
+        object=entry.get("object"),
+        objects=words("objects"),
+        not_objects=words("not_objects"),
+        not_complements=words("not_complements"),
+        not_modifiers=words("not_modifiers"),
+        not_after=words("not_after"),
+        no_question=flag("no_question"),
+        not_after_as=flag("not_after_as"),
+        of=entry.get("of"),
+        needs=entry.get("needs"),
+        preps=words("preps"),
+        not_preps=words("not_preps"),
+        light_verb=flag("light_verb"),
+        no_that_clause=flag("no_that_clause"),
+        threat=flag("threat"),
+        no_object=flag("no_object"),
+    )
     return (pos, lemma), sense
 
 
@@ -206,12 +219,12 @@ def _parse(data: dict[str, Any], source: str) -> Frames:
     organs = raw_words.pop("organs", {})
     if not isinstance(organs, dict):
         raise FramesError(f"{source}: [words].organs must be a table of noun = SECTOR")
-    words = {k: frozenset(_strings(v, f"{source}: [words].{k}")) for k, v in raw_words.items()}
+    classes = {k: frozenset(_strings(v, f"{source}: [words].{k}")) for k, v in raw_words.items()}
     aid_modes = {
         k: frozenset(_strings(v, f"{source}: [aid_modes].{k}"))
         for k, v in data.get("aid_modes", {}).items()
     }
-    return Frames(verbs, nouns, phrases, types, senses, words, dict(organs), aid_modes)
+    return Frames(verbs, nouns, phrases, types, senses, classes, dict(organs), aid_modes)
 
 
 def load_frames(path: str | Path | None = None) -> Frames:

@@ -14,14 +14,18 @@ from storyline.events.tree import DocTree
 
 __all__ = ["in_sense", "is_party_word"]
 
-_QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
+_QUESTION_WORDS = frozenset(
+    {"whether", "if", "what", "why", "how", "when", "where", "who", "which"}
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 _PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "he", "she", "they", "we", "you"})
 
 
 def _objects(tree: DocTree, i: int) -> list[int]:
     if not tree.is_verb(i):  # a noun's object: "the release *of the hostages*"
-        return [o for p in tree.kids(i, "prep") if tree.lemma(p) == "of" for o in tree.kids(p, "pobj")]
+        return [
+            o for p in tree.kids(i, "prep") if tree.lemma(p) == "of" for o in tree.kids(p, "pobj")
+        ]
     objs = tree.kids(i, "dobj", "nsubjpass", "dative")
     if tree.tokens[i].dep == "acl" and not objs:  # "the prisoners released on Monday"
         objs = [tree.tokens[i].head]
@@ -83,11 +87,14 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
     lemmas = {tree.lemma(o) for o in objs}
     if sense.no_object and tree.kids(i, "dobj"):
         return False  # "demonstrated a dignified attitude": showed, did not protest
-    if sense.object == "actor" and not any(is_party_word(tree, o) for o in objs):
-        if not (objs and _recipient(tree, i)):  # "returned three ships *to Ukraine*"
-            return False
-    if sense.objects and objs and not (lemmas & sense.objects) and not any(
-        tree.mention_at[o] is not None for o in objs
+    party = any(is_party_word(tree, o) for o in objs)
+    if sense.object == "actor" and not party and not (objs and _recipient(tree, i)):
+        return False  # but "returned three ships *to Ukraine*" has its party
+    if (
+        sense.objects
+        and objs
+        and not (lemmas & sense.objects)
+        and not any(tree.mention_at[o] is not None for o in objs)
     ):
         return False
     if lemmas & sense.not_objects:
@@ -112,7 +119,9 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
         return False  # "our long cooperation": a state of affairs, not an act
     if sense.no_that_clause and tree.kids(i, "ccomp") and not (preps & {"on", "to"}):
         return False  # "agrees that the market is weak": an opinion
-    if sense.threat and not (preps & {"of", "against"} or any(_consequence(tree, c) for c in comps)):
+    if sense.threat and not (
+        preps & {"of", "against"} or any(_consequence(tree, c) for c in comps)
+    ):
         return False  # "warned that growth would slow": a forecast, not a threat
     return not (sense.not_after_as and i > 0 and tree.tokens[i - 1].text.lower() == "as")
 
@@ -136,7 +145,5 @@ def _asks_for_act(tree: DocTree, i: int) -> bool:
     for c in tree.kids(i, "ccomp"):
         first = min(tree.subtree(c))
         marks = {tree.tokens[m].text.lower() for m in tree.kids(c, "mark")}
-        if marks & _QUESTION_WORDS or tree.tokens[first].text.lower() in _QUESTION_WORDS:
-            return False
-        return True
+        return not (marks & _QUESTION_WORDS or tree.tokens[first].text.lower() in _QUESTION_WORDS)
     return False

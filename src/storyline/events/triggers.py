@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from storyline.events.lexicon import (
     EASING_VERBS,
-    FRAMES,
     EMBEDDING_AGREE,
     EMBEDDING_TYPES,
+    FRAMES,
     JOINT_NOUNS,
     LIGHT_VERBS,
     MILITARY_ACTS,

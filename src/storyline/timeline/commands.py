@@ -32,7 +32,8 @@ LimitOpt = Annotated[int | None, typer.Option(help="At most this many events.")]
 MinConfidenceOpt = Annotated[
     float,
     typer.Option(
-        min=0.0, max=1.0,
+        min=0.0,
+        max=1.0,
         help="Only events at least this likely to be right (0-1; calibrated on judged news: "
         "at 0.7 about 70% or more are usable lines).",
     ),

@@ -53,8 +53,10 @@ def _twin(request: Request, path: str) -> str:
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
     return _page(request, "error.html", status, status_code=status, message=message)
 
+
 #: The choices of the timeline page's confidence filter (0: every event).
 CONFIDENCE_LEVELS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+
 
 @router.get("/", response_class=HTMLResponse)
 @router.get("/timeline", response_class=HTMLResponse)
