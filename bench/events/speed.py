@@ -1,7 +1,8 @@
 """Speed of the event stage alone (sentences/s and documents/s), next to the
-language stages that feed it, on documents synthesized from the examples.
+language stages that feed it, on documents synthesized from the examples or, with
+``--input``, on real articles (e.g. the newswire test split of bench/realtext).
 
-Usage: python bench/events/speed.py [-n 200]
+Usage: python bench/events/speed.py [-n 200] [--input DIR]
 """
 
 from __future__ import annotations
@@ -29,10 +30,14 @@ from synth import synthesize
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("-n", type=int, default=200)
+    ap.add_argument("--input", type=Path, help="real articles to read instead (first -n)")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = synthesize(Path(tmp) / "c", args.n)
-        raws = [r for r in iter_inputs([corpus]) if isinstance(r, RawDocument)]
+    if args.input is not None:
+        raws = [r for r in iter_inputs([args.input]) if isinstance(r, RawDocument)][: args.n]
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = synthesize(Path(tmp) / "c", args.n)
+            raws = [r for r in iter_inputs([corpus]) if isinstance(r, RawDocument)]
     docs = list(prepare_pipeline(BuildConfig()).run(Document.from_raw(r) for r in raws))
     timings: dict[str, float] = {}
     for stage in (AnnotateStage(), ActorStage(), TimexStage(), EventStage()):
@@ -50,6 +55,7 @@ def main() -> None:
         "event_stage_docs_per_second": round(len(docs) / t, 1),
         "event_stage_sentences_per_second": round(sentences / t, 1),
         "seconds_per_stage": {k: round(v, 2) for k, v in timings.items()},
+        "event_stage_share": round(t / sum(timings.values()), 4),
     }
     print(json.dumps(out, indent=2))
 

@@ -3,10 +3,11 @@
     .venv/bin/python bench/realtext/calibrate.py            # fit, print, write weights
     .venv/bin/python bench/realtext/calibrate.py --check    # only report calibration
 
-Reads every ``work/<label>/sample-dev.jsonl`` with its judgements (dev split only: the
-test sample never tunes anything), computes each event's features with
-``storyline.events.confidence.features`` from its lead mention, and fits an
-L2-regularized logistic regression of "usable" (RUBRIC.md) on them. The weights go to
+Codes the dev split's documents with the current coder (dev split only: the test
+sample never tunes anything), keeps every event mention whose timeline line was judged
+in any round (same judging key as ``sample.py``), and fits an L2-regularized logistic
+regression of "usable" (RUBRIC.md) on the features the coder recorded
+(``EventMention.features``). The weights go to
 ``src/storyline/data/confidence.toml``; the report gives, per confidence band, how
 many judged events fall in it and how many of them were usable.
 """
@@ -24,38 +25,45 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import ROOT, WORK
+from corpora import CORPORA, ROOT, materialize
+from sample import judging_key
 from score import judgements, usable
 
-from storyline.events.confidence import features
-from storyline.serialize import event_mention_from_json
+from storyline.engine.stages import BuildConfig, analyse_pipeline, prepare_pipeline
+from storyline.ingest import iter_inputs
+from storyline.records import Document, RawDocument
+from storyline.serialize import event_json
 
 OUT = ROOT / "src" / "storyline" / "data" / "confidence.toml"
-L2 = 1.0
+L2 = 3.0
 BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 1.01))
 
 
-def rows() -> list[tuple[dict[str, bool], bool]]:
+Row = tuple[dict[str, bool], bool]
+
+
+def rows() -> list[Row]:
+    """(features, usable) of every current dev mention whose line was judged."""
     judged = judgements()
-    seen: set[str] = set()
-    out = []
-    for path in sorted(WORK.glob("*/sample-dev.jsonl")):
-        for line in path.read_text("utf-8").splitlines():
-            it = json.loads(line)
-            js = judged.get(it["key"])
-            if not js or it["key"] in seen or not it.get("mention"):
-                continue
-            seen.add(it["key"])
-            out.append((features(event_mention_from_json(it["mention"])), usable(js[0])))
+    config = BuildConfig()
+    out: list[Row] = []
+    for corpus in CORPORA:
+        raws = [r for r in iter_inputs([materialize("dev", corpus)]) if isinstance(r, RawDocument)]
+        docs = prepare_pipeline(config).run(Document.from_raw(r) for r in raws)
+        for doc in analyse_pipeline(config).run(docs):
+            for m in doc.events:
+                js = judged.get(judging_key(corpus, doc.source, event_json(m)))
+                if js:
+                    out.append(({f: True for f in m.features}, usable(js[0])))
     return out
 
 
-def fit(data: list[tuple[dict[str, bool], bool]]) -> dict[str, float]:
+def fit(data: list[tuple[dict[str, bool], bool]], l2: float = L2) -> dict[str, float]:
     names = sorted({n for f, _ in data for n in f})
     x = np.array([[1.0 if f.get(n) else 0.0 for n in names] for f, _ in data])
     y = np.array([1.0 if u else 0.0 for _, u in data])
     w = np.zeros(len(names))
-    penalty = np.array([0.0 if n == "bias" else L2 for n in names])
+    penalty = np.array([0.0 if n == "bias" else l2 for n in names])
     for _ in range(5000):  # gradient descent on the penalized log loss
         p = 1.0 / (1.0 + np.exp(-(x @ w)))
         grad = x.T @ (p - y) / len(y) + penalty * w / len(y)
@@ -63,11 +71,21 @@ def fit(data: list[tuple[dict[str, bool], bool]]) -> dict[str, float]:
     return {n: round(float(v), 3) for n, v in zip(names, w, strict=True)}
 
 
-def report(data: list[tuple[dict[str, bool], bool]], weights: dict[str, float]) -> None:
-    scored = []
-    for f, u in data:
-        z = sum(weights.get(n, 0.0) for n, on in f.items() if on)
-        scored.append((1.0 / (1.0 + math.exp(-z)), u))
+def _score(f: dict[str, bool], weights: dict[str, float]) -> float:
+    return 1.0 / (1.0 + math.exp(-sum(weights.get(n, 0.0) for n, on in f.items() if on)))
+
+
+def cross_validated(data: list[Row], l2: float, folds: int = 5) -> list[tuple[float, bool]]:
+    """Out-of-fold probabilities: each event scored by a model fitted without it."""
+    out = []
+    for k in range(folds):
+        train = [r for n, r in enumerate(data) if n % folds != k]
+        w = fit(train, l2)
+        out += [(_score(f, w), u) for n, (f, u) in enumerate(data) if n % folds == k]
+    return out
+
+
+def report(data: list[Row], weights: dict[str, float], scored: list[tuple[float, bool]]) -> None:
     print(f"{len(data)} judged dev events, {sum(u for _, u in data)} usable")
     for lo, hi in BANDS:
         band = [u for p, u in scored if lo <= p < hi]
@@ -94,15 +112,20 @@ def write(weights: dict[str, float], n: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--check", action="store_true", help="report only; keep the weights")
+    ap.add_argument("--l2", type=float, default=L2, help=f"ridge penalty (default {L2})")
     args = ap.parse_args()
     data = rows()
     if args.check:
         from storyline.events.confidence import weights
 
-        report(data, weights())
+        current = weights()
+        report(data, current, [(_score(f, current), u) for f, u in data])
         return
-    fitted = fit(data)
-    report(data, fitted)
+    fitted = fit(data, args.l2)
+    print("in sample:")
+    report(data, fitted, [(_score(f, fitted), u) for f, u in data])
+    print("5-fold cross-validated (what to expect on new text):")
+    report(data, fitted, cross_validated(data, args.l2))
     write(fitted, len(data))
     print(f"wrote {OUT}")
 

@@ -227,6 +227,8 @@ class EventMention:
     #: where each source/target actor is named (aligned with ``source``/``target``)
     source_spans: tuple[Evidence, ...] = ()
     target_spans: tuple[Evidence, ...] = ()
+    #: the confidence model's active features (for calibration; not in the JSON contract)
+    features: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from storyline.events.admission import admit
 from storyline.events.arguments import Args, arguments, resolve
-from storyline.events.confidence import confidence
+from storyline.events.confidence import features, probability
 from storyline.events.context import Context
 from storyline.events.dating import anniversary_year, event_date
 from storyline.events.lexicon import FRAMES, ORGANS, RESTATING_VERBS, Trigger
@@ -136,7 +136,29 @@ def _mention(
         speaker=speaker if speaker not in actors else None, location=args.location,
         joint=args.joint, source_spans=_spans(doc.id, source), target_spans=_spans(doc.id, target),
     )  # fmt: skip
-    return replace(ev, confidence=confidence(ev))
+    active = features(
+        ev, pos="verb" if tree.is_verb(i) else "noun", tense=_tense(tree, i),
+        lede=sentence is doc.sentences[0] or sentence.start < 300, quoted=_quoted(doc, i, tree),
+    )  # fmt: skip
+    return replace(ev, confidence=probability(active), features=tuple(active))
+
+
+def _tense(tree: DocTree, i: int) -> str:
+    tag = tree.tokens[i].tag
+    if not tree.is_verb(i):
+        return "none"
+    if tag == "VBD":
+        return "past"
+    if tag in ("VBZ", "VBP"):
+        return "present"
+    return "participle" if tag in ("VBN", "VBG") else "other"
+
+
+def _quoted(doc: Document, i: int, tree: DocTree) -> bool:
+    """Is the trigger inside quotation marks (odd number of quotes before it)?"""
+    sentence_start = next((s.start for s in doc.sentences if s.token_start <= i < s.token_end), 0)
+    before = doc.text[sentence_start : tree.tokens[i].start]
+    return (before.count('"') + before.count("“") + before.count("``")) % 2 == 1
 
 
 def _side_key(side: list[Party]) -> tuple[str, ...]:

@@ -1,24 +1,26 @@
 """How likely an event mention is to be a usable timeline line.
 
-A logistic model over what the mention itself shows: its type, whether the trigger
-is a phrase, which sides the text filled, whether a side was inferred (no words in
-the sentence name it, or only a pronoun), whether the text dated it, its modality,
-and the kinds of its actors. The weights live in ``data/confidence.toml`` and are
-fitted on judged real text (``bench/realtext/calibrate.py``, dev sample only), so
-that ``--min-confidence 0.7`` keeps lines of which about 70% or more were judged
-usable.
+A logistic model over what the coder knows when it admits an event: the type, the
+trigger (verb, noun or phrase; in the lede or later; inside a quotation), which
+sides the text filled and whether a side was inferred, whether the text dated the
+act or the publication date stands in for it (with the verb's tense), the modality,
+and the kinds of its actors. The coder records the active features on the mention
+(``EventMention.features``); the weights live in ``data/confidence.toml``, fitted on
+judged dev events of real text by ``bench/realtext/calibrate.py``, so that
+``--min-confidence 0.7`` keeps lines of which about 70% or more were judged usable.
 """
 
 from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
 from storyline.records import EventMention, Evidence
 
-__all__ = ["confidence", "features", "weights"]
+__all__ = ["features", "probability", "weights"]
 
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "our", "us", "i", "my"})
 
@@ -34,12 +36,17 @@ def _inferred(spans: tuple[Evidence, ...]) -> bool:
     return any(not s.text.strip() or s.text.lower() in _PRONOUNS for s in spans)
 
 
-def features(ev: EventMention) -> dict[str, bool]:
-    """The model's binary features of one mention (shared with the calibration)."""
+def features(ev: EventMention, *, pos: str, tense: str, lede: bool, quoted: bool) -> list[str]:
+    """The names of the features that are on for one mention.
+
+    ``pos``: the trigger's part of speech (``verb`` or ``noun``); ``tense``: the
+    trigger verb's tag group (``past``, ``present``, ``participle``, ``none``).
+    """
     actors = (*ev.source, *ev.target)
-    return {
+    on = {
         "bias": True,
         f"type.{ev.type}": True,
+        f"pos.{pos}": True,
         "phrase": " " in ev.trigger.text.strip(),
         "source": bool(ev.source),
         "target": bool(ev.target),
@@ -47,16 +54,20 @@ def features(ev: EventMention) -> dict[str, bool]:
         "joint": ev.joint,
         "inferred": _inferred(ev.source_spans) or _inferred(ev.target_spans),
         "dated": ev.date_source == "text",
-        "not_asserted": ev.modality != "asserted",
+        f"reported.{tense}": ev.date_source == "reported",
+        f"modality.{ev.modality}": True,
         "person_doer": bool(ev.source)
         and all(a.kind == "person" and a.sector is None for a in ev.source),
         "group": any(a.kind == "group" for a in actors),
         "stateless": any(a.country is None for a in actors),
+        "lede": lede,
+        "quoted": quoted,
     }
+    return sorted(name for name, value in on.items() if value)
 
 
-def confidence(ev: EventMention) -> float:
+def probability(active: Iterable[str]) -> float:
     """The calibrated probability (two decimals) that the line is usable."""
     w = weights()
-    z = sum(w.get(name, 0.0) for name, on in features(ev).items() if on)
+    z = sum(w.get(name, 0.0) for name in active)
     return round(1.0 / (1.0 + math.exp(-z)), 2)
