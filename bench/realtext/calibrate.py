@@ -15,7 +15,6 @@ many judged events fall in it and how many of them were usable.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from pathlib import Path
