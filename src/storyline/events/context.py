@@ -177,7 +177,8 @@ class Context:
         # "the police", "the army" in an article datelined in a country are its own;
         # bare plurals ("ministers", "officials") may be anyone's
         definite = any(t.tokens[d].text.lower() == "the" for d in t.kids(h, "det"))
-        home = place if sector in ("CVL", "OPP") else ((place or self.anchor) if definite else None)
+        # the article's dateline is no evidence: wires report on neighbours from abroad
+        home = place if sector in ("CVL", "OPP") or definite else None
         if home is not None and sector in ("CVL", "OPP"):  # "protesters in Santiago"
             base = self._country(home)
             actor = Actor(base.id, base.name, base.country, sector, "country")
@@ -216,17 +217,35 @@ class Context:
                         # "Police said they had arrested": the organ that spoke
                         organ = self.organ(subj, sentence)
                         return organ.actor if organ is not None else None
-        start = max(0, sentence.token_start - 200)
+        start = self._previous_sentence_start(sentence)
         plural = tok.text.lower() in ("they", "their", "them")
         for j in range(token_index - 1, start - 1, -1):
             m: Mention | None = t.mention_at[j]
-            if m is not None and m.actor.kind in ("country", "org", "igo"):
+            if m is not None and m.actor.kind in ("country", "org", "igo") and self._topic(j):
                 if plural:
                     group = self._coordination(j)
                     if len(group) >= 2:
                         return group[0]
                 return m.actor
         return None
+
+    def _previous_sentence_start(self, sentence: Sentence) -> int:
+        sents = self.tree.doc.sentences
+        idx = sents.index(sentence) if sentence in sents else 0
+        return sents[max(0, idx - 1)].token_start
+
+    def _topic(self, j: int) -> bool:
+        """Is the mention at token ``j`` what its clause is about (a subject, or part of
+        one): the likely antecedent of a later "it" or "they"."""
+        t = self.tree
+        for _ in range(4):
+            tok = t.tokens[j]
+            if tok.dep in ("nsubj", "nsubjpass", "poss"):
+                return True
+            if tok.dep not in ("compound", "amod", "conj", "appos", "nmod") or tok.head == j:
+                return False
+            j = tok.head
+        return False
 
     def coordinated(self, token_index: int) -> list[Party]:
         """All actors of the coordination a plural pronoun points back to."""
