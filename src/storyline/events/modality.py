@@ -90,7 +90,10 @@ def modality(tree: DocTree, trigger: int) -> str:
             negated = True  # "refused to supply" — but "cooperation declined" fell, not refused
         if pos > 0 and lemma in _HYPOTHETICAL_GOVERNORS and not circumstance:
             hypothetical = True  # "an apparent attempt to kill", "is likely to urge"
-        if pos > 0 and lemma in _FUTURE_GOVERNORS and not circumstance:
+        because = lemma == "due" and any(  # "due to X's refusal": because of, not planned
+            tree.tokens[c].text.lower() == "to" for c in tree.kids(i, "pcomp", "prep")
+        )
+        if pos > 0 and lemma in _FUTURE_GOVERNORS and not circumstance and not because:
             future = True
         for c in tree.children[i]:
             ct = tree.tokens[c]

@@ -1,0 +1,77 @@
+"""The event quality gate on real text (issue 14), the way bench/realtext measures it.
+
+The frozen test split of ``bench/realtext`` (newswire, TimeML and web pages from
+``../shared``, which nobody on the project wrote) is built with the code as it is.
+Then:
+
+* recall: the clear-event sentences that annotators marked without looking at any
+  output must get an event of their type, at least as often as the floor says;
+* precision: the fixed-seed sample of timeline lines is scored with the committed
+  judgements. A change to the coder changes lines, and a changed line has no
+  judgement yet: when less than the floor's share of the sample is judged, the test
+  fails and says to run a judging round (bench/realtext/README.md). The judged
+  share's usable, type-right and wrong-actor rates must meet their floors.
+
+Floors live in ``bench/baseline.json`` and only rise.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "realnews"
+sys.path.insert(0, str(ROOT / "bench" / "realtext"))
+
+pytestmark = pytest.mark.slow
+
+LABEL = "gate"
+
+
+def _floors() -> dict[str, float]:
+    data = json.loads((ROOT / "bench" / "baseline.json").read_text(encoding="utf-8"))
+    return {k: float(v) for k, v in data.items() if k.startswith("realtext_")}
+
+
+@pytest.fixture(scope="module")
+def built() -> str:
+    if not SHARED.is_dir():
+        pytest.fail(f"the real corpora are missing: {SHARED} (the gate needs ../shared)")
+    import build
+
+    for corpus in ("newswire", "timeml", "pages"):
+        build.build(LABEL, "test", corpus, workers=2)
+    return LABEL
+
+
+def test_recall_of_clear_events(built: str) -> None:
+    import recall
+
+    result: dict[str, Any] = recall.score(built, "test")
+    assert result["unlocated"] == 0, "some gold sentences are no longer in the stores"
+    share = result["type"] / result["gold_events"]
+    assert share >= _floors()["realtext_test_recall_type"], result
+
+
+def test_judged_precision(built: str) -> None:
+    import sample
+    import score
+
+    items = sample.draw(built, "test")
+    judged = score.judgements()
+    rows = [judged[it["key"]][0] for it in items if it["key"] in judged]
+    floors = _floors()
+    coverage = len(rows) / len(items)
+    assert coverage >= floors["realtext_test_judged_min"], (
+        f"only {len(rows)} of {len(items)} sampled test lines are judged: the coder changed; "
+        "run a judging round (bench/realtext/README.md) before trusting this gate"
+    )
+    m = score.metrics(rows)
+    assert m["usable"]["p"] >= floors["realtext_test_usable"], m["usable"]
+    assert m["type_right"]["p"] >= floors["realtext_test_type_right"], m["type_right"]
+    assert m["wrong_actor_of_real"]["p"] <= floors["realtext_test_wrong_actor_max"]
