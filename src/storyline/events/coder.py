@@ -27,6 +27,7 @@ from storyline.events.retype import (
     pluperfect,
     retype,
     starts_after,
+    years_before,
 )
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
 from storyline.events.triggers import find_triggers
@@ -139,6 +140,7 @@ def _mention(
     active = features(
         ev, pos="verb" if tree.is_verb(i) else "noun", tense=_tense(tree, i),
         lede=sentence is doc.sentences[0] or sentence.start < 300, quoted=_quoted(doc, i, tree),
+        history=years_before(ev, doc.published) >= 3,
     )  # fmt: skip
     return replace(ev, confidence=probability(active), features=tuple(active))
 

@@ -36,11 +36,14 @@ def _inferred(spans: tuple[Evidence, ...]) -> bool:
     return any(not s.text.strip() or s.text.lower() in _PRONOUNS for s in spans)
 
 
-def features(ev: EventMention, *, pos: str, tense: str, lede: bool, quoted: bool) -> list[str]:
+def features(
+    ev: EventMention, *, pos: str, tense: str, lede: bool, quoted: bool, history: bool = False
+) -> list[str]:
     """The names of the features that are on for one mention.
 
     ``pos``: the trigger's part of speech (``verb`` or ``noun``); ``tense``: the
-    trigger verb's tag group (``past``, ``present``, ``participle``, ``none``).
+    trigger verb's tag group (``past``, ``present``, ``participle``, ``none``);
+    ``history``: the text dates the act years before the article.
     """
     actors = (*ev.source, *ev.target)
     on = {
@@ -62,6 +65,7 @@ def features(ev: EventMention, *, pos: str, tense: str, lede: bool, quoted: bool
         "stateless": any(a.country is None for a in actors),
         "lede": lede,
         "quoted": quoted,
+        "history": history,
     }
     return sorted(name for name, value in on.items() if value)
 

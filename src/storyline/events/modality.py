@@ -74,26 +74,24 @@ def governing_chain(
 
 def modality(tree: DocTree, trigger: int) -> str:
     chain = governing_chain(tree, trigger, through_advcl=False)
-    negated = hypothetical = future = False
+    negated = hypothetical = future = conditional = False
     circumstance = False  # above "during/at/after ...", the governing verbs' plans don't apply
     for pos, i in enumerate(chain):
         lemma = tree.lemma(i)
         if pos > 0 and tree.tokens[chain[pos - 1]].dep == "prep" and lemma != "":
             circumstance = circumstance or tree.lemma(chain[pos - 1]) in _CIRCUMSTANCE
         below = tree.tokens[chain[pos - 1]].dep if pos > 0 else ""
-        if (
-            pos > 0
-            and lemma in _REFUSAL
-            and not circumstance
-            and below not in ("nsubj", "nsubjpass")
-        ):
+        # a conjunct is a parallel act, not one its neighbour governs: "rejected the deals
+        # and refused to recognize", "to stop bloodshed and support unity"
+        governs = pos > 0 and not circumstance and below != "conj"
+        if governs and lemma in _REFUSAL and below not in ("nsubj", "nsubjpass"):
             negated = True  # "refused to supply" — but "cooperation declined" fell, not refused
-        if pos > 0 and lemma in _HYPOTHETICAL_GOVERNORS and not circumstance:
+        if governs and lemma in _HYPOTHETICAL_GOVERNORS:
             hypothetical = True  # "an apparent attempt to kill", "is likely to urge"
         because = lemma == "due" and any(  # "due to X's refusal": because of, not planned
             tree.tokens[c].text.lower() == "to" for c in tree.kids(i, "pcomp", "prep")
         )
-        if pos > 0 and lemma in _FUTURE_GOVERNORS and not circumstance and not because:
+        if governs and lemma in _FUTURE_GOVERNORS and not because:
             future = True
         for c in tree.children[i]:
             ct = tree.tokens[c]
@@ -121,11 +119,13 @@ def modality(tree: DocTree, trigger: int) -> str:
             and any(tree.tokens[m].text.lower() in _CONDITION_MARKS for m in tree.kids(c, "mark"))
             for c in tree.children[i]
         ):
-            hypothetical = True  # "Japan will ease restrictions if Seoul resolves ..."
+            conditional = True  # "Japan will ease restrictions if Seoul resolves ..."
         if tree.tokens[i].dep == "advcl" and any(
             tree.tokens[c].text.lower() in _CONDITION_MARKS for c in tree.kids(i, "mark")
         ):
-            hypothetical = True
+            conditional = True
+    if conditional:
+        return "hypothetical"  # "would not sign unless ...": a conditional refusal
     if negated:
         return "negated"
     if hypothetical:

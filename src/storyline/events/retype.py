@@ -29,6 +29,7 @@ __all__ = [
     "pluperfect",
     "retype",
     "starts_after",
+    "years_before",
 ]
 
 _COMMISSIVE = frozenset({"vow", "pledge", "promise", "swear"})
@@ -62,6 +63,8 @@ def background(tree: DocTree, i: int) -> bool:
     """The act is told as background of another: the time frame ("since Israel
     withdrew", "after the group won the elections"), or a description of something
     named ("the accords, which were signed in 1993", "the accords signed in 1993")."""
+    if tree.is_verb(i) and any(tree.lemma(p) == "since" for p in tree.kids(i, "prep")):
+        return True  # "have been killed since 2003": a running count, not one act
     j = i
     for _ in range(8):
         tok = tree.tokens[j]
@@ -114,6 +117,14 @@ def forward_weekday(date: str, tx: Timex | None, published: str | None) -> str:
     while day < pub:
         day += dt.timedelta(days=7)
     return day.isoformat()
+
+
+def years_before(ev: EventMention, published: str | None) -> int:
+    """How many years before publication the text dates the act (0 if not dated)."""
+    m, p = _DATE.match(ev.date), _DATE.match(published or "")
+    if ev.date_source != "text" or m is None or p is None:
+        return 0
+    return max(0, int(p[1]) - int(m[1]))
 
 
 def news(ev: EventMention, published: str | None) -> bool:
