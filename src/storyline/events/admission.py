@@ -79,8 +79,11 @@ def _filled(needs: str, source: list[Party], target: list[Party], args: Args) ->
         return bool(target or args.victims or args.location)
     if needs == "source-or-place":
         return bool(source or args.location)
-    # "counterpart": talks need someone to talk with, or a body that is many
-    return bool(source) and (
+    # "counterpart": talks need someone to talk with ("talks with X" names one even
+    # when the other side is left to the context), or a body that is many
+    if not source:
+        return bool(target)
+    return (
         bool(target)
         or len(source) > 1
         or any(p.actor.kind == "igo" for p in source)

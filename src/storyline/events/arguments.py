@@ -240,7 +240,8 @@ def arguments(
         for h in tree.joined(tgt_heads)
     )
     heads = {"source": src_heads, "target": tgt_heads}
-    counterpart = bool(prep_objects(tree, i, frozenset({"with"})))
+    with_ = frozenset({"with"})  # "discussed cooperation *with* the alliance"
+    counterpart = any(prep_objects(tree, j, with_) for j in [i, *tree.kids(i, "dobj")])
     if pair:
         parties = resolve(tree, ctx, pair, sentence)
         if len(parties) >= 2:
