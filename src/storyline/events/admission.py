@@ -47,6 +47,8 @@ def category(actor: Actor) -> str | None:
 def is_political(actor: Actor) -> bool:
     if actor.kind in ("country", "igo"):
         return actor.sector not in ("JRN", "BUS")
+    if actor.kind == "person" and actor.role and actor.sector is None:
+        return True  # introduced with an office the tables do not class ("MP", "chief")
     return actor.sector in POLITICAL_SECTORS
 
 

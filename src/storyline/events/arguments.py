@@ -235,6 +235,7 @@ def arguments(
         tree.lemma(h) in PEOPLE
         or tree.tokens[h].text.lower() in ORGANS
         or tree.tokens[h].ent_type == "PERSON"
+        or tree.tokens[h].text.lower() in ("he", "she", "him", "her")  # "killed by the rebels"
         or tree.lemma(h) in _NUMBERS  # "arrested dozens of students"
         or tree.lemma(h) in PLACES  # "raided a village"
         for h in tree.joined(tgt_heads)

@@ -51,7 +51,12 @@ _CONDITIONS = frozenset({"if", "unless", "or", "otherwise"})
 
 
 def _consequence(tree: DocTree, clause: int) -> bool:
-    """A clause that states what will happen to someone: a condition or an act of force."""
+    """A clause that states what will happen to someone: a condition, an act of force,
+    or what a party "would" suffer ("countries supporting the motion would affect ...")."""
+    subj = tree.subject(clause)
+    modal = any(tree.tokens[a].text.lower() in ("would", "will") for a in tree.kids(clause, "aux"))
+    if modal and subj is not None and is_party_word(tree, subj):
+        return True
     for j in tree.subtree(clause):
         if tree.tokens[j].text.lower() in _CONDITIONS:
             return True

@@ -197,7 +197,7 @@ def _existing_agreement(tree: DocTree, i: int, lemma: str) -> bool:
 def _has_own_actor(tree: DocTree, i: int) -> bool:
     own = tree.kids(i, "poss", "compound", "amod")
     for p in tree.kids(i, "prep"):
-        if tree.lemma(p) in ("of", "by", "between", "with", "against", "on"):
+        if tree.lemma(p) in ("of", "by", "between", "with", "against", "on", "to"):
             own += tree.kids(p, "pobj")
     return any(tree.mention_at[j] for o in own for j in tree.subtree(o))
 
@@ -209,8 +209,9 @@ def _background(tree: DocTree, i: int) -> bool:
     if tok.dep != "pobj" or tok.head == i:
         return False
     prep = tree.lemma(tok.head)
-    if prep in _TIME_PREPS:
-        return not any(tree.tokens[c].ent_type in ("DATE", "TIME") for c in tree.subtree(i))
+    if prep in _TIME_PREPS:  # but "returned after visits to Russia and China" is news
+        dated = any(tree.tokens[c].ent_type in ("DATE", "TIME") for c in tree.subtree(i))
+        return not dated and not _has_own_actor(tree, i)
     return prep in _BACKGROUND_PREPS and not _has_own_actor(tree, i)
 
 
@@ -246,8 +247,8 @@ def _embedded(tree: DocTree, i: int, found: dict[int, Trigger]) -> bool:
             return False
         if tok.dep == "prep" and tree.lemma(j) in _CIRCUMSTANCE_PREPS:
             return False
-        if tok.dep == "advcl" and j != i:
-            return False
+        if tok.dep == "advcl":
+            return False  # "refused to work with X, accusing it of ...": an act of its own
         j = tok.head
         if j in found and _embeds(tree, j, found[j]):
             return True
