@@ -101,6 +101,8 @@ def modality(tree: DocTree, trigger: int) -> str:
             elif ct.dep in ("aux", "auxpass"):
                 if low in _FUTURE_AUX:
                     future = True
+                elif low == "would" and _reported(tree, i):
+                    future = True  # "said ASEAN would discuss it next month": a reported will
                 elif low in _HYPOTHETICAL_AUX:
                     hypothetical = True
                 elif low == "going" or ct.lemma == "go":
@@ -133,6 +135,16 @@ def modality(tree: DocTree, trigger: int) -> str:
     if future:
         return "future"
     return "asserted"
+
+
+def _reported(tree: DocTree, verb: int) -> bool:
+    """Is this clause what someone said ("X said [Y would ...]")?"""
+    tok = tree.tokens[verb]
+    return (
+        tok.dep == "ccomp"
+        and tok.head != verb
+        and tree.lemma(tok.head) in ("say", "tell", "announce", "state", "add", "report")
+    )
 
 
 def is_negator(word: str) -> bool:
