@@ -57,8 +57,6 @@ def is_political(actor: Actor) -> bool:
 #: Types that are done to another side: a target of the doer's own state is a misreading
 #: ("a Chinese diplomat warned ... their China ties").
 _OUTWARD = frozenset({"THREATEN", "ASSAULT", "SANCTION", "AID", "MOBILIZE"})
-#: Types that are political statements whoever makes them.
-_VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
 #: Types whose act between organizations of two countries is international cooperation
 #: even when neither is a state organ (a state fund's deal with a foreign firm).
 _ECONOMIC = frozenset({"AGREE", "COOPERATE"})
@@ -122,13 +120,9 @@ def admit(
         political = any(is_political(p.actor) for p in (*source, *target))
     if not political and doers and all(_unknown_person(p.actor) for p in doers):
         # a person the tables do not know ("Aung San Suu Kyi called for sanctions")
-        # acts politically towards a political actor, where a country is at stake, or
-        # when the act is a political statement (denouncing, calling for, rejecting)
-        political = (
-            country_named
-            or frame.type in _VERBAL
-            or any(is_political(p.actor) for p in target)
-        )
+        # acts politically towards a political actor, or where a country is at stake
+        # (not merely by speaking: rail operators "ask" and fans "criticize" too)
+        political = country_named or any(is_political(p.actor) for p in target)
     protest = frame.type == "PROTEST" and bool(args.location or source)
     economic = frame.type in _ECONOMIC and _across_borders(source, target)
     if not (political or protest or economic):

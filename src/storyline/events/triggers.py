@@ -40,6 +40,7 @@ _CIRCUMSTANCE_PREPS = frozenset(
 )  # fmt: skip
 #: Prepositions whose object is the time frame of the act they modify.
 _TIME_PREPS = frozenset({"since", "after", "before", "following"})
+_PURPOSES = frozenset({"support", "protest", "solidarity"})
 _TALK_VERBS = frozenset({"speak", "talk", "write", "think", "learn", "hear", "know", "ask"})
 _BACKGROUND_PREPS = frozenset(
     {"since", "after", "before", "following", "amid", "despite", "over", "against"}
@@ -219,6 +220,8 @@ def _topic(tree: DocTree, i: int) -> bool:
     """ "talks on a truce", "discussed the nuclear deal": the subject matter of talks."""
     tok = tree.tokens[i]
     head = tok.head
+    if tok.dep == "pobj" and tree.lemma(head) == "in" and tree.lemma(i) in _PURPOSES:
+        return True  # "in support of", "in protest against": a purpose, not an act
     if tok.dep == "pobj" and tree.lemma(head) in ("on", "about", "over", "regarding"):
         above = tree.lemma(tree.tokens[head].head)
         return above in NOUN_TRIGGERS or above in VERB_TRIGGERS or above in _TALK_VERBS
