@@ -110,3 +110,31 @@ def test_build_reports_bad_input_and_goes_on(tmp_path: Path) -> None:
     _code, out = _run("docs", "--db", str(db), "-f", "json")
     payload = json.loads(out)
     assert len(payload["documents"]) == 1 and len(payload["quarantined"]) == 2
+
+
+def test_min_confidence_keeps_only_lines_the_model_trusts(seeds_db: Path) -> None:
+    code, out = _run("timeline", "--db", str(seeds_db), "--format", "json")
+    everything = json.loads(out)
+    levels = sorted({e["confidence"] for e in everything})
+    assert len(levels) > 1, "the seeds should give lines of different confidence"
+    cut = levels[len(levels) // 2]
+    code, out = _run("timeline", "--db", str(seeds_db), "--format", "json", "--min-confidence",
+                     str(cut))  # fmt: skip
+    assert code == 0
+    kept = json.loads(out)
+    assert kept and all(e["confidence"] >= cut for e in kept)
+    assert len(kept) == sum(1 for e in everything if e["confidence"] >= cut)
+    code, _ = _run("timeline", "--db", str(seeds_db), "--min-confidence", "1.5")
+    assert code != 0
+
+
+def test_extract_gives_every_actor_its_words() -> None:
+    text = "Turkey imposed sanctions on Greece on Monday, the minister said."
+    code, out = _run("extract", "--date", "2020-05-01", "-", input=text)
+    assert code == 0
+    (event,) = json.loads(out)
+    for actor in (*event["source"], *event["target"]):
+        assert text[actor["start"] : actor["end"]] == actor["text"]
+    import storyline
+
+    assert storyline.extract_events(text, "2020-05-01") == json.loads(out)

@@ -303,3 +303,12 @@ def test_security_headers(client: ASGIClient) -> None:
     for url in ("/timeline", "/api/timeline", "/static/app.js"):
         assert client.get(url).headers["x-content-type-options"] == "nosniff"
     assert "script-src 'self'" in client.get("/timeline").headers["content-security-policy"]
+
+
+def test_min_confidence_filters_the_timeline(client: ASGIClient) -> None:
+    everything = _all_events(client)
+    cut = sorted({e["confidence"] for e in everything})[-1]
+    kept = _all_events(client, min_confidence=cut)
+    assert kept and all(e["confidence"] >= cut for e in kept)
+    assert len(kept) < len(everything)
+    assert client.get("/api/timeline", params={"min_confidence": 2}).status_code == 400
