@@ -49,8 +49,6 @@ def is_political(actor: Actor) -> bool:
         return actor.sector != "JRN"  # the WTO and APEC act politically too
     if actor.kind == "country":
         return actor.sector not in ("JRN", "BUS")
-    if actor.kind == "person" and actor.role and actor.sector is None:
-        return True  # introduced with an office the tables do not class ("MP", "chief")
     return actor.sector in POLITICAL_SECTORS
 
 

@@ -79,7 +79,9 @@ def resolve(
     ``patient``: the heads undergo the act, so nationals stand for their country
     ("released 15 *British* sailors"); a doer's nationality does not ("*Cuban* exiles
     called for ..." is no act of Cuba's)."""
-    found = tree.parties_at(heads, ORGANS, ORIGIN_NOUNS, nationals=patient, owners=owners)
+    found = tree.parties_at(
+        heads, ORGANS, ORIGIN_NOUNS, nationals=patient, owners=owners, people=PEOPLE
+    )
     if found:
         return found
     for h in tree.joined(heads):
@@ -260,7 +262,8 @@ def arguments(
         for c in tree.kids(i, "xcomp", "ccomp"):
             _, inner, _ = _verb_heads(tree, c, trig)
             found = resolve(tree, ctx, inner, sentence, patient=True)
-            target = [p for p in found if p.actor.id not in ids]
+            # "agreed to form a new company": what is agreed on is no party to it
+            target = [p for p in found if p.actor.id not in ids and p.actor.kind != "group"]
             if target:
                 break
     if not target and trig.mode == "visit":
@@ -279,7 +282,8 @@ def arguments(
         args = _orient(ctx, trig, [dyad[0]], [dyad[1]], location, sentence, True, mode)
         args.joint = trig.type in DIRECTIONLESS or trig.type == "AGREE"
         return args
-    args = _orient(ctx, trig, source, target, location, sentence, mode=mode, victims=victims)
+    kind = "civilians" if victims and not _combatants(tree, tgt_heads) else ""
+    args = _orient(ctx, trig, source, target, location, sentence, mode=mode, victims=kind)
     args.victims = victims
     args.counterpart = counterpart
     args.heads = heads
@@ -309,6 +313,21 @@ def _complete(ctx: Context, trig: Trigger, args: Args, sentence: Sentence) -> Ar
         else:
             args.source = pair
     return args
+
+
+_COMBATANTS = frozenset(
+    {"militant", "rebel", "insurgent", "terrorist", "suspect", "fighter", "gunman", "guerrilla",
+     "soldier", "troop", "extremist", "separatist", "smuggler", "trafficker", "criminal"}
+)  # fmt: skip
+
+
+def _combatants(tree: DocTree, heads: list[int]) -> bool:
+    """Are the people acted on fighters or suspects (not the state's civilians)?"""
+    for h in tree.joined(heads):
+        words = [h, *(o for p in tree.kids(h, "prep") for o in tree.kids(p, "pobj"))]
+        if any(tree.lemma(w) in _COMBATANTS for w in words):
+            return True
+    return False
 
 
 _OBJECT_PRONOUNS = frozenset({"it", "them", "they"})
@@ -349,7 +368,7 @@ def _orient(
     sentence: Sentence,
     inferred: bool = False,
     mode: str | None = None,
-    victims: bool = False,
+    victims: str = "",
 ) -> Args:
     """Joint acts, and the sides the text gives implicitly: a visit's destination, the
     place of a protest or an attack, the people a state represses at home."""
@@ -367,11 +386,12 @@ def _orient(
         place = ctx.country_code(location) if location else None
         mine = ctx.country_of(ctx.speaker(sentence))
         if place and place not in own and place != "IGO":
-            if trig.mode == "visit" or trig.type == "CONSULT":  # "received in Riyadh by"
+            multilateral = any(p.actor.kind == "igo" for p in source)  # OPEC met in Abuja
+            if trig.mode == "visit" or (trig.type == "CONSULT" and not multilateral):
                 target = [ctx.country_party(place)]  # the host of a meeting held abroad
-            elif trig.type in ("COERCE", "ASSAULT") and victims:
+            elif trig.type in ("COERCE", "ASSAULT") and victims == "civilians":
                 target, inferred = [ctx.civilians(place)], True  # "killed 84 people in Nice"
-        elif trig.type == "COERCE" and victims and (place or own - {"IGO"}):
+        elif trig.type == "COERCE" and victims == "civilians" and (place or own - {"IGO"}):
             # "Egyptian police arrested dozens of students": the state's own people
             home = place or sorted(own - {"IGO"})[0]
             target, inferred = [ctx.civilians(home)], True

@@ -220,6 +220,7 @@ class DocTree:
         *,
         nationals: bool = False,
         owners: bool = True,
+        people: frozenset[str] = frozenset(),
     ) -> list[Party]:
         """The actors the argument phrases headed by ``heads`` stand for.
 
@@ -260,8 +261,10 @@ class DocTree:
                     named = self.tokens[h].pos == "PROPN"  # "the Russian-Korean Forum"
                     if stands or named or mc.how != "demonym":
                         out.append(self.party_of(mc, sector))
-                    elif nationals:  # "15 British sailors": Britain's people, not its state
-                        out.append(self.party_of(mc, "CVL"))
+                    elif nationals:  # "15 British sailors": Britain's people, not its state;
+                        # "the Danish motion": Denmark's own
+                        civil = lemma in people
+                        out.append(self.party_of(mc, "CVL") if civil else self.party_of(mc))
         return _specific_parties(out)
 
     def _group_word(self, c: int, organs: dict[str, str]) -> bool:
