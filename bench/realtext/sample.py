@@ -109,9 +109,9 @@ def items(label: str, split: str, corpus: str) -> list[dict[str, Any]]:
     return out
 
 
-def draw(label: str, split: str) -> list[dict[str, Any]]:
+def draw(label: str, split: str, seed: int = SEED) -> list[dict[str, Any]]:
     pools = {c: items(label, split, c) for c in CORPORA}
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     chosen: list[dict[str, Any]] = []
     shortfall = 0
     for corpus in ("pages", "timeml", "newswire"):
@@ -137,13 +137,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--label", required=True)
     ap.add_argument("--split", choices=("dev", "test"), required=True)
+    ap.add_argument("--seed", type=int, default=SEED, help="dev only: a further sample")
     args = ap.parse_args()
-    sample = draw(args.label, args.split)
-    out = WORK / args.label / f"sample-{args.split}.jsonl"
+    if args.split == "test" and args.seed != SEED:
+        raise SystemExit("the test sample is frozen: its seed cannot change")
+    sample = draw(args.label, args.split, args.seed)
+    suffix = "" if args.seed == SEED else f"-seed{args.seed}"
+    out = WORK / args.label / f"sample-{args.split}{suffix}.jsonl"
     out.write_text("".join(json.dumps(it, sort_keys=True) + "\n" for it in sample), "utf-8")
     judged = judged_keys()
     todo = [it for it in sample if it["key"] not in judged]
-    todo_path = WORK / args.label / f"todo-{args.split}.jsonl"
+    todo_path = WORK / args.label / f"todo-{args.split}{suffix}.jsonl"
     todo_path.write_text("".join(json.dumps(it, sort_keys=True) + "\n" for it in todo), "utf-8")
     print(f"{out}: {len(sample)} events; {len(todo)} not yet judged -> {todo_path}")
 

@@ -93,6 +93,10 @@ def modality(tree: DocTree, trigger: int) -> str:
         )
         if governs and lemma in _FUTURE_GOVERNORS and not because:
             future = True
+        if governs and lemma == "be" and below == "xcomp" and any(
+            tree.tokens[a].text.lower() == "to" for a in tree.kids(chain[pos - 1], "aux")
+        ):
+            future = True  # "Olmert is to meet Prodi", "the vote was to take place"
         for c in tree.children[i]:
             ct = tree.tokens[c]
             low = ct.text.lower()
