@@ -133,7 +133,12 @@ def _acceptable(view: DocView, i: int, person_first: int, person_last: int) -> b
 
 
 def role_before(view: DocView, first: int, last: int) -> Role | None:
-    """The title phrase right before a PERSON span at tokens [first, last)."""
+    """The title phrase right before a PERSON span at tokens [first, last).
+
+    Not across a preposition: in "a spokesman for Elian Gonzalez" the title is
+    someone else's, and Elian is the one spoken for."""
+    if first > 0 and view.lower(first - 1) in ("for", "of", "to", "on", "with", "by"):
+        return None
     sent_start, _ = view.sentence_bounds(first)
     i = first - 1
     while i >= max(sent_start, first - _MAX_WINDOW) and _acceptable(view, i, first, last):
