@@ -1,6 +1,6 @@
 """Print the Markdown table of bench/RESULTS.md's "events on real text" section.
 
-    .venv/bin/python bench/realtext/report.py --label baseline --label final
+.venv/bin/python bench/realtext/report.py --label baseline --label final
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def main() -> None:
     print("| criterion | " + " | ".join(args.label) + " |")
     print("|---|" + "---|" * len(args.label))
     for name, key in ROWS:
-        print(f"| {name} | " + " | ".join(cell(results[lb]["all"][key]) for lb in args.label) + " |")
+        cells = " | ".join(cell(results[lb]["all"][key]) for lb in args.label)
+        print(f"| {name} | {cells} |")
     conf = " | ".join(cell(results[lb]["confidence>=0.7"]["usable"]) for lb in args.label)
     print(f"| usable, confidence ≥ 0.7 | {conf} |")
     cells = []

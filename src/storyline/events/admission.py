@@ -99,7 +99,8 @@ def admit(
     """The arguments with excluded actors dropped, or None when the frame is not filled.
 
     ``needs`` is what the trigger's sense asks besides the type's; ``country_named``: the
-    sentence names a country, which makes a named person's act a political one.
+    sentence names a country, or the article is about states, which makes a named
+    person's act a political one.
     """
     source = _keep(args.source, frame.not_source)
     target = _keep(args.target, frame.not_target)
@@ -117,9 +118,9 @@ def admit(
     if not political and frame.needs == "victim":
         political = any(is_political(p.actor) for p in (*source, *target))
     if not political and doers and all(_unknown_person(p.actor) for p in doers):
-        # a person the tables do not know ("Aung San Suu Kyi called for sanctions")
-        # acts politically towards a political actor, or where a country is at stake
-        # (not merely by speaking: rail operators "ask" and fans "criticize" too)
+        # a person the tables do not know ("Walid Jumblatt denounced the protest")
+        # acts politically towards a political actor, or where states are at stake
+        # (not merely by speaking: on a rail operator's page "ask" is no request)
         political = country_named or any(is_political(p.actor) for p in target)
     protest = frame.type == "PROTEST" and bool(args.location or source)
     economic = frame.type in _ECONOMIC and _across_borders(source, target)

@@ -68,7 +68,9 @@ def code_document(doc: Document) -> list[EventMention]:
 
 def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[EventMention]:
     span = range(sentence.token_start, sentence.token_end)
-    country_named = any((m := tree.mention_at[j]) and m.actor.kind == "country" for j in span)
+    country_named = ctx.political or any(
+        (m := tree.mention_at[j]) and m.actor.kind == "country" for j in span
+    )
     for i, end, trigger in find_triggers(tree, sentence.token_start, sentence.token_end):
         found = arguments(tree, ctx, i, trigger, sentence)
         if found is None:

@@ -37,6 +37,7 @@ class Context:
     country_rank: list[str]
     country_actor: dict[str, Actor]
     anchor: str | None = None  # the country the article is about (dateline, else dominant)
+    political: bool = False  # the article is about states: it names three or more times
 
     @classmethod
     def build(cls, tree: DocTree) -> Context:
@@ -50,7 +51,8 @@ class Context:
                     actors[c] = m.actor
         rank = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         anchor = _anchor(tree.doc.dateline, counts)
-        return cls(tree, _title_speaker(tree), rank, actors, anchor)
+        political = sum(counts.values()) >= _POLITICAL_MENTIONS
+        return cls(tree, _title_speaker(tree), rank, actors, anchor, political)
 
     # ----------------------------------------------------------------- speakers
 
@@ -323,6 +325,11 @@ class Context:
         return self.country_actor.get(code) or Actor(
             id=code, name=country_name(code), country=code, sector="GOV"
         )
+
+
+#: Country and IGO mentions that make an article one about states (a named person's
+#: statement in it is political; on a rail operator's page it is not).
+_POLITICAL_MENTIONS = 3
 
 
 def _anchor(dateline: str | None, counts: Counter[str]) -> str | None:

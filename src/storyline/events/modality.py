@@ -93,8 +93,11 @@ def modality(tree: DocTree, trigger: int) -> str:
         )
         if governs and lemma in _FUTURE_GOVERNORS and not because:
             future = True
-        if governs and lemma == "be" and below == "xcomp" and any(
-            tree.tokens[a].text.lower() == "to" for a in tree.kids(chain[pos - 1], "aux")
+        if (
+            governs
+            and lemma == "be"
+            and below == "xcomp"
+            and any(tree.tokens[a].text.lower() == "to" for a in tree.kids(chain[pos - 1], "aux"))
         ):
             future = True  # "Olmert is to meet Prodi", "the vote was to take place"
         for c in tree.children[i]:
