@@ -158,3 +158,13 @@ def test_documents_page_pages(seeds_url: str) -> None:
     last = get(seeds_url, "/documents", limit=2, offset=4).text
     assert rows(last) == everything[4:] and 'rel="next"' not in last and 'rel="prev"' in last
     assert get(seeds_url, "/documents", limit=0).status_code == 400
+
+
+def test_timeline_confidence_filter(seeds_url: str) -> None:
+    page = get(seeds_url, "/timeline").text
+    assert 'name="min_confidence"' in page and ">any<" in page
+    everything = len(re.findall(r'<li class="event ', page))
+    trusted = get(seeds_url, "/timeline", min_confidence="0.7").text
+    kept = len(re.findall(r'<li class="event ', trusted))
+    assert kept < everything
+    assert re.search(r'<option value="0.7" selected>', trusted)
