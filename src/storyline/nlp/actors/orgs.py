@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.nlp.actors.gazetteer import lookup_country_name, lookup_demonym
+from storyline.nlp.actors.gazetteer import lookup_city, lookup_country_name, lookup_demonym
 from storyline.nlp.actors.view import DocView
 from storyline.nlp.actors.words import word_sets
 
@@ -44,6 +44,11 @@ def org_country(view: DocView, first: int, last: int) -> str | None:
     for j in (lead + 3, lead + 2, lead + 1):
         if j < last:
             code = lookup_country_name(view.span_text(lead, j))
+            if code is not None:
+                return code
+    for j in (lead + 2, lead + 1):  # "the Delhi Police", "a Moscow court"
+        if j < last:
+            code = lookup_city(view.span_text(lead, j))
             if code is not None:
                 return code
     for i in range(first, last):
