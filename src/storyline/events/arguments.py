@@ -17,12 +17,10 @@ from dataclasses import dataclass, field
 
 from storyline.events.context import Context
 from storyline.events.lexicon import (
-    AID_MODES,
     DIRECTIONLESS,
     FRAMES,
     HAVING_VERBS,
     LIGHT_VERBS,
-    NOT_AID,
     ORGANS,
     ORIGIN_NOUNS,
     PEOPLE,
@@ -31,6 +29,8 @@ from storyline.events.lexicon import (
     TRANSFER_VERBS,
     Trigger,
 )
+from storyline.events.places import aid_mode, destination, prep_objects
+from storyline.events.places import location as place_of
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, THIRD_PRONOUNS, DocTree, Party
 from storyline.records import Sentence
 
@@ -104,14 +104,6 @@ def resolve(
         if organ is not None:
             return [organ]
     return []
-
-
-def prep_objects(tree: DocTree, i: int, preps: frozenset[str]) -> list[int]:
-    out = []
-    for p in tree.kids(i, "prep", "agent", "dative"):  # "deliver weapons *to* Ukraine"
-        if tree.lemma(p) in preps:
-            out.extend(tree.kids(p, "pobj", "pcomp"))
-    return out
 
 
 def _between(tree: DocTree, i: int) -> list[int]:
@@ -229,10 +221,10 @@ def arguments(
     mode = trig.mode
     transfer = trig.type == "AID" and tree.is_verb(i) and tree.lemma(i) in TRANSFER_VERBS
     if transfer:
-        mode = _aid_mode(tree, i)
+        mode = aid_mode(tree, i)
         if mode == "":
             return None  # "sent a message to": not aid
-    location = _location(tree, i)
+    location = place_of(tree, i)
     victims = any(
         tree.lemma(h) in PEOPLE
         or tree.tokens[h].text.lower() in ORGANS
@@ -267,7 +259,7 @@ def arguments(
             if target:
                 break
     if not target and trig.mode == "visit":
-        target = _destination(tree, ctx, tgt_heads)
+        target = destination(tree, ctx, tgt_heads)
     if transfer and not target:
         if mode == "military" and source:  # "dispatched a warship to the Red Sea"
             mobilize = Trigger("MOBILIZE", "weapons")
@@ -346,19 +338,6 @@ def _anaphoric_object(tree: DocTree, heads: list[int]) -> bool:
     return False
 
 
-def _aid_mode(tree: DocTree, i: int) -> str | None:
-    """humanitarian / military / economic from what is sent; "" when it is not aid."""
-    objs = tree.kids(i, "dobj")
-    words = {tree.lemma(j) for o in objs for j in tree.subtree(o)}
-    words |= {tree.tokens[j].text for o in objs for j in tree.subtree(o)}
-    if objs and {tree.lemma(o) for o in objs} <= NOT_AID:
-        return ""
-    for mode, cues in AID_MODES.items():
-        if words & cues:
-            return mode
-    return ""  # "sent 12 mln propaganda leaflets to": a transfer of nothing like aid
-
-
 def _orient(
     ctx: Context,
     trig: Trigger,
@@ -402,29 +381,3 @@ def _orient(
         if code is not None and code in {p.actor.country for p in source}:
             source, target = target, source  # the host is the target of a visit-like talk
     return Args(source, target, location, inferred, mode, retyped=trig, joint=joint)
-
-
-def _destination(tree: DocTree, ctx: Context, heads: list[int]) -> list[Party]:
-    """A visit "to Moscow": the country of the place visited (a place, not a government)."""
-    for h in heads:
-        tok = tree.tokens[h]
-        for ent in tree.doc.entities:
-            if ent.label in ("GPE", "LOC") and ent.start <= tok.start < ent.end:
-                code = ctx.country_code(ent.text)
-                if code and code != "IGO":
-                    party = ctx.country_party(code)
-                    return [Party(party.actor, ent.start, ent.end, ent.text)]
-    return []
-
-
-def _location(tree: DocTree, i: int) -> str | None:
-    """Where it happened: "in"/"at" a place, on the trigger, its head or its object."""
-    for j in [i, tree.tokens[i].head, *tree.kids(i, "dobj", "nsubjpass")]:
-        for o in prep_objects(tree, j, frozenset({"in", "at", "near"})):
-            m = tree.mention_at[o]
-            if m is not None and m.actor.kind == "country":
-                return m.text
-            for ent in tree.doc.entities:
-                if ent.label in ("GPE", "LOC") and ent.start <= tree.tokens[o].start < ent.end:
-                    return ent.text
-    return None

@@ -1,0 +1,61 @@
+"""Where an act happens and what it moves: the place of a clause ("in Cairo", "near
+Nablus"), a visit's destination, and what kind of aid a transfer verb sends.
+
+Places are locations, not parties: a capital named as the place of an act stays a
+place; only the actor stage's metonyms (a capital acting) are parties.
+"""
+
+from __future__ import annotations
+
+from storyline.events.context import Context
+from storyline.events.lexicon import AID_MODES, NOT_AID
+from storyline.events.tree import DocTree, Party
+
+__all__ = ["aid_mode", "destination", "location", "prep_objects"]
+
+
+def prep_objects(tree: DocTree, i: int, preps: frozenset[str]) -> list[int]:
+    out = []
+    for p in tree.kids(i, "prep", "agent", "dative"):  # "deliver weapons *to* Ukraine"
+        if tree.lemma(p) in preps:
+            out.extend(tree.kids(p, "pobj", "pcomp"))
+    return out
+
+
+def aid_mode(tree: DocTree, i: int) -> str | None:
+    """humanitarian / military / economic from what is sent; "" when it is not aid."""
+    objs = tree.kids(i, "dobj")
+    words = {tree.lemma(j) for o in objs for j in tree.subtree(o)}
+    words |= {tree.tokens[j].text for o in objs for j in tree.subtree(o)}
+    if objs and {tree.lemma(o) for o in objs} <= NOT_AID:
+        return ""
+    for mode, cues in AID_MODES.items():
+        if words & cues:
+            return mode
+    return ""  # "sent 12 mln propaganda leaflets to": a transfer of nothing like aid
+
+
+def destination(tree: DocTree, ctx: Context, heads: list[int]) -> list[Party]:
+    """A visit "to Moscow": the country of the place visited (a place, not a government)."""
+    for h in heads:
+        tok = tree.tokens[h]
+        for ent in tree.doc.entities:
+            if ent.label in ("GPE", "LOC") and ent.start <= tok.start < ent.end:
+                code = ctx.country_code(ent.text)
+                if code and code != "IGO":
+                    party = ctx.country_party(code)
+                    return [Party(party.actor, ent.start, ent.end, ent.text)]
+    return []
+
+
+def location(tree: DocTree, i: int) -> str | None:
+    """Where it happened: "in"/"at" a place, on the trigger, its head or its object."""
+    for j in [i, tree.tokens[i].head, *tree.kids(i, "dobj", "nsubjpass")]:
+        for o in prep_objects(tree, j, frozenset({"in", "at", "near"})):
+            m = tree.mention_at[o]
+            if m is not None and m.actor.kind == "country":
+                return m.text
+            for ent in tree.doc.entities:
+                if ent.label in ("GPE", "LOC") and ent.start <= tree.tokens[o].start < ent.end:
+                    return ent.text
+    return None
