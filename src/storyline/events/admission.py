@@ -94,11 +94,11 @@ def _filled(needs: str, source: list[Party], target: list[Party], args: Args) ->
 
 
 def admit(
-    args: Args, frame: TypeFrame, needs: str | None = None, *, country_named: bool = False
+    args: Args, frame: TypeFrame, needs: str | None = None, *, states_at_stake: bool = False
 ) -> Args | None:
     """The arguments with excluded actors dropped, or None when the frame is not filled.
 
-    ``needs`` is what the trigger's sense asks besides the type's; ``country_named``: the
+    ``needs`` is what the trigger's sense asks besides the type's; ``states_at_stake``: the
     sentence names a country, or the article is about states, which makes a named
     person's act a political one.
     """
@@ -121,7 +121,7 @@ def admit(
         # a person the tables do not know ("Walid Jumblatt denounced the protest")
         # acts politically towards a political actor, or where states are at stake
         # (not merely by speaking: on a rail operator's page "ask" is no request)
-        political = country_named or any(is_political(p.actor) for p in target)
+        political = states_at_stake or any(is_political(p.actor) for p in target)
     protest = frame.type == "PROTEST" and bool(args.location or source)
     economic = frame.type in _ECONOMIC and _across_borders(source, target)
     if not (political or protest or economic):

@@ -22,16 +22,22 @@ from storyline.events.lexicon import (
     HAVING_VERBS,
     LIGHT_VERBS,
     ORGANS,
-    ORIGIN_NOUNS,
     PEOPLE,
     PLACES,
     RECEIVING_VERBS,
     TRANSFER_VERBS,
     Trigger,
 )
-from storyline.events.places import aid_mode, destination, prep_objects
+from storyline.events.places import aid_mode, destination
 from storyline.events.places import location as place_of
-from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, THIRD_PRONOUNS, DocTree, Party
+from storyline.events.tree import (
+    FIRST_PLURAL,
+    FIRST_SINGULAR,
+    THIRD_PRONOUNS,
+    DocTree,
+    Party,
+    prep_objects,
+)
 from storyline.records import Sentence
 
 __all__ = ["Args", "arguments", "resolve"]
@@ -79,9 +85,7 @@ def resolve(
     ``patient``: the heads undergo the act, so nationals stand for their country
     ("released 15 *British* sailors"); a doer's nationality does not ("*Cuban* exiles
     called for ..." is no act of Cuba's)."""
-    found = tree.parties_at(
-        heads, ORGANS, ORIGIN_NOUNS, nationals=patient, owners=owners, people=PEOPLE
-    )
+    found = tree.parties_at(heads, nationals=patient, owners=owners)
     if found:
         return found
     for h in tree.joined(heads):

@@ -68,7 +68,7 @@ def code_document(doc: Document) -> list[EventMention]:
 
 def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[EventMention]:
     span = range(sentence.token_start, sentence.token_end)
-    country_named = ctx.political or any(
+    states_at_stake = ctx.political or any(
         (m := tree.mention_at[j]) and m.actor.kind == "country" for j in span
     )
     for i, end, trigger in find_triggers(tree, sentence.token_start, sentence.token_end):
@@ -78,7 +78,7 @@ def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[
         trig = retype(tree, i, found.retyped or trigger)
         sense = FRAMES.sense("verb" if tree.is_verb(i) else "noun", tree.lemma(i))
         needs = sense.needs if sense is not None else None
-        args = admit(found, FRAMES.types[trig.type], needs, country_named=country_named)
+        args = admit(found, FRAMES.types[trig.type], needs, states_at_stake=states_at_stake)
         if args is None:
             continue
         ev = _mention(tree, ctx, sentence, i, end, trig, args)
@@ -141,7 +141,8 @@ def _mention(
     )  # fmt: skip
     active = features(
         ev, pos="verb" if tree.is_verb(i) else "noun", tense=_tense(tree, i),
-        lede=sentence is doc.sentences[0] or sentence.start < 300, quoted=_quoted(doc, i, tree),
+        lede=sentence is doc.sentences[0] or sentence.start < 300,
+        quoted=_quoted(doc.text[sentence.start : tree.tokens[i].start]),
         history=years_before(ev, doc.published) >= 3,
     )  # fmt: skip
     return replace(ev, confidence=probability(active), features=tuple(active))
@@ -158,10 +159,9 @@ def _tense(tree: DocTree, i: int) -> str:
     return "participle" if tag in ("VBN", "VBG") else "other"
 
 
-def _quoted(doc: Document, i: int, tree: DocTree) -> bool:
-    """Is the trigger inside quotation marks (odd number of quotes before it)?"""
-    sentence_start = next((s.start for s in doc.sentences if s.token_start <= i < s.token_end), 0)
-    before = doc.text[sentence_start : tree.tokens[i].start]
+def _quoted(before: str) -> bool:
+    """Is the trigger inside quotation marks (an odd number of quotes before it in its
+    sentence)?"""
     return (before.count('"') + before.count("“") + before.count("``")) % 2 == 1
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storyline.events.lexicon import GROUP_WORDS, ORGANS, SPEECH_VERBS
 from storyline.events.tree import DocTree, Party
@@ -41,8 +41,8 @@ class Context:
     default_speaker: Actor | None
     country_rank: list[str]
     country_actor: dict[str, Actor]
-    anchor: str | None = None  # the country the article is about (dateline, else dominant)
-    political: bool = False  # the article is about states: it names three or more times
+    political: bool = False  # the article is about states: it names them three times or more
+    order: dict[int, int] = field(default_factory=dict)  # sentence start -> its index
 
     @classmethod
     def build(cls, tree: DocTree) -> Context:
@@ -55,9 +55,9 @@ class Context:
                 if m.actor.kind == "country" and c not in actors:
                     actors[c] = m.actor
         rank = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-        anchor = _anchor(tree.doc.dateline, counts)
         political = sum(counts.values()) >= _POLITICAL_MENTIONS
-        return cls(tree, _title_speaker(tree), rank, actors, anchor, political)
+        order = {s.start: n for n, s in enumerate(tree.doc.sentences)}
+        return cls(tree, _title_speaker(tree), rank, actors, political, order)
 
     # ----------------------------------------------------------------- speakers
 
@@ -67,7 +67,7 @@ class Context:
         if own is not None:
             return own
         sents = self.tree.doc.sentences
-        idx = sents.index(sentence) if sentence in sents else -1
+        idx = self.order.get(sentence.start, -1)
         if idx >= 0 and _opens_quote(sentence.text):
             for nxt in sents[idx + 1 : idx + 4]:
                 found = self._attributed(nxt)
@@ -133,8 +133,7 @@ class Context:
         for ent in t.doc.entities:
             if ent.label not in ("GPE", "LOC") or not sentence.start <= ent.start < sentence.end:
                 continue
-            j = next((k for k in range(sentence.token_start, sentence.token_end)
-                      if t.tokens[k].start == ent.start), None)  # fmt: skip
+            j: int | None = t.token_at(ent.start)
             while j is not None and t.tokens[j].dep == "compound":
                 j = t.tokens[j].head
             if (
@@ -165,7 +164,8 @@ class Context:
 
     def organ(self, h: int, sentence: Sentence) -> Party | None:
         """ "the police", "rebels", "the Foreign Ministry" with no country in their
-        phrase: the state the article is about, when it has one."""
+        phrase: the country of the place the sentence names for them ("protesters in
+        Santiago", "the police in Cairo"), else a group with no country."""
         t = self.tree
         tok = t.tokens[h]
         sector = ORGANS.get(tok.text.lower()) or ORGANS.get(t.lemma(h))
@@ -179,17 +179,12 @@ class Context:
             sector = word or sector
         first = min([h, *mods])
         start, end = t.tokens[first].start, tok.end
-        words = self.tree.doc.text[start:end]
-        place = self.place_country(sentence)
-        # "the police", "the army" in an article datelined in a country are its own;
-        # bare plurals ("ministers", "officials") may be anyone's
+        words = t.doc.text[start:end]
+        # bare plurals ("ministers", "officials") may be anyone's, and the article's
+        # dateline is no evidence: wires report on neighbours from abroad
         definite = any(t.tokens[d].text.lower() == "the" for d in t.kids(h, "det"))
-        # the article's dateline is no evidence: wires report on neighbours from abroad
-        home = place if sector in ("CVL", "OPP") or definite else None
-        if home is not None and sector in ("CVL", "OPP"):  # "protesters in Santiago"
-            base = self._country(home)
-            actor = Actor(base.id, base.name, base.country, sector, "country")
-        elif home is None or sector == "REB":
+        home = self.place_country(sentence) if sector in ("CVL", "OPP") or definite else None
+        if home is None or sector == "REB":
             name = " ".join(words.lower().split())
             actor = Actor(content_id("group", sector, name), name, None, sector, "group")
         else:
@@ -237,9 +232,8 @@ class Context:
         return None
 
     def _previous_sentence_start(self, sentence: Sentence) -> int:
-        sents = self.tree.doc.sentences
-        idx = sents.index(sentence) if sentence in sents else 0
-        return sents[max(0, idx - 1)].token_start
+        idx = self.order.get(sentence.start, 0)
+        return self.tree.doc.sentences[max(0, idx - 1)].token_start
 
     def _topic(self, j: int) -> bool:
         """Is the mention at token ``j`` what its clause is about (a subject, or part of
@@ -315,7 +309,7 @@ class Context:
         """The last country named in the sentence before this one, in the same
         paragraph, that is not in ``exclude`` (what "this plan" was about)."""
         sents = self.tree.doc.sentences
-        idx = sents.index(sentence) if sentence in sents else -1
+        idx = self.order.get(sentence.start, -1)
         if idx <= 0 or self._paragraph_break(sents[idx - 1], sentence):
             return None
         before = sents[idx - 1]
@@ -332,24 +326,9 @@ class Context:
         )
 
 
-#: Country and IGO mentions that make an article one about states (a named person's
-#: statement in it is political; on a rail operator's page it is not).
+#: Country mentions that make an article one about states (a named person's statement
+#: in it is political; on a rail operator's page it is not).
 _POLITICAL_MENTIONS = 3
-
-
-def _anchor(dateline: str | None, counts: Counter[str]) -> str | None:
-    """The article's own country: its dateline's, else the country that has at least
-    half of the country mentions (and two of them)."""
-    if dateline:
-        code = resolve_country(dateline) or lookup_capital(dateline.title())
-        if code is not None and len(code) == 3 and code != "IGO":
-            return code
-    total = sum(counts.values())
-    if total:
-        code, n = max(sorted(counts.items()), key=lambda kv: kv[1])
-        if n >= 2 and 2 * n >= total:
-            return code
-    return None
 
 
 def _opens_quote(text: str) -> bool:

@@ -10,7 +10,7 @@ names the entry, never a silently ignored line.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -23,11 +23,6 @@ __all__ = ["Frames", "FramesError", "Sense", "Trigger", "TypeFrame", "load_frame
 NEEDS = frozenset({"source", "target", "either", "victim", "source-or-place", "counterpart"})
 ROLES = frozenset({"source", "target"})
 CATEGORIES = frozenset({"media", "business", "person", "civil", "armed"})
-_SENSE_KEYS = frozenset(
-    {"trigger", "object", "objects", "not_objects", "not_complements", "not_modifiers",
-     "not_after", "no_question", "of", "not_after_as", "needs", "preps", "not_preps",
-     "light_verb", "no_that_clause", "threat", "no_object"}
-)  # fmt: skip
 _TYPE_KEYS = frozenset(
     {"about", "needs", "of", "not_source", "not_target", "verbs", "nouns", "phrases", "passive"}
 )
@@ -140,7 +135,7 @@ def _type_frame(name: str, table: dict[str, Any], where: str) -> TypeFrame:
 
 
 def _sense(entry: dict[str, Any], where: str) -> tuple[tuple[str, str], Sense]:
-    unknown = set(entry) - _SENSE_KEYS
+    unknown = set(entry) - {"trigger", *(f.name for f in fields(Sense))}
     if unknown:
         raise FramesError(f"{where}: unknown keys {sorted(unknown)}")
     pos, _, lemma = str(entry.get("trigger", "")).partition(":")
@@ -153,30 +148,15 @@ def _sense(entry: dict[str, Any], where: str) -> tuple[tuple[str, str], Sense]:
     if entry.get("needs") not in (None, *NEEDS):
         raise FramesError(f"{where}: needs must be one of {sorted(NEEDS)}")
 
-    def words(key: str) -> frozenset[str]:
-        return frozenset(_strings(entry.get(key, []), f"{where}.{key}"))
-
-    def flag(key: str) -> bool:
-        return bool(entry.get(key, False))
-
-    sense = Sense(
-        object=entry.get("object"),
-        objects=words("objects"),
-        not_objects=words("not_objects"),
-        not_complements=words("not_complements"),
-        not_modifiers=words("not_modifiers"),
-        not_after=words("not_after"),
-        no_question=flag("no_question"),
-        not_after_as=flag("not_after_as"),
-        of=entry.get("of"),
-        needs=entry.get("needs"),
-        preps=words("preps"),
-        not_preps=words("not_preps"),
-        light_verb=flag("light_verb"),
-        no_that_clause=flag("no_that_clause"),
-        threat=flag("threat"),
-        no_object=flag("no_object"),
-    )
+    values: dict[str, Any] = {}
+    for f in fields(Sense):  # each field read by the type of its default
+        if isinstance(f.default, frozenset):
+            values[f.name] = frozenset(_strings(entry.get(f.name, []), f"{where}.{f.name}"))
+        elif isinstance(f.default, bool):
+            values[f.name] = bool(entry.get(f.name, False))
+        else:
+            values[f.name] = entry.get(f.name)
+    sense = Sense(**values)
     return (pos, lemma), sense
 
 

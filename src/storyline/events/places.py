@@ -9,17 +9,9 @@ from __future__ import annotations
 
 from storyline.events.context import Context
 from storyline.events.lexicon import AID_MODES, NOT_AID
-from storyline.events.tree import DocTree, Party
+from storyline.events.tree import DocTree, Party, prep_objects
 
-__all__ = ["aid_mode", "destination", "location", "prep_objects"]
-
-
-def prep_objects(tree: DocTree, i: int, preps: frozenset[str]) -> list[int]:
-    out = []
-    for p in tree.kids(i, "prep", "agent", "dative"):  # "deliver weapons *to* Ukraine"
-        if tree.lemma(p) in preps:
-            out.extend(tree.kids(p, "pobj", "pcomp"))
-    return out
+__all__ = ["aid_mode", "destination", "location"]
 
 
 def aid_mode(tree: DocTree, i: int) -> str | None:

@@ -119,12 +119,20 @@ def forward_weekday(date: str, tx: Timex | None, published: str | None) -> str:
     return day.isoformat()
 
 
+def _parts(value: str | None) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of a YYYY, YYYY-MM or YYYY-MM-DD value; None for any other."""
+    m = _DATE.match(value or "")
+    if m is None:
+        return None
+    return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
+
+
 def years_before(ev: EventMention, published: str | None) -> int:
     """How many years before publication the text dates the act (0 if not dated)."""
-    m, p = _DATE.match(ev.date), _DATE.match(published or "")
-    if ev.date_source != "text" or m is None or p is None:
+    act, pub = _parts(ev.date), _parts(published)
+    if ev.date_source != "text" or act is None or pub is None:
         return 0
-    return max(0, int(p[1]) - int(m[1]))
+    return max(0, pub[0] - act[0])
 
 
 def news(ev: EventMention, published: str | None) -> bool:
@@ -132,21 +140,15 @@ def news(ev: EventMention, published: str | None) -> bool:
     within the year before publication ("the agreement signed last November")?"""
     if ev.modality in ("future", "hypothetical"):
         return True
-    if ev.date_source != "text":
+    act, pub = _parts(ev.date), _parts(published)
+    if ev.date_source != "text" or act is None or pub is None:
         return False
-    m, p = _DATE.match(ev.date), _DATE.match(published or "")
-    if m is None or p is None:
-        return False
-    months = (int(p[1]) - int(m[1])) * 12 + int(p[2] or 12) - int(m[2] or 12)
-    return months <= 12
+    return (pub[0] - act[0]) * 12 + (pub[1] or 12) - (act[1] or 12) <= 12
 
 
 def starts_after(date: str, published: str | None) -> bool:
     """Does ``date`` (YYYY, YYYY-MM or YYYY-MM-DD) begin after ``published``?"""
-    m = _DATE.match(date)
-    p = _DATE.match(published or "")
-    if m is None or p is None:
+    act, pub = _parts(date), _parts(published)
+    if act is None or pub is None:
         return False
-    start = (int(m[1]), int(m[2] or 1), int(m[3] or 1))
-    day = (int(p[1]), int(p[2] or 1), int(p[3] or 1))
-    return start > day
+    return (act[0], act[1] or 1, act[2] or 1) > (pub[0], pub[1] or 1, pub[2] or 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from storyline.events.frames import Sense
 from storyline.events.lexicon import LIGHT_VERBS, ORGANS, PEOPLE, PLACES, VERB_TRIGGERS
-from storyline.events.tree import DocTree
+from storyline.events.tree import DocTree, prep_objects
 
 __all__ = ["in_sense", "is_party_word"]
 
@@ -67,10 +67,7 @@ def _consequence(tree: DocTree, clause: int) -> bool:
 
 
 def _recipient(tree: DocTree, i: int) -> bool:
-    for p in tree.kids(i, "prep", "dative"):
-        if tree.lemma(p) == "to" and any(is_party_word(tree, o) for o in tree.kids(p, "pobj")):
-            return True
-    return False
+    return any(is_party_word(tree, o) for o in prep_objects(tree, i, frozenset({"to"})))
 
 
 def _modifier_words(tree: DocTree, i: int) -> set[str]:

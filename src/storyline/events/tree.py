@@ -4,13 +4,15 @@ actor mentions laid over it: what the event coder walks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
-from storyline.events.lexicon import GROUP_WORDS
+from storyline.events.lexicon import GROUP_WORDS, ORGANS, ORIGIN_NOUNS, PEOPLE
 from storyline.records import Actor, Document, Mention, Sentence, Token
 
-__all__ = ["FIRST_PLURAL", "FIRST_SINGULAR", "THIRD_PRONOUNS", "DocTree", "Party"]
+__all__ = ["FIRST_PLURAL", "FIRST_SINGULAR", "THIRD_PRONOUNS", "DocTree", "Party", "prep_objects"]
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -54,6 +56,7 @@ class DocTree:
     tokens: tuple[Token, ...]
     children: list[list[int]]
     mention_at: list[Mention | None]
+    starts: list[int]  # each token's start offset, for lookups by offset
 
     @classmethod
     def build(cls, doc: Document) -> DocTree:
@@ -72,9 +75,14 @@ class DocTree:
                 if tokens[i].end > m.start:
                     mention_at[i] = m
                 i += 1
-        return cls(doc, tokens, children, mention_at)
+        return cls(doc, tokens, children, mention_at, starts)
 
     # ----------------------------------------------------------------- navigation
+
+    def token_at(self, offset: int) -> int | None:
+        """The token that starts at ``offset``, if one does."""
+        i = _first_token_at(self.starts, offset)
+        return i if i < len(self.tokens) and self.tokens[i].start == offset else None
 
     def kids(self, i: int, *deps: str) -> list[int]:
         return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
@@ -192,7 +200,7 @@ class DocTree:
                 if m is not None and m.actor.id not in seen:
                     seen[m.actor.id] = (m.start, m.actor)
         ordered = [a for _, a in sorted(seen.values(), key=lambda p: p[0])]
-        return _specific(ordered)
+        return _specific(ordered, lambda a: a)
 
     def joined(self, heads: list[int]) -> list[int]:
         """The heads and the heads coordinated or apposed to them, in text order."""
@@ -213,14 +221,7 @@ class DocTree:
         return Party(actor, m.start, m.end, m.text)
 
     def parties_at(
-        self,
-        heads: list[int],
-        organs: dict[str, str],
-        origins: frozenset[str] = frozenset(),
-        *,
-        nationals: bool = False,
-        owners: bool = True,
-        people: frozenset[str] = frozenset(),
+        self, heads: list[int], *, nationals: bool = False, owners: bool = True
     ) -> list[Party]:
         """The actors the argument phrases headed by ``heads`` stand for.
 
@@ -235,10 +236,9 @@ class DocTree:
             if m is not None:
                 out.append(self.party_of(m))
                 continue
-            low = self.tokens[h].text.lower()
-            sector = organs.get(low) or organs.get(self.lemma(h))
             lemma = self.lemma(h)
-            stands = sector is not None or lemma in _PART_OF or lemma in origins
+            sector = ORGANS.get(self.tokens[h].text.lower()) or ORGANS.get(lemma)
+            stands = sector is not None or lemma in _PART_OF or lemma in ORIGIN_NOUNS
             if self.tokens[h].pos not in ("NOUN", "PROPN") and not stands:
                 continue
             if not stands and not owners:
@@ -247,32 +247,34 @@ class DocTree:
             # points to its owner ("Canada's decision", "the ban on Georgian wine"), but
             # a nationality does not make a group its state ("Cuban exiles")
             mods = self.kids(h, "compound", "amod", "poss", "nmod")
-            if sector is not None and any(self._group_word(c, organs) for c in mods):
+            if sector is not None and any(self._group_word(c) for c in mods):
                 continue  # "exile leaders", "union officials": a group's, not a state's
             preps = ("of", "from") if stands else _OWNER_PREPS
             for p in self.kids(h, "prep"):
                 if self.lemma(p) in preps:
                     mods += self.kids(p, "pobj")
+            named = self.tokens[h].pos == "PROPN"  # "the Russian-Korean Forum"
             for c in mods:
                 for j in [c, *self.kids(c, "compound", "amod", "poss", "conj", "npadvmod")]:
                     mc = self.mention_at[j]
                     if mc is None or any(p.actor.id == mc.actor.id for p in out):
                         continue
-                    named = self.tokens[h].pos == "PROPN"  # "the Russian-Korean Forum"
                     if stands or named or mc.how != "demonym":
                         out.append(self.party_of(mc, sector))
                     elif nationals:  # "15 British sailors": Britain's people, not its state;
                         # "the Danish motion": Denmark's own
-                        civil = lemma in people
-                        out.append(self.party_of(mc, "CVL") if civil else self.party_of(mc))
-        return _specific_parties(out)
+                        out.append(self.party_of(mc, "CVL" if lemma in PEOPLE else None))
+        unique: dict[str, Party] = {}
+        for party in out:
+            unique.setdefault(party.actor.id, party)
+        return _specific(list(unique.values()), lambda party: party.actor)
 
-    def _group_word(self, c: int, organs: dict[str, str]) -> bool:
+    def _group_word(self, c: int) -> bool:
         """A noun modifier naming a non-state group: "exile", "union", "student"."""
         tok = self.tokens[c]
         if tok.pos != "NOUN" or self.mention_at[c] is not None or tok.ent_type:
             return False
-        return self.lemma(c) in GROUP_WORDS and organs.get(self.lemma(c)) not in ("GOV", "MIL")
+        return self.lemma(c) in GROUP_WORDS and ORGANS.get(self.lemma(c)) not in ("GOV", "MIL")
 
     def subtree_set(self, heads: list[int]) -> set[int]:
         out: set[int] = set()
@@ -281,26 +283,28 @@ class DocTree:
         return out
 
 
-def _specific_parties(parties: list[Party]) -> list[Party]:
-    specific = {p.actor.country for p in parties if p.actor.kind in ("person", "org")}
-    seen: set[str] = set()
+_T = TypeVar("_T")
+
+
+def _specific(items: list[_T], actor_of: Callable[[_T], Actor]) -> list[_T]:
+    """Drop a country when a person or organization of that country stands beside it."""
+    specific = {actor_of(x).country for x in items if actor_of(x).kind in ("person", "org")} - {
+        None
+    }
+    return [
+        x for x in items
+        if not (actor_of(x).kind == "country" and actor_of(x).country in specific)
+    ]  # fmt: skip
+
+
+def prep_objects(tree: DocTree, i: int, preps: frozenset[str]) -> list[int]:
+    """The objects of token ``i``'s prepositions among ``preps`` ("*to* Ukraine")."""
     out = []
-    for p in parties:
-        if p.actor.kind == "country" and p.actor.country in specific:
-            continue
-        if p.actor.id not in seen:
-            seen.add(p.actor.id)
-            out.append(p)
+    for p in tree.kids(i, "prep", "agent", "dative"):  # "deliver weapons *to* Ukraine"
+        if tree.lemma(p) in preps:
+            out.extend(tree.kids(p, "pobj", "pcomp"))
     return out
 
 
-def _specific(actors: list[Actor]) -> list[Actor]:
-    """Drop a country when a person or organization of that country stands beside it."""
-    specific = {a.country for a in actors if a.kind in ("person", "org") and a.country}
-    return [a for a in actors if not (a.kind == "country" and a.country in specific)]
-
-
 def _first_token_at(starts: list[int], offset: int) -> int:
-    import bisect
-
     return max(0, bisect.bisect_right(starts, offset) - 1)
