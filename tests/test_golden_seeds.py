@@ -57,11 +57,15 @@ def test_copies_in_one_story_do_not_double_an_event(
     for r in match_gold_events(events, gold["events"], doc_ids):
         g = next(x for x in gold["events"] if x["id"] == r.gold_id)
         if r.found and len(g["documents"]) > 1:
+            copies = {doc_ids[d] for d in g["documents"]}
             twins = [e for e in events if e.type == g["type"] and e.date == g["date"]
                      and e.modality == g["modality"]
                      and {x.country for x in e.source} == {x.country for x in next(
-                         y for y in events if y.id == r.event_id).source}]  # fmt: skip
+                         y for y in events if y.id == r.event_id).source}
+                     and any(ev.document in copies for ev in e.evidence)]  # fmt: skip
             assert len(twins) == 1, f"{r.gold_id} appears {len(twins)} times"
+            # one line cites every copy of the story that reports it
+            assert copies <= {ev.document for ev in twins[0].evidence}, r.gold_id
 
 
 def test_rebuilding_the_same_input_changes_nothing(

@@ -27,6 +27,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import store_path
+
+from storyline.timeline.dates import date_label
 from corpora import CORPORA, WORK
 
 SEED = 14
@@ -51,6 +53,8 @@ def judging_key(corpus: str, source: str, ev: dict[str, Any]) -> str:
         json.dumps(sorted((a["name"], a.get("country") or "") for a in ev["source"])),
         json.dumps(sorted((a["name"], a.get("country") or "") for a in ev["target"])),
     ]  # fmt: skip
+    if ev.get("date_mod"):  # "on or before": a different claim (keys of undated lines unchanged)
+        parts.append(ev["date_mod"])
     return hashlib.sha1("\x00".join(parts).encode()).hexdigest()[:16]
 
 
@@ -96,7 +100,7 @@ def items(label: str, split: str, corpus: str) -> list[dict[str, Any]]:
                 "modality": ev["modality"],
                 "source": _actors(ev["source"]),
                 "target": _actors(ev["target"]),
-                "date": ev["date"] + (f"/{ev['date_end']}" if ev.get("date_end") else ""),
+                "date": date_label(ev["date"], ev.get("date_end"), ev.get("date_mod"), words=True),
                 "date_source": ev.get("date_source"),
                 "confidence": ev.get("confidence"),
                 "salience": row["salience"],

@@ -24,6 +24,7 @@ from storyline.cli_common import fail as _fail
 from storyline.cli_common import open_store as _open
 from storyline.extract import extract_events
 from storyline.output import Format, dumps, render
+from storyline.timeline.dates import date_label
 
 app = typer.Typer(
     name="storyline",
@@ -185,7 +186,7 @@ def show(
     if fmt is Format.json:
         _emit(dumps(event_json(event)))
         return
-    date = event.date + (f"/{event.date_end}" if event.date_end else "")
+    date = date_label(event.date, event.date_end, event.date_mod, words=True)
     out.print(
         f"[bold]{event.type}{'/' + event.mode if event.mode else ''}[/] {date} "
         f"({event.date_source}), {event.modality}, confidence {event.confidence:.2f}"

@@ -52,6 +52,8 @@ PLOVER_TYPES: tuple[str, ...] = (
     "ASSAULT",
 )
 MODALITIES: tuple[str, ...] = ("asserted", "future", "hypothetical", "negated")
+#: TIMEX3 ``mod`` values an event's date may carry: the date ends or starts an interval.
+DATE_MODS: tuple[str, ...] = ("ON_OR_BEFORE", "ON_OR_AFTER")
 TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
 
 
@@ -220,6 +222,9 @@ class EventMention:
     confidence: float
     mode: str | None = None
     date_end: str | None = None
+    #: ``ON_OR_BEFORE`` / ``ON_OR_AFTER``: the date closes an open interval (a past act
+    #: the text does not date happened on or before publication; a plan, after it)
+    date_mod: str | None = None
     speaker: Actor | None = None
     location: str | None = None
     #: the sides act together ("X and Y agreed"): no direction, sides in code order
@@ -250,6 +255,7 @@ class Event:
     mode: str | None = None
     date_end: str | None = None
     joint: bool = False
+    date_mod: str | None = None  # ON_OR_BEFORE | ON_OR_AFTER (see EventMention)
 
 
 # --------------------------------------------------------------------------- stories

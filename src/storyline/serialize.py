@@ -93,6 +93,8 @@ def event_json(event: Event | EventMention) -> Json:
     }
     if event.date_end:
         out["date_end"] = event.date_end
+    if event.date_mod:
+        out["date_mod"] = event.date_mod
     if event.mode:
         out["mode"] = event.mode
     if event.joint:
@@ -124,6 +126,7 @@ def event_from_json(data: Mapping[str, Any]) -> Event:
         mentions=tuple(data.get("mentions", ())),
         mode=data.get("mode"),
         date_end=data.get("date_end"),
+        date_mod=data.get("date_mod"),
         joint=bool(data.get("joint", False)),
     )
 
@@ -151,6 +154,7 @@ def event_mention_from_json(data: Mapping[str, Any]) -> EventMention:
         confidence=float(data["confidence"]),
         mode=data.get("mode"),
         date_end=data.get("date_end"),
+        date_mod=data.get("date_mod"),
         speaker=actor_from_json(speaker) if speaker else None,
         location=data.get("location"),
         joint=bool(data.get("joint", False)),

@@ -16,17 +16,14 @@ from storyline.events.admission import admit
 from storyline.events.arguments import Args, arguments, resolve
 from storyline.events.confidence import features, probability
 from storyline.events.context import Context
-from storyline.events.dating import anniversary_year, event_date
+from storyline.events.dating import date_event, event_date
 from storyline.events.lexicon import FRAMES, ORGANS, RESTATING_VERBS, Trigger
-from storyline.events.modality import modality
 from storyline.events.retype import (
     background,
     bare_mention,
-    forward_weekday,
     news,
     pluperfect,
     retype,
-    starts_after,
     years_before,
 )
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
@@ -107,10 +104,7 @@ def _mention(
     tx = event_date(tree, i, sentence, doc.timexes, skip_subtree=skip)
     if tx is None and pluperfect(tree, i):
         return None  # "had asked": earlier than the news, on a day the text does not give
-    date, date_end, date_source = _date_of(tx.value if tx else None, doc.published)
-    founded = anniversary_year(tree, i, sentence, doc.timexes, doc.published)
-    if founded is not None:
-        date, date_end, date_source = founded, None, "text"
+    when, mood = date_event(tree, i, sentence, doc, tx)
     mode = args.mode
     if trig.type == "CONSULT" and mode is None and args.location:
         mode = "visit"
@@ -126,16 +120,11 @@ def _mention(
     speaker = ctx.speaker(sentence)
     actors = [p.actor for p in source]
     eid = content_id("mention", doc.id, str(t_start), trig.type)
-    mood = modality(tree, i)
-    if mood == "asserted" and date_source == "text" and starts_after(date, doc.published):
-        mood = "future"  # "the summit on Thursday" in Monday's paper
-    if mood == "future" and date_source == "text":
-        date = forward_weekday(date, tx, doc.published)
     ev = EventMention(
         id=eid, document=doc.id, type=trig.type, modality=mood,
-        source=tuple(actors), target=tuple(p.actor for p in target), date=date,
-        date_end=date_end, date_source=date_source, evidence=evidence, trigger=trigger,
-        summary=summary, confidence=0.0, mode=mode,
+        source=tuple(actors), target=tuple(p.actor for p in target), date=when.date,
+        date_end=when.date_end, date_mod=when.date_mod, date_source=when.source, evidence=evidence,
+        trigger=trigger, summary=summary, confidence=0.0, mode=mode,
         speaker=speaker if speaker not in actors else None, location=args.location,
         joint=args.joint, source_spans=_spans(doc.id, source), target_spans=_spans(doc.id, target),
     )  # fmt: skip
@@ -167,15 +156,6 @@ def _quoted(before: str) -> bool:
 
 def _side_key(side: list[Party]) -> tuple[str, ...]:
     return tuple(sorted((p.actor.country or "~") + p.actor.id for p in side))
-
-
-def _date_of(value: str | None, published: str | None) -> tuple[str, str | None, str]:
-    if value and not value.startswith("X"):
-        if "/" in value:
-            start, stop = value.split("/", 1)
-            return start, stop, "text"
-        return value, None, "text"
-    return (published or "XXXX"), None, "reported"
 
 
 def _conditional_demands(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[EventMention]:

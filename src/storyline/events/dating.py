@@ -6,18 +6,23 @@ blew up ...", "gave orders *on June 24* to postpone ...". Dates buried in
 another noun phrase ("the plan *for 2021-2022*, which we have signed") or in
 the possessive of a restated act ("reaffirmed *last year's* invitation") do not.
 Without one, the event is placed at the document's publication date and marked
-``date_source: reported``.
+``date_source: reported``, and the tense says what that date means
+(:func:`open_side`): a past act happened *on or before* it, a plan *on or after*
+it, a present act or state holds on it. The timeline never shows a hard day the
+text does not give.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from storyline.events.modality import governing_chain
+from storyline.events.modality import governing_chain, modality
+from storyline.events.retype import forward_weekday, starts_after
 from storyline.events.tree import DocTree
-from storyline.records import Sentence, Timex
+from storyline.records import Document, Sentence, Timex
 
-__all__ = ["anniversary_year", "event_date"]
+__all__ = ["EventDate", "anniversary_year", "date_event", "event_date", "open_side"]
 
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 
@@ -62,6 +67,18 @@ def event_date(
     """The timex that governs the trigger's clause, nearest on the chain first."""
     chain = governing_chain(tree, trigger)
     rank = {tok: n for n, tok in enumerate(chain)}
+    # "the January 1998 bombing of a clinic that killed ...": a relative clause happens
+    # when the noun phrase it hangs in is dated
+    n = chain[-1]
+    if len(chain) > 1 and tree.tokens[chain[-2]].dep == "relcl":
+        for _ in range(2):
+            tok = tree.tokens[n]
+            if tok.dep != "pobj" or tree.tokens[tok.head].dep != "prep":
+                break
+            n = tree.tokens[tok.head].head
+            if tree.is_verb(n):
+                break
+            rank.setdefault(n, len(chain))
     for p in tree.kids(trigger, "prep"):  # "hosted X during the visit last week"
         if tree.lemma(p) in ("during", "at"):
             for noun in tree.kids(p, "pobj"):
@@ -148,3 +165,97 @@ def anniversary_year(
     if year is None and published and published[:4].isdigit():
         year = int(published[:4])
     return f"{year - n:04d}" if year is not None and year - n > 0 else None
+
+
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _clause_tense(tree: DocTree, trigger: int) -> str:
+    """``past``, ``present`` or ``unknown``: the tense of the first verb governing the
+    trigger ("held talks", "has signed", "is holding talks", "the attack" alone)."""
+    for i in governing_chain(tree, trigger):
+        if not tree.is_verb(i):
+            continue
+        tok = tree.tokens[i]
+        auxes = [tree.tokens[a] for a in tree.kids(i, "aux", "auxpass")]
+        if any(a.tag == "VBD" or a.lemma == "have" for a in auxes):
+            return "past"  # "was attacked", "did not meet", "has signed", "had asked"
+        if any(a.tag in _PRESENT_TAGS for a in auxes):
+            return "present"  # "is holding", "are deployed"
+        if tok.tag == "VBD":
+            return "past"
+        if tok.tag in _PRESENT_TAGS:
+            return "present"
+        if tok.tag == "VBN" and tok.dep in ("acl", "amod"):
+            return "past"  # "the troops deployed near the border", "the agreement signed"
+        if tok.tag in ("VB", "VBG", "VBN") and tok.dep in ("xcomp", "ccomp", "advcl", "conj"):
+            continue  # "agreed to send": the governing verb has the tense
+        return "unknown"
+    return "past"  # a noun no verb governs ("The attack on the embassy."): news is past
+
+
+def _finite_past(tree: DocTree, i: int) -> bool:
+    """Is the trigger itself a past verb form ("made", "has tried", "was found")?"""
+    if not tree.is_verb(i):
+        return False
+    auxes = [tree.tokens[a] for a in tree.kids(i, "aux", "auxpass")]
+    if any(a.lemma in ("will", "would", "shall", "may", "might", "can", "could") for a in auxes):
+        return False
+    return tree.tokens[i].tag == "VBD" or any(a.tag == "VBD" or a.lemma == "have" for a in auxes)
+
+
+def open_side(tree: DocTree, trigger: int, modality: str) -> str | None:
+    """What the publication date means for an event its text does not date:
+    ``ON_OR_BEFORE`` (a past act), ``ON_OR_AFTER`` (a plan, a possibility still
+    open) or None (a present act or state: it holds on the publication day)."""
+    tense = _clause_tense(tree, trigger)
+    if tense == "past" and _finite_past(tree, trigger):
+        return "ON_OR_BEFORE"  # "has tried", "made it clear": done, whatever governs it
+    if modality == "future":
+        return "ON_OR_AFTER"
+    if tense == "past":
+        return "ON_OR_BEFORE"
+    if modality == "hypothetical":
+        return "ON_OR_AFTER"
+    return None
+
+
+class EventDate(NamedTuple):
+    """When an event happened, as its text says: a TIMEX3 value (or ``date``/``date_end``
+    range), where it came from (``text``: a timex; ``reported``: the publication date),
+    and whether the day closes an open interval (``date_mod``)."""
+
+    date: str
+    date_end: str | None
+    source: str
+    date_mod: str | None = None
+
+
+def _from_value(value: str | None, published: str | None) -> EventDate:
+    if value and not value.startswith("X"):
+        if "/" in value:
+            start, stop = value.split("/", 1)
+            return EventDate(start, stop, "text")
+        return EventDate(value, None, "text")
+    return EventDate(published or "XXXX", None, "reported")
+
+
+def date_event(
+    tree: DocTree, i: int, sentence: Sentence, doc: Document, tx: Timex | None
+) -> tuple[EventDate, str]:
+    """The date and modality of the event whose trigger is token ``i`` and whose own
+    timex (:func:`event_date`) is ``tx``: a date after publication makes an asserted
+    act a plan ("the summit on Thursday" in Monday's paper), a plan's weekday lies
+    ahead, and an undated act's publication date is opened by its tense."""
+    when = _from_value(tx.value if tx else None, doc.published)
+    founded = anniversary_year(tree, i, sentence, doc.timexes, doc.published)
+    if founded is not None:
+        when = EventDate(founded, None, "text")
+    mood = modality(tree, i)
+    if mood == "asserted" and when.source == "text" and starts_after(when.date, doc.published):
+        mood = "future"
+    if mood == "future" and when.source == "text":
+        when = when._replace(date=forward_weekday(when.date, tx, doc.published))
+    if when.source == "reported" and doc.published:
+        when = when._replace(date_mod=open_side(tree, i, mood))
+    return when, mood

@@ -5,7 +5,8 @@ sides overlap by country (either direction for talks and cooperation), their
 dates are compatible, and — unless one story vouches for them — their evidence
 says the same thing:
 
-* same sides and the same date: one event, whatever the source;
+* the same states on both sides and the same day the text gives: one event,
+  whatever the source;
 * nested dates ("June 2018" and "between June 21 and 23, 2018"): one event
   inside a story (copies of one article), and across stories when the
   sentences are alike (content-word Jaccard, or the same trigger word with some
@@ -13,10 +14,27 @@ says the same thing:
 * overlapping but unequal sides (``RUS`` vs ``RUS+CHN``): one event when the
   dates are compatible and the sentences alike.
 
+A mention the text does not date (``date_mod`` ``ON_OR_BEFORE``: a past act, on or
+before its article's publication) may be any day of the ``RECENT`` days before
+publication: it overlaps, and joins when alike, the dated report of the same act or
+another article's undated report of it. Spans of open dates only need to overlap;
+spans of given dates must nest. A same-day date in two mentions is a shortcut only
+when the text gives that day: two acts reported on the same publication day are not
+one act for that. Copies of one article (the same story, the same sentence, the same
+trigger) are one event even when a copy's relative dates resolved against a later
+publication day ("on Tuesday" in a reprint a week later): the earliest reading wins.
+
+Sides are compared by country for states and their organs and officials, but by the
+actor itself for anyone else (a union, a company, a rebel group): two same-day
+agreements of unrelated American organizations are not one event.
+
 The merged event is dated by its most specific mention (provenance: that
 mention's citation stays among the evidence and ``date_provenance`` names it);
 its id hashes the type, modality, sides and that date, so it is stable when new
-sources add citations. Output is a pure function of the set of mentions.
+sources add citations. Output is a pure function of the set of mentions, and no
+event spans two of the groups ``merge_groups`` cuts them into (type and modality,
+sides linked by a shared probe, overlapping ``reach`` spans): each group merges
+alone, which the incremental build and the distributed merge rely on.
 """
 
 from __future__ import annotations
@@ -25,18 +43,38 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import lru_cache
 
+from storyline.dedup.memory import UnionFind
 from storyline.events.lexicon import DIRECTIONLESS
 from storyline.records import Actor, Event, EventMention, content_id
 from storyline.timeline.dates import bounds
 
-__all__ = ["date_provenance", "evidence_similarity", "merge_mentions"]
+__all__ = [
+    "date_provenance",
+    "event_sort_key",
+    "evidence_similarity",
+    "group_key",
+    "merge_grouped",
+    "merge_groups",
+    "merge_mentions",
+    "probes",
+    "reach",
+]
 
 #: Sentences whose content words overlap this much report the same thing.
 SIMILAR = 0.4
 #: ... or this much when they share the trigger word's stem.
 SIMILAR_WITH_TRIGGER = 0.2
+#: Days before publication an undated past act may lie in (news reports recent acts).
+RECENT = 45
+#: Copies of one article: sentences this alike, with the same trigger, are one report...
+COPY = 0.7
+#: ... when their dates lie at most this many days apart (a reprint, a re-issue).
+COPY_DAYS = 31
+#: A sides' token is its country only for states and their organs and officials.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _STOP = frozenset(
     [
@@ -87,11 +125,32 @@ _STOP = frozenset(
 Key = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 
 
+#: The first element of a probe on one side only.
+HALF = "½"
+#: The token of an unnamed group with no country ("militants", "the rebels").
+ANONYMOUS = "~"
+
+
+def _token(a: Actor) -> str:
+    if a.country and (a.kind in ("country", "igo") or a.sector in STATE_SECTORS):
+        return a.country
+    if a.kind == "group" and not a.country:
+        return ANONYMOUS  # "two militants" and "four guerrillas" may be the same people
+    return a.id
+
+
+def _states_only(key: Key) -> bool:
+    """Are both sides states (country codes), so a shared day is enough to be one act?"""
+    return all(len(t) <= 3 for t in (*key[2], *key[3])) and ANONYMOUS not in (*key[2], *key[3])
+
+
 def _side(actors: Iterable[Actor]) -> tuple[str, ...]:
-    return tuple(sorted({a.country or a.id for a in actors}))
+    return tuple(sorted({_token(a) for a in actors}))
 
 
-def _group_key(m: EventMention) -> Key:
+def group_key(m: EventMention) -> Key:
+    """(type, modality, source tokens, target tokens): mentions that may be one event
+    without joining sides."""
     src, tgt = _side(m.source), _side(m.target)
     if m.type in DIRECTIONLESS:
         src, tgt = tuple(sorted({*src, *tgt})), ()
@@ -99,19 +158,46 @@ def _group_key(m: EventMention) -> Key:
 
 
 @lru_cache(maxsize=65536)
-def _date_span(date: str, date_end: str | None) -> tuple[str, str]:
-    return bounds(date, date_end) or (date, date)
+def _date_span(date: str, date_end: str | None, mod: str | None = None) -> tuple[str, str]:
+    span = bounds(date, date_end) or (date, date)
+    if mod == "ON_OR_BEFORE":
+        return _shift(span[1], -RECENT), span[1]
+    if mod == "ON_OR_AFTER":
+        return span[0], _shift(span[0], RECENT)
+    return span
+
+
+def _shift(day: str, days: int) -> str:
+    try:
+        return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
 
 
 def _span(m: EventMention) -> tuple[str, str]:
-    return _date_span(m.date, m.date_end)
+    return _date_span(m.date, m.date_end, m.date_mod)
 
 
-def _nested(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+def reach(m: EventMention) -> tuple[str, str]:
+    """The days a mention's event may touch: its span, widened so that copies dated up
+    to ``COPY_DAYS`` apart overlap (no join reaches further)."""
+    lo, hi = _span(m)
+    half = COPY_DAYS // 2 + 1
+    lo, hi = min(lo, hi), max(lo, hi)
+    return _shift(lo, -half), _shift(hi, half)
+
+
+def _fits(a: EventMention, b: EventMention) -> bool:
+    """Given dates must nest ("June 2018" holds "June 21"); an open date overlaps."""
+    sa, sb = _span(a), _span(b)
+    if a.date_mod or b.date_mod:
+        return sa[0] <= sb[1] and sb[0] <= sa[1]
+    return (sa[0] <= sb[0] and sb[1] <= sa[1]) or (sb[0] <= sa[0] and sa[1] <= sb[1])
 
 
 def _width(m: EventMention) -> int:
+    if m.date_mod:
+        return 10**5  # after every date the text gives, before unknown ones
     return _date_width(m.date, m.date_end)
 
 
@@ -149,6 +235,14 @@ def _alike(a: EventMention, b: EventMention) -> bool:
     return sim >= SIMILAR_WITH_TRIGGER and _stem(a.trigger.text) == _stem(b.trigger.text)
 
 
+def _copies(a: EventMention, b: EventMention) -> bool:
+    """The same sentence of copies of one article (the caller checks the story)."""
+    if a.trigger.text.lower() != b.trigger.text.lower():
+        return False
+    ra, rb = reach(a), reach(b)
+    return ra[0] <= rb[1] and rb[0] <= ra[1] and evidence_similarity(a, b) >= COPY
+
+
 def merge_mentions(
     mentions: Iterable[EventMention], story_of: Mapping[str, str] | None = None
 ) -> list[Event]:
@@ -157,36 +251,111 @@ def merge_mentions(
     unique = {m.id: m for m in mentions}
     groups: dict[Key, list[EventMention]] = defaultdict(list)
     for m in sorted(unique.values(), key=lambda m: m.id):
-        groups[_group_key(m)].append(m)
+        groups[group_key(m)].append(m)
     clusters: list[tuple[Key, list[EventMention]]] = []
     for key in sorted(groups):
         clusters += [(key, c) for c in _cluster(groups[key], story_of)]
     merged = _join_overlapping_sides(clusters)
     events = [_event(key, c, story_of) for key, c in merged]
-    return sorted(events, key=lambda e: ((bounds(e.date, e.date_end) or (e.date,))[0], e.id))
+    taken: set[str] = set()
+    for n, e in enumerate(events):  # joined sides can meet another event's key and day
+        if e.id in taken:
+            events[n] = e = replace(e, id=content_id(e.id, *e.mentions))
+        taken.add(e.id)
+    return sorted(events, key=event_sort_key)
+
+
+def event_sort_key(e: Event) -> tuple[str, str]:
+    """The order ``merge_mentions`` returns events in."""
+    return ((bounds(e.date, e.date_end) or (e.date,))[0], e.id)
+
+
+def merge_groups(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
+    """Independent groups: no event of ``merge_mentions`` spans two of them."""
+    by_kind: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
+    for m in {m.id: m for m in mentions}.values():
+        by_kind[(m.type, m.modality)].append(m)
+    groups: list[list[EventMention]] = []
+    for kind in sorted(by_kind):
+        for component in _side_components(by_kind[kind]):
+            groups.extend(_date_buckets(component))
+    return groups
+
+
+def merge_grouped(
+    mentions: Iterable[EventMention], story_of: Mapping[str, str] | None = None
+) -> list[Event]:
+    """``merge_mentions`` group by group: the same events, in the same order."""
+    events = [e for g in merge_groups(mentions) for e in merge_mentions(g, story_of)]
+    return sorted(events, key=event_sort_key)
+
+
+def _side_components(mentions: list[EventMention]) -> list[list[EventMention]]:
+    """Mentions whose group keys are linked by shared probes (one type and modality)."""
+    keys = sorted({group_key(m) for m in mentions})
+    sets = UnionFind()
+    node = {k: sets.add() for k in keys}
+    first: dict[tuple[str, ...], int] = {}
+    for k in keys:
+        for probe in probes(k):
+            if probe in first:
+                sets.union(first[probe], node[k])
+            else:
+                first[probe] = node[k]
+    out: dict[int, list[EventMention]] = defaultdict(list)
+    for m in mentions:
+        out[sets.find(node[group_key(m)])].append(m)
+    return [out[r] for r in sorted(out)]
+
+
+def _date_buckets(mentions: list[EventMention]) -> list[list[EventMention]]:
+    """Runs of overlapping ``reach`` spans (a sweep over spans sorted by start)."""
+    ordered = sorted(mentions, key=lambda m: (reach(m), m.id))
+    buckets: list[list[EventMention]] = []
+    last = ""
+    for m in ordered:
+        lo, hi = reach(m)
+        if not buckets or lo > last:
+            buckets.append([])
+            last = hi
+        buckets[-1].append(m)
+        last = max(last, hi)
+    return buckets
 
 
 def _cluster(members: list[EventMention], story_of: Mapping[str, str]) -> list[list[EventMention]]:
     """Greedy, most specific date first, so coarse mentions join the event they contain."""
     clusters: list[list[EventMention]] = []
-    by_date: dict[tuple[str, str | None], list[EventMention]] = {}
-    for m in sorted(members, key=lambda m: (_width(m), m.date, m.date_end or "", m.id)):
-        home = by_date.get((m.date, m.date_end))  # same date: the first such cluster
+    by_day: dict[tuple[str, str | None], list[EventMention]] = {}
+    states = bool(members) and _states_only(group_key(members[0]))
+    for m in sorted(members, key=_order):
+        given_day = states and _given_day(m)
+        home = by_day.get((m.date, m.date_end)) if given_day else None
         if home is None:
-            story, span = story_of.get(m.document, m.document), _span(m)
+            story = story_of.get(m.document, m.document)
             for c in clusters:
-                if not _nested(span, _span(c[0])):
-                    continue
-                same_story = any(story_of.get(x.document, x.document) == story for x in c)
-                if same_story or any(_alike(m, x) for x in c):
+                same_story = [x for x in c if story_of.get(x.document, x.document) == story]
+                if _fits(m, c[0]) and (same_story or any(_alike(m, x) for x in c)):
+                    home = c
+                    break
+                if any(_copies(m, x) for x in same_story):
                     home = c
                     break
         if home is None:
             home = []
             clusters.append(home)
-            by_date.setdefault((m.date, m.date_end), home)
+            if given_day:
+                by_day.setdefault((m.date, m.date_end), home)
         home.append(m)
     return clusters
+
+
+def _given_day(m: EventMention) -> bool:
+    return m.date_source == "text" and _width(m) == 0
+
+
+def _order(m: EventMention) -> tuple[int, str, str, str]:
+    return (_width(m), m.date, m.date_end or "", m.id)
 
 
 def _join_overlapping_sides(
@@ -195,11 +364,12 @@ def _join_overlapping_sides(
     """Join clusters whose sides overlap without being equal (connected components).
 
     Candidates are looked up by (type, modality, one source country, one target
-    country), so the cost grows with the number of clusters, not its square.
+    country), or by one side's country when the other side is empty, so the cost
+    grows with the number of clusters, not its square.
     """
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, (key, _) in enumerate(clusters):
-        for probe in _probes(key):
+        for probe in probes(key):
             index[probe].append(i)
     parent = list(range(len(clusters)))
 
@@ -209,13 +379,16 @@ def _join_overlapping_sides(
             i = parent[i]
         return i
 
-    for bucket in index.values():
+    for probe, bucket in index.items():
         by_key: dict[Key, list[int]] = defaultdict(list)
         for i in bucket:
             by_key[clusters[i][0]].append(i)
         keys = sorted(by_key)
+        half = probe[0] == HALF
         for x, ka in enumerate(keys):  # only clusters of different keys are compared
             for kb in keys[x + 1 :]:
+                if half and not (_partial(ka) or _partial(kb)):
+                    continue  # two full pairs meet through their pair probes
                 for i in by_key[ka]:
                     for j in by_key[kb]:
                         if _compatible(clusters[i], clusters[j]):
@@ -234,30 +407,43 @@ def _join_overlapping_sides(
         if len(members) == len(clusters[i][1]):  # nothing joined
             result.append((key, members))
             continue
-        members.sort(key=lambda m: (_width(m), m.date, m.date_end or "", m.id))
+        members.sort(key=_order)
         result.append((_widest_key(members, key), members))
     return result
 
 
-def _probes(key: Key) -> list[tuple[str, ...]]:
+def probes(key: Key) -> list[tuple[str, ...]]:
+    """Look-up keys of a cluster's sides: a (source, target) pair of tokens, and a
+    "half" probe per token, for meeting clusters with a side the text left empty."""
     type_, modality, src, tgt = key
-    if len(src) < 2 and len(tgt) < 2 and type_ not in DIRECTIONLESS:
-        return [(type_, modality, *src, "→", *tgt)]  # only equal keys share this probe
+    pairs: list[tuple[str, ...]]
     if type_ in DIRECTIONLESS:
-        return [(type_, modality, a, b) for a in src for b in src if a < b]
-    return [(type_, modality, a, "→", b) for a in src for b in tgt]
+        pairs = [(type_, modality, a, b) for a in src for b in src if a < b]
+        return pairs + [(HALF, type_, modality, a) for a in src]
+    if len(src) < 2 and len(tgt) < 2:
+        pairs = [(type_, modality, *src, "→", *tgt)]  # only equal keys share this probe
+    else:
+        pairs = [(type_, modality, a, "→", b) for a in src for b in tgt]
+    halves: list[tuple[str, ...]] = [(HALF, type_, modality, a, "→") for a in src]
+    return pairs + halves + [(HALF, type_, modality, "→", b) for b in tgt]
+
+
+def _partial(key: Key) -> bool:
+    """Does the key leave a side open (no target; one party of a joint act)?"""
+    if key[0] in DIRECTIONLESS:
+        return len(key[2]) < 2
+    return not key[2] or not key[3]
 
 
 def _compatible(a: tuple[Key, list[EventMention]], b: tuple[Key, list[EventMention]]) -> bool:
-    anchor_a, anchor_b = a[1][0], b[1][0]
-    if not _nested(_span(anchor_a), _span(anchor_b)):
+    if not _fits(a[1][0], b[1][0]):
         return False
     return any(_alike(x, y) for x in a[1] for y in b[1])
 
 
 def _widest_key(members: list[EventMention], fallback: Key) -> Key:
     """The key of the joined event: the union of its sides."""
-    keys = {_group_key(m) for m in members}
+    keys = {group_key(m) for m in members}
     if len(keys) == 1:
         return fallback
     type_, modality = fallback[0], fallback[1]
@@ -279,8 +465,10 @@ def _event(key: Key, cluster: list[EventMention], story_of: Mapping[str, str]) -
     date_source = "text" if any(m.date_source == "text" for m in cluster) else "reported"
     stories = len({story_of.get(m.document, m.document) for m in cluster})
     confidence = min(0.99, max(m.confidence for m in cluster) + 0.05 * (stories - 1))
-    eid = content_id("event", key[0], key[1], "|".join(key[2]), "|".join(key[3]),
-                     anchor.date, anchor.date_end or "")  # fmt: skip
+    when = (anchor.date, anchor.date_end or "", *([anchor.date_mod] if anchor.date_mod else []))
+    if not (_given_day(anchor) and _states_only(key)):  # several events may share the date
+        when += (anchor.id,)
+    eid = content_id("event", key[0], key[1], "|".join(key[2]), "|".join(key[3]), *when)
     return Event(
         id=eid,
         type=anchor.type,
@@ -289,6 +477,7 @@ def _event(key: Key, cluster: list[EventMention], story_of: Mapping[str, str]) -
         target=target,
         date=anchor.date,
         date_end=anchor.date_end,
+        date_mod=anchor.date_mod,
         date_source=date_source,
         summary=lead.summary,
         evidence=evidence,

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from storyline.events.coder import code_document
+from storyline.events.dating import date_event, event_date
+from storyline.events.tree import DocTree
 from storyline.nlp.actors import ActorStage
 from storyline.nlp.spacy_pipeline import AnnotateStage
 from storyline.pipeline import Pipeline, StageStats
 from storyline.records import Document, EventMention, content_id
 from storyline.timex import TimexStage
 
-__all__ = ["EventStage", "extract_events"]
+__all__ = ["EventStage", "date_spans", "extract_events"]
 
 
 class EventStage:
@@ -29,6 +31,36 @@ class EventStage:
                 stats.counts[f"events.{ev.type}"] += 1
             stats.counts["events"] += len(events)
             yield replace(doc, events=events)
+
+
+def _annotate(text: str, date: str, model: str | None) -> Document:
+    doc = Document(id=content_id(text), source="<text>", raw_text=text, text=text, published=date)
+    available = frozenset({"text", "raw_text", "published", "id", "source"})
+    pipe = Pipeline([AnnotateStage(model), ActorStage(), TimexStage()], available=available)
+    return next(iter(pipe.run([doc])))
+
+
+def date_spans(
+    text: str, date: str, spans: Sequence[tuple[int, int]], *, model: str | None = None
+) -> list[dict[str, str | None] | None]:
+    """How storyline would date an event at each character span of ``text`` (published
+    on ``date``), whatever the coder makes of it: ``date``, ``date_end``, ``date_mod``,
+    ``date_source``; None where a span holds no token. For benchmarks of the dating
+    alone (``bench/dates``)."""
+    doc = _annotate(text, date, model)
+    tree = DocTree.build(doc)
+    out: list[dict[str, str | None] | None] = []
+    for start, end in spans:
+        i = tree.token_at(start)
+        sentence = tree.sentence_of(i) if i is not None else None
+        if i is None or sentence is None or tree.tokens[i].start >= end:
+            out.append(None)
+            continue
+        tx = event_date(tree, i, sentence, doc.timexes)
+        when, _ = date_event(tree, i, sentence, doc, tx)
+        out.append({"date": when.date, "date_end": when.date_end, "date_mod": when.date_mod,
+                    "date_source": when.source})  # fmt: skip
+    return out
 
 
 def extract_events(text: str, date: str, *, model: str | None = None) -> list[EventMention]:

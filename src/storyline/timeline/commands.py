@@ -14,6 +14,7 @@ from storyline.cli_common import emit as _emit
 from storyline.cli_common import fail as _fail
 from storyline.cli_common import open_store as _open
 from storyline.output import Format, dumps, render
+from storyline.timeline.dates import date_label
 from storyline.timeline.export import ExportFormat
 
 __all__ = ["event_row", "register"]
@@ -146,7 +147,7 @@ def _summary(events: list[Any], extras: dict[str, Any], n: int, fmt: Format) -> 
 
 
 def event_row(e: Any, salience: float | None = None) -> dict[str, Any]:
-    date = e.date + (f"/{e.date_end}" if e.date_end else "")
+    date = date_label(e.date, e.date_end, e.date_mod)
     if e.date_source == "reported":
         date += " (reported)"
     event = e.type + (f"/{e.mode}" if e.mode else "")
@@ -215,7 +216,7 @@ def relations(
     if fmt is Format.table and data["key_events"]:
         out.print("key events:")
         for e in data["key_events"]:
-            date = e["date"] + (f"/{e['date_end']}" if e.get("date_end") else "")
+            date = date_label(e["date"], e.get("date_end"), e.get("date_mod"))
             out.print(f"  {date} {e['type']} ({e['modality']}) {e['id']}: "
                       f"{_clip(e['evidence'][0]['text'], 100)}", highlight=False)  # fmt: skip
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 
-__all__ = ["bounds", "sort_key"]
+__all__ = ["bounds", "date_label", "sort_key"]
 
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _QUARTERS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
@@ -80,3 +80,17 @@ def sort_key(value: str | None) -> tuple[str, str]:
     """Order events by start day, then by coarser-before-finer (end day)."""
     b = bounds(value)
     return b if b else ("9999-99-99", "9999-99-99")
+
+
+_MOD_SIGNS = {"ON_OR_BEFORE": ("≤ ", "on or before "), "ON_OR_AFTER": ("≥ ", "on or after ")}
+
+
+def date_label(
+    date: str, date_end: str | None = None, date_mod: str | None = None, *, words: bool = False
+) -> str:
+    """How a date reads on a timeline line: ``2021-03``, ``2021-03-01/2021-03-05``,
+    ``≤ 2021-03-25`` (an undated past act: on or before publication; ``words``
+    spells it out)."""
+    text = date + (f"/{date_end}" if date_end else "")
+    sign = _MOD_SIGNS.get(date_mod or "")
+    return (sign[1] if words else sign[0]) + text if sign else text

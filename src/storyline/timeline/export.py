@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from storyline.records import Actor, Event
 from storyline.serialize import event_json
-from storyline.timeline.dates import bounds
+from storyline.timeline.dates import bounds, date_label
 from storyline.timeline.plover import event_score, quad
 
 __all__ = ["ExportFormat", "export_events"]
@@ -66,7 +66,7 @@ def _with_salience(d: dict[str, Any], value: float | None) -> dict[str, Any]:
 
 
 def _date(e: Event) -> str:
-    return e.date + (f"/{e.date_end}" if e.date_end else "")
+    return date_label(e.date, e.date_end, e.date_mod)
 
 
 def _names(actors: Iterable[Actor]) -> str:
@@ -80,12 +80,13 @@ def _cites(e: Event) -> str:
 def _csv(evs: list[Event], sal: Mapping[str, float]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["id", "date", "date_end", "date_source", "type", "quad", "modality", "source",
-                "source_countries", "target", "target_countries", "salience", "trigger",
+    w.writerow(["id", "date", "date_end", "date_mod", "date_source", "type", "quad", "modality",
+                "source", "source_countries", "target", "target_countries", "salience", "trigger",
                 "evidence", "citations"])  # fmt: skip
     for e in evs:
         w.writerow([
-            e.id, e.date, e.date_end or "", e.date_source, e.type, quad(e.type), e.modality,
+            e.id, e.date, e.date_end or "", e.date_mod or "", e.date_source, e.type, quad(e.type),
+            e.modality,
             _names(e.source), ";".join(sorted({a.country or "" for a in e.source})),
             _names(e.target), ";".join(sorted({a.country or "" for a in e.target})),
             sal.get(e.id, ""), e.trigger.text, " ".join(e.evidence[0].text.split()), _cites(e),
@@ -133,6 +134,8 @@ def _timelinejs(evs: list[Event], title: str) -> dict[str, Any]:
         }
         if b[1] != b[0]:
             item["end_date"] = _tl_date(b[1])
+        if e.date_mod:  # TimelineJS places it on the day; the label says what the day means
+            item["display_date"] = date_label(e.date, e.date_end, e.date_mod, words=True)
         out.append(item)
     return {"title": {"text": {"headline": title, "text": f"{len(out)} events"}}, "events": out}
 

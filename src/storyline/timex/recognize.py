@@ -4,7 +4,9 @@ Each family of expressions has one compiled regex and one rule; all regexes run 
 over the text, the rules keep or drop their matches, and overlaps are resolved in
 favour of the longest match (then the rule's priority). Two passes follow: fuzzy
 modifiers to the left widen a date ("late December 2019" -> mod END), and a clock
-time right after a calendar day joins it ("March 16, 2021 at 12:00 p.m.").
+time right after a calendar day joins it ("March 16, 2021 at 12:00 p.m."). Last,
+narrative-relative days ("the next day") count from the day the text gave before them
+(:mod:`storyline.timex.anaphora`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from storyline.records import Timex
 from storyline.timex import absolute, relative
 from storyline.timex import patterns as P
 from storyline.timex.absolute import Cand
+from storyline.timex.anaphora import resolve_anaphora
 from storyline.timex.normalize import parse_anchor
 
 Rule = Callable[[str, re.Match[str], dt.date | None], Cand | None]
@@ -245,6 +248,7 @@ def tag(text: str, anchor: str | None) -> list[Timex]:
     chosen = _resolve(cands)
     chosen = _widen_fuzzy(text, chosen)
     chosen = _join_times(text, chosen)
+    chosen = resolve_anaphora(text, chosen)
     return [_timex(text, c) for c in chosen]
 
 

@@ -21,6 +21,7 @@ from storyline.api.highlight import Span, evidence_contexts, pieces, raw_with_re
 from storyline.api.routes import FiltersDep, actor_payload, timeline_payload
 from storyline.records import MODALITIES, PLOVER_TYPES
 from storyline.store.sqlite import SQLiteStore
+from storyline.timeline.dates import date_label
 from storyline.timeline.query import QueryError
 from storyline.web.grouping import ZOOMS, group_events, is_planned, month_label
 
@@ -31,7 +32,7 @@ _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
     autoescape=True,  # every {{ }} is escaped; templates never use |safe on text
 )
-_env.globals.update(is_planned=is_planned, month_label=month_label)
+_env.globals.update(is_planned=is_planned, month_label=month_label, date_label=date_label)
 templates = Jinja2Templates(env=_env)
 
 router = APIRouter(include_in_schema=False)
