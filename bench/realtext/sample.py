@@ -27,9 +27,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import store_path
+from corpora import CORPORA, WORK
 
 from storyline.timeline.dates import date_label
-from corpora import CORPORA, WORK
 
 SEED = 14
 #: Events drawn per corpus; what a corpus lacks is drawn from newswire.

@@ -131,6 +131,8 @@ def build(
         "quarantined": len(report.quarantined),
         "event_mentions": report.event_mentions,
         "events": report.events,
+        "merge": report.merge,
+        "remerged": report.remerged,
         "stories": report.stories,
         "seconds": round(report.seconds, 2),
         "db": str(db),

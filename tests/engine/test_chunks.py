@@ -100,3 +100,24 @@ def test_cli_build_takes_a_chunk_size(seeds_dir: Path, seeds_db: Path, tmp_path:
     payload = json.loads(result.stdout)
     assert payload["new"] == 5 and payload["steps"]["analyse"] > 0
     assert timeline_json(db) == timeline_json(seeds_db)
+
+
+def test_builds_one_file_at_a_time_merge_incrementally(
+    seeds_dir: Path, seeds_db: Path, tmp_path: Path
+) -> None:
+    """Adding articles build by build (in reverse order) re-merges only what they touch
+    and ends with the timeline of one build of everything."""
+    db = tmp_path / "c.db"
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    modes = []
+    for path in sorted(seeds_dir.glob("*.txt"), reverse=True):
+        shutil.copy(path, corpus / path.name)
+        report = _build(corpus, db, None)
+        modes.append((report.merge, report.remerged, report.event_mentions))
+    assert modes[0][0] == "full"
+    assert all(mode in ("incremental", "none") for mode, _, _ in modes[1:])
+    total = sum(new for _, _, new in modes)
+    assert all(remerged < total for _, remerged, _ in modes[1:])  # never everything again
+    assert timeline_json(db) == timeline_json(seeds_db)
+    assert _build(corpus, db, None).merge == "none"  # the same input again: nothing to do

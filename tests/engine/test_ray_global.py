@@ -7,55 +7,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.engine.helpers import random_mentions
 
 from storyline.engine.ray_events import merge_grouped, merge_groups
 from storyline.events.merge import merge_mentions
-from storyline.records import Actor, EventMention, Evidence, content_id
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore::ResourceWarning"),
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
 ]
 
-_TYPES = ("CONSULT", "ASSAULT", "ACCUSE", "COOPERATE")
-_COUNTRIES = ("RUS", "USA", "CHN", "FRA", "UKR")
-_DATES = (
-    ("2018", None), ("2018-06", None), ("2018-06-21", None), ("2018-06-22", None),
-    ("2018-06-21", "2018-06-23"), ("2018-W25", None), ("2019-01-02", None),
-    ("2018-12-30", "2019-01-03"), ("2019-02-01", "2019-01-01"), ("PRESENT_REF", None),
-)  # fmt: skip
-_WORDS = ("talks", "troops", "border", "attack", "minister", "summit", "strike", "sanctions")
-
-
-def _actor(code: str) -> Actor:
-    return Actor(code, code, code)
-
-
-def _random_mentions(rng: random.Random, n: int) -> list[EventMention]:
-    out = []
-    for i in range(n):
-        doc = f"d{rng.randrange(12)}"
-        src = tuple(_actor(c) for c in rng.sample(_COUNTRIES, rng.choice((1, 1, 2))))
-        tgt = tuple(_actor(c) for c in rng.sample(_COUNTRIES, rng.choice((0, 1, 1, 2))))
-        date, end = rng.choice(_DATES)
-        words = " ".join(rng.choice(_WORDS) for _ in range(6))
-        trig = rng.choice(_WORDS)
-        ev = Evidence(doc, i, i + len(words), words)
-        out.append(
-            EventMention(
-                content_id("m", str(i), words), doc, rng.choice(_TYPES),
-                rng.choice(("asserted", "asserted", "future")), src, tgt, date, "text", ev,
-                Evidence(doc, i, i + len(trig), trig), words, round(rng.random(), 2),
-                date_end=end,
-            )
-        )  # fmt: skip
-    return out
-
 
 @pytest.mark.parametrize("seed", range(25))
 def test_grouped_merge_equals_the_single_merge(seed: int) -> None:
     rng = random.Random(seed)
-    mentions = _random_mentions(rng, rng.randrange(5, 120))
+    mentions = random_mentions(rng, rng.randrange(5, 120))
     story_of = {f"d{i}": f"s{i % 5}" for i in range(12)}
     expected = merge_mentions(mentions, story_of)
     assert merge_grouped(mentions, story_of) == expected
@@ -76,7 +42,7 @@ def test_merge_on_ray_equals_the_single_merge(ray_session: Any, synth_local: Pat
     expected = merge_mentions(mentions, story_of)
     assert ray_merge_mentions(mentions, story_of, partitions=4, chunk=100) == expected
     rng = random.Random(3)
-    made = _random_mentions(rng, 300)
+    made = random_mentions(rng, 300)
     assert ray_merge_mentions(made, partitions=3, chunk=70) == merge_mentions(made)
 
 

@@ -1,5 +1,7 @@
 """Merging mentions into events: within stories, across sources, order-free."""
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -146,3 +148,78 @@ def test_every_mention_lands_in_exactly_one_event(picked: list[EventMention]) ->
     assert sorted(ids) == sorted({m.id for m in picked})
     for e in events:
         assert e.evidence, "an event without a citation"
+
+
+# --------------------------------------------------------------------------- time and identity
+
+ATTACK = "Gunmen attacked the embassy in the capital, killing two guards, police said."
+USA = Actor(id="USA", name="United States", country="USA", sector="GOV")
+UNION = Actor(id="org-guild", name="Writers Guild", country="USA", sector="LAB", kind="org")
+BIDEN = Actor(id="biden", name="Joe Biden", country="USA", sector="GOV", kind="person")
+MILITANTS = Actor(id="grp-militants", name="militants", country=None, kind="group")
+GUERRILLAS = Actor(id="grp-guerrillas", name="guerrillas", country=None, kind="group")
+
+
+def _undated(mid: str, doc: str, published: str, text: str = ATTACK, **kw: object) -> EventMention:
+    m = _m(mid, doc, kw.pop("type_", "ASSAULT"), published, text=text,  # type: ignore[arg-type]
+           trigger=kw.pop("trigger", "attacked"), **kw)  # type: ignore[arg-type]  # fmt: skip
+    return replace(m, date_source="reported", date_mod="ON_OR_BEFORE")
+
+
+def test_a_reprint_a_day_later_adds_no_event() -> None:
+    a = _undated("a", "d0", "2006-03-15")
+    b = _undated("b", "d1", "2006-03-16")
+    (event,) = merge_mentions([a, b], {"d0": "s", "d1": "s"})
+    assert (event.date, event.date_mod) == ("2006-03-15", "ON_OR_BEFORE")  # the earlier bound
+    assert {ev.document for ev in event.evidence} == {"d0", "d1"}
+
+
+def test_a_republication_a_week_later_is_one_event_at_the_earliest_reading() -> None:
+    # "on Tuesday" read against each copy's own publication day: a week apart
+    a = _m("a", "d0", "ASSAULT", "2006-03-14", text=ATTACK, trigger="attacked")
+    b = _m("b", "d1", "ASSAULT", "2006-03-21", text=ATTACK, trigger="attacked")
+    (event,) = merge_mentions([a, b], {"d0": "s", "d1": "s"})
+    assert event.date == "2006-03-14"
+    # two outlets' different stories of two attacks a week apart stay apart
+    assert len(merge_mentions([a, b], {"d0": "s", "d1": "t"})) == 2
+
+
+def test_an_undated_report_joins_the_dated_report_of_the_same_act() -> None:
+    dated = _m("a", "d0", "ASSAULT", "2006-03-13", text=ATTACK, trigger="attacked")
+    undated = _undated("b", "d1", "2006-03-15", text=ATTACK.replace("police", "officials"))
+    (event,) = merge_mentions([dated, undated], {})
+    assert (event.date, event.date_mod, event.date_source) == ("2006-03-13", None, "text")
+    old = _undated("c", "d2", "2006-09-15")  # half a year later: another act
+    assert len(merge_mentions([dated, old], {})) == 2
+
+
+def test_same_day_acts_of_unrelated_actors_of_one_country_are_not_fused() -> None:
+    deal = "The union reached a tentative agreement with studios to end the strike."
+    bill = "The president agreed with lawmakers on a spending bill on Tuesday."
+    a = _m("a", "d0", "AGREE", "2023-09-26", src=(UNION,), tgt=(), text=deal, trigger="agreement")
+    b = _m("b", "d1", "AGREE", "2023-09-26", src=(BIDEN,), tgt=(), text=bill, trigger="agreed")
+    assert len(merge_mentions([a, b], {})) == 2
+    # while two states' same-day act is one event whatever the wording
+    c = _m("c", "d2", "AGREE", "2023-09-26", src=(USA,), tgt=(KOR,), text=bill, trigger="agreed")
+    d = _m("d", "d3", "AGREE", "2023-09-26", src=(BIDEN,), tgt=(KOR,), text=deal, trigger="deal")
+    assert len(merge_mentions([c, d], {})) == 1
+
+
+def test_unnamed_groups_meet_when_the_sentences_agree() -> None:
+    text = "Indian border guards shot dead {} militants here Monday after a grenade attack."
+    india = Actor(id="IND", name="India", country="IND", sector="MIL")
+    a = _m("a", "d0", "ASSAULT", "1997-04-07", src=(india,), tgt=(MILITANTS,),
+           text=text.format("two"), trigger="shot")  # fmt: skip
+    b = _m("b", "d1", "ASSAULT", "1997-04-07", src=(india,), tgt=(GUERRILLAS,),
+           text=text.format("four"), trigger="shot")  # fmt: skip
+    assert len(merge_mentions([a, b], {})) == 1
+
+
+def test_a_side_left_empty_meets_the_named_one_when_the_sentences_agree() -> None:
+    named = _m("a", "d0", "REJECT", "2006-11-11", src=(USA,), tgt=(KOR,),
+               text="The United States on Saturday vetoed the draft resolution.",
+               trigger="vetoed")  # fmt: skip
+    bare = _undated("b", "d1", "2006-11-12", text="Arab states regretted the US veto of the draft.",
+                    type_="REJECT", trigger="veto", src=(USA,), tgt=())  # fmt: skip
+    (event,) = merge_mentions([named, bare], {})
+    assert [a.id for a in event.target] == ["KOR"]

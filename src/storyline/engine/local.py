@@ -56,6 +56,10 @@ class BuildReport:
     seconds: float = 0.0
     #: wall time of each step: read, prepare, stories, analyse, store, merge
     steps: dict[str, float] = field(default_factory=dict)
+    #: how the events were brought up to date: full | incremental | none
+    merge: str = ""
+    #: mentions merged again (all of them for a full merge)
+    remerged: int = 0
 
     def lap(self, step: str, since: float) -> float:
         """Record ``step`` as having taken from ``since`` until now; return now."""
@@ -286,7 +290,7 @@ def build(
         lap = time.perf_counter()
         report.stories = len(store.stories())
         # an executor may distribute the merge (grouped by type, sides and date bucket)
-        report.events = _refresh_events(store, getattr(runner, "merge_mentions", None))
+        report.events = _refresh_events(store, report, getattr(runner, "merge_mentions", None))
         report.lap("merge", lap)
     finally:
         runner.close()
@@ -380,11 +384,13 @@ def _record_stories(store: Any, stories: list[Story]) -> None:
             store.set_story(m.document, s.id, m.relation, m.score)
 
 
-def _refresh_events(store: Any, merge: Callable[..., list[Any]] | None = None) -> int:
-    from storyline.events.merge import merge_mentions
+def _refresh_events(
+    store: Any, report: BuildReport, merge: Callable[..., list[Any]] | None = None
+) -> int:
+    from storyline.engine.incremental import refresh_events
     from storyline.timeline.salience import annotate_events
 
-    events = (merge or merge_mentions)(store.event_mentions(), store.story_map())
-    n = int(store.replace_events(events))
+    done = refresh_events(store, merge)
+    report.merge, report.remerged = done.mode, done.mentions
     annotate_events(store)
-    return n
+    return int(store.counts()["events"])

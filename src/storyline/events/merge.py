@@ -56,6 +56,7 @@ __all__ = [
     "event_sort_key",
     "evidence_similarity",
     "group_key",
+    "mention_probes",
     "merge_grouped",
     "merge_groups",
     "merge_mentions",
@@ -187,6 +188,14 @@ def reach(m: EventMention) -> tuple[str, str]:
     return _shift(lo, -half), _shift(hi, half)
 
 
+def mention_probes(m: EventMention) -> list[tuple[str, str, str]]:
+    """(probe, first day, last day) rows that find every mention this one may share an
+    event with: one that shares a probe and whose ``reach`` overlaps. The connected
+    mentions of these links hold whole events (what an incremental merge re-merges)."""
+    lo, hi = reach(m)
+    return [("\x1f".join(p), lo, hi) for p in probes(group_key(m))]
+
+
 def _fits(a: EventMention, b: EventMention) -> bool:
     """Given dates must nest ("June 2018" holds "June 21"); an open date overlaps."""
     sa, sb = _span(a), _span(b)
@@ -216,8 +225,13 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
+_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+
+
 def _stem(text: str) -> str:
-    return text.lower().strip()[:5]
+    """A crude stem of a trigger: "vetoed", "vetoes" and "veto" share "veto"."""
+    word = text.lower().strip()
+    return _SUFFIX.sub("", word)[:5] if len(word) > 4 else word[:5]
 
 
 def evidence_similarity(a: EventMention, b: EventMention) -> float:

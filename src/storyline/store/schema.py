@@ -148,9 +148,29 @@ CREATE INDEX event_actors_country_side ON event_actors(country, side, event);
 CREATE INDEX events_stop ON events(date_stop)
 """
 
+_INCREMENTAL_MERGE = """
+CREATE TABLE event_members (
+    mention TEXT PRIMARY KEY,
+    event TEXT NOT NULL
+);
+CREATE INDEX event_members_event ON event_members(event);
+CREATE TABLE mention_probes (
+    probe TEXT NOT NULL,
+    mention TEXT NOT NULL,
+    lo TEXT NOT NULL,
+    hi TEXT NOT NULL,
+    PRIMARY KEY (mention, probe)
+);
+CREATE INDEX mention_probes_probe ON mention_probes(probe, lo);
+CREATE TABLE merge_pending (
+    document TEXT PRIMARY KEY
+)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, annotations, events, quarantine, full-text index", sql=_CORE),
     Migration(2, "story index (fingerprints, LSH bands, stories)", apply=_stories),
     Migration(3, "event extras (salience, date provenance), dyad indexes", sql=_EVENT_EXTRAS),
+    Migration(4, "incremental merge: members, probes, pending", sql=_INCREMENTAL_MERGE),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -185,6 +185,7 @@ class SQLiteStore:
                 "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
                 [(doc.id, m.start, m.end, m.text, m.actor.id, m.how) for m in doc.mentions],
             )
+            c.execute("INSERT OR IGNORE INTO merge_pending VALUES (?)", (doc.id,))
             c.executemany(
                 "INSERT OR IGNORE INTO event_mentions VALUES (?, ?, ?, ?, ?, ?)",
                 [
@@ -211,11 +212,15 @@ class SQLiteStore:
                 )
 
     def set_story(self, doc_id: str, story: str, relation: str, score: float = 1.0) -> None:
+        """Record a document's story; a change of story puts its events up for merging."""
         with self.transaction() as c:
+            row = c.execute("SELECT story FROM documents WHERE id = ?", (doc_id,)).fetchone()
             c.execute(
                 "UPDATE documents SET story = ?, story_relation = ?, story_score = ? WHERE id = ?",
                 (story, relation, round(score, 4), doc_id),
             )
+            if row is not None and row[0] != story:
+                c.execute("INSERT OR IGNORE INTO merge_pending VALUES (?)", (doc_id,))
 
     def quarantine(self, item: Quarantined) -> None:
         with self.transaction() as c:
@@ -226,22 +231,120 @@ class SQLiteStore:
             )
 
     def replace_events(self, events: Iterable[Event]) -> int:
-        """Replace the merged events (a global, deterministic function of the mentions)."""
-        n = 0
+        """Replace every merged event (a global, deterministic function of the mentions)."""
         with self.transaction() as c:
             c.execute("DELETE FROM event_actors")
             c.execute("DELETE FROM events")
-            for ev in events:
-                b = bounds(ev.date, ev.date_end) or ("9999-12-31", "9999-12-31")
-                c.execute(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (ev.id, ev.type, ev.date, b[0], b[1], ev.modality, _dumps(event_json(ev))),
-                )
-                rows = {(ev.id, a.id, a.country, "source") for a in ev.source}
-                rows |= {(ev.id, a.id, a.country, "target") for a in ev.target}
-                c.executemany("INSERT OR IGNORE INTO event_actors VALUES (?, ?, ?, ?)", rows)
-                n += 1
+            c.execute("DELETE FROM event_members")
+            c.execute("DELETE FROM merge_pending")
+            return self._insert_events(c, events)
+
+    def replace_events_of(self, mentions: Collection[str], events: Iterable[Event]) -> int:
+        """Replace the events holding any of ``mentions`` by ``events`` (their new merge);
+        the pending documents are merged. Returns how many events were removed."""
+        with self.transaction() as c:
+            old: set[str] = set()
+            ids = sorted(mentions)
+            for i in range(0, len(ids), _CHUNK):
+                part = ids[i : i + _CHUNK]
+                old.update(r[0] for r in c.execute(
+                    f"SELECT DISTINCT event FROM event_members WHERE mention IN ({_marks(part)})",
+                    part))  # fmt: skip
+            gone = sorted(old)
+            for i in range(0, len(gone), _CHUNK):
+                part = gone[i : i + _CHUNK]
+                for table, column in (("event_actors", "event"), ("event_members", "event"),
+                                      ("events", "id")):  # fmt: skip
+                    c.execute(f"DELETE FROM {table} WHERE {column} IN ({_marks(part)})", part)
+            c.execute("DELETE FROM merge_pending")
+            self._insert_events(c, events)
+        return len(gone)
+
+    @staticmethod
+    def _insert_events(c: sqlite3.Connection, events: Iterable[Event]) -> int:
+        n = 0
+        for ev in events:
+            b = bounds(ev.date, ev.date_end) or ("9999-12-31", "9999-12-31")
+            c.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (ev.id, ev.type, ev.date, b[0], b[1], ev.modality, _dumps(event_json(ev))),
+            )
+            rows = {(ev.id, a.id, a.country, "source") for a in ev.source}
+            rows |= {(ev.id, a.id, a.country, "target") for a in ev.target}
+            c.executemany("INSERT OR IGNORE INTO event_actors VALUES (?, ?, ?, ?)", rows)
+            c.executemany(
+                "INSERT OR REPLACE INTO event_members VALUES (?, ?)",
+                [(m, ev.id) for m in ev.mentions],
+            )
+            n += 1
         return n
+
+    def index_mentions(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        """Record (probe, mention, first day, last day) look-up rows for the merge."""
+        with self.transaction() as c:
+            c.executemany("INSERT OR IGNORE INTO mention_probes VALUES (?, ?, ?, ?)", rows)
+
+    # ----------------------------------------------------------------- merge reads
+
+    def unindexed_mentions(self) -> int:
+        """How many stored event mentions have no merge look-up rows (an older store)."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM event_mentions m WHERE NOT EXISTS"
+            " (SELECT 1 FROM mention_probes p WHERE p.mention = m.id)"
+        ).fetchone()
+        return int(row[0])
+
+    def merged_mentions(self) -> int:
+        """How many mentions belong to a merged event."""
+        return int(self.conn.execute("SELECT count(*) FROM event_members").fetchone()[0])
+
+    def pending_mentions(self) -> list[EventMention]:
+        """The event mentions of documents added or moved to another story since the
+        last merge."""
+        rows = self.conn.execute(
+            "SELECT m.json FROM event_mentions m JOIN merge_pending p ON p.document = m.document"
+            " ORDER BY m.id"
+        ).fetchall()
+        return [event_mention_from_json(json.loads(r[0])) for r in rows]
+
+    def mentions_near(self, probe: str, lo: str, hi: str) -> list[str]:
+        """Ids of mentions with this probe whose days overlap ``lo``..``hi``."""
+        rows = self.conn.execute(
+            "SELECT mention FROM mention_probes WHERE probe = ? AND lo <= ? AND hi >= ?",
+            (probe, hi, lo),
+        )
+        return [r[0] for r in rows]
+
+    def probe_rows(self, mentions: Collection[str]) -> list[tuple[str, str, str]]:
+        """(probe, lo, hi) of these mentions."""
+        ids = sorted(mentions)
+        out: list[tuple[str, str, str]] = []
+        for i in range(0, len(ids), _CHUNK):
+            part = ids[i : i + _CHUNK]
+            out += [(r[0], r[1], r[2]) for r in self.conn.execute(
+                f"SELECT probe, lo, hi FROM mention_probes WHERE mention IN ({_marks(part)})",
+                part)]  # fmt: skip
+        return out
+
+    def event_mentions_of(self, mentions: Collection[str]) -> list[EventMention]:
+        ids = sorted(mentions)
+        out: list[EventMention] = []
+        for i in range(0, len(ids), _CHUNK):
+            part = ids[i : i + _CHUNK]
+            out += [event_mention_from_json(json.loads(r[0])) for r in self.conn.execute(
+                f"SELECT json FROM event_mentions WHERE id IN ({_marks(part)})", part)]  # fmt: skip
+        return out
+
+    def stories_of(self, documents: Collection[str]) -> dict[str, str]:
+        """Document id -> story id, for these documents (those in a story)."""
+        ids = sorted(documents)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), _CHUNK):
+            part = ids[i : i + _CHUNK]
+            out.update((r[0], r[1]) for r in self.conn.execute(
+                f"SELECT id, story FROM documents WHERE story IS NOT NULL AND id IN"
+                f" ({_marks(part)})", part))  # fmt: skip
+        return out
 
     # ----------------------------------------------------------------- reads
 
@@ -457,6 +560,10 @@ def _doc_row(row: sqlite3.Row) -> dict[str, Any]:
     d = {k: row[k] for k in row.keys() if k not in ("raw_text", "removals", "segments")}  # noqa: SIM118
     d["date_candidates"] = json.loads(row["date_candidates"])
     return d
+
+
+#: Ids per ``IN (...)`` query (SQLite's default limit on variables is 999 on old builds).
+_CHUNK = 500
 
 
 def _marks(items: Iterable[Any]) -> str:

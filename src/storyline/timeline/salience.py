@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.events.merge import date_provenance
 from storyline.records import Actor, Event
-from storyline.serialize import event_mention_from_json, evidence_json
+from storyline.serialize import evidence_json
 from storyline.timeline.plover import quad
 
 if TYPE_CHECKING:
@@ -118,34 +118,38 @@ def event_extras(
 
 
 def annotate_events(store: SQLiteStore) -> int:
-    """Score every event that has no stored extras yet; returns how many were scored.
+    """Score every event that has no stored extras yet, then bring every stored
+    salience up to date with the corpus (an actor's prominence grows with it, so an
+    event's salience does not depend on when it was merged); returns how many were
+    scored anew.
 
-    Call it after ``replace_events`` (the delete trigger of schema version 3
-    drops the extras of replaced events, so nothing stale survives).
+    Call it after the events change (the delete trigger of schema version 3 drops the
+    extras of replaced events, so nothing stale survives).
     """
+    from storyline.serialize import event_from_json
+
     rows = store.conn.execute(
         "SELECT e.json FROM events e LEFT JOIN event_extras x ON x.event = e.id"
         " WHERE x.event IS NULL"
     ).fetchall()
-    if not rows:
-        return 0
-    from storyline.serialize import event_from_json
-
     ctx = load_context(store)
-    mentions = {
-        m.id: m
-        for m in (
-            event_mention_from_json(json.loads(r[0]))
-            for r in store.conn.execute("SELECT json FROM event_mentions")
-        )
-    }
+    fresh = [event_from_json(json.loads(r[0])) for r in rows]
+    mentions = {m.id: m for m in store.event_mentions_of({k for e in fresh for k in e.mentions})}
     out = []
-    for r in rows:
-        ev = event_from_json(json.loads(r[0]))
+    for ev in fresh:
         extras = event_extras(ev, ctx, {k: mentions[k] for k in ev.mentions if k in mentions})
         out.append((ev.id, extras["salience"], json.dumps(extras, sort_keys=True)))
+    stale = []
+    for r in store.conn.execute(
+        "SELECT e.json, x.salience, x.json FROM events e JOIN event_extras x ON x.event = e.id"
+    ):
+        value = salience(event_from_json(json.loads(r[0])), ctx)
+        if value != r[1]:
+            extras = json.loads(r[2]) | {"salience": value}
+            stale.append((value, json.dumps(extras, sort_keys=True), json.loads(r[0])["id"]))
     with store.transaction() as c:
         c.executemany("INSERT OR REPLACE INTO event_extras VALUES (?, ?, ?)", out)
+        c.executemany("UPDATE event_extras SET salience = ?, json = ? WHERE event = ?", stale)
     return len(out)
 
 

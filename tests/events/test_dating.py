@@ -1,0 +1,66 @@
+"""An event's date: its own timex, or an interval its tense gives, never a guessed day."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.events.stage import date_spans
+from storyline.timeline.dates import date_label
+
+PUB = "2006-03-15"
+
+
+def _date(text: str, word: str) -> dict[str, str | None]:
+    i = text.index(word)
+    got = date_spans(text, PUB, [(i, i + len(word))])[0]
+    assert got is not None
+    return got
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "mod"),
+    [
+        ("Russia attacked Georgia.", "attacked", "ON_OR_BEFORE"),
+        ("Russia has imposed sanctions on Georgia.", "imposed", "ON_OR_BEFORE"),
+        ("The attack on the embassy shocked the region.", "attack", "ON_OR_BEFORE"),
+        ("Russia will attack Georgia.", "attack", "ON_OR_AFTER"),
+        ("Russia plans to impose sanctions on Georgia.", "impose", "ON_OR_AFTER"),
+        ("Russian troops are deploying near the border.", "deploying", None),
+    ],
+)
+def test_an_undated_event_is_opened_by_its_tense(text: str, word: str, mod: str | None) -> None:
+    got = _date(text, word)
+    assert (got["date"], got["date_source"], got["date_mod"]) == (PUB, "reported", mod)
+
+
+def test_a_given_day_is_the_events_own() -> None:
+    got = _date("Putin visited China on Tuesday.", "visited")
+    assert (got["date"], got["date_source"], got["date_mod"]) == ("2006-03-14", "text", None)
+
+
+def test_a_narrative_day_dates_the_next_event() -> None:
+    text = "Troops crossed the border on Monday. The next day they shelled the town."
+    assert _date(text, "shelled")["date"] == "2006-03-14"
+
+
+def test_a_relative_clause_takes_the_date_of_its_noun_phrase() -> None:
+    text = (
+        "He has been on the run since the January 1998 bombing of a clinic that killed"
+        " a police officer."
+    )
+    got = _date(text, "killed")
+    assert (got["date"], got["date_source"]) == ("1998-01", "text")
+
+
+@pytest.mark.parametrize(
+    ("args", "short", "words"),
+    [
+        (("2006-03-15", None, None), "2006-03-15", "2006-03-15"),
+        (("2006-03-01", "2006-03-05", None), "2006-03-01/2006-03-05", "2006-03-01/2006-03-05"),
+        (("2006-03-15", None, "ON_OR_BEFORE"), "≤ 2006-03-15", "on or before 2006-03-15"),
+        (("2006-03-15", None, "ON_OR_AFTER"), "≥ 2006-03-15", "on or after 2006-03-15"),
+    ],
+)
+def test_date_labels(args: tuple[str, str | None, str | None], short: str, words: str) -> None:
+    assert date_label(*args) == short
+    assert date_label(*args, words=True) == words
