@@ -92,7 +92,7 @@ def _show(ev: dict[str, Any], docs: dict[str, dict[str, Any]], cites: int) -> di
     }
 
 
-def draw(db: Path, n: int) -> list[dict[str, Any]]:
+def draw(db: Path, n: int, seed: int = SEED) -> list[dict[str, Any]]:
     con = sqlite3.connect(db)
     docs = {r[0]: {"source": r[1], "published": r[2]}
             for r in con.execute("SELECT id, source, published FROM documents")}  # fmt: skip
@@ -102,7 +102,7 @@ def draw(db: Path, n: int) -> list[dict[str, Any]]:
     spans = [_span(e) for e in events]
     keys = [_keys(e) for e in events]
     words = [_words(e["evidence"][0]["text"]) for e in events]
-    chosen = random.Random(SEED).sample(range(len(events)), min(n, len(events)))
+    chosen = random.Random(seed).sample(range(len(events)), min(n, len(events)))
     out = []
     for i in chosen:
         near = []
@@ -123,8 +123,9 @@ def main() -> None:
     ap.add_argument("--db", type=Path, required=True)
     ap.add_argument("--label", required=True)
     ap.add_argument("-n", type=int, default=80)
+    ap.add_argument("--seed", type=int, default=SEED, help="a fresh draw (the before sample: 15)")
     args = ap.parse_args()
-    items = draw(args.db, args.n)
+    items = draw(args.db, args.n, args.seed)
     folder = WORK / args.label
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / "packet.jsonl").open("w", encoding="utf-8") as f:

@@ -75,3 +75,6 @@ def test_judged_precision(built: str) -> None:
     assert m["usable"]["p"] >= floors["realtext_test_usable"], m["usable"]
     assert m["type_right"]["p"] >= floors["realtext_test_type_right"], m["type_right"]
     assert m["wrong_actor_of_real"]["p"] <= floors["realtext_test_wrong_actor_max"]
+    assert m["date_right_of_real"]["p"] >= floors["realtext_test_date_right"], m[
+        "date_right_of_real"
+    ]

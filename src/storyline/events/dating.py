@@ -199,9 +199,11 @@ def _finite_past(tree: DocTree, i: int) -> bool:
     if not tree.is_verb(i):
         return False
     auxes = [tree.tokens[a] for a in tree.kids(i, "aux", "auxpass")]
+    if any(a.lemma == "have" for a in auxes):
+        return True  # "has tried", "may have attacked"
     if any(a.lemma in ("will", "would", "shall", "may", "might", "can", "could") for a in auxes):
         return False
-    return tree.tokens[i].tag == "VBD" or any(a.tag == "VBD" or a.lemma == "have" for a in auxes)
+    return tree.tokens[i].tag == "VBD" or any(a.tag == "VBD" for a in auxes)
 
 
 def open_side(tree: DocTree, trigger: int, modality: str) -> str | None:
@@ -211,18 +213,17 @@ def open_side(tree: DocTree, trigger: int, modality: str) -> str | None:
     tense = _clause_tense(tree, trigger)
     if tense == "past" and _finite_past(tree, trigger):
         return "ON_OR_BEFORE"  # "has tried", "made it clear": done, whatever governs it
-    if modality == "future":
-        return "ON_OR_AFTER"
+    if modality in ("future", "hypothetical"):
+        return "ON_OR_AFTER"  # planned, wished, demanded, feared: not done (yet)
     if tense == "past":
         return "ON_OR_BEFORE"
-    if modality == "hypothetical":
-        return "ON_OR_AFTER"
     return None
 
 
 class EventDate(NamedTuple):
     """When an event happened, as its text says: a TIMEX3 value (or ``date``/``date_end``
-    range), where it came from (``text``: a timex; ``reported``: the publication date),
+    range), where it came from (``text``: its own timex; ``context``: the day the
+    sentences before it tell; ``reported``: the publication date),
     and whether the day closes an open interval (``date_mod``)."""
 
     date: str
@@ -257,5 +258,41 @@ def date_event(
     if mood == "future" and when.source == "text":
         when = when._replace(date=forward_weekday(when.date, tx, doc.published))
     if when.source == "reported" and doc.published:
-        when = when._replace(date_mod=open_side(tree, i, mood))
+        side = open_side(tree, i, mood)
+        day = narrative_day(doc, sentence) if side == "ON_OR_BEFORE" else None
+        when = EventDate(day, None, "context") if day else when._replace(date_mod=side)
     return when, mood
+
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: How many sentences back the narrative's day may be given, and how recent it must be.
+NARRATIVE_SENTENCES = 2
+NARRATIVE_DAYS = 7
+
+
+def narrative_day(doc: Document, sentence: Sentence) -> str | None:
+    """The day the story is telling when an undated past act is reported: the last
+    calendar day given in the two sentences before it, when that day is one of the
+    week before publication ("Police raided the camp on Tuesday. Three men were
+    arrested."). Older days are background, not the narrative's time."""
+    import datetime as dt
+
+    try:
+        pub = dt.date.fromisoformat(doc.published or "")
+    except ValueError:
+        return None
+    n = next((k for k, s in enumerate(doc.sentences) if s.start == sentence.start), None)
+    if n is None or n == 0:
+        return None
+    lo = doc.sentences[max(0, n - NARRATIVE_SENTENCES)].start
+    days = [
+        t.value for t in doc.timexes
+        if lo <= t.start < sentence.start and t.type == "DATE" and _DAY_VALUE.match(t.value)
+    ]  # fmt: skip
+    if not days:
+        return None
+    try:
+        day = dt.date.fromisoformat(days[-1])
+    except ValueError:
+        return None
+    return days[-1] if 0 <= (pub - day).days <= NARRATIVE_DAYS else None
