@@ -256,6 +256,8 @@ class Event:
     date_end: str | None = None
     joint: bool = False
     date_mod: str | None = None  # ON_OR_BEFORE | ON_OR_AFTER (see EventMention)
+    #: the other types of one statement told in one sentence ("denounced ... and urged")
+    also: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- stories

@@ -101,6 +101,8 @@ def event_json(event: Event | EventMention) -> Json:
         out["joint"] = True
     if isinstance(event, Event):
         out["mentions"] = list(event.mentions)
+        if event.also:
+            out["also"] = list(event.also)
     else:
         out["document"] = event.document
         if event.speaker is not None:
@@ -128,6 +130,7 @@ def event_from_json(data: Mapping[str, Any]) -> Event:
         date_end=data.get("date_end"),
         date_mod=data.get("date_mod"),
         joint=bool(data.get("joint", False)),
+        also=tuple(data.get("also", ())),
     )
 
 

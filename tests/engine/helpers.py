@@ -58,7 +58,7 @@ def build_local(corpus: Path, db: Path) -> Any:
         return build([corpus], store, BuildConfig(workers=1, batch_size=BATCH))
 
 
-_TYPES = ("CONSULT", "ASSAULT", "ACCUSE", "COOPERATE")
+_TYPES = ("CONSULT", "ASSAULT", "ACCUSE", "COOPERATE", "REQUEST")
 _COUNTRIES = ("RUS", "USA", "CHN", "FRA", "UKR", "militants", "union")
 _DATES = (
     ("2018", None), ("2018-06", None), ("2018-06-21", None), ("2018-06-22", None),
@@ -103,6 +103,12 @@ def random_mentions(rng: random.Random, n: int) -> list[EventMention]:
                 date_end=end, date_mod=mod,
             )
         )  # fmt: skip
+    for i, m in enumerate(out[n // 6 : n // 3]):  # a statement's second act, same sentence
+        if m.type in ("ACCUSE", "REQUEST") and m.source:
+            other = "REQUEST" if m.type == "ACCUSE" else "ACCUSE"
+            trig = Evidence(m.document, m.trigger.start + 1, m.trigger.end + 1, "urged")
+            out.append(replace(m, id=content_id("also", str(i), m.id), type=other, trigger=trig,
+                               target=m.target[:1]))  # fmt: skip
     for i, m in enumerate(out[: n // 6]):  # reprints: the same sentence in another copy
         doc = f"d{(int(m.document[1:]) + 5) % 12}"  # the same story (story_of: i % 5)
         date = rng.choice((m.date, "2018-06-29", "2019-01-09"))

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from tests.engine.helpers import random_mentions
 
-from storyline.engine.ray_events import merge_grouped, merge_groups
 from storyline.events.merge import merge_mentions
+from storyline.events.partition import merge_grouped, merge_groups
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore::ResourceWarning"),

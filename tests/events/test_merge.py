@@ -223,3 +223,21 @@ def test_a_side_left_empty_meets_the_named_one_when_the_sentences_agree() -> Non
                     type_="REJECT", trigger="veto", src=(USA,), tgt=())  # fmt: skip
     (event,) = merge_mentions([named, bare], {})
     assert [a.id for a in event.target] == ["KOR"]
+
+
+def test_one_statement_is_one_line_of_the_type_named_first() -> None:
+    said = "French Foreign Minister Herve de Charette denounced the ultimatum and urged access."
+    fra = Actor(id="FRA", name="France", country="FRA", sector="GOV")
+    denounce = _undated("a", "d0", "1996-11-05", text=said, type_="ACCUSE", trigger="denounced",
+                        src=(fra,), tgt=())  # fmt: skip
+    urge = _undated("b", "d0", "1996-11-05", text=said, type_="REQUEST", trigger="urged",
+                    src=(fra,), tgt=())  # fmt: skip
+    urge = replace(urge, trigger=Evidence("d0", 52, 57, "urged"))
+    (event,) = merge_mentions([urge, denounce], {})
+    assert (event.type, event.also) == ("ACCUSE", ("REQUEST",))
+    assert set(event.mentions) == {"a", "b"} and event.trigger.text == "denounced"
+    # acts of different doers, or a material act, stay lines of their own
+    other = replace(urge, id="c", source=(USA,))
+    assert len(merge_mentions([denounce, other], {})) == 2
+    strike = replace(urge, id="d", type="ASSAULT")
+    assert len(merge_mentions([denounce, strike], {})) == 2

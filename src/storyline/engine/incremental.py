@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from storyline.events.merge import mention_probes, merge_mentions
+from storyline.events.merge import merge_mentions
+from storyline.events.partition import mention_probes
 from storyline.records import Event, EventMention
 
 __all__ = ["MergeReport", "refresh_events"]

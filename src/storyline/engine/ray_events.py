@@ -5,7 +5,7 @@
 ``reach`` spans); merging each group alone gives the same events as merging
 everything at once (``tests/engine`` checks it).
 
-On Ray that is a shuffle: map tasks route mentions by (type, modality) to
+On Ray that is a shuffle: map tasks route mentions by ``route_key`` to
 reduce tasks, which form the groups and merge them; the driver only sorts.
 """
 
@@ -15,13 +15,14 @@ import zlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from storyline.events.merge import Key, event_sort_key, merge_grouped, merge_groups
+from storyline.events.merge import event_sort_key
+from storyline.events.partition import merge_grouped, merge_groups, route_key
 from storyline.records import Event, EventMention
 
 __all__ = ["event_sort_key", "merge_grouped", "merge_groups", "ray_merge_mentions"]
 
 
-def _partition(kind: Key | tuple[str, str], partitions: int) -> int:
+def _partition(kind: tuple[str, str], partitions: int) -> int:
     return zlib.crc32(f"{kind[0]}\x00{kind[1]}".encode()) % partitions
 
 
@@ -57,7 +58,7 @@ def ray_merge_mentions(
 def _route(mentions: list[EventMention], partitions: int) -> Any:
     parts: list[list[EventMention]] = [[] for _ in range(partitions)]
     for m in mentions:
-        parts[_partition((m.type, m.modality), partitions)].append(m)
+        parts[_partition(route_key(m), partitions)].append(m)
     return tuple(parts) if partitions > 1 else parts[0]
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "FRAMES",
     "NOUN_TRIGGERS",
     "PHRASE_TRIGGERS",
+    "STATEMENT_TYPES",
     "VERB_TRIGGERS",
     "Trigger",
 ]
@@ -39,6 +40,7 @@ PHRASE_ONLY = FRAMES.word("phrase_only")
 VERB_PHRASE_ONLY = FRAMES.word("verb_phrase_only")
 TRANSFER_VERBS = FRAMES.word("transfer_verbs")
 DIRECTIONLESS = FRAMES.word("directionless")
+STATEMENT_TYPES = FRAMES.word("statement_types")
 SPEECH_VERBS = FRAMES.word("speech_verbs")
 NAMING_VERBS = FRAMES.word("naming_verbs")
 LIGHT_VERBS = FRAMES.word("light_verbs")

@@ -32,9 +32,13 @@ The merged event is dated by its most specific mention (provenance: that
 mention's citation stays among the evidence and ``date_provenance`` names it);
 its id hashes the type, modality, sides and that date, so it is stable when new
 sources add citations. Output is a pure function of the set of mentions, and no
-event spans two of the groups ``merge_groups`` cuts them into (type and modality,
-sides linked by a shared probe, overlapping ``reach`` spans): each group merges
+event spans two of the groups ``partition.merge_groups`` cuts them into (modality,
+mentions linked by a shared probe, overlapping ``reach`` spans): each group merges
 alone, which the incremental build and the distributed merge rely on.
+
+One statement, one line: one doer's acts of statement types (``statement_types`` in
+``data/frames.toml``: accuse, reject, request, support, threaten) told in one sentence
+are one event of the type named first, the others listed in ``also``.
 """
 
 from __future__ import annotations
@@ -46,8 +50,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
-from storyline.dedup.memory import UnionFind
-from storyline.events.lexicon import DIRECTIONLESS
+from storyline.events.lexicon import DIRECTIONLESS, STATEMENT_TYPES
 from storyline.records import Actor, Event, EventMention, content_id
 from storyline.timeline.dates import bounds
 
@@ -56,12 +59,10 @@ __all__ = [
     "event_sort_key",
     "evidence_similarity",
     "group_key",
-    "mention_probes",
-    "merge_grouped",
-    "merge_groups",
     "merge_mentions",
     "probes",
     "reach",
+    "statement_probe",
 ]
 
 #: Sentences whose content words overlap this much report the same thing.
@@ -188,14 +189,6 @@ def reach(m: EventMention) -> tuple[str, str]:
     return _shift(lo, -half), _shift(hi, half)
 
 
-def mention_probes(m: EventMention) -> list[tuple[str, str, str]]:
-    """(probe, first day, last day) rows that find every mention this one may share an
-    event with: one that shares a probe and whose ``reach`` overlaps. The connected
-    mentions of these links hold whole events (what an incremental merge re-merges)."""
-    lo, hi = reach(m)
-    return [("\x1f".join(p), lo, hi) for p in probes(group_key(m))]
-
-
 def _fits(a: EventMention, b: EventMention) -> bool:
     """Given dates must nest ("June 2018" holds "June 21"); an open date overlaps."""
     sa, sb = _span(a), _span(b)
@@ -269,8 +262,8 @@ def merge_mentions(
     clusters: list[tuple[Key, list[EventMention]]] = []
     for key in sorted(groups):
         clusters += [(key, c) for c in _cluster(groups[key], story_of)]
-    merged = _join_overlapping_sides(clusters)
-    events = [_event(key, c, story_of) for key, c in merged]
+    merged = _join_statements(_join_overlapping_sides(clusters))
+    events = [_event(key, c, story_of, also) for key, c, also in merged]
     taken: set[str] = set()
     for n, e in enumerate(events):  # joined sides can meet another event's key and day
         if e.id in taken:
@@ -282,59 +275,6 @@ def merge_mentions(
 def event_sort_key(e: Event) -> tuple[str, str]:
     """The order ``merge_mentions`` returns events in."""
     return ((bounds(e.date, e.date_end) or (e.date,))[0], e.id)
-
-
-def merge_groups(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
-    """Independent groups: no event of ``merge_mentions`` spans two of them."""
-    by_kind: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
-    for m in {m.id: m for m in mentions}.values():
-        by_kind[(m.type, m.modality)].append(m)
-    groups: list[list[EventMention]] = []
-    for kind in sorted(by_kind):
-        for component in _side_components(by_kind[kind]):
-            groups.extend(_date_buckets(component))
-    return groups
-
-
-def merge_grouped(
-    mentions: Iterable[EventMention], story_of: Mapping[str, str] | None = None
-) -> list[Event]:
-    """``merge_mentions`` group by group: the same events, in the same order."""
-    events = [e for g in merge_groups(mentions) for e in merge_mentions(g, story_of)]
-    return sorted(events, key=event_sort_key)
-
-
-def _side_components(mentions: list[EventMention]) -> list[list[EventMention]]:
-    """Mentions whose group keys are linked by shared probes (one type and modality)."""
-    keys = sorted({group_key(m) for m in mentions})
-    sets = UnionFind()
-    node = {k: sets.add() for k in keys}
-    first: dict[tuple[str, ...], int] = {}
-    for k in keys:
-        for probe in probes(k):
-            if probe in first:
-                sets.union(first[probe], node[k])
-            else:
-                first[probe] = node[k]
-    out: dict[int, list[EventMention]] = defaultdict(list)
-    for m in mentions:
-        out[sets.find(node[group_key(m)])].append(m)
-    return [out[r] for r in sorted(out)]
-
-
-def _date_buckets(mentions: list[EventMention]) -> list[list[EventMention]]:
-    """Runs of overlapping ``reach`` spans (a sweep over spans sorted by start)."""
-    ordered = sorted(mentions, key=lambda m: (reach(m), m.id))
-    buckets: list[list[EventMention]] = []
-    last = ""
-    for m in ordered:
-        lo, hi = reach(m)
-        if not buckets or lo > last:
-            buckets.append([])
-            last = hi
-        buckets[-1].append(m)
-        last = max(last, hi)
-    return buckets
 
 
 def _cluster(members: list[EventMention], story_of: Mapping[str, str]) -> list[list[EventMention]]:
@@ -362,6 +302,65 @@ def _cluster(members: list[EventMention], story_of: Mapping[str, str]) -> list[l
                 by_day.setdefault((m.date, m.date_end), home)
         home.append(m)
     return clusters
+
+
+def statement_probe(m: EventMention) -> str | None:
+    """The sentence a statement act was told in, with its modality: one doer's acts of
+    statement types there are one happening ("denounced ... and urged ...")."""
+    if m.type not in STATEMENT_TYPES or not m.source:
+        return None
+    return "\x1f".join(("§", m.document, str(m.evidence.start), m.modality))
+
+
+def _join_statements(
+    clusters: list[tuple[Key, list[EventMention]]],
+) -> list[tuple[Key, list[EventMention], tuple[str, ...]]]:
+    """One statement, one line: clusters of different statement types holding acts of
+    one doer told in one sentence, whose dates fit, become one event of the type named
+    first; the others are kept in ``also`` (and every mention stays cited)."""
+    index: dict[str, list[tuple[int, EventMention]]] = defaultdict(list)
+    for i, (_, members) in enumerate(clusters):
+        for m in members:
+            probe = statement_probe(m)
+            if probe is not None:
+                index[probe].append((i, m))
+    parent = list(range(len(clusters)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for probe in sorted(index):
+        told = index[probe]
+        for x, (i, a) in enumerate(told):
+            for j, b in told[x + 1 :]:
+                if clusters[i][0][0] == clusters[j][0][0] or not set(_side(a.source)) & set(
+                    _side(b.source)
+                ):
+                    continue
+                if _fits(clusters[i][1][0], clusters[j][1][0]):
+                    ri, rj = find(i), find(j)
+                    if ri != rj:
+                        parent[max(ri, rj)] = min(ri, rj)
+    parts: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(clusters)):
+        parts[find(i)].append(i)
+    out: list[tuple[Key, list[EventMention], tuple[str, ...]]] = []
+    for root in sorted(parts):
+        idx = parts[root]
+        if len(idx) == 1:
+            out.append((clusters[root][0], clusters[root][1], ()))
+            continue
+        first = min(idx, key=lambda i: min((m.document, m.trigger.start) for m in clusters[i][1]))
+        members = sorted((m for i in idx for m in clusters[i][1]), key=_order)
+        key = clusters[first][0]
+        src = tuple(sorted({t for i in idx for t in clusters[i][0][2]}))
+        tgt = tuple(sorted({t for i in idx for t in clusters[i][0][3]}))
+        also = tuple(sorted({clusters[i][0][0] for i in idx} - {key[0]}))
+        out.append(((key[0], key[1], src, tgt), members, also))
+    return out
 
 
 def _given_day(m: EventMention) -> bool:
@@ -466,13 +465,16 @@ def _widest_key(members: list[EventMention], fallback: Key) -> Key:
     return (type_, modality, src, tgt)
 
 
-def _event(key: Key, cluster: list[EventMention], story_of: Mapping[str, str]) -> Event:
+def _event(
+    key: Key, cluster: list[EventMention], story_of: Mapping[str, str], also: tuple[str, ...] = ()
+) -> Event:
     anchor = cluster[0]  # the most specific date
     ordered = sorted(cluster, key=lambda m: (m.document, m.evidence.start, m.id))
-    lead = max(ordered, key=lambda m: (m.mode is not None, m.date_source == "text", m.confidence))
+    own = [m for m in ordered if m.type == key[0]] or ordered
+    lead = max(own, key=lambda m: (m.mode is not None, m.date_source == "text", m.confidence))
     source = _union(m.source for m in cluster)
     target = _union(m.target for m in cluster)
-    if anchor.type in DIRECTIONLESS:
+    if key[0] in DIRECTIONLESS:
         source = _union(m.source for m in cluster if _side(m.source) == _side(lead.source))
         target = _union(m.target for m in cluster if _side(m.target) == _side(lead.target))
     evidence = tuple(dict.fromkeys(m.evidence for m in ordered))
@@ -482,11 +484,11 @@ def _event(key: Key, cluster: list[EventMention], story_of: Mapping[str, str]) -
     when = (anchor.date, anchor.date_end or "", *([anchor.date_mod] if anchor.date_mod else []))
     if not (_given_day(anchor) and _states_only(key)):  # several events may share the date
         when += (anchor.id,)
-    eid = content_id("event", key[0], key[1], "|".join(key[2]), "|".join(key[3]), *when)
+    eid = content_id("event", key[0], key[1], "|".join(key[2]), "|".join(key[3]), *when, *also)
     return Event(
         id=eid,
-        type=anchor.type,
-        modality=anchor.modality,
+        type=key[0],
+        modality=key[1],
         source=source,
         target=target,
         date=anchor.date,
@@ -500,6 +502,7 @@ def _event(key: Key, cluster: list[EventMention], story_of: Mapping[str, str]) -
         mentions=tuple(m.id for m in ordered),
         mode=lead.mode or next((m.mode for m in ordered if m.mode), None),
         joint=lead.joint,
+        also=also,
     )
 
 

@@ -150,7 +150,7 @@ def event_row(e: Any, salience: float | None = None) -> dict[str, Any]:
     date = date_label(e.date, e.date_end, e.date_mod)
     if e.date_source == "reported":
         date += " (reported)"
-    event = e.type + (f"/{e.mode}" if e.mode else "")
+    event = e.type + (f"/{e.mode}" if e.mode else "") + "".join(f" +{t}" for t in e.also)
     if e.modality == "future":
         event += f" {PLANNED}"
     cited = ", ".join(f"{ev.document[:8]}:{ev.start}-{ev.end}" for ev in e.evidence)
