@@ -241,3 +241,18 @@ def test_one_statement_is_one_line_of_the_type_named_first() -> None:
     assert len(merge_mentions([denounce, other], {})) == 2
     strike = replace(urge, id="d", type="ASSAULT")
     assert len(merge_mentions([denounce, strike], {})) == 2
+
+
+def test_a_headline_and_its_lede_are_one_act() -> None:
+    head = "AU delegation visits Uganda"
+    lede = "An African Union mission arrived in Kampala on Monday for talks with officials."
+    au = Actor(id="IGO", name="African Union", country="IGO", sector="GOV", kind="igo")
+    uga = Actor(id="UGA", name="Uganda", country="UGA", sector="GOV")
+    a = _undated("a", "d0", "2006-11-07", text=head, type_="CONSULT", trigger="visits",
+                 src=(au,), tgt=(uga,))  # fmt: skip
+    b = _undated("b", "d0", "2006-11-07", text=lede, type_="CONSULT", trigger="talks",
+                 src=(au,), tgt=(), start=40)  # fmt: skip
+    (event,) = merge_mentions([a, b], {})
+    assert [x.id for x in event.target] == ["UGA"]
+    far = replace(b, id="c", evidence=Evidence("d0", 2000, 2000 + len(lede), lede))
+    assert len(merge_mentions([a, far], {})) == 2  # deep in the article: another act

@@ -75,6 +75,8 @@ RECENT = 45
 COPY = 0.7
 #: ... when their dates lie at most this many days apart (a reprint, a re-issue).
 COPY_DAYS = 31
+#: Characters from the top of an article that hold its headline and lede.
+LEDE = 400
 #: A sides' token is its country only for states and their organs and officials.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -449,9 +451,15 @@ def _partial(key: Key) -> bool:
 
 
 def _compatible(a: tuple[Key, list[EventMention]], b: tuple[Key, list[EventMention]]) -> bool:
+    """Overlapping sides are one act when the dates fit and the sentences agree, or when
+    an article's headline and lede tell it (the top of one article is about one act)."""
     if not _fits(a[1][0], b[1][0]):
         return False
-    return any(_alike(x, y) for x in a[1] for y in b[1])
+    return any(_alike(x, y) or _headline_and_lede(x, y) for x in a[1] for y in b[1])
+
+
+def _headline_and_lede(a: EventMention, b: EventMention) -> bool:
+    return a.document == b.document and a.evidence.start < LEDE and b.evidence.start < LEDE
 
 
 def _widest_key(members: list[EventMention], fallback: Key) -> Key:
