@@ -64,3 +64,10 @@ def test_a_relative_clause_takes_the_date_of_its_noun_phrase() -> None:
 def test_date_labels(args: tuple[str, str | None, str | None], short: str, words: str) -> None:
     assert date_label(*args) == short
     assert date_label(*args, words=True) == words
+
+
+def test_a_bare_clock_time_does_not_date_an_event() -> None:
+    got = _date("The doctor was shot at 10 p.m. as he stood in his kitchen.", "shot")
+    assert (got["date_source"], got["date_mod"]) == ("reported", "ON_OR_BEFORE")
+    got = _date("Troops attacked the town on Tuesday at 10 p.m.", "attacked")
+    assert (got["date"], got["date_source"]) == ("2006-03-14T22:00", "text")

@@ -42,3 +42,8 @@ def test_a_chain_of_them_moves_the_reference() -> None:
 def test_without_a_narrative_day_nothing_is_guessed(text: str) -> None:
     anaphoric = ("the next", "two days", "the day")
     assert not any(t.type == "DATE" and t.text.lower().startswith(anaphoric) for t in tag(text, A))
+
+
+def test_a_plan_named_as_a_noun_does_not_make_its_date_future() -> None:
+    found = {t.text: t.value for t in tag("The thrift announced the plan Aug. 21.", "1989-10-27")}
+    assert found["Aug. 21"] == "1989-08-21"

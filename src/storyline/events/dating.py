@@ -22,7 +22,14 @@ from storyline.events.retype import forward_weekday, starts_after
 from storyline.events.tree import DocTree
 from storyline.records import Document, Sentence, Timex
 
-__all__ = ["EventDate", "anniversary_year", "date_event", "event_date", "open_side"]
+__all__ = [
+    "EventDate",
+    "anniversary_year",
+    "clock_only",
+    "date_event",
+    "event_date",
+    "open_side",
+]
 
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 
@@ -100,7 +107,7 @@ def event_date(
     for tx in timexes:
         if tx.type not in _DATE_TYPES or not (sentence.start <= tx.start < sentence.end):
             continue
-        if tx.value.startswith(("P", "PRESENT", "PAST", "FUTURE")):
+        if tx.value.startswith(("P", "PRESENT", "PAST", "FUTURE")) or clock_only(tx):
             continue
         head = _timex_head(tree, tx, sentence)
         if head is None or (skip_subtree and head in skip_subtree):
@@ -120,7 +127,7 @@ def event_date(
         dates = [
             tx for tx in timexes
             if tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.end
-            and not tx.value.startswith(("P", "X"))
+            and not tx.value.startswith(("P", "X")) and not clock_only(tx)
             and (not skip_subtree or _timex_head(tree, tx, sentence) not in skip_subtree)
         ]  # fmt: skip
         for tx in dates:
@@ -130,6 +137,19 @@ def event_date(
         if len(dates) == 1 and dates[0].end >= tail - 1:
             return dates[0]
     return None
+
+
+#: A clock time that names no day ("at 10 p.m.", "at 4 in the morning"): its day is
+#: only the anchor's guess, so it does not date an event.
+_DAY_WORDS = re.compile(
+    r"\d{4}|\d{1,2}[./-]\d{1,2}|day\b|tonight|yesterday|tomorrow|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d",
+    re.IGNORECASE,
+)
+
+
+def clock_only(tx: Timex) -> bool:
+    return tx.type == "TIME" and _DAY_WORDS.search(tx.text) is None
 
 
 _ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")

@@ -120,6 +120,7 @@ _COPULAS = frozenset(
 _REPORTING = frozenset(
     {"said", "told", "added", "noted", "stated", "reported", "says", "announced", "wrote"}
 )
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "our", "that"})
 _WINDOW = 140
 _LEFT_WORDS = 8
 _RIGHT_WORDS = 10
@@ -151,8 +152,11 @@ def clause_tense(text: str, start: int, end: int) -> str:
         if word in _BOUNDARY or n >= _LEFT_WORDS:
             break
         t = _classify(word)
-        if t == "past" and n + 1 < len(left) and left[n + 1].lower() in _COPULAS:
+        before = left[n + 1].lower() if n + 1 < len(left) else ""
+        if t == "past" and before in _COPULAS:
             continue
+        if t == "future" and before in _DETERMINERS:
+            continue  # "announced the plan Aug. 21": a noun, not a plan for later
         if t:
             return t
     right = _WORD.findall(text, end, min(len(text), end + _WINDOW))
