@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
@@ -105,7 +106,7 @@ def test_build_reports_bad_input_and_goes_on(tmp_path: Path) -> None:
     (corpus / "blob.txt").write_bytes(bytes(range(256)) * 8)
     db = tmp_path / "t.db"
     result = runner.invoke(app, ["build", str(corpus), "--db", str(db), "--workers", "1", "-q"])
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 3, result.stderr  # built, some inputs quarantined
     assert "empty.txt" in result.stderr and "blob.txt" in result.stderr
     _code, out = _run("docs", "--db", str(db), "-f", "json")
     payload = json.loads(out)
@@ -138,3 +139,25 @@ def test_extract_gives_every_actor_its_words() -> None:
     import storyline
 
     assert storyline.extract_events(text, "2020-05-01") == json.loads(out)
+
+
+@pytest.mark.parametrize(
+    ("files", "code"),
+    [
+        ({"good.txt": " date 2024-02-07 Russia and South Korea held talks.\n"}, 0),
+        ({"good.txt": " date 2024-02-07 Russia and South Korea held talks.\n", "e.txt": ""}, 3),
+        ({"e.txt": ""}, 1),  # every input quarantined: nothing could be built
+        ({}, 1),  # no input at all
+    ],
+)
+def test_build_exit_codes_tell_scripts_what_happened(
+    tmp_path: Path, files: dict[str, str], code: int
+) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    args = ["build", str(corpus), "--db", str(tmp_path / "t.db"), "--workers", "1", "-q"]
+    assert runner.invoke(app, args).exit_code == code
+    missing = ["build", str(tmp_path / "nope"), "--db", str(tmp_path / "t.db"), "-q"]
+    assert runner.invoke(app, missing).exit_code == 1

@@ -146,8 +146,27 @@ def build(
                 f"documents; {report.event_mentions} new event mentions; "
                 f"{report.events} events in {report.stories} stories ({report.seconds:.1f}s)"
             )
-        return
-    _emit(render(fmt, [summary], columns, payload={**summary, "steps": report.steps}))
+    else:
+        _emit(render(fmt, [summary], columns, payload={**summary, "steps": report.steps}))
+    code = build_exit_code(report.inputs, report.new + report.unchanged + report.duplicates,
+                           len(report.quarantined))  # fmt: skip
+    if code == EXIT_NOTHING_BUILT:
+        raise _fail(f"nothing could be built from {', '.join(paths)}: "
+                    + ("no readable input" if report.quarantined else "no input found"),
+                    code=code)  # fmt: skip
+    if code:
+        raise typer.Exit(code)
+
+
+#: Exit codes of ``build`` (README): all stored; nothing could be built; usage error;
+#: built, but some inputs were quarantined.
+EXIT_OK, EXIT_NOTHING_BUILT, EXIT_USAGE, EXIT_SOME_QUARANTINED = 0, 1, 2, 3
+
+
+def build_exit_code(inputs: int, stored: int, quarantined: int) -> int:
+    if stored == 0:
+        return EXIT_NOTHING_BUILT
+    return EXIT_SOME_QUARANTINED if quarantined else EXIT_OK
 
 
 def _executor(engine: str, address: str | None, config: Any, db: Path) -> Any:

@@ -24,7 +24,14 @@ __all__ = ["extract_events"]
 def extract_events(text: str, date: str, *, model: str | None = None) -> list[dict[str, Any]]:
     """The PLOVER events of ``text``, published on ``date`` (``YYYY-MM-DD``).
 
-    Raises ``ValueError`` for a date that is not an ISO calendar date.
+    Raises ``ValueError`` for a date that is not an ISO calendar date, or text that is
+    not valid Unicode (a lone surrogate such as ``"\\ud800"``).
     """
     anchor = dt.date.fromisoformat(date).isoformat()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(
+            f"text holds a lone surrogate ({text[exc.start]!a}) at character {exc.start}"
+        ) from exc
     return [event_json(e) for e in _extract_mentions(text, anchor, model=model)]

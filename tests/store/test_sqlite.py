@@ -93,3 +93,25 @@ def test_read_only_store_refuses_writes(tmp_path: Path) -> None:
 def test_alias_key_folds_spelling_variants() -> None:
     assert alias_key("Kim Jong-un") == alias_key("Kim Jong Un") == alias_key("kim jong un")
     assert alias_key("Chung Eui-yong") != alias_key("Chung Sye-kyun")
+
+
+def test_event_lookup_takes_hex_ids_and_unique_prefixes_only(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from storyline.events.merge import merge_mentions
+
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.add_document(_doc())
+        (event,) = merge_mentions(store.event_mentions())
+        ids = ["abcdef0000000001", "abcdef0000000002", "0123456789abcdef"]
+        store.replace_events([replace(event, id=i) for i in ids])
+        found = {
+            key: getattr(store.event(key), "id", None)
+            for key in ("0123456789abcdef", "0123", "012345678", "0123456789ABCDEF", " 0123 ")
+        }
+        assert set(found.values()) == {"0123456789abcdef"}, found  # exact, prefix, any case
+        exact = store.event("abcdef0000000002")  # an id that is a prefix of nothing else
+        assert exact is not None and exact.id == "abcdef0000000002"
+        for key in ("%", "_", "%%", "0%", "0_23", "abcd%", "abcdef", "012", "", "0" * 65, "xyz1"):
+            assert store.event(key) is None, key  # wildcards, ambiguous, too short or long
+        assert store.event("a" * 50_000) is None

@@ -9,7 +9,9 @@ local page built from ``/openapi.json``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -20,18 +22,24 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline.store.sqlite import SQLiteStore
 
-__all__ = ["create_app"]
+__all__ = ["check_base_url", "create_app"]
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """An app serving the store at ``db`` (checked now, so a bad path fails at startup)."""
+def create_app(db: str | Path, *, base_url: str = "") -> FastAPI:
+    """An app serving the store at ``db`` (checked now, so a bad path fails at startup).
+
+    ``base_url`` (e.g. ``https://timeline.example.org``) starts the links the app
+    builds (``next``, the ``Link`` header, page navigation); by default they are
+    relative (path and query only). The request's Host header is never used.
+    """
     from storyline.api.routes import router
     from storyline.web.pages import render_error
     from storyline.web.pages import router as pages
 
     path = Path(db)
+    base = check_base_url(base_url)  # raises ValueError for anything but http(s)://host[/path]
     SQLiteStore(path, read_only=True).close()  # raises StoreError with an actionable message
     app = FastAPI(
         title="storyline",
@@ -40,6 +48,7 @@ def create_app(db: str | Path) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = path
+    app.state.base_url = base
 
     def is_api(request: Request) -> bool:
         return request.url.path.startswith("/api/") or request.url.path.endswith(".json")
@@ -71,6 +80,28 @@ def create_app(db: str | Path) -> FastAPI:
     app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+#: What may appear in a base URL (RFC 3986's characters: no space, quote or angle bracket).
+_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+
+
+def check_base_url(base_url: str) -> str:
+    """``base_url`` without its trailing slash: empty, or an absolute http(s) URL with
+    a host and no query or fragment (ValueError otherwise)."""
+    base = base_url.strip().rstrip("/")
+    if not base:
+        return ""
+    parts = urlsplit(base)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.query
+        or parts.fragment
+        or not _URL_CHARS.fullmatch(base)
+    ):
+        raise ValueError(f"base URL must look like https://host[:port][/path], got {base_url!r}")
+    return base
 
 
 class HeadAsGet:

@@ -21,6 +21,13 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No access log.")] = False,
+    base_url: Annotated[
+        str,
+        typer.Option(
+            help="Public URL the links (next page, Link header) start with, e.g. "
+            "https://timeline.example.org; default: relative links."
+        ),
+    ] = "",
 ) -> None:
     """Serve the timeline as web pages and a read-only JSON API (docs at /docs)."""
     import uvicorn
@@ -29,8 +36,8 @@ def serve(
     from storyline.store.sqlite import StoreError
 
     try:
-        application = create_app(db)
-    except StoreError as exc:
+        application = create_app(db, base_url=base_url)
+    except (StoreError, ValueError) as exc:
         raise _fail(str(exc)) from exc
     if not quiet:
         err.print(f"serving {db} at http://{host}:{port}/  (API docs: /docs)")

@@ -3,6 +3,9 @@
 SQLite connections are cheap to open, and a connection per request keeps
 requests served by different threads from sharing cursor state. The file is
 opened with ``mode=ro``, so no route could write even by mistake.
+
+Links to other pages (``next``, ``prev``) are built from the app's configured
+``base_url`` (empty by default: a relative link), never from the request's Host.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from fastapi import HTTPException, Request
 
 from storyline.store.sqlite import SQLiteStore, StoreError
 
-__all__ = ["get_store", "relations_module"]
+__all__ = ["get_store", "page_link", "relations_module"]
 
 
 def get_store(request: Request) -> Iterator[SQLiteStore]:
@@ -28,6 +31,15 @@ def get_store(request: Request) -> Iterator[SQLiteStore]:
         yield store
     finally:
         store.close()
+
+
+def page_link(request: Request, **params: int) -> str:
+    """This request's path and query with ``params`` replaced, after the configured
+    ``base_url`` (``""`` by default, so the link is relative and no Host is echoed)."""
+    url = request.url.include_query_params(**params)
+    base: str = getattr(request.app.state, "base_url", "")
+    path = "/" + url.path.lstrip("/")  # never "//host/...", a link to another site
+    return f"{base}{path}?{url.query}"
 
 
 def relations_module() -> Any:

@@ -9,6 +9,7 @@ fields pass through untouched. Nothing here writes.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,8 +18,13 @@ from storyline.store.sqlite import SQLiteStore
 from storyline.timeline.query import EventQuery, QueryError
 
 __all__ = [
+    "INT64_MAX",
+    "INT64_MIN",
     "MAX_LIMIT",
+    "MAX_SEARCH_CHARS",
+    "MAX_SEARCH_TERMS",
     "actor_aliases",
+    "check_search",
     "count_events",
     "document_events",
     "documents_payload",
@@ -26,12 +32,55 @@ __all__ = [
     "event_payloads",
     "parse_between",
     "parse_multi",
+    "parse_top",
     "related_actors",
     "search_pieces",
     "timeline_query",
 ]
 
 MAX_LIMIT = 1000
+#: The range of a SQLite INTEGER: every integer parameter must fit (FastAPI checks).
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+#: A search longer than this, or with more terms, is refused: FTS5's cost grows
+#: with the terms (thousands of ``OR``-ed prefixes take minutes).
+MAX_SEARCH_CHARS = 1000
+MAX_SEARCH_TERMS = 64
+_FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
+def check_search(q: str) -> str:
+    """``q`` if it is a search the server will run: not blank, at most
+    ``MAX_SEARCH_CHARS`` characters and ``MAX_SEARCH_TERMS`` terms (QueryError if not)."""
+    if not q.strip():
+        raise QueryError("q must not be empty")
+    if len(q) > MAX_SEARCH_CHARS:
+        raise QueryError(
+            f"search query is {len(q)} characters long; at most {MAX_SEARCH_CHARS} characters"
+        )
+    terms = [w for w in re.findall(r"\w+", q) if w not in _FTS_OPERATORS]
+    if len(terms) > MAX_SEARCH_TERMS:
+        raise QueryError(
+            f"search query has {len(terms)} terms; at most {MAX_SEARCH_TERMS} terms are allowed"
+        )
+    return q
+
+
+def parse_top(text: str) -> int | None:
+    """The timeline page's ``top`` box: blank for every event, else a whole number
+    (ASCII digits only, and small enough for SQLite); QueryError otherwise."""
+    digits = text.strip()
+    if not digits:
+        return None
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= len(str(INT64_MAX))):
+        raise QueryError(f"top must be a whole number, got {_clip(text)!r}")
+    if int(digits) > INT64_MAX:
+        raise QueryError(f"top must be at most {INT64_MAX}")
+    return int(digits)
+
+
+def _clip(text: str, n: int = 40) -> str:
+    """User input as echoed in a message: at most ``n`` characters."""
+    return text if len(text) <= n else text[:n] + "…"
 
 
 def parse_multi(values: Sequence[str]) -> tuple[str, ...]:

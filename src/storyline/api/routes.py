@@ -3,25 +3,30 @@
 Pagination (``/api/timeline`` only, the one listing that grows without bound):
 the body is ``{"events": [...], "total": N, "limit": L, "offset": O, "next": URL|null}``
 where each event is exactly the CLI's event JSON and ``next`` is the URL of the
-following page (also sent as an RFC 8288 ``Link: <...>; rel="next"`` header).
+following page (also sent as an RFC 8288 ``Link: <...>; rel="next"`` header):
+relative (path and query) unless the app was given a ``base_url``.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 
 from storyline.api import queries
-from storyline.api.deps import get_store, relations_module
-from storyline.store.sqlite import SQLiteStore
+from storyline.api.deps import get_store, page_link, relations_module
+from storyline.store.sqlite import MAX_EVENT_ID, SQLiteStore
 from storyline.timeline.query import QueryError
 
-__all__ = ["FiltersDep", "TimelineFilters", "router", "timeline_payload"]
+__all__ = ["EventId", "FiltersDep", "Int64", "TimelineFilters", "router", "timeline_payload"]
 
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[SQLiteStore, Depends(get_store)]
 Multi = Annotated[list[str], Query()]
+#: Every integer query parameter: what SQLite can bind (the routes check the sane range).
+Int64 = Annotated[int, Query(ge=queries.INT64_MIN, le=queries.INT64_MAX)]
+#: An event id or prefix in a path: hex digits, at most as long as the store looks up.
+EventId = Annotated[str, Path(max_length=MAX_EVENT_ID, pattern="^[0-9a-fA-F]+$")]
 
 
 class TimelineFilters:
@@ -36,8 +41,8 @@ class TimelineFilters:
         date_to: Annotated[str | None, Query(alias="to")] = None,
         type: Multi = [],  # noqa: B006
         modality: Multi = [],  # noqa: B006
-        limit: int = 100,
-        offset: int = 0,
+        limit: Int64 = 100,
+        offset: Int64 = 0,
         min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
     ) -> None:
         self.actor, self.between = actor, between
@@ -62,7 +67,7 @@ def timeline_payload(
     events, total = queries.event_payloads(store, query, top)
     nxt = None
     if f.offset + len(events) < total:
-        nxt = str(request.url.include_query_params(offset=f.offset + f.limit, limit=f.limit))
+        nxt = page_link(request, offset=f.offset + f.limit, limit=f.limit)
     return {"events": events, "total": total, "limit": f.limit, "offset": f.offset, "next": nxt}
 
 
@@ -72,7 +77,7 @@ def api_timeline(
     request: Request,
     response: Response,
     filters: FiltersDep,
-    top: int | None = None,
+    top: Annotated[int | None, Query(ge=queries.INT64_MIN, le=queries.INT64_MAX)] = None,
 ) -> dict[str, Any]:
     """``top``: only the N most salient events (as ``storyline timeline --top N``)."""
     try:
@@ -85,7 +90,7 @@ def api_timeline(
 
 
 @router.get("/events/{event_id}", summary="One event (id or unique prefix)")
-def api_event(store: StoreDep, event_id: str) -> dict[str, Any]:
+def api_event(store: StoreDep, event_id: EventId) -> dict[str, Any]:
     event = queries.event_payload(store, event_id)
     if event is None:
         raise HTTPException(404, f"no event {event_id!r}")
@@ -118,7 +123,9 @@ def api_actors(store: StoreDep) -> list[dict[str, Any]]:
 
 
 @router.get("/actors/{actor_id}", summary="One actor: aliases, related roles, events")
-def api_actor(store: StoreDep, actor_id: str, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+def api_actor(
+    store: StoreDep, actor_id: str, limit: Int64 = 100, offset: Int64 = 0
+) -> dict[str, Any]:
     return actor_payload(store, actor_id, limit=limit, offset=offset)
 
 
@@ -163,20 +170,23 @@ def api_relations(store: StoreDep, a: str, b: str, period: str = "quarter") -> d
 
 
 @router.get("/dyads", summary="The most active pairs of actors")
-def api_dyads(store: StoreDep, limit: int = 20) -> list[dict[str, Any]]:
+def api_dyads(store: StoreDep, limit: Int64 = 20) -> list[dict[str, Any]]:
     if not 1 <= limit <= queries.MAX_LIMIT:
         raise HTTPException(400, f"limit must be between 1 and {queries.MAX_LIMIT}")
     rows: list[dict[str, Any]] = relations_module().top_dyads(store, limit=limit)
     return rows
 
 
-@router.get("/search", summary="Full-text search (SQLite FTS5 syntax)")
-def api_search(store: StoreDep, q: str, limit: int = 20) -> list[dict[str, Any]]:
-    if not q.strip():
-        raise HTTPException(400, "q must not be empty")
+@router.get(
+    "/search",
+    summary="Full-text search (SQLite FTS5 syntax)",
+    description=f"At most {queries.MAX_SEARCH_TERMS} terms and {queries.MAX_SEARCH_CHARS}"
+    " characters: a longer query is refused with 400.",
+)
+def api_search(store: StoreDep, q: str, limit: Int64 = 20) -> list[dict[str, Any]]:
     if not 1 <= limit <= queries.MAX_LIMIT:
         raise HTTPException(400, f"limit must be between 1 and {queries.MAX_LIMIT}")
     try:
-        return store.search(q, limit)
+        return store.search(queries.check_search(q), limit)
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from exc

@@ -33,7 +33,8 @@ HEADER = re.compile(
 )
 
 _CLOCK = re.compile(r"^[^\W\d][\w .'-]{0,30}:\s*[0-2]?\d:[0-5]\d(?:\s*[ap]\.?m\.?)?$", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: Bounded parts (RFC 5321 lengths), so a long line without "@" is scanned in linear time.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _PHONE = re.compile(r"^(?:(?:tel|phone|fax|mob|mobile|t|f)\.?:?\s*)?[+(\d][\d\s()+./-]{6,}$", re.I)
 _CONTACT_WORD = re.compile(
     r"\b(?:contacts?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|phone|tel|fax|e-?mail|hotline)\b",

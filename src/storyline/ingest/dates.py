@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from storyline.intervals import DisjointSpans
+
 __all__ = ["MONTHS", "FoundDate", "date_from_url", "find_dates", "iso", "parse_date"]
 
 MONTHS: dict[str, int] = {
@@ -78,6 +80,20 @@ class FoundDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+#: Publication days storyline accepts: a real calendar day in these years (outside them
+#: a header or metadata date is a typo, and date arithmetic would overflow).
+PLAUSIBLE_YEARS = (1000, 2999)
+
+
+def plausible_day(value: str) -> bool:
+    """Is ``value`` (``YYYY-MM-DD``) a real calendar day within ``PLAUSIBLE_YEARS``?"""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return False
+    return PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1]
+
+
 def iso(year: int, month: int, day: int) -> str | None:
     """``YYYY-MM-DD`` if the triple is a real calendar date, else None."""
     try:
@@ -101,15 +117,15 @@ def _from_match(m: re.Match[str]) -> FoundDate | None:
 def find_dates(text: str) -> list[FoundDate]:
     """Every absolute (or year-less) date in ``text``, leftmost-longest, in order."""
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    taken = DisjointSpans()
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             hit = _from_match(m)
             if hit is not None:
                 found.append(hit)
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
     return sorted(found, key=lambda d: d.start)
 
 

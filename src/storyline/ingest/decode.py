@@ -2,7 +2,8 @@
 
 Scraped corpora mix encodings; a wrong guess silently corrupts names, which
 later become actors. So the order is strict: a BOM wins, then strict UTF-8, then
-charset-normalizer's guess — and a file that looks binary is refused instead of
+UTF-8 with a few stray bytes replaced (named in the encoding, so it is reported
+per file), then charset-normalizer's guess — and a file that looks binary is refused instead of
 being decoded into garbage. The decoded text is NFC-normalized once, here, so
 every later offset (removals, segments, evidence) points into the same string.
 """
@@ -56,6 +57,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _nfc(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    stray = _stray_bytes(data)
+    if stray is not None:
+        return stray
     best = from_bytes(data, cp_isolation=["cp1251", "latin_1", "cp1252", "koi8_r", "utf_8"]).best()
     if best is None or best.encoding is None:
         raise DecodeError("is not decodable as UTF-8, UTF-16, cp1251 or latin-1")
@@ -63,6 +67,24 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if _garbage_ratio(text) > 0.1:
         raise DecodeError(f"decodes as {best.encoding} only into unreadable characters")
     return _nfc(text), best.encoding
+
+
+#: A UTF-8 file may hold this many invalid bytes (per 2,000) and stay UTF-8.
+STRAY_PER_2000 = 1
+
+
+def _stray_bytes(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text with a few invalid bytes (a bad copy, a truncated character) is UTF-8
+    with those bytes replaced, and says so in its encoding name, rather than a legacy
+    code page that garbles every real character ("Lavrov’s" as "LavrovвЂ™s"). Only when
+    valid multi-byte characters show the file is UTF-8."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if bad == 0 or multibyte == 0 or bad > max(3, len(data) * STRAY_PER_2000 // 2000):
+        return None
+    plural = "s" if bad > 1 else ""
+    return _nfc(text), f"utf-8 ({bad} invalid byte{plural} replaced)"
 
 
 def _nfc(text: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from storyline.ingest.cleaning import HEADER
-from storyline.ingest.dates import MONTHS, date_from_url, find_dates, iso
+from storyline.ingest.dates import MONTHS, date_from_url, find_dates, iso, plausible_day
 from storyline.ingest.text_units import word_count
 from storyline.pipeline import StageStats
 from storyline.records import DateCandidate, Document
@@ -158,8 +158,9 @@ def date_candidates(doc: Document, dateline: Dateline | None) -> list[DateCandid
 
 
 def choose(candidates: Sequence[DateCandidate]) -> DateCandidate | None:
-    """The strongest full date; agreeing sources add a little confidence."""
-    full = [c for c in candidates if len(c.value) == 10]
+    """The strongest full date; agreeing sources add a little confidence. Days that are
+    not real calendar days ("2024-13-45", "0000-00-00") are never chosen."""
+    full = [c for c in candidates if len(c.value) == 10 and plausible_day(c.value)]
     if not full:
         return None
     best = max(full, key=lambda c: c.confidence)

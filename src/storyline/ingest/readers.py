@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.ingest.cleaning import parse_header
-from storyline.ingest.dates import parse_date
+from storyline.ingest.dates import parse_date, plausible_day
 from storyline.ingest.decode import DecodeError, decode_bytes, looks_binary
 from storyline.ingest.html import extract_html
 from storyline.ingest.warc import WarcError, iter_warc_responses
@@ -61,17 +61,29 @@ def iter_inputs(
             data = sys.stdin.buffer.read(max_bytes + 1)
             yield from read_bytes(_STDIN, data, field_map=field_map, max_bytes=max_bytes)
             continue
-        source = str(path)
+        source = display_path(path)
         try:
             size = path.stat().st_size
             if size > max_bytes:
                 yield Quarantined(source, f"file is {size} bytes, over the {max_bytes}-byte limit")
                 continue
-            data = path.read_bytes()
+            with path.open("rb") as fh:  # pipes and devices report no size: read a bounded
+                data = fh.read(max_bytes + 1)  # amount
         except OSError as exc:
             yield Quarantined(source, f"cannot be read: {exc.strerror or exc}")
             continue
         yield from read_bytes(source, data, field_map=field_map, max_bytes=max_bytes)
+
+
+def display_path(path: Path) -> str:
+    """A path as text that can be stored and printed: bytes of a file name that are not
+    UTF-8 are shown as ``\\xNN`` escapes instead of breaking the store."""
+    raw = str(path)
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        return raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return raw
 
 
 def _matches(path: Path, patterns: Sequence[str]) -> bool:
@@ -176,7 +188,8 @@ def _read_txt(source: str, text: str, encoding: str) -> RawDocument | Quarantine
     hints: tuple[DateCandidate, ...] = ()
     url = None
     if header is not None:
-        hints = (DateCandidate(header[0], "header", 0.95, text[: header[2]].strip()),)
+        if plausible_day(header[0]):  # "date 2024-13-45" is a header with no usable date
+            hints = (DateCandidate(header[0], "header", 0.95, text[: header[2]].strip()),)
         url = header[1]
     return RawDocument(source, text, "txt", encoding, url=url, date_hints=hints)
 
@@ -239,9 +252,15 @@ def _read_json(
     stripped = text.strip()
     if stripped.startswith("["):
         try:
-            records = json.loads(stripped)
+            records = _loads(stripped)
         except json.JSONDecodeError as exc:
             yield Quarantined(source, f"invalid JSON at line {exc.lineno}: {exc.msg}")
+            return
+        except ValueError as exc:
+            yield Quarantined(source, f"invalid JSON: {exc}")
+            return
+        if not isinstance(records, list):
+            yield Quarantined(source, "invalid JSON: not a list of records")
             return
         for i, record in enumerate(records):
             yield _record(f"{source}:{i + 1}", record, encoding, "json", field_map)
@@ -250,11 +269,73 @@ def _read_json(
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = _loads(line)
         except json.JSONDecodeError as exc:
             yield Quarantined(f"{source}:{lineno}", f"malformed JSON on line {lineno}: {exc.msg}")
             continue
+        except ValueError as exc:
+            yield Quarantined(f"{source}:{lineno}", f"malformed JSON on line {lineno}: {exc}")
+            continue
         yield _record(f"{source}:{lineno}", record, encoding, "jsonl", field_map)
+
+
+#: JSON nested deeper than this is refused (Python's parser recurses per level).
+MAX_JSON_DEPTH = 200
+_OPENERS = frozenset("[{")
+
+
+def _loads(text: str) -> Any:
+    """``json.loads`` that raises ValueError, never RecursionError, for hostile input:
+    too deep nesting, integers too long to convert, lone surrogates in strings."""
+    if _depth(text) > MAX_JSON_DEPTH:
+        raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
+    try:
+        value = json.loads(text)
+    except RecursionError as exc:
+        raise ValueError("nested too deep") from exc
+    _check_strings(value)
+    return value
+
+
+def _depth(text: str) -> int:
+    """The deepest bracket nesting outside strings (a linear scan)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in _OPENERS:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def _check_strings(value: Any) -> None:
+    """Refuse text that holds a lone UTF-16 surrogate ("\\ud800"): it cannot be stored."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ValueError(
+                    f"text holds a lone surrogate ({item[exc.start]!a}) at character {exc.start}"
+                ) from exc
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def _read_warc(source: str, data: bytes) -> Iterator[RawDocument | Quarantined]:

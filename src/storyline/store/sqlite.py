@@ -38,7 +38,12 @@ from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
 from storyline.timeline.dates import bounds
 from storyline.timeline.query import EventQuery, QueryError
 
-__all__ = ["SQLiteStore", "StoreError", "alias_key"]
+__all__ = ["MAX_EVENT_ID", "MIN_EVENT_PREFIX", "SQLiteStore", "StoreError", "alias_key"]
+
+#: The longest event id (or prefix) a lookup accepts, and the shortest prefix.
+MAX_EVENT_ID = 64
+MIN_EVENT_PREFIX = 4
+_HEX_ID = re.compile(r"[0-9a-f]+")
 
 
 class StoreError(RuntimeError):
@@ -395,11 +400,23 @@ class SQLiteStore:
         return [dict(r) for r in rows]
 
     def event(self, event_id: str) -> Event | None:
-        row = self.conn.execute("SELECT json FROM events WHERE id = ?", (event_id,)).fetchone()
-        if row is None:
-            row = self.conn.execute(
-                "SELECT json FROM events WHERE id LIKE ? ORDER BY id LIMIT 2", (event_id + "%",)
-            ).fetchone()
+        """The event with this id, or else the one event whose id starts with it.
+
+        Event ids are lowercase hex (``content_id``): anything but 1 to
+        ``MAX_EVENT_ID`` hex digits finds nothing, as do a prefix shorter than
+        ``MIN_EVENT_PREFIX`` and a prefix several events share. The prefix is a
+        range over the primary key, never a LIKE pattern, so ``%`` and ``_`` are inert.
+        """
+        key = event_id.strip().lower()
+        if len(key) > MAX_EVENT_ID or not _HEX_ID.fullmatch(key):
+            return None
+        row = self.conn.execute("SELECT json FROM events WHERE id = ?", (key,)).fetchone()
+        if row is None and len(key) >= MIN_EVENT_PREFIX:
+            rows = self.conn.execute(  # "g" sorts after every hex digit
+                "SELECT json FROM events WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+                (key, key + "g"),
+            ).fetchall()
+            row = rows[0] if len(rows) == 1 else None
         return event_from_json(json.loads(row[0])) if row else None
 
     def resolve_actor(self, name: str) -> tuple[set[str], set[str]]:

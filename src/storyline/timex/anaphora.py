@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from storyline.intervals import DisjointSpans
 from storyline.timex.absolute import Cand
 
 __all__ = ["resolve_anaphora"]
@@ -47,34 +48,40 @@ def _offset(m: re.Match[str]) -> int:
     return n if word in _FORWARD else -n
 
 
-def _reference(cands: list[Cand], before: int) -> tuple[dt.date, str] | None:
-    """The last day-precise date that ends before ``before`` (and its clock part)."""
-    for c in reversed(cands):
-        if c.end > before or c.type not in ("DATE", "TIME"):
-            continue
-        if before - c.end > REACH:
-            return None
-        m = _DAY.match(c.value)
-        if m and "/" not in c.value:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3])), c.value
-            except ValueError:
-                return None
-    return None
+def _day_of(c: Cand) -> tuple[dt.date, str] | None:
+    m = _DAY.match(c.value)
+    if c.type not in ("DATE", "TIME") or m is None or "/" in c.value:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])), c.value
+    except ValueError:
+        return None
 
 
 def resolve_anaphora(text: str, cands: list[Cand]) -> list[Cand]:
     """``cands`` (sorted, non-overlapping) with narrative-relative days added; a
-    duration inside one ("two days" of "two days later") gives way."""
+    duration inside one ("two days" of "two days later") gives way. One pass: the
+    reference is the last dated expression (given, or resolved here) ending before."""
+    given = sorted(cands, key=lambda c: (c.end, c.start))
     found: list[Cand] = []
+    n = 0
+    last: Cand | None = None  # the last day-precise one (given or found) ending before
     for m in _ANAPHOR.finditer(text):
-        known = sorted([*cands, *found], key=lambda c: (c.end, c.start))  # a chain of them
-        ref = _reference(known, m.start())
-        if ref is None:
+        while n < len(given) and given[n].end <= m.start():
+            if _day_of(given[n]) is not None and (last is None or given[n].end >= last.end):
+                last = given[n]
+            n += 1
+        if last is None or m.start() - last.end > REACH:
             continue
+        ref = _day_of(last)
+        assert ref is not None
         day = ref[0] + dt.timedelta(days=_offset(m))
-        found.append(Cand(m.start(), m.end(), "DATE", day.isoformat()))
+        last = Cand(m.start(), m.end(), "DATE", day.isoformat())
+        found.append(last)
     if not found:
         return cands
-    kept = [c for c in cands if not any(c.start < f.end and f.start < c.end for f in found)]
+    spans = DisjointSpans()
+    for f in found:
+        spans.add(f.start, f.end)
+    kept = [c for c in cands if not spans.overlaps(c.start, c.end)]
     return sorted(kept + found, key=lambda c: (c.start, c.end))

@@ -24,9 +24,11 @@ def parse_anchor(anchor: str | None) -> dt.date | None:
     if not m:
         return None
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+    # an anchor at the calendar's edge ("0001-01-01") would overflow "yesterday"
+    return day if 1000 <= day.year <= 2999 else None
 
 
 def valid_date(year: int, month: int, day: int) -> bool:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from storyline.intervals import DisjointSpans
 from storyline.records import Timex
 from storyline.timex import absolute, relative
 from storyline.timex import patterns as P
@@ -265,10 +266,8 @@ def _strip(text: str, c: Cand) -> Cand:
 def _resolve(cands: list[Cand]) -> list[Cand]:
     """Longest first (then priority, then leftmost); keep what does not overlap."""
     cands.sort(key=lambda c: (c.start - c.end, -c.prio, c.start))
-    taken: list[Cand] = []
-    for c in cands:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
+    spans = DisjointSpans()
+    taken = [c for c in cands if spans.take(c.start, c.end)]
     taken.sort(key=lambda c: c.start)
     return taken
 

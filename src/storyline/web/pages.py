@@ -16,9 +16,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from storyline.api import queries
-from storyline.api.deps import get_store, relations_module
+from storyline.api.deps import get_store, page_link, relations_module
 from storyline.api.highlight import Span, evidence_contexts, pieces, raw_with_removals
-from storyline.api.routes import FiltersDep, actor_payload, timeline_payload
+from storyline.api.routes import EventId, FiltersDep, Int64, actor_payload, timeline_payload
 from storyline.records import MODALITIES, PLOVER_TYPES
 from storyline.store.sqlite import SQLiteStore
 from storyline.timeline.dates import date_label
@@ -84,15 +84,13 @@ def timeline_page(
     try:
         if zoom not in ZOOMS:
             raise QueryError(f"zoom must be one of {', '.join(ZOOMS)}, got {zoom!r}")
-        if top.strip() and not top.strip().isdigit():
-            raise QueryError(f"top must be a whole number, got {top!r}")
-        page = timeline_payload(store, request, f, int(top) if top.strip() else None)
+        page = timeline_payload(store, request, f, queries.parse_top(top))
     except QueryError as exc:
         return _page(request, "timeline.html", 400, error=str(exc), page=None, groups=[],
                      twin=twin, **common)  # fmt: skip
     prev = None
     if f.offset > 0:
-        prev = str(request.url.include_query_params(offset=max(0, f.offset - f.limit)))
+        prev = page_link(request, offset=max(0, f.offset - f.limit))
     return _page(
         request, "timeline.html", error=None, page=page, prev=prev, twin=twin,
         groups=group_events(page["events"], zoom), **common,
@@ -100,7 +98,7 @@ def timeline_page(
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(store: StoreDep, request: Request, event_id: str) -> HTMLResponse:
+def event_page(store: StoreDep, request: Request, event_id: EventId) -> HTMLResponse:
     event = queries.event_payload(store, event_id)
     if event is None:
         raise HTTPException(404, f"no event {event_id!r}")
@@ -117,7 +115,7 @@ def event_page(store: StoreDep, request: Request, event_id: str) -> HTMLResponse
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(
-    store: StoreDep, request: Request, limit: int = 200, offset: int = 0
+    store: StoreDep, request: Request, limit: Int64 = 200, offset: Int64 = 0
 ) -> HTMLResponse:
     """All documents in the JSON twin; the page shows them ``limit`` at a time."""
     if not 1 <= limit <= queries.MAX_LIMIT or offset < 0:
@@ -125,9 +123,8 @@ def documents_page(
     data = queries.documents_payload(store)
     total = len(data["documents"])
     shown = data["documents"][offset : offset + limit]
-    url = request.url
-    prev = str(url.include_query_params(offset=max(0, offset - limit))) if offset else None
-    nxt = str(url.include_query_params(offset=offset + limit)) if offset + limit < total else None
+    prev = page_link(request, offset=max(0, offset - limit)) if offset else None
+    nxt = page_link(request, offset=offset + limit) if offset + limit < total else None
     return _page(
         request, "documents.html", docs=shown, total=total, offset=offset,
         quarantined=data["quarantined"], prev=prev, next=nxt, twin="/api/documents",
@@ -161,7 +158,7 @@ def actors_page(store: StoreDep, request: Request) -> HTMLResponse:
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor_page(
-    store: StoreDep, request: Request, actor_id: str, limit: int = 100, offset: int = 0
+    store: StoreDep, request: Request, actor_id: str, limit: Int64 = 100, offset: Int64 = 0
 ) -> HTMLResponse:
     data = actor_payload(store, actor_id, limit=limit, offset=offset)
     return _page(
@@ -218,14 +215,14 @@ def relations_chart_svg(store: StoreDep, a: str, b: str, period: str = "quarter"
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(store: StoreDep, request: Request, q: str = "", limit: int = 20) -> HTMLResponse:
+def search_page(store: StoreDep, request: Request, q: str = "", limit: Int64 = 20) -> HTMLResponse:
     twin = _twin(request, "/api/search")
     if not q.strip():
         return _page(request, "search.html", q=q, hits=None, error=None, twin=None)
     try:
         if not 1 <= limit <= queries.MAX_LIMIT:
             raise QueryError(f"limit must be between 1 and {queries.MAX_LIMIT}")
-        hits = queries.search_pieces(store, q, limit)
+        hits = queries.search_pieces(store, queries.check_search(q), limit)
     except QueryError as exc:
         return _page(request, "search.html", 400, q=q, hits=None, error=str(exc), twin=twin)
     return _page(request, "search.html", q=q, hits=hits, error=None, twin=twin)

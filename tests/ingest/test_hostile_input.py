@@ -1,0 +1,76 @@
+"""Hostile input is quarantined with a reason, never stops a run, never corrupts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest.readers import iter_inputs, read_bytes
+from storyline.records import Quarantined, RawDocument
+from storyline.timex import tag
+
+
+def _reasons(name: str, data: bytes) -> list[str]:
+    return [r.reason if isinstance(r, Quarantined) else "ok" for r in read_bytes(name, data)]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("big.jsonl", b'{"text": "Talks were held.", "n": ' + b"1" * 5000 + b"}\n", "4300 digits"),
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested deeper"),
+        ("deep.jsonl", b'{"text": "a b", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n",
+         "nested deeper"),
+        ("surrogate.jsonl", b'{"text": "bad \\ud800 text and more words"}\n', "lone surrogate"),
+    ],
+)  # fmt: skip
+def test_json_that_python_cannot_take_is_quarantined(name: str, data: bytes, reason: str) -> None:
+    (got,) = _reasons(name, data)
+    assert reason in got
+
+
+def test_a_good_record_beside_a_hostile_one_is_read(tmp_path: Path) -> None:
+    data = b'{"text": "bad \\ud800 words"}\n{"text": "Russia and Japan held talks."}\n'
+    kinds = [type(r) for r in read_bytes("mixed.jsonl", data)]
+    assert kinds == [Quarantined, RawDocument]
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_can_be_shown(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    name = os.path.join(folder, b"caf\xe9.txt")
+    with open(name, "wb") as fh:
+        fh.write(b" date 2024-02-07\nRussia and South Korea held talks in Seoul.\n")
+    (doc,) = list(iter_inputs([tmp_path]))
+    assert isinstance(doc, RawDocument)
+    assert doc.source.endswith("caf\\xe9.txt")
+    doc.source.encode("utf-8")  # storable
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_is_read_no_further_than_the_limit() -> None:
+    (got,) = list(iter_inputs(["/dev/zero"], max_bytes=10_000))
+    assert isinstance(got, Quarantined) and "limit" in got.reason
+
+
+@pytest.mark.parametrize("header", ["2024-13-45", "2023-02-30", "0000-00-00", "0001-01-01"])
+def test_an_impossible_header_date_never_becomes_a_publication_date(header: str) -> None:
+    (doc,) = list(read_bytes("a.txt", f" date {header}\nRussia held talks.\n".encode()))
+    assert isinstance(doc, RawDocument) and doc.date_hints == ()
+
+
+def test_relative_dates_against_the_calendars_edge_do_not_overflow() -> None:
+    assert tag("It happened yesterday and will go on tomorrow.", "0001-01-01") == []
+    assert tag("It happened yesterday.", "9999-12-31") == []
+
+
+def test_a_stray_byte_in_utf8_is_replaced_and_reported_not_transcoded() -> None:
+    from storyline.ingest.decode import decode_bytes
+
+    good = "Lavrov’s visit to Seoul — the talks went well, officials said.".encode()
+    text, encoding = decode_bytes(good[:10] + b"\xff" + good[10:])
+    assert "Lavrov’s" in text and "\ufffd" in text
+    assert encoding == "utf-8 (1 invalid byte replaced)"
+    # a legacy code page with no UTF-8 characters is still read as what it is
+    assert decode_bytes("Лавров посетил Сеул".encode("cp1251")) == ("Лавров посетил Сеул", "cp1251")
