@@ -161,3 +161,26 @@ def test_build_exit_codes_tell_scripts_what_happened(
     assert runner.invoke(app, args).exit_code == code
     missing = ["build", str(tmp_path / "nope"), "--db", str(tmp_path / "t.db"), "-q"]
     assert runner.invoke(app, missing).exit_code == 1
+
+
+def test_a_second_build_on_one_store_stops_and_names_the_first(tmp_path: Path) -> None:
+    from storyline.engine.lock import build_lock
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(" date 2024-02-07 Russia and Japan held talks.\n")
+    db = tmp_path / "t.db"
+    with build_lock(db):  # a build in progress
+        result = runner.invoke(app, ["build", str(corpus), "--db", str(db), "-q"])
+        assert result.exit_code == 1
+        assert "is being built by pid" in " ".join(result.stderr.split())
+    assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "-q"]).exit_code == 0
+
+
+def test_escape_sequences_in_file_names_never_reach_the_terminal(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "bad\x1b[31m[bold]x.txt").write_bytes(b"")
+    result = runner.invoke(app, ["build", str(corpus), "--db", str(tmp_path / "t.db"), "-q"])
+    shown = result.stderr.replace("\n", "")
+    assert "bad\x1b" not in shown and "bad\\x1b[31m[bold]x.txt" in shown

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from storyline.cli_common import (
     DEFAULT_DB,
@@ -18,6 +17,7 @@ from storyline.cli_common import (
     QuietOpt,
     err,
     out,
+    printable,
 )
 from storyline.cli_common import emit as _emit
 from storyline.cli_common import fail as _fail
@@ -77,6 +77,7 @@ def build(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from storyline.engine.local import build as run_build
+    from storyline.engine.lock import BuildLocked
     from storyline.engine.stages import BuildConfig
     from storyline.nlp.spacy_pipeline import ModelNotFound
     from storyline.store.sqlite import SQLiteStore, StoreError
@@ -95,7 +96,7 @@ def build(
         raise _fail(str(exc)) from exc
 
     def warn(q: Any) -> None:
-        err.print(f"[yellow]skipped[/] {escape(q.source)}: {escape(q.reason)}")
+        err.print(f"[yellow]skipped[/] {printable(q.source)}: {printable(q.reason)}")
 
     progress = Progress(
         "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
@@ -119,6 +120,8 @@ def build(
             )  # fmt: skip
     except ModelNotFound as exc:
         raise _fail(str(exc)) from exc
+    except BuildLocked as exc:
+        raise _fail(str(exc), code=EXIT_NOTHING_BUILT) from exc
     finally:
         store.close()
     if executor is not None and not keep_shards:  # stored: the shards served their turn

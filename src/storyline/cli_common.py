@@ -6,6 +6,7 @@ Kept apart from ``cli.py`` so command modules (``timeline/commands.py``,
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -36,8 +37,18 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars 
 DEFAULT_DB = Path("storyline.db")
 
 
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters (escape sequences in a file name)
+    shown as ``\\xNN``, rich markup escaped."""
+    shown = "".join(
+        ch if ch in "\n\t" or unicodedata.category(ch) != "Cc" else f"\\x{ord(ch):02x}"
+        for ch in text
+    )
+    return escape(shown)
+
+
 def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {escape(message)}")
+    err.print(f"[bold red]error:[/] {printable(message)}")
     return typer.Exit(code)
 
 

@@ -14,10 +14,12 @@ import multiprocessing as mp
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
+from storyline.engine.lock import build_lock
 from storyline.engine.stages import BuildConfig, analyse_pipeline, prepare_pipeline
 from storyline.pipeline import Pipeline, StageStats
 from storyline.records import Document, Quarantined, RawDocument, Story
@@ -218,6 +220,8 @@ def build(
 ) -> BuildReport:
     """Read, process and store everything new under ``paths``; then refresh the timeline.
 
+    One build per store at a time: a second one raises ``BuildLocked`` naming the holder.
+
     The per-document phases run on ``executor`` (default: this machine's
     processes); the global steps (stories, actor consolidation, storing,
     merging) run here, in the store's only writer, or on the executor when it
@@ -229,11 +233,32 @@ def build(
     of earlier ones through the persisted story index, as a later build would;
     a person's country learnt in a later chunk does not complete an earlier one.
     """
-    from storyline.ingest import iter_inputs
-
     if chunk_size is not None and chunk_size < 1:
         raise ValueError(f"chunk_size must be >= 1 or None, got {chunk_size}")
     config = config or BuildConfig()
+    lock: AbstractContextManager[None] = (
+        build_lock(Path(store.path)) if getattr(store, "path", None) else nullcontext()
+    )
+    with lock:
+        return _build(store, paths, config, include, exclude, field_map, max_bytes, progress,
+                      on_quarantine, executor, chunk_size)  # fmt: skip
+
+
+def _build(
+    store: Any,
+    paths: Sequence[str | Path],
+    config: BuildConfig,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    field_map: Mapping[str, str] | None,
+    max_bytes: int,
+    progress: Progress | None,
+    on_quarantine: Callable[[Quarantined], None] | None,
+    executor: Executor | None,
+    chunk_size: int | None,
+) -> BuildReport:
+    from storyline.ingest import iter_inputs
+
     started = time.perf_counter()
     report = BuildReport()
 
@@ -256,6 +281,7 @@ def build(
 
     runner = executor or LocalExecutor(config)
     try:
+        _repair_stories(store)  # a build that died between storing and story-keeping
         lap = started
         seen: set[str] = set()
         chunk: list[Document] = []
@@ -375,6 +401,24 @@ def _assign_stories(
             if d.id in new_ids:
                 out[d.id] = d
     return [out[d.id] for d in docs], stories
+
+
+def _repair_stories(store: Any) -> int:
+    """Give stored documents that have no story theirs (a build died after storing
+    them): their fingerprints are in the index, or are added from the stored text."""
+    from storyline.dedup import StoryIndex
+
+    orphans = store.documents_without_story()
+    if not orphans:
+        return 0
+    index = StoryIndex(store.conn)
+    missing = [d for d in orphans if index.story_of(d) is None]
+    texts = [(d, doc.text) for d in missing if (doc := store.load_document(d)) is not None]
+    if texts:
+        index.add_many(texts)
+    ids = sorted({sid for d in orphans if (sid := index.story_of(d)) is not None})
+    _record_stories(store, [s for sid in ids if (s := index.story(sid)) is not None])
+    return len(orphans)
 
 
 def _record_stories(store: Any, stories: list[Story]) -> None:

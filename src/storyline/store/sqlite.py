@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sqlite3
 import unicodedata
@@ -140,6 +141,13 @@ class SQLiteStore:
             raise
         else:
             self.conn.commit()
+            _fault_after_commit()
+
+    def documents_without_story(self) -> list[str]:
+        """Ids of stored documents that have no story yet (a build died between storing
+        them and recording their story)."""
+        rows = self.conn.execute("SELECT id FROM documents WHERE story IS NULL ORDER BY id")
+        return [r[0] for r in rows]
 
     # ----------------------------------------------------------------- writes
 
@@ -577,6 +585,22 @@ def _doc_row(row: sqlite3.Row) -> dict[str, Any]:
     d = {k: row[k] for k in row.keys() if k not in ("raw_text", "removals", "segments")}  # noqa: SIM118
     d["date_candidates"] = json.loads(row["date_candidates"])
     return d
+
+
+#: Fault injection for the crash test (``tests/engine/test_crash.py``): with
+#: ``STORYLINE_FAULT_AFTER_COMMIT=N`` the process dies (as ``kill -9`` would) right
+#: after its N-th commit. Unset in normal use.
+_FAULT_ENV = "STORYLINE_FAULT_AFTER_COMMIT"
+_commits = [0]
+
+
+def _fault_after_commit() -> None:
+    limit = os.environ.get(_FAULT_ENV)
+    if not limit:
+        return
+    _commits[0] += 1
+    if _commits[0] >= int(limit):
+        os._exit(137)
 
 
 #: Ids per ``IN (...)`` query (SQLite's default limit on variables is 999 on old builds).

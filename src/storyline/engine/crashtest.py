@@ -1,0 +1,76 @@
+"""Kill a real build at a commit boundary or at a random moment, rerun it, and compare.
+
+The crash test (``tests/engine/test_crash.py``, bounded) and its benchmark
+(``bench/engine/crash.py``, every boundary) share this: a build runs in a child
+process (``storyline build``) that dies, as ``kill -9`` would, right after its N-th
+commit (``STORYLINE_FAULT_AFTER_COMMIT``) or after a given delay (SIGKILL); the same
+build is then run again to completion, and the store must equal the store of an
+uninterrupted build: documents, stories, events and their saliences.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["build_command", "run_build", "snapshot"]
+
+
+def build_command(corpus: Path, db: Path, chunk: int = 2) -> list[str]:
+    code = "import sys; from storyline.cli import app; sys.argv[0] = 'storyline'; app()"
+    return [sys.executable, "-c", code, "build", str(corpus), "--db", str(db),
+            "--workers", "1", "--chunk", str(chunk), "-q"]  # fmt: skip
+
+
+def run_build(
+    corpus: Path,
+    db: Path,
+    *,
+    fault_after_commit: int | None = None,
+    kill_after: float | None = None,
+    chunk: int = 2,
+) -> int:
+    """Run a build in a child process; return its exit code (137/-9 when it was killed)."""
+    env = dict(os.environ)
+    env.pop("STORYLINE_FAULT_AFTER_COMMIT", None)
+    if fault_after_commit is not None:
+        env["STORYLINE_FAULT_AFTER_COMMIT"] = str(fault_after_commit)
+    child = subprocess.Popen(
+        build_command(corpus, db, chunk), env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    if kill_after is None:
+        return child.wait()
+    try:
+        return child.wait(timeout=kill_after)
+    except subprocess.TimeoutExpired:
+        child.send_signal(signal.SIGKILL)
+        return child.wait()
+
+
+def snapshot(db: Path) -> dict[str, Any]:
+    """What an interrupted-then-finished build must share with an uninterrupted one."""
+    from storyline.serialize import event_json
+    from storyline.store.sqlite import SQLiteStore
+    from storyline.timeline.query import EventQuery
+
+    with SQLiteStore(db, read_only=True) as store:
+        docs = sorted(
+            (d["id"], d["published"], d["story"], d["story_relation"]) for d in store.documents()
+        )
+        events = [event_json(e) for e in store.events(EventQuery())]
+        salience = sorted(
+            tuple(r) for r in store.conn.execute("SELECT event, salience FROM event_extras")
+        )
+        stories = [{k: v for k, v in s.items() if k != "members"} for s in store.stories()]
+    return {
+        "documents": docs,
+        "stories": json.loads(json.dumps(stories, default=str)),
+        "events": json.loads(json.dumps(events, sort_keys=True)),
+        "salience": [list(r) for r in salience],
+    }

@@ -1,0 +1,47 @@
+"""One build per store at a time.
+
+A build holds an exclusive lock on ``<store>.lock`` (``fcntl.flock``: released by the
+kernel when the holder dies, so a crashed build never leaves a stale lock) and writes
+who holds it there; a second build stops at once with a message naming the holder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+__all__ = ["BuildLocked", "build_lock"]
+
+
+class BuildLocked(RuntimeError):
+    """Another build is writing this store."""
+
+
+@contextmanager
+def build_lock(store_path: Path) -> Iterator[None]:
+    path = store_path.with_name(store_path.name + ".lock")
+    with path.open("a+", encoding="utf-8") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise BuildLocked(
+                f"{store_path} is being built by {holder}; wait for that build to finish"
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        fh.write(f"pid {os.getpid()} on {socket.gethostname()} since {now}")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.seek(0)
+            fh.truncate()
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
