@@ -184,3 +184,32 @@ def test_escape_sequences_in_file_names_never_reach_the_terminal(tmp_path: Path)
     result = runner.invoke(app, ["build", str(corpus), "--db", str(tmp_path / "t.db"), "-q"])
     shown = result.stderr.replace("\n", "")
     assert "bad\x1b" not in shown and "bad\\x1b[31m[bold]x.txt" in shown
+
+
+def test_search_is_capped_like_the_server(seeds_db: Path) -> None:
+    huge = " OR ".join(f"w{i}" for i in range(100))
+    code, _ = _run("search", huge, "--db", str(seeds_db))
+    assert code == 2
+
+
+def test_a_full_disk_is_reported_and_the_store_stays_usable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from storyline.store.sqlite import SQLiteStore
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(" date 2024-02-07 Russia and Japan held talks.\n")
+    db = tmp_path / "t.db"
+
+    def full(self: SQLiteStore, doc: object) -> bool:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    with monkeypatch.context() as m:
+        m.setattr(SQLiteStore, "add_document", full)
+        result = runner.invoke(app, ["build", str(corpus), "--db", str(db), "-q"])
+    assert result.exit_code == 1
+    assert "disk is full" in " ".join(result.stderr.split())
+    assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "-q"]).exit_code == 0

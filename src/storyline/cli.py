@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -122,6 +123,12 @@ def build(
         raise _fail(str(exc)) from exc
     except BuildLocked as exc:
         raise _fail(str(exc), code=EXIT_NOTHING_BUILT) from exc
+    except sqlite3.OperationalError as exc:  # a full disk, a read-only store
+        raise _fail(
+            f"cannot write the store {db}: {exc}; what was stored before is kept, "
+            "run the build again once this is fixed",
+            code=EXIT_NOTHING_BUILT,
+        ) from exc
     finally:
         store.close()
     if executor is not None and not keep_shards:  # stored: the shards served their turn
@@ -276,10 +283,12 @@ def search(
     limit: int = 20,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Full-text search over the stored articles."""
+    """Full-text search over the stored articles (at most 64 terms, 1,000 characters)."""
+    from storyline.timeline.query import check_search
+
     with _open(db) as store:
         try:
-            rows = store.search(query, limit)
+            rows = store.search(check_search(query), limit)
         except ValueError as exc:
             raise _fail(str(exc)) from exc
     _emit(render(fmt, rows, ["document", "title", "snippet"], console=out))

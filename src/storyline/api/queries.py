@@ -9,13 +9,18 @@ fields pass through untouched. Nothing here writes.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from storyline.records import Event
 from storyline.store.sqlite import SQLiteStore
-from storyline.timeline.query import EventQuery, QueryError
+from storyline.timeline.query import (
+    MAX_SEARCH_CHARS,
+    MAX_SEARCH_TERMS,
+    EventQuery,
+    QueryError,
+    check_search,
+)
 
 __all__ = [
     "INT64_MAX",
@@ -43,26 +48,6 @@ MAX_LIMIT = 1000
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 #: A search longer than this, or with more terms, is refused: FTS5's cost grows
 #: with the terms (thousands of ``OR``-ed prefixes take minutes).
-MAX_SEARCH_CHARS = 1000
-MAX_SEARCH_TERMS = 64
-_FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
-
-
-def check_search(q: str) -> str:
-    """``q`` if it is a search the server will run: not blank, at most
-    ``MAX_SEARCH_CHARS`` characters and ``MAX_SEARCH_TERMS`` terms (QueryError if not)."""
-    if not q.strip():
-        raise QueryError("q must not be empty")
-    if len(q) > MAX_SEARCH_CHARS:
-        raise QueryError(
-            f"search query is {len(q)} characters long; at most {MAX_SEARCH_CHARS} characters"
-        )
-    terms = [w for w in re.findall(r"\w+", q) if w not in _FTS_OPERATORS]
-    if len(terms) > MAX_SEARCH_TERMS:
-        raise QueryError(
-            f"search query has {len(terms)} terms; at most {MAX_SEARCH_TERMS} terms are allowed"
-        )
-    return q
 
 
 def parse_top(text: str) -> int | None:

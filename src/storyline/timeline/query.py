@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from storyline.records import MODALITIES, PLOVER_TYPES
 
-__all__ = ["EventQuery", "QueryError", "parse_date_bound"]
+__all__ = [
+    "MAX_SEARCH_CHARS",
+    "MAX_SEARCH_TERMS",
+    "EventQuery",
+    "QueryError",
+    "check_search",
+    "parse_date_bound",
+]
 
 
 class QueryError(ValueError):
@@ -78,3 +86,26 @@ class EventQuery:
             offset=offset,
             min_confidence=min_confidence,
         )
+
+
+#: The largest full-text search storyline runs (a query's cost grows with its terms).
+MAX_SEARCH_CHARS = 1000
+MAX_SEARCH_TERMS = 64
+_FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
+def check_search(q: str) -> str:
+    """``q`` if it is a search the server will run: not blank, at most
+    ``MAX_SEARCH_CHARS`` characters and ``MAX_SEARCH_TERMS`` terms (QueryError if not)."""
+    if not q.strip():
+        raise QueryError("q must not be empty")
+    if len(q) > MAX_SEARCH_CHARS:
+        raise QueryError(
+            f"search query is {len(q)} characters long; at most {MAX_SEARCH_CHARS} characters"
+        )
+    terms = [w for w in re.findall(r"\w+", q) if w not in _FTS_OPERATORS]
+    if len(terms) > MAX_SEARCH_TERMS:
+        raise QueryError(
+            f"search query has {len(terms)} terms; at most {MAX_SEARCH_TERMS} terms are allowed"
+        )
+    return q
