@@ -131,3 +131,24 @@ def test_a_bad_base_url_fails_at_startup(seeds_db: Path, base_url: str) -> None:
 
     with pytest.raises(ValueError, match="base URL"):
         create_app(seeds_db, base_url=base_url)
+
+
+def test_charts_render_in_parallel_and_are_drawn_once_per_store_state(
+    client: ASGIClient, seeds_db: Path
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from storyline.store.sqlite import SQLiteStore
+    from storyline.timeline.relations import relations, relations_chart_svg
+    from storyline.web import pages
+
+    with SQLiteStore(seeds_db, read_only=True) as store:
+        data = relations(store, "RUS", "KOR")
+    with ThreadPoolExecutor(8) as pool:  # no global pyplot state: renders do not collide
+        svgs = list(pool.map(lambda _: relations_chart_svg(data), range(8)))
+    assert len(set(svgs)) == 1 and svgs[0].lstrip().startswith(b"<?xml")
+    pages._CHARTS.clear()
+    first = client.get("/relations/chart.svg", params={"a": "RUS", "b": "KOR"})
+    assert first.status_code == 200 and len(pages._CHARTS) == 1
+    again = client.get("/relations/chart.svg", params={"a": "RUS", "b": "KOR"})
+    assert again.content == first.content and len(pages._CHARTS) == 1

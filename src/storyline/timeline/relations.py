@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -31,7 +32,16 @@ from storyline.timeline.sql import resolve_country
 if TYPE_CHECKING:
     from storyline.store.sqlite import SQLiteStore
 
-__all__ = ["PERIODS", "dyad_events", "period_of", "relations", "relations_chart", "top_dyads"]
+__all__ = [
+    "PERIODS",
+    "dyad_events",
+    "period_of",
+    "relations",
+    "relations_chart",
+    "relations_chart_svg",
+    "store_stamp",
+    "top_dyads",
+]
 
 PERIODS = ("month", "quarter")
 KEY_EVENTS = 10
@@ -151,19 +161,33 @@ def relations_chart(data: dict[str, Any], png: Path | None, svg: Path | None) ->
     """Bars of the score per period (green cooperation, red conflict), events as a line."""
     if png is None and svg is None:
         return
+    fig = _chart_figure(data)
+    for path, fmt in ((png, "png"), (svg, "svg")):
+        if path is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            fig.savefig(path, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
+
+
+def relations_chart_svg(data: dict[str, Any]) -> bytes:
+    """The chart as SVG bytes (thread-safe: no pyplot state, one figure per call)."""
+    buf = io.BytesIO()
+    _chart_figure(data).savefig(buf, format="svg", metadata={"Date": None})
+    return buf.getvalue()
+
+
+def _chart_figure(data: dict[str, Any]) -> Any:
     import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams["svg.hashsalt"] = "storyline"  # byte-stable SVG ids
+    matplotlib.rcParams["svg.hashsalt"] = "storyline"  # byte-stable SVG ids (same value always)
     span = CHART_PERIODS[data["period"]]
     series = data["series"][-span:]
     hidden = sum(r["events"] for r in data["series"][:-span])
     x: list[Any] = [dt.date.fromisoformat(r["start"]) for r in series]
     scores = [r["score"] for r in series]
     width = 25 if data["period"] == "month" else 80
-    fig, ax = plt.subplots(figsize=(10, 4), dpi=100)
+    fig = Figure(figsize=(10, 4), dpi=100)
+    ax = fig.subplots()
     ax.bar(x, scores, width=width, color=["#2e7d32" if s >= 0 else "#c62828" for s in scores])
     ax.axhline(0, color="#555555", linewidth=0.8)
     ax.set_ylabel("cooperation (+) / conflict (-)")
@@ -180,17 +204,13 @@ def relations_chart(data: dict[str, Any], png: Path | None, svg: Path | None) ->
     ax.set_title(title)
     fig.autofmt_xdate()
     fig.tight_layout()
-    for path, fmt in ((png, "png"), (svg, "svg")):
-        if path is not None:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-            fig.savefig(path, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
-    plt.close(fig)
+    return fig
 
 
 _DYAD_CACHE: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
 
 
-def _store_stamp(store: SQLiteStore) -> tuple[Any, ...]:
+def store_stamp(store: SQLiteStore) -> tuple[Any, ...]:
     """What changes when the store is written: the file and its WAL's size and mtime."""
     out: list[Any] = [str(store.path.resolve())]
     for suffix in ("", "-wal"):
@@ -206,7 +226,7 @@ def top_dyads(store: SQLiteStore, limit: int = 20) -> list[dict[str, Any]]:
     It scans every event (about a second per 100k events), so the answer is
     cached per store file until the file or its WAL changes.
     """
-    key = (*_store_stamp(store), limit)
+    key = (*store_stamp(store), limit)
     if key not in _DYAD_CACHE:
         if len(_DYAD_CACHE) > 32:
             _DYAD_CACHE.clear()

@@ -4,8 +4,6 @@ so the two cannot drift apart."""
 
 from __future__ import annotations
 
-import tempfile
-import threading
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -36,7 +34,9 @@ _env.globals.update(is_planned=is_planned, month_label=month_label, date_label=d
 templates = Jinja2Templates(env=_env)
 
 router = APIRouter(include_in_schema=False)
-_CHART_LOCK = threading.Lock()  # matplotlib's pyplot state is not thread-safe
+#: Rendered charts by (store state, pair, period): a chart is drawn once per store change.
+_CHARTS: dict[tuple[Any, ...], bytes] = {}
+_CHART_CACHE = 128
 StoreDep = Annotated[SQLiteStore, Depends(get_store)]
 
 
@@ -207,10 +207,13 @@ def relations_chart_svg(store: StoreDep, a: str, b: str, period: str = "quarter"
         data = mod.relations(store, a, b, period=period)
     except (QueryError, ValueError) as exc:
         raise HTTPException(400, str(exc)) from exc
-    with _CHART_LOCK, tempfile.TemporaryDirectory(prefix="storyline-chart-") as tmp:
-        svg = Path(tmp) / "chart.svg"
-        mod.relations_chart(data, None, svg)
-        body = svg.read_bytes()
+    key = (mod.store_stamp(store), a, b, period)
+    body = _CHARTS.get(key)
+    if body is None:  # rendered in parallel: matplotlib figures without pyplot's state
+        body = mod.relations_chart_svg(data)
+        if len(_CHARTS) >= _CHART_CACHE:
+            _CHARTS.pop(next(iter(_CHARTS)))
+        _CHARTS[key] = body
     return Response(body, media_type="image/svg+xml")
 
 
