@@ -74,3 +74,13 @@ def test_a_stray_byte_in_utf8_is_replaced_and_reported_not_transcoded() -> None:
     assert encoding == "utf-8 (1 invalid byte replaced)"
     # a legacy code page with no UTF-8 characters is still read as what it is
     assert decode_bytes("Лавров посетил Сеул".encode("cp1251")) == ("Лавров посетил Сеул", "cp1251")
+
+
+def test_mixed_encodings_are_read_line_by_line_and_reported() -> None:
+    from storyline.ingest.decode import decode_bytes
+
+    utf8 = "Lavrov’s visit to Seoul — the talks went well.\n".encode()
+    legacy = "Café crème for the delegation in Paris.\n".encode("cp1252")
+    text, encoding = decode_bytes(utf8 + legacy + utf8)
+    assert "Lavrov’s" in text and "Café crème" in text
+    assert encoding == "utf-8 (1 line cp1252)"

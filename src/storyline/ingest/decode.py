@@ -69,22 +69,53 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return _nfc(text), best.encoding
 
 
-#: A UTF-8 file may hold this many invalid bytes (per 2,000) and stay UTF-8.
-STRAY_PER_2000 = 1
-
-
 def _stray_bytes(data: bytes) -> tuple[str, str] | None:
-    """UTF-8 text with a few invalid bytes (a bad copy, a truncated character) is UTF-8
-    with those bytes replaced, and says so in its encoding name, rather than a legacy
-    code page that garbles every real character ("Lavrov’s" as "LavrovвЂ™s"). Only when
-    valid multi-byte characters show the file is UTF-8."""
-    text = data.decode("utf-8", "replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode())
-    multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    if bad == 0 or multibyte == 0 or bad > max(3, len(data) * STRAY_PER_2000 // 2000):
+    """A UTF-8 file with a few bad lines stays UTF-8, line by line: a line that is
+    valid UTF-8 is read as such; a bad line without UTF-8 characters is read as
+    cp1252 (a line pasted from a legacy file); a bad line with UTF-8 characters keeps
+    them and has its stray bytes replaced. The encoding name says what was done
+    ("utf-8 (2 lines cp1252, 1 invalid byte replaced)"), so it is reported per file,
+    and no valid character is transcoded ("Lavrov’s" never becomes "LavrovвЂ™s").
+    Without any valid multi-byte UTF-8 character the file is left to detection."""
+    out: list[str] = []
+    legacy = replaced = 0
+    utf8_seen = False
+    for line in data.splitlines(keepends=True):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            legacy_text = _bad_line(line)
+            if legacy_text is None:
+                text = line.decode("utf-8", "replace")
+                replaced += text.count("\ufffd") - line.count("\ufffd".encode())
+                utf8_seen = utf8_seen or _has_utf8(text)
+            else:
+                text = legacy_text
+                legacy += 1
+            out.append(text)
+            continue
+        utf8_seen = utf8_seen or _has_utf8(text)
+        out.append(text)
+    if not utf8_seen or legacy * 2 > max(1, len(out)):
+        return None  # no UTF-8 evidence, or mostly a legacy file: detection decides
+    notes = [f"{legacy} line{'s' if legacy > 1 else ''} cp1252"] if legacy else []
+    if replaced:
+        notes.append(f"{replaced} invalid byte{'s' if replaced > 1 else ''} replaced")
+    return _nfc("".join(out)), f"utf-8 ({', '.join(notes)})"
+
+
+def _has_utf8(text: str) -> bool:
+    return any(ord(ch) > 127 and ch != "\ufffd" for ch in text)
+
+
+def _bad_line(line: bytes) -> str | None:
+    """A line that is not UTF-8, as cp1252 when it has no UTF-8 characters at all."""
+    if _has_utf8(line.decode("utf-8", "replace")):
+        return None  # real UTF-8 characters beside the stray bytes
+    try:
+        return line.decode("cp1252")
+    except UnicodeDecodeError:
         return None
-    plural = "s" if bad > 1 else ""
-    return _nfc(text), f"utf-8 ({bad} invalid byte{plural} replaced)"
 
 
 def _nfc(text: str) -> str:
