@@ -28,27 +28,29 @@ def main() -> None:
     ap.add_argument("--min", type=float, default=1.0)
     ap.add_argument("--max", type=float, default=6.0)
     ap.add_argument("--seed", type=int, default=19)
+    ap.add_argument("--every", type=int, default=1, help="try every K-th commit boundary")
+    ap.add_argument("--chunk", type=int, default=2, help="documents per stored chunk")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         ref_db = Path(tmp) / "ref.db"
-        assert run_build(args.corpus, ref_db) == 0
+        assert run_build(args.corpus, ref_db, chunk=args.chunk) == 0
         reference = snapshot(ref_db)
         boundaries, differ, n = 0, [], 0
         while True:
-            n += 1
+            n += args.every if n else 1
             db = Path(tmp) / f"c{n}.db"
-            if run_build(args.corpus, db, fault_after_commit=n) != 137:
+            if run_build(args.corpus, db, fault_after_commit=n, chunk=args.chunk) != 137:
                 break  # the build has fewer commits: every boundary was tried
             boundaries += 1
-            run_build(args.corpus, db)
+            run_build(args.corpus, db, chunk=args.chunk)
             if snapshot(db) != reference:
                 differ.append(f"commit {n}")
         rng = random.Random(args.seed)
         for k in range(args.random):
             db = Path(tmp) / f"r{k}.db"
             delay = rng.uniform(args.min, args.max)
-            run_build(args.corpus, db, kill_after=delay)
-            run_build(args.corpus, db)
+            run_build(args.corpus, db, kill_after=delay, chunk=args.chunk)
+            run_build(args.corpus, db, chunk=args.chunk)
             if snapshot(db) != reference:
                 differ.append(f"random {delay:.2f}s")
     print(json.dumps({"corpus": str(args.corpus), "commit_boundaries": boundaries,
