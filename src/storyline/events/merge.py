@@ -43,213 +43,31 @@ are one event of the type named first, the others listed in ``also``.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from functools import lru_cache
 
-from storyline.events.lexicon import DIRECTIONLESS, STATEMENT_TYPES
+from storyline.events.lexicon import DIRECTIONLESS
+from storyline.events.likeness import (
+    HALF,
+    Key,
+    alike,
+    copies,
+    fits,
+    given_day,
+    group_key,
+    headline_and_lede,
+    order,
+    partial,
+    probes,
+    side,
+    statement_probe,
+    states_only,
+)
 from storyline.records import Actor, Event, EventMention, content_id
 from storyline.timeline.dates import bounds
 
-__all__ = [
-    "date_provenance",
-    "event_sort_key",
-    "evidence_similarity",
-    "group_key",
-    "merge_mentions",
-    "probes",
-    "reach",
-    "statement_probe",
-]
-
-#: Sentences whose content words overlap this much report the same thing.
-SIMILAR = 0.4
-#: ... or this much when they share the trigger word's stem.
-SIMILAR_WITH_TRIGGER = 0.2
-#: Days before publication an undated past act may lie in (news reports recent acts).
-RECENT = 45
-#: Copies of one article: sentences this alike, with the same trigger, are one report...
-COPY = 0.7
-#: ... when their dates lie at most this many days apart (a reprint, a re-issue).
-COPY_DAYS = 31
-#: Characters from the top of an article that hold its headline and lede.
-LEDE = 400
-#: A sides' token is its country only for states and their organs and officials.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_STOP = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "with",
-        "that",
-        "this",
-        "from",
-        "said",
-        "says",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "its",
-        "his",
-        "her",
-        "their",
-        "they",
-        "them",
-        "are",
-        "been",
-        "not",
-        "but",
-        "into",
-        "over",
-        "also",
-        "which",
-        "who",
-        "whom",
-        "than",
-        "then",
-        "after",
-        "before",
-        "about",
-        "during",
-        "between",
-        "said",
-        "on",
-    ]
-)
-
-Key = tuple[str, str, tuple[str, ...], tuple[str, ...]]
-
-
-#: The first element of a probe on one side only.
-HALF = "½"
-#: The token of an unnamed group with no country ("militants", "the rebels").
-ANONYMOUS = "~"
-
-
-def _token(a: Actor) -> str:
-    if a.country and (a.kind in ("country", "igo") or a.sector in STATE_SECTORS):
-        return a.country
-    if a.kind == "group" and not a.country:
-        return ANONYMOUS  # "two militants" and "four guerrillas" may be the same people
-    return a.id
-
-
-def _states_only(key: Key) -> bool:
-    """Are both sides states (country codes), so a shared day is enough to be one act?"""
-    return all(len(t) <= 3 for t in (*key[2], *key[3])) and ANONYMOUS not in (*key[2], *key[3])
-
-
-def _side(actors: Iterable[Actor]) -> tuple[str, ...]:
-    return tuple(sorted({_token(a) for a in actors}))
-
-
-def group_key(m: EventMention) -> Key:
-    """(type, modality, source tokens, target tokens): mentions that may be one event
-    without joining sides."""
-    src, tgt = _side(m.source), _side(m.target)
-    if m.type in DIRECTIONLESS:
-        src, tgt = tuple(sorted({*src, *tgt})), ()
-    return (m.type, m.modality, src, tgt)
-
-
-@lru_cache(maxsize=65536)
-def _date_span(date: str, date_end: str | None, mod: str | None = None) -> tuple[str, str]:
-    span = bounds(date, date_end) or (date, date)
-    if mod == "ON_OR_BEFORE":
-        return _shift(span[1], -RECENT), span[1]
-    if mod == "ON_OR_AFTER":
-        return span[0], _shift(span[0], RECENT)
-    return span
-
-
-def _shift(day: str, days: int) -> str:
-    try:
-        return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
-    except ValueError:
-        return day
-
-
-def _span(m: EventMention) -> tuple[str, str]:
-    return _date_span(m.date, m.date_end, m.date_mod)
-
-
-def reach(m: EventMention) -> tuple[str, str]:
-    """The days a mention's event may touch: its span, widened so that copies dated up
-    to ``COPY_DAYS`` apart overlap (no join reaches further)."""
-    lo, hi = _span(m)
-    half = COPY_DAYS // 2 + 1
-    lo, hi = min(lo, hi), max(lo, hi)
-    return _shift(lo, -half), _shift(hi, half)
-
-
-def _fits(a: EventMention, b: EventMention) -> bool:
-    """Given dates must nest ("June 2018" holds "June 21"); an open date overlaps."""
-    sa, sb = _span(a), _span(b)
-    if a.date_mod or b.date_mod:
-        return sa[0] <= sb[1] and sb[0] <= sa[1]
-    return (sa[0] <= sb[0] and sb[1] <= sa[1]) or (sb[0] <= sa[0] and sa[1] <= sb[1])
-
-
-def _width(m: EventMention) -> int:
-    if m.date_mod:
-        return 10**5  # after every date the text gives, before unknown ones
-    return _date_width(m.date, m.date_end)
-
-
-@lru_cache(maxsize=65536)
-def _date_width(date: str, date_end: str | None) -> int:
-    b = bounds(date, date_end)
-    if b is None:
-        return 10**6
-    try:
-        return (dt.date.fromisoformat(b[1]) - dt.date.fromisoformat(b[0])).days
-    except ValueError:
-        return 10**6
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
-
-
-_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
-
-
-def _stem(text: str) -> str:
-    """A crude stem of a trigger: "vetoed", "vetoes" and "veto" share "veto"."""
-    word = text.lower().strip()
-    return _SUFFIX.sub("", word)[:5] if len(word) > 4 else word[:5]
-
-
-def evidence_similarity(a: EventMention, b: EventMention) -> float:
-    """How alike two mentions' sentences are (Jaccard of content words), 0..1."""
-    wa, wb = _words(a.evidence.text), _words(b.evidence.text)
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / len(wa | wb)
-
-
-def _alike(a: EventMention, b: EventMention) -> bool:
-    sim = evidence_similarity(a, b)
-    if sim >= SIMILAR:
-        return True
-    return sim >= SIMILAR_WITH_TRIGGER and _stem(a.trigger.text) == _stem(b.trigger.text)
-
-
-def _copies(a: EventMention, b: EventMention) -> bool:
-    """The same sentence of copies of one article (the caller checks the story)."""
-    if a.trigger.text.lower() != b.trigger.text.lower():
-        return False
-    ra, rb = reach(a), reach(b)
-    return ra[0] <= rb[1] and rb[0] <= ra[1] and evidence_similarity(a, b) >= COPY
+__all__ = ["date_provenance", "event_sort_key", "merge_mentions"]
 
 
 def merge_mentions(
@@ -283,35 +101,27 @@ def _cluster(members: list[EventMention], story_of: Mapping[str, str]) -> list[l
     """Greedy, most specific date first, so coarse mentions join the event they contain."""
     clusters: list[list[EventMention]] = []
     by_day: dict[tuple[str, str | None], list[EventMention]] = {}
-    states = bool(members) and _states_only(group_key(members[0]))
-    for m in sorted(members, key=_order):
-        given_day = states and _given_day(m)
-        home = by_day.get((m.date, m.date_end)) if given_day else None
+    states = bool(members) and states_only(group_key(members[0]))
+    for m in sorted(members, key=order):
+        day_given = states and given_day(m)
+        home = by_day.get((m.date, m.date_end)) if day_given else None
         if home is None:
             story = story_of.get(m.document, m.document)
             for c in clusters:
                 same_story = [x for x in c if story_of.get(x.document, x.document) == story]
-                if _fits(m, c[0]) and (same_story or any(_alike(m, x) for x in c)):
+                if fits(m, c[0]) and (same_story or any(alike(m, x) for x in c)):
                     home = c
                     break
-                if any(_copies(m, x) for x in same_story):
+                if any(copies(m, x) for x in same_story):
                     home = c
                     break
         if home is None:
             home = []
             clusters.append(home)
-            if given_day:
+            if day_given:
                 by_day.setdefault((m.date, m.date_end), home)
         home.append(m)
     return clusters
-
-
-def statement_probe(m: EventMention) -> str | None:
-    """The sentence a statement act was told in, with its modality: one doer's acts of
-    statement types there are one happening ("denounced ... and urged ...")."""
-    if m.type not in STATEMENT_TYPES or not m.source:
-        return None
-    return "\x1f".join(("§", m.document, str(m.evidence.start), m.modality))
 
 
 def _join_statements(
@@ -338,11 +148,11 @@ def _join_statements(
         told = index[probe]
         for x, (i, a) in enumerate(told):
             for j, b in told[x + 1 :]:
-                if clusters[i][0][0] == clusters[j][0][0] or not set(_side(a.source)) & set(
-                    _side(b.source)
+                if clusters[i][0][0] == clusters[j][0][0] or not set(side(a.source)) & set(
+                    side(b.source)
                 ):
                     continue
-                if _fits(clusters[i][1][0], clusters[j][1][0]):
+                if fits(clusters[i][1][0], clusters[j][1][0]):
                     ri, rj = find(i), find(j)
                     if ri != rj:
                         parent[max(ri, rj)] = min(ri, rj)
@@ -356,21 +166,13 @@ def _join_statements(
             out.append((clusters[root][0], clusters[root][1], ()))
             continue
         first = min(idx, key=lambda i: min((m.document, m.trigger.start) for m in clusters[i][1]))
-        members = sorted((m for i in idx for m in clusters[i][1]), key=_order)
+        members = sorted((m for i in idx for m in clusters[i][1]), key=order)
         key = clusters[first][0]
         src = tuple(sorted({t for i in idx for t in clusters[i][0][2]}))
         tgt = tuple(sorted({t for i in idx for t in clusters[i][0][3]}))
         also = tuple(sorted({clusters[i][0][0] for i in idx} - {key[0]}))
         out.append(((key[0], key[1], src, tgt), members, also))
     return out
-
-
-def _given_day(m: EventMention) -> bool:
-    return m.date_source == "text" and _width(m) == 0
-
-
-def _order(m: EventMention) -> tuple[int, str, str, str]:
-    return (_width(m), m.date, m.date_end or "", m.id)
 
 
 def _join_overlapping_sides(
@@ -402,7 +204,7 @@ def _join_overlapping_sides(
         half = probe[0] == HALF
         for x, ka in enumerate(keys):  # only clusters of different keys are compared
             for kb in keys[x + 1 :]:
-                if half and not (_partial(ka) or _partial(kb)):
+                if half and not (partial(ka) or partial(kb)):
                     continue  # two full pairs meet through their pair probes
                 for i in by_key[ka]:
                     for j in by_key[kb]:
@@ -422,44 +224,17 @@ def _join_overlapping_sides(
         if len(members) == len(clusters[i][1]):  # nothing joined
             result.append((key, members))
             continue
-        members.sort(key=_order)
+        members.sort(key=order)
         result.append((_widest_key(members, key), members))
     return result
-
-
-def probes(key: Key) -> list[tuple[str, ...]]:
-    """Look-up keys of a cluster's sides: a (source, target) pair of tokens, and a
-    "half" probe per token, for meeting clusters with a side the text left empty."""
-    type_, modality, src, tgt = key
-    pairs: list[tuple[str, ...]]
-    if type_ in DIRECTIONLESS:
-        pairs = [(type_, modality, a, b) for a in src for b in src if a < b]
-        return pairs + [(HALF, type_, modality, a) for a in src]
-    if len(src) < 2 and len(tgt) < 2:
-        pairs = [(type_, modality, *src, "→", *tgt)]  # only equal keys share this probe
-    else:
-        pairs = [(type_, modality, a, "→", b) for a in src for b in tgt]
-    halves: list[tuple[str, ...]] = [(HALF, type_, modality, a, "→") for a in src]
-    return pairs + halves + [(HALF, type_, modality, "→", b) for b in tgt]
-
-
-def _partial(key: Key) -> bool:
-    """Does the key leave a side open (no target; one party of a joint act)?"""
-    if key[0] in DIRECTIONLESS:
-        return len(key[2]) < 2
-    return not key[2] or not key[3]
 
 
 def _compatible(a: tuple[Key, list[EventMention]], b: tuple[Key, list[EventMention]]) -> bool:
     """Overlapping sides are one act when the dates fit and the sentences agree, or when
     an article's headline and lede tell it (the top of one article is about one act)."""
-    if not _fits(a[1][0], b[1][0]):
+    if not fits(a[1][0], b[1][0]):
         return False
-    return any(_alike(x, y) or _headline_and_lede(x, y) for x in a[1] for y in b[1])
-
-
-def _headline_and_lede(a: EventMention, b: EventMention) -> bool:
-    return a.document == b.document and a.evidence.start < LEDE and b.evidence.start < LEDE
+    return any(alike(x, y) or headline_and_lede(x, y) for x in a[1] for y in b[1])
 
 
 def _widest_key(members: list[EventMention], fallback: Key) -> Key:
@@ -483,14 +258,14 @@ def _event(
     source = _union(m.source for m in cluster)
     target = _union(m.target for m in cluster)
     if key[0] in DIRECTIONLESS:
-        source = _union(m.source for m in cluster if _side(m.source) == _side(lead.source))
-        target = _union(m.target for m in cluster if _side(m.target) == _side(lead.target))
+        source = _union(m.source for m in cluster if side(m.source) == side(lead.source))
+        target = _union(m.target for m in cluster if side(m.target) == side(lead.target))
     evidence = tuple(dict.fromkeys(m.evidence for m in ordered))
     date_source = "text" if any(m.date_source == "text" for m in cluster) else "reported"
     stories = len({story_of.get(m.document, m.document) for m in cluster})
     confidence = min(0.99, max(m.confidence for m in cluster) + 0.05 * (stories - 1))
     when = (anchor.date, anchor.date_end or "", *([anchor.date_mod] if anchor.date_mod else []))
-    if not (_given_day(anchor) and _states_only(key)):  # several events may share the date
+    if not (given_day(anchor) and states_only(key)):  # several events may share the date
         when += (anchor.id,)
     eid = content_id("event", key[0], key[1], "|".join(key[2]), "|".join(key[3]), *when, *also)
     return Event(

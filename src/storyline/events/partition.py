@@ -16,14 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from storyline.dedup.memory import UnionFind
-from storyline.events.merge import (
-    event_sort_key,
-    group_key,
-    merge_mentions,
-    probes,
-    reach,
-    statement_probe,
-)
+from storyline.events.likeness import group_key, probes, reach, statement_probe
+from storyline.events.merge import event_sort_key, merge_mentions
 from storyline.records import Event, EventMention
 
 __all__ = ["link_keys", "mention_probes", "merge_grouped", "merge_groups", "route_key"]
