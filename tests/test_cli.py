@@ -213,3 +213,27 @@ def test_a_full_disk_is_reported_and_the_store_stays_usable(
     assert result.exit_code == 1
     assert "disk is full" in " ".join(result.stderr.split())
     assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "-q"]).exit_code == 0
+
+
+def test_version() -> None:
+    from storyline import __version__
+
+    code, out = _run("--version")
+    assert code == 0 and out.strip() == f"storyline {__version__}"
+
+
+def test_show_says_when_a_prefix_is_ambiguous_or_too_short(seeds_db: Path) -> None:
+    from storyline.store.sqlite import SQLiteStore
+
+    with SQLiteStore(seeds_db, read_only=True) as store:
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM events ORDER BY id")]
+    first = {}
+    for i in ids:
+        first.setdefault(i[0], []).append(i)
+    shared = next(c for c, group in first.items() if len(group) > 1)
+    result = runner.invoke(app, ["show", shared, "--db", str(seeds_db)])
+    assert result.exit_code == 1 and "several event ids" in " ".join(result.stderr.split())
+    unique = next(i for i in ids if sum(j.startswith(i[:2]) for j in ids) == 1)
+    result = runner.invoke(app, ["show", unique[:2], "--db", str(seeds_db)])
+    assert result.exit_code == 1 and "at least 4 characters" in " ".join(result.stderr.split())
+    assert runner.invoke(app, ["show", unique[:6], "--db", str(seeds_db)]).exit_code == 0

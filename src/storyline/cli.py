@@ -34,6 +34,28 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from storyline import __version__
+
+        out.print(f"storyline {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", is_eager=True, callback=_print_version
+        ),
+    ] = False,
+) -> None:
+    """Turn dated, overlapping news articles into a deduplicated, cited timeline."""
+
+
 # --------------------------------------------------------------------------- build
 
 
@@ -208,10 +230,19 @@ def show(
 ) -> None:
     """One event with its evidence sentences."""
     from storyline.serialize import event_json
+    from storyline.store.sqlite import MIN_EVENT_PREFIX
 
     with _open(db) as store:
         event = store.event(event_id)
         if event is None:
+            several = store.event_ids_starting(event_id)
+            if len(several) > 1:
+                shown = ", ".join(several[:5]) + (", …" if len(several) > 5 else "")
+                raise _fail(f"{event_id!r} starts several event ids ({shown}): give more of "
+                            "the id", code=1)  # fmt: skip
+            if several:
+                raise _fail(f"give at least {MIN_EVENT_PREFIX} characters of the id "
+                            f"({several[0]})", code=1)  # fmt: skip
             raise _fail(f"no event {event_id!r} in {db}", code=1)
         docs = {ev.document: store.document(ev.document) for ev in event.evidence}
     if fmt is Format.json:

@@ -427,6 +427,17 @@ class SQLiteStore:
             row = rows[0] if len(rows) == 1 else None
         return event_from_json(json.loads(row[0])) if row else None
 
+    def event_ids_starting(self, prefix: str, limit: int = 6) -> list[str]:
+        """Ids of the events whose id starts with ``prefix`` (hex only), at most ``limit``."""
+        key = prefix.strip().lower()
+        if not key or len(key) > MAX_EVENT_ID or not _HEX_ID.fullmatch(key):
+            return []
+        rows = self.conn.execute(
+            "SELECT id FROM events WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (key, key + "g", limit),
+        )
+        return [r[0] for r in rows]
+
     def resolve_actor(self, name: str) -> tuple[set[str], set[str]]:
         """Actor ids and country codes a user-given name, alias or code stands for."""
         key = alias_key(name)
