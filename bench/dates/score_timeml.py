@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import math
 import sys
 import time
 from collections import Counter
@@ -35,24 +34,15 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "realtext"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpora import split_of
 from timeml_gold import GOLD, WORK, Interval, files, load_gold, read_file
 
+from stats import wilson
 from storyline.timeline.dates import bounds
 
 DateSpans = Callable[[str, str, list[tuple[int, int]]], Sequence[dict[str, Any] | None]]
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float, float]:
-    """The proportion k/n and its Wilson score interval (NaNs when n is 0)."""
-    if n == 0:
-        return (math.nan, math.nan, math.nan)
-    p = k / n
-    den = 1 + z * z / n
-    mid = (p + z * z / (2 * n)) / den
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
-    return (p, max(0.0, mid - half), min(1.0, mid + half))
 
 
 def storyline_interval(d: dict[str, Any] | None) -> Interval | None:

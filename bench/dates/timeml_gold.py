@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import json
 import re
 import sys
@@ -44,7 +43,7 @@ sys.path.insert(0, str(ROOT / "bench" / "realtext"))
 from corpora import split_of  # noqa: E402
 
 from storyline.timeline.dates import bounds  # noqa: E402
-from storyline.timex.timeml import read_timeml  # noqa: E402
+from storyline.timex.timeml import opening_tags, read_timeml  # noqa: E402
 
 TIMEML = ROOT.parent / "shared" / "realnews" / "timeml"
 WORK = HERE / "work"
@@ -54,9 +53,6 @@ Day = str | None
 Interval = tuple[Day, Day]
 
 # The same tag / attribute grammar as storyline.timex.timeml, so offsets agree.
-_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)((?:\s+[^>]*?)?)\s*(/?)>", re.S)
-_ATTR = re.compile(r"([A-Za-z_:][\w:.-]*)\s*=\s*\"([^\"]*)\"")
 _CLOCK = re.compile(r"\dT")
 
 WITHIN = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS", "IDENTITY", "BEGINS", "ENDS"})
@@ -81,10 +77,6 @@ INVERSE = {
 }
 #: TIMEX3 mods under which the value is not where the time lies ("before 1998").
 OPEN_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
-
-
-def _attrs(s: str) -> dict[str, str]:
-    return {k: html.unescape(v) for k, v in _ATTR.findall(s)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,35 +114,12 @@ def read_file(path: Path) -> TimeMLFile:
     """Events (with offsets in the benchmark text), timexes, instances and TLINKs."""
     markup = path.read_text(encoding="utf-8")
     doc = read_timeml(path)
-    body_m = _TEXT.search(markup)
-    body = body_m.group(1) if body_m else markup
-    parts: list[str] = []
-    length = pos = 0
-    open_events: list[tuple[int, dict[str, str]]] = []
-    raw: list[tuple[int, int, dict[str, str]]] = []
-    for m in _TAG.finditer(body):
-        chunk = html.unescape(body[pos : m.start()])
-        parts.append(chunk)
-        length += len(chunk)
-        pos = m.end()
-        closing, name, attrs, selfclosing = m.groups()
-        if name != "EVENT" or selfclosing:
-            continue
-        if not closing:
-            open_events.append((length, _attrs(attrs)))
-        elif open_events:
-            start, a = open_events.pop()
-            raw.append((start, length, a))
-    parts.append(html.unescape(body[pos:]))
-    plain = "".join(parts)
-    if plain != doc.text:
-        raise SystemExit(f"{path.name}: the plain text differs from read_timeml's")
     text, shift = bench_text(doc.text, doc.anchor)
     events: list[GoldEvent] = []
     mismatches = trimmed = 0
-    for start, end, a in raw:
-        word = plain[start:end]
-        if doc.text[start:end] != word or text[start + shift : end + shift] != word:
+    for ev in doc.events:
+        start, end, a, word = ev.start, ev.end, ev.attrs, ev.text
+        if text[start + shift : end + shift] != word:
             mismatches += 1
             continue
         lead = len(word) - len(word.lstrip())
@@ -166,11 +135,7 @@ def read_file(path: Path) -> TimeMLFile:
     out = TimeMLFile(
         path.name, split_of("timeml", path.name), doc.anchor, text, events, mismatches, trimmed
     )
-    for m in _TAG.finditer(markup):
-        closing, name, attrs, _ = m.groups()
-        if closing:
-            continue
-        a = _attrs(attrs)
+    for name, a in opening_tags(markup):
         if name == "TIMEX3" and "tid" in a:
             out.timexes[a["tid"]] = a
         elif name == "MAKEINSTANCE" and "eiid" in a:

@@ -12,28 +12,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpora import WORK
 from sample import JUDGEMENTS
 
+from stats import wilson
+
 CRITERIA = ("type", "source", "target", "date", "modality")
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float, float]:
-    if n == 0:
-        return (math.nan, math.nan, math.nan)
-    p = k / n
-    den = 1 + z * z / n
-    mid = (p + z * z / (2 * n)) / den
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
-    return (p, max(0.0, mid - half), min(1.0, mid + half))
 
 
 def judgements() -> dict[str, list[dict[str, Any]]]:

@@ -180,7 +180,7 @@ def build(
             )
     else:
         _emit(render(fmt, [summary], columns, payload={**summary, "steps": report.steps}))
-    code = build_exit_code(report.inputs, report.new + report.unchanged + report.duplicates,
+    code = build_exit_code(report.new + report.unchanged + report.duplicates,
                            len(report.quarantined))  # fmt: skip
     if code == EXIT_NOTHING_BUILT:
         raise _fail(f"nothing could be built from {', '.join(paths)}: "
@@ -195,7 +195,7 @@ def build(
 EXIT_OK, EXIT_NOTHING_BUILT, EXIT_USAGE, EXIT_SOME_QUARANTINED = 0, 1, 2, 3
 
 
-def build_exit_code(inputs: int, stored: int, quarantined: int) -> int:
+def build_exit_code(stored: int, quarantined: int) -> int:
     if stored == 0:
         return EXIT_NOTHING_BUILT
     return EXIT_SOME_QUARANTINED if quarantined else EXIT_OK

@@ -1,15 +1,16 @@
-"""Disjoint character spans with logarithmic overlap tests.
+"""Disjoint sets: spans that never overlap, and groups that only ever join.
 
 Taggers keep the longest of overlapping candidates; testing each new candidate against
 every kept one is quadratic on long runs of dates or clock times. ``DisjointSpans``
-keeps the kept spans sorted, so a test looks at two neighbours only.
+keeps the kept spans sorted, so a test looks at two neighbours only. ``UnionFind``
+joins items into groups (stories, merged events) whose root is the smallest item.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
-__all__ = ["DisjointSpans"]
+__all__ = ["DisjointSpans", "UnionFind"]
 
 
 class DisjointSpans:
@@ -40,3 +41,26 @@ class DisjointSpans:
             return False
         self.add(start, end)
         return True
+
+
+class UnionFind:
+    """Disjoint sets over integers; merging only ever joins, never splits."""
+
+    def __init__(self) -> None:
+        self.parent: list[int] = []
+
+    def add(self) -> int:
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)

@@ -30,9 +30,9 @@ import numpy as np
 from storyline.dedup.assemble import build_story
 from storyline.dedup.config import StoryConfig
 from storyline.dedup.fingerprint import Fingerprint, fingerprint_many
-from storyline.dedup.memory import UnionFind
 from storyline.dedup.postings import I64, BatchKeys, batch_keys, plan_batch
 from storyline.dedup.verify import canonical_key, linked, linked_many, relation_to, story_id
+from storyline.intervals import UnionFind
 from storyline.records import Story, StoryMember
 
 __all__ = ["STORY_SCHEMA", "StoryIndex", "StoryIndexError"]

@@ -14,34 +14,12 @@ from storyline.dedup.assemble import build_story
 from storyline.dedup.config import StoryConfig
 from storyline.dedup.fingerprint import Fingerprint, fingerprint_many
 from storyline.dedup.verify import linked
+from storyline.intervals import UnionFind
 from storyline.records import Story
 
 __all__ = ["UnionFind", "candidates", "cluster", "cluster_fingerprints"]
 
 _BATCH = 2048
-
-
-class UnionFind:
-    """Disjoint sets over integers; merging only ever joins, never splits."""
-
-    def __init__(self) -> None:
-        self.parent: list[int] = []
-
-    def add(self) -> int:
-        self.parent.append(len(self.parent))
-        return len(self.parent) - 1
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def candidates(

@@ -28,8 +28,8 @@ from typing import Any
 
 from storyline.dedup import StoryConfig, fingerprint_many
 from storyline.dedup.fingerprint import Fingerprint
-from storyline.dedup.memory import UnionFind
 from storyline.dedup.verify import linked_many
+from storyline.intervals import UnionFind
 
 __all__ = ["ray_fingerprints", "ray_link", "ray_story_partition", "story_partition"]
 

@@ -15,6 +15,7 @@ text does not give.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from storyline.events.modality import governing_chain, modality
@@ -301,14 +302,17 @@ def narrative_day(doc: Document, sentence: Sentence) -> str | None:
         pub = dt.date.fromisoformat(doc.published or "")
     except ValueError:
         return None
-    n = next((k for k, s in enumerate(doc.sentences) if s.start == sentence.start), None)
-    if n is None or n == 0:
+    n = bisect_left(doc.sentences, sentence.start, key=lambda s: s.start)  # sorted by start
+    if n == 0 or n >= len(doc.sentences) or doc.sentences[n].start != sentence.start:
         return None
     lo = doc.sentences[max(0, n - NARRATIVE_SENTENCES)].start
-    days = [
-        t.value for t in doc.timexes
-        if lo <= t.start < sentence.start and t.type == "DATE" and _DAY_VALUE.match(t.value)
-    ]  # fmt: skip
+    first = bisect_left(doc.timexes, lo, key=lambda t: t.start)  # timexes: sorted by start
+    days = []
+    for t in doc.timexes[first:]:
+        if t.start >= sentence.start:
+            break
+        if t.type == "DATE" and _DAY_VALUE.match(t.value):
+            days.append(t.value)
     if not days:
         return None
     try:

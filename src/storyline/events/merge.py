@@ -64,6 +64,7 @@ from storyline.events.likeness import (
     statement_probe,
     states_only,
 )
+from storyline.intervals import UnionFind
 from storyline.records import Actor, Event, EventMention, content_id
 from storyline.timeline.dates import bounds
 
@@ -136,13 +137,9 @@ def _join_statements(
             probe = statement_probe(m)
             if probe is not None:
                 index[probe].append((i, m))
-    parent = list(range(len(clusters)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = UnionFind()
+    for _ in clusters:
+        sets.add()
 
     for probe in sorted(index):
         told = index[probe]
@@ -153,12 +150,10 @@ def _join_statements(
                 ):
                     continue
                 if fits(clusters[i][1][0], clusters[j][1][0]):
-                    ri, rj = find(i), find(j)
-                    if ri != rj:
-                        parent[max(ri, rj)] = min(ri, rj)
+                    sets.union(i, j)
     parts: dict[int, list[int]] = defaultdict(list)
     for i in range(len(clusters)):
-        parts[find(i)].append(i)
+        parts[sets.find(i)].append(i)
     out: list[tuple[Key, list[EventMention], tuple[str, ...]]] = []
     for root in sorted(parts):
         idx = parts[root]
@@ -188,13 +183,9 @@ def _join_overlapping_sides(
     for i, (key, _) in enumerate(clusters):
         for probe in probes(key):
             index[probe].append(i)
-    parent = list(range(len(clusters)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = UnionFind()
+    for _ in clusters:
+        sets.add()
 
     for probe, bucket in index.items():
         by_key: dict[Key, list[int]] = defaultdict(list)
@@ -209,12 +200,10 @@ def _join_overlapping_sides(
                 for i in by_key[ka]:
                     for j in by_key[kb]:
                         if _compatible(clusters[i], clusters[j]):
-                            a, b = find(i), find(j)
-                            if a != b:
-                                parent[max(a, b)] = min(a, b)
+                            sets.union(i, j)
     out: dict[int, tuple[Key, list[EventMention]]] = {}
     for i, (key, members) in enumerate(clusters):
-        root = find(i)
+        root = sets.find(i)
         if root in out:
             out[root][1].extend(members)
         else:

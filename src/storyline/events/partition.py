@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from storyline.dedup.memory import UnionFind
 from storyline.events.likeness import group_key, probes, reach, statement_probe
 from storyline.events.merge import event_sort_key, merge_mentions
+from storyline.intervals import UnionFind
 from storyline.records import Event, EventMention
 
 __all__ = ["link_keys", "mention_probes", "merge_grouped", "merge_groups", "route_key"]

@@ -67,9 +67,4 @@ def extract_events(text: str, date: str, *, model: str | None = None) -> list[Ev
     """The event mentions of one text published on ``date`` (ISO), via the whole
     language pipeline. The text is used as it is (no cleaning), so offsets point into
     ``text``. ``storyline.extract_events`` gives the same as JSON-ready dicts."""
-    doc = Document(id=content_id(text), source="<text>", raw_text=text, text=text, published=date)
-    available = frozenset({"text", "raw_text", "published", "id", "source"})
-    pipe = Pipeline(
-        [AnnotateStage(model), ActorStage(), TimexStage(), EventStage()], available=available
-    )
-    return [ev for d in pipe.run([doc]) for ev in d.events]
+    return code_document(_annotate(text, date, model))

@@ -13,6 +13,7 @@ import fnmatch
 import gzip
 import io
 import json
+import re
 import sys
 import unicodedata
 import zlib
@@ -279,44 +280,19 @@ def _read_json(
         yield _record(f"{source}:{lineno}", record, encoding, "jsonl", field_map)
 
 
-#: JSON nested deeper than this is refused (Python's parser recurses per level).
-MAX_JSON_DEPTH = 200
-_OPENERS = frozenset("[{")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _loads(text: str) -> Any:
     """``json.loads`` that raises ValueError, never RecursionError, for hostile input:
-    too deep nesting, integers too long to convert, lone surrogates in strings."""
-    if _depth(text) > MAX_JSON_DEPTH:
-        raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
+    nesting too deep for the parser, integers too long to convert, lone surrogates."""
     try:
         value = json.loads(text)
     except RecursionError as exc:
-        raise ValueError("nested too deep") from exc
-    _check_strings(value)
+        raise ValueError("nested deeper than the JSON parser allows") from exc
+    if _SURROGATE_ESCAPE.search(text):  # only a \\uD8xx escape can make one
+        _check_strings(value)
     return value
-
-
-def _depth(text: str) -> int:
-    """The deepest bracket nesting outside strings (a linear scan)."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in _OPENERS:
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth -= 1
-    return deepest
 
 
 def _check_strings(value: Any) -> None:

@@ -10,16 +10,34 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.records import Timex
 
-__all__ = ["TimeMLDoc", "TimeMLError", "read_timeml", "write_timeml"]
+__all__ = [
+    "TimeMLDoc",
+    "TimeMLError",
+    "TimeMLEvent",
+    "opening_tags",
+    "read_timeml",
+    "write_timeml",
+]
 
 
 class TimeMLError(ValueError):
     """A TimeML file that cannot be read (says which and why)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMLEvent:
+    """An ``<EVENT>`` span of the stripped text, with the tag's attributes."""
+
+    start: int
+    end: int
+    text: str
+    attrs: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +46,7 @@ class TimeMLDoc:
     anchor: str | None
     timexes: tuple[Timex, ...]
     source: str = "<string>"
+    events: tuple[TimeMLEvent, ...] = ()
 
 
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
@@ -39,6 +58,14 @@ _ATTR = re.compile(r"([A-Za-z_:][\w:.-]*)\s*=\s*\"([^\"]*)\"")
 
 def _attrs(s: str) -> dict[str, str]:
     return {k: html.unescape(v) for k, v in _ATTR.findall(s)}
+
+
+def opening_tags(markup: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """(name, attributes) of every opening or empty tag: MAKEINSTANCE, TLINK, TIMEX3 ..."""
+    for m in _TAG.finditer(markup):
+        closing, name, attrs, _ = m.groups()
+        if not closing:
+            yield name, _attrs(attrs)
 
 
 def read_timeml(path_or_str: str | Path) -> TimeMLDoc:
@@ -59,6 +86,8 @@ def read_timeml(path_or_str: str | Path) -> TimeMLDoc:
     text_parts: list[str] = []
     timexes: list[Timex] = []
     open_timex: list[tuple[int, dict[str, str]]] = []
+    open_events: list[tuple[int, dict[str, str]]] = []
+    spans: list[tuple[int, int, dict[str, str]]] = []
     pos = 0
     length = 0
     for m in _TAG.finditer(body):
@@ -67,6 +96,13 @@ def read_timeml(path_or_str: str | Path) -> TimeMLDoc:
         length += len(chunk)
         pos = m.end()
         closing, name, attrs, selfclosing = m.groups()
+        if name == "EVENT" and not selfclosing:
+            if not closing:
+                open_events.append((length, _attrs(attrs)))
+            elif open_events:
+                start, a = open_events.pop()
+                spans.append((start, length, a))
+            continue
         if name != "TIMEX3" or selfclosing:
             continue
         if not closing:
@@ -81,7 +117,10 @@ def read_timeml(path_or_str: str | Path) -> TimeMLDoc:
     text_parts.append(html.unescape(body[pos:]))
     text = "".join(text_parts)
     timexes.sort(key=lambda t: (t.start, t.end))
-    return TimeMLDoc(text, anchor, tuple(timexes), source)
+    events = tuple(
+        TimeMLEvent(s, e, text[s:e], a) for s, e, a in sorted(spans, key=lambda x: x[:2])
+    )
+    return TimeMLDoc(text, anchor, tuple(timexes), source, events)
 
 
 def _make(start: int, end: int, a: dict[str, str], parts: list[str]) -> Timex:
