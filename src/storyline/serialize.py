@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from storyline.records import Actor, Event, EventMention, Evidence, Timex
+from storyline.timeline.headline import event_tags, headline
 
 __all__ = [
     "actor_from_json",
@@ -75,7 +76,10 @@ def _side_json(actors: tuple[Actor, ...], spans: tuple[Evidence, ...]) -> list[J
 
 
 def event_json(event: Event | EventMention) -> Json:
-    """The event JSON contract; an EventMention is shown as a one-citation event."""
+    """The event JSON contract; an EventMention is shown as a one-citation event.
+
+    ``headline`` (one plain sentence) and ``tags`` (PLOVER type, mode, modality) are
+    derived from the other fields, so reading an event back ignores them."""
     evidence = event.evidence if isinstance(event, Event) else (event.evidence,)
     spans = ((), ()) if isinstance(event, Event) else (event.source_spans, event.target_spans)
     out: Json = {
@@ -90,6 +94,8 @@ def event_json(event: Event | EventMention) -> Json:
         "evidence": [evidence_json(e) for e in evidence],
         "trigger": evidence_json(event.trigger),
         "confidence": round(event.confidence, 3),
+        "headline": headline(event),
+        "tags": event_tags(event),
     }
     if event.date_end:
         out["date_end"] = event.date_end

@@ -70,7 +70,10 @@ def test_other_listings_are_the_cli_json(client: ASGIClient, seeds_db: Path) -> 
     assert client.get("/api/search?q=visit").json() == _cli_json("search", "visit", *db)
     first = client.get("/api/timeline", params={"limit": 1}).json()["events"][0]
     shown = _cli_json("show", first["id"], *db)
-    assert {k: v for k, v in first.items() if k in shown} == shown
+    # the API adds readable citations beside every span; the rest is the CLI's JSON
+    bare = {**first, "evidence": [{k: v for k, v in ev.items() if k != "citation"}
+                                  for ev in first["evidence"]]}  # fmt: skip
+    assert {k: v for k, v in bare.items() if k in shown} == shown
 
 
 def test_pagination_next_link_and_header(client: ASGIClient) -> None:
@@ -312,3 +315,26 @@ def test_min_confidence_filters_the_timeline(client: ASGIClient) -> None:
     assert kept and all(e["confidence"] >= cut for e in kept)
     assert len(kept) < len(everything)
     assert client.get("/api/timeline", params={"min_confidence": 2}).status_code == 400
+
+
+def test_events_carry_a_headline_tags_and_readable_citations(client: ASGIClient) -> None:
+    events = client.get("/api/timeline", params={"limit": 1000}).json()["events"]
+    assert events
+    for e in events:
+        assert e["headline"] and e["headline"][0].isupper() and e["type"] in e["tags"]
+        for ev in e["evidence"]:
+            c = ev["citation"]
+            assert c["ref"] == f"{ev['document']}:{ev['start']}-{ev['end']}"  # machine span kept
+            assert c["document"] == ev["document"] and c["label"]
+        assert e["citation"] == e["evidence"][0]["citation"]
+    outlets = {ev["citation"]["outlet"] for e in events for ev in e["evidence"]}
+    assert {"TASS", "Sputnik"} <= outlets
+    titled = [ev["citation"] for e in events for ev in e["evidence"] if ev["citation"]["title"]]
+    assert any(c["title"].startswith("Putin to visit South Korea") for c in titled)
+    linked = [ev["citation"] for e in events for ev in e["evidence"] if ev["citation"]["url"]]
+    assert linked and all(c["url"].startswith("https://sputnikglobe.com/") for c in linked)
+    planned = [e for e in events if e["modality"] == "future"]
+    assert planned and all(" will " in e["headline"] or " plans to " in e["headline"]
+                           for e in planned)  # fmt: skip
+    one = client.get(f"/api/events/{events[0]['id']}").json()
+    assert one["headline"] == events[0]["headline"] and one["citation"] == events[0]["citation"]

@@ -168,3 +168,20 @@ def test_timeline_confidence_filter(seeds_url: str) -> None:
     kept = len(re.findall(r'<li class="event ', trusted))
     assert kept < everything
     assert re.search(r'<option value="0.7" selected>', trusted)
+
+
+def test_event_page_reads_as_a_headline_with_human_citations(seeds_url: str) -> None:
+    events = get(seeds_url, "/api/timeline", limit=1000).json()["events"]
+    linked = next(e for e in events if any(ev["citation"]["url"] for ev in e["evidence"]))
+    html = get(seeds_url, f"/events/{linked['id']}").text
+    h1 = re.search(r'<h1 class="headline">(.*?)</h1>', html, flags=re.S)
+    assert h1 and unescape(h1.group(1)) == linked["headline"]
+    headings = [unescape(re.sub(r"<[^>]+>", "", h)) for h in
+                re.findall(r'<a class="source-link"[^>]*>(.*?)</a>', html, flags=re.S)]  # fmt: skip
+    assert headings and not any(h.endswith(".txt") or "/" in h for h in headings)
+    cite = linked["citation"]
+    assert f'href="{cite["url"]}"' in html and cite["outlet"] in html
+    assert ">" + linked["evidence"][0]["document"][:8] + ":" in html  # the precise span stays
+    timeline = get(seeds_url, "/timeline").text
+    assert 'class="event-link headline"' in timeline
+    assert '<span class="outlet">TASS</span>' in timeline

@@ -125,12 +125,14 @@ def count_events(store: SQLiteStore, query: EventQuery) -> int:
 
 
 def _with_extras(store: SQLiteStore, events: Sequence[Event]) -> list[dict[str, Any]]:
-    """Event JSON plus its stored extras (salience, ...), exactly as the CLI prints it."""
+    """Event JSON plus its stored extras (salience, ...), as the CLI prints it, with a
+    readable ``citation`` (outlet, title, date, URL) beside every cited span."""
     from storyline.serialize import event_json
+    from storyline.timeline.citations import cite_all
     from storyline.timeline.salience import stored_extras
 
     extras = stored_extras(store, (e.id for e in events))
-    return [{**event_json(e), **extras.get(e.id, {})} for e in events]
+    return cite_all(store, ({**event_json(e), **extras.get(e.id, {})} for e in events))
 
 
 def event_payloads(
@@ -175,8 +177,12 @@ def document_events(store: SQLiteStore, doc_id: str, limit: int = 500) -> list[d
         " LIMIT ?",
         (f'%"document": "{doc_id}"%', limit),
     )
-    out = [json.loads(r[0]) for r in rows]
-    return [e for e in out if any(ev["document"] == doc_id for ev in e["evidence"])]
+    from storyline.serialize import event_from_json
+
+    found = [event_from_json(json.loads(r[0])) for r in rows]
+    return _with_extras(
+        store, [e for e in found if any(ev.document == doc_id for ev in e.evidence)]
+    )
 
 
 def documents_payload(store: SQLiteStore) -> dict[str, Any]:

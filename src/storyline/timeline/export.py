@@ -1,10 +1,14 @@
 """Exports of a timeline for other tools: JSON, CSV, Markdown, TimelineJS3, GraphML.
 
-* ``json`` — the event JSON contract (plus ``salience``), one list;
-* ``csv`` — one row per event, citations as ``doc:start-end`` joined by ``;``;
-* ``md`` — a Markdown list by date, each event with its quoted, cited evidence;
+* ``json`` — the event JSON contract (plus ``salience`` and a ``citation`` per
+  evidence item), one list;
+* ``csv`` — one row per event: its headline, citations as ``doc:start-end`` joined
+  by ``;``, and the first citation's outlet, title, date and URL;
+* ``md`` — a Markdown list by date, each event's headline with its quoted evidence
+  and a readable citation (outlet, “headline”, date, link, span);
 * ``timelinejs`` — the Knight Lab TimelineJS3 JSON (``title``, ``events`` with
   ``start_date``/``end_date`` objects, ``text.headline``/``text.text``, ``group``);
+  the text cites outlet, headline, date and links the original article;
 * ``graphml`` — the actor graph for Gephi: nodes are actors (country, sector,
   kind), edges are events aggregated per (source, target, type) with a count
   (``weight``) and the summed cooperation-conflict ``score``.
@@ -20,9 +24,11 @@ from enum import StrEnum
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from storyline.records import Actor, Event
+from storyline.records import Actor, Event, Evidence
 from storyline.serialize import event_json
+from storyline.timeline.citations import Source, add_citations, citation_text
 from storyline.timeline.dates import bounds, date_label
+from storyline.timeline.headline import event_tags, headline
 from storyline.timeline.plover import event_score, quad
 
 __all__ = ["ExportFormat", "export_events"]
@@ -41,21 +47,25 @@ def export_events(
     fmt: ExportFormat,
     salience: Mapping[str, float] | None = None,
     title: str = "storyline timeline",
+    sources: Mapping[str, Source] | None = None,
 ) -> str:
-    """The events in the given format, as text (deterministic for the same input)."""
+    """The events in the given format, as text (deterministic for the same input).
+
+    ``sources`` (``citations.document_sources``) gives each cited document's outlet,
+    title, date and URL; without it citations are spans only."""
     evs = list(events)
     sal = salience or {}
+    src = sources or {}
     if fmt is ExportFormat.json:
-        rows = [_with_salience(event_json(e), sal.get(e.id)) for e in evs]
+        rows = [add_citations(_with_salience(event_json(e), sal.get(e.id)), src) for e in evs]
         return json.dumps(rows, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
     if fmt is ExportFormat.csv:
-        return _csv(evs, sal)
+        return _csv(evs, sal, src)
     if fmt is ExportFormat.md:
-        return _markdown(evs, title)
+        return _markdown(evs, title, src)
     if fmt is ExportFormat.timelinejs:
-        return (
-            json.dumps(_timelinejs(evs, title), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
-        )
+        data = _timelinejs(evs, title, src)
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
     return _graphml(evs)
 
 
@@ -77,35 +87,57 @@ def _cites(e: Event) -> str:
     return "; ".join(f"{ev.document}:{ev.start}-{ev.end}" for ev in e.evidence)
 
 
-def _csv(evs: list[Event], sal: Mapping[str, float]) -> str:
+def _cite(ev: Evidence, sources: Mapping[str, Source]) -> str:
+    return citation_text(ev.document, ev.start, ev.end, sources.get(ev.document))
+
+
+def _csv(evs: list[Event], sal: Mapping[str, float], sources: Mapping[str, Source]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["id", "date", "date_end", "date_mod", "date_source", "type", "quad", "modality",
-                "source", "source_countries", "target", "target_countries", "salience", "trigger",
-                "evidence", "citations"])  # fmt: skip
+    w.writerow(["id", "date", "date_end", "date_mod", "date_source", "headline", "type", "mode",
+                "quad", "modality", "source", "source_countries", "target", "target_countries",
+                "salience", "trigger", "evidence", "citations", "outlet", "title", "published",
+                "url", "outlets"])  # fmt: skip
     for e in evs:
+        first = sources.get(e.evidence[0].document) or Source(e.evidence[0].document)
+        outlets = {s.outlet for ev in e.evidence if (s := sources.get(ev.document)) and s.outlet}
         w.writerow([
-            e.id, e.date, e.date_end or "", e.date_mod or "", e.date_source, e.type, quad(e.type),
-            e.modality,
+            e.id, e.date, e.date_end or "", e.date_mod or "", e.date_source, headline(e), e.type,
+            e.mode or "", quad(e.type), e.modality,
             _names(e.source), ";".join(sorted({a.country or "" for a in e.source})),
             _names(e.target), ";".join(sorted({a.country or "" for a in e.target})),
             sal.get(e.id, ""), e.trigger.text, " ".join(e.evidence[0].text.split()), _cites(e),
+            first.outlet or "", first.title or "", first.published or "", first.url or "",
+            "; ".join(sorted(outlets)),
         ])  # fmt: skip
     return buf.getvalue()
 
 
-def _markdown(evs: list[Event], title: str) -> str:
+def _md(text: str) -> str:
+    """Text safe inside a Markdown list item: no line breaks, no link or emphasis syntax."""
+    out = " ".join(text.split())
+    for ch in "\\`*_[]<>":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _markdown(evs: list[Event], title: str, sources: Mapping[str, Source]) -> str:
     lines = [f"# {title}", ""]
     for e in evs:
         marks = [m for m, on in (("planned", e.modality == "future"),
                                  ("reported", e.date_source == "reported")) if on]  # fmt: skip
         mark = f" ({', '.join(marks)})" if marks else ""
-        head = (
-            f"**{_date(e)}**{mark} {e.type} — {_names(e.source) or '?'} → {_names(e.target) or '?'}"
-        )
-        lines.append(f"- {head} ({e.modality})")
+        tags = " ".join(f"`{t}`" for t in event_tags(e))
+        lines.append(f"- **{_date(e)}**{mark} {_md(headline(e))} {tags} ({e.modality})")
         for ev in e.evidence:
-            lines.append(f"  - > {' '.join(ev.text.split())} [{ev.document}:{ev.start}-{ev.end}]")
+            src = sources.get(ev.document) or Source(ev.document)
+            who = ", ".join(_md(p) for p in (src.outlet, src.title and f"“{src.title}”",
+                                             src.published) if p)  # fmt: skip
+            if src.url:
+                who = f"[{who or _md(src.url)}](<{src.url.replace('>', '%3E')}>)"
+            ref = f"[{ev.document}:{ev.start}-{ev.end}]"
+            cite = f"— {who} {ref}" if who else ref
+            lines.append(f"  - > {_md(ev.text)} {cite}")
     return "\n".join(lines) + "\n"
 
 
@@ -114,7 +146,19 @@ def _tl_date(day: str) -> dict[str, str]:
     return {"year": y, "month": str(int(m)), "day": str(int(d))}
 
 
-def _timelinejs(evs: list[Event], title: str) -> dict[str, Any]:
+def _tl_cite(ev: Evidence, sources: Mapping[str, Source]) -> str:
+    """A TimelineJS text block: the quote, then outlet, “headline”, date (linked)."""
+    src = sources.get(ev.document) or Source(ev.document)
+    who = escape(", ".join(p for p in (src.outlet, src.title and f"“{src.title}”",
+                                      src.published) if p))  # fmt: skip
+    if src.url:
+        who = f"<a href={quoteattr(src.url)}>{who or escape(src.url)}</a>"
+    quote = escape(" ".join(ev.text.split()))
+    ref = f"[{ev.document}:{ev.start}-{ev.end}]"
+    return f"<blockquote>{quote}</blockquote><p>{who} {ref}</p>" if who else f"{quote} {ref}"
+
+
+def _timelinejs(evs: list[Event], title: str, sources: Mapping[str, Source]) -> dict[str, Any]:
     out = []
     for e in evs:
         b = bounds(e.date, e.date_end)
@@ -124,11 +168,8 @@ def _timelinejs(evs: list[Event], title: str) -> dict[str, Any]:
             "unique_id": e.id,
             "start_date": _tl_date(b[0]),
             "text": {
-                "headline": f"{_names(e.source) or '?'} {e.type} {_names(e.target) or '?'}",
-                "text": "<br>".join(
-                    f"{escape(' '.join(ev.text.split()))} [{ev.document}:{ev.start}-{ev.end}]"
-                    for ev in e.evidence
-                ),
+                "headline": escape(headline(e)),
+                "text": "".join(_tl_cite(ev, sources) for ev in e.evidence),
             },
             "group": e.type,
         }

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from storyline.events.lexicon import DIRECTIONLESS
 from storyline.records import Event
 from storyline.serialize import event_from_json, event_json
+from storyline.timeline.citations import cite_all
 from storyline.timeline.plover import event_score
 from storyline.timeline.query import QueryError
 from storyline.timeline.sql import resolve_country
@@ -120,7 +121,7 @@ def relations(store: SQLiteStore, a: str, b: str, *, period: str = "quarter") ->
     extras = stored_extras(store, (e for e, _ in events))
     ranked = sorted(events, key=lambda x: (-float(extras[x[0].id]["salience"]), x[0].id))
     key = sorted(ranked[:KEY_EVENTS], key=lambda x: (x[1], x[0].id))
-    key_events = [{**event_json(e), **extras[e.id]} for e, _ in key]
+    key_events = cite_all(store, ({**event_json(e), **extras[e.id]} for e, _ in key))
     total = sum(r["score"] for r in series)
     return {
         "a": {"code": code_a, "name": name_a},

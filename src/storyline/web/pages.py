@@ -19,6 +19,7 @@ from storyline.api.highlight import Span, evidence_contexts, pieces, raw_with_re
 from storyline.api.routes import EventId, FiltersDep, Int64, actor_payload, timeline_payload
 from storyline.records import MODALITIES, PLOVER_TYPES
 from storyline.store.sqlite import SQLiteStore
+from storyline.timeline.citations import source_of
 from storyline.timeline.dates import date_label
 from storyline.timeline.query import QueryError
 from storyline.web.grouping import ZOOMS, group_events, is_planned, month_label
@@ -145,7 +146,7 @@ def document_page(store: StoreDep, request: Request, doc_id: str) -> HTMLRespons
         if ev["document"] == doc_id
     ]
     return _page(
-        request, "document.html", doc=doc, events=events,
+        request, "document.html", doc=doc, events=events, source=source_of(doc),
         clean=pieces(doc["text"], spans), raw=raw_with_removals(record.raw_text, doc["removals"]),
         twin=f"/api/documents/{doc_id}",
     )  # fmt: skip
