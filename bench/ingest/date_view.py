@@ -8,6 +8,7 @@ A reading aid for ``DATE_RUBRIC.md``; it decides nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -24,7 +25,21 @@ _DATEISH = re.compile(
     r"stycz|lut|mar|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud|januar|februar|juni|juli)",
     re.I,
 )
-_BLOCKS = ("p", "div", "li", "br", "h1", "h2", "h3", "h4", "span", "time", "td", "section", "article")
+_BLOCKS = (
+    "p",
+    "div",
+    "li",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "span",
+    "time",
+    "td",
+    "section",
+    "article",
+)
 
 
 def show(name: str, urls: dict[str, str]) -> None:
@@ -46,10 +61,8 @@ def show(name: str, urls: dict[str, str]) -> None:
     for node in root.iter("script", "style", "noscript"):
         node.drop_tree()
     for node in root.iter(*_BLOCKS):
-        try:
+        with contextlib.suppress(ValueError):  # control characters in the tail: leave it
             node.tail = "\n" + (node.tail or "")
-        except ValueError:  # control characters in the tail: leave it
-            pass
     lines = [" ".join(s.split()) for s in root.text_content().split("\n")]
     lines = [s for s in lines if s]
     hits = [(i, s) for i, s in enumerate(lines) if _DATEISH.search(s) and len(s) < 300]
@@ -74,8 +87,6 @@ def lines_of(name: str) -> list[str]:
     for node in root.iter("script", "style", "noscript"):
         node.drop_tree()
     for node in root.iter(*_BLOCKS):
-        try:
+        with contextlib.suppress(ValueError):  # control characters in the tail: leave it
             node.tail = "\n" + (node.tail or "")
-        except ValueError:  # control characters in the tail: leave it
-            pass
     return [s for s in (" ".join(x.split()) for x in root.text_content().split("\n")) if s]

@@ -1,0 +1,97 @@
+"""The visible lines of a page, in reading order, without blocks that date other things.
+
+A page's own byline sits near its headline; related-article lists, teasers, comment
+threads and sidebars carry dates of other items. ``is_foreign_block`` recognizes those
+blocks by tag (``aside``, ``nav``, a ``footer`` outside the article) or by class/id
+words (``data/pubdate.toml`` ``[containers]``), except that a block holding the
+headline is the article itself, whatever its classes say (``<body class="has-sidebar">``).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import lxml.html  # type: ignore[import-untyped]
+
+from storyline.ingest.stamps import rules
+
+__all__ = ["headline_index", "is_foreign_block", "visible_lines"]
+
+_BLOCKS = (
+    "p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "span", "time", "td", "th",
+    "tr", "dd", "dt", "section", "article", "header", "footer", "figure", "figcaption", "ul",
+    "ol", "table", "blockquote", "address", "main",
+)  # fmt: skip
+_DROP = ("head", "script", "style", "noscript", "template", "svg", "iframe", "button", "select")
+_PARTS = re.compile(r"[\s_\-]+")
+
+
+def _headline(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    return root.find(".//h1")
+
+
+def _holds_headline(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """The headline and its ancestors (the set keeps their lxml proxies alive, so
+    membership by identity is sound)."""
+    head = _headline(root)
+    return {head, *head.iterancestors()} if head is not None else set()
+
+
+def _foreign(node: lxml.html.HtmlElement, keep: set[lxml.html.HtmlElement]) -> bool:
+    data = rules()["containers"]
+    for el in [node, *node.iterancestors()]:
+        if el in keep or not isinstance(el.tag, str):
+            continue
+        if el.tag in ("html", "body", "main", "article"):
+            continue
+        if el.tag in data["tags"]:
+            return True
+        if el.tag == "footer" and not any(a.tag == "article" for a in el.iterancestors()):
+            return True
+        words = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if words.strip() and any(tok in words for tok in data["tokens"]):
+            return True
+    return False
+
+
+def is_foreign_block(node: lxml.html.HtmlElement) -> bool:
+    """Does ``node`` sit in a block that dates something else (related, teaser, comments)?"""
+    return _foreign(node, _holds_headline(node.getroottree().getroot()))
+
+
+def visible_lines(root: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
+    """(visible lines in reading order, image/link URLs) of the page without foreign blocks.
+    Works on a copy: ``root`` is left as it was."""
+    root = copy.deepcopy(root)
+    keep = _holds_headline(root)
+    for node in list(root.iter(*_DROP)):
+        node.drop_tree()
+    foreign = [n for n in root.iter() if isinstance(n.tag, str) and _foreign(n, keep)]
+    for node in foreign:
+        if node.getparent() is not None and not any(a in foreign for a in node.iterancestors()):
+            node.drop_tree()
+    media = [n.get("src") or n.get("data-src") or "" for n in root.iter("img")]
+    media += [n.get("href") or "" for n in root.iter("a")]
+    for node in root.iter(*_BLOCKS):
+        try:
+            node.tail = "\n" + (node.tail or "")
+        except ValueError:  # control characters in the tail: leave it
+            continue
+    text = root.text_content()
+    lines = [" ".join(x.split()) for x in text.split("\n")]
+    return [x for x in lines if x], [m for m in media if m]
+
+
+def headline_index(root: lxml.html.HtmlElement, lines: list[str]) -> int | None:
+    """The index in ``lines`` of the page's headline (its ``<h1>``), if found."""
+    head = _headline(root)
+    if head is None:
+        return None
+    text = " ".join(head.text_content().split())
+    if not text:
+        return None
+    for i, line in enumerate(lines):
+        if line == text or (text in line and len(line) <= len(text) + 40):
+            return i
+    return None
