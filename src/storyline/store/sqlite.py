@@ -35,6 +35,13 @@ from storyline.serialize import (
     event_json,
     event_mention_from_json,
 )
+from storyline.store.actor_lookup import (
+    ActorName,
+    ambiguous_actor,
+    prefix_matches,
+    suggestions,
+    unknown_actor,
+)
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
 from storyline.timeline.dates import bounds
 from storyline.timeline.query import EventQuery, QueryError
@@ -439,19 +446,47 @@ class SQLiteStore:
         return [r[0] for r in rows]
 
     def resolve_actor(self, name: str) -> tuple[set[str], set[str]]:
-        """Actor ids and country codes a user-given name, alias or code stands for."""
+        """Actor ids and country codes a user-given name, alias or code stands for.
+
+        Exact first: an actor id, a country code the store knows (any case), or a
+        name or alias (case, accents, spacing and hyphens folded; every actor
+        that answers to it). Else the one actor a name or alias of which begins
+        with the given words ("Ford" for "Ford Motor Company"). ``QueryError``
+        with the shared message (``store.actor_lookup``) when no actor or several
+        answer; close names are suggested.
+        """
         key = alias_key(name)
         ids = {
             r[0]
+        code = name.strip().upper()
             for r in self.conn.execute(
-                "SELECT actor FROM actor_aliases WHERE alias_key = ? UNION "
-                "SELECT id FROM actors WHERE id = ?",
-                (key, name),
+                "SELECT actor FROM actor_aliases WHERE alias_key = ? AND ? != '' UNION "
+                "SELECT id FROM actors WHERE id = ? OR (kind = 'country' AND id = ?)",
+                (key, key, name.strip(), code),
             )
         }
         countries: set[str] = set()
-        if re.fullmatch(r"[A-Z]{3}|IGO", name):
-            countries.add(name)
+        if re.fullmatch(r"[A-Z]{3}", code) and self.conn.execute(
+            "SELECT 1 FROM actors WHERE country = ? UNION ALL "
+            "SELECT 1 FROM event_actors WHERE country = ? LIMIT 1",
+            (code, code),
+        ).fetchone():
+            countries.add(code)
+        if not ids and not countries:
+            names = [
+                ActorName(r[0], r[1], r[2])
+                for r in self.conn.execute(
+                    "SELECT a.id, a.name, a.name FROM actors a UNION "
+                    "SELECT a.id, a.name, x.alias FROM actor_aliases x"
+                    " JOIN actors a ON a.id = x.actor ORDER BY 2, 3"
+                )
+            ]
+            found = prefix_matches(name, names)
+            if not found:
+                raise QueryError(unknown_actor(name, suggestions(name, names)))
+            if len({n.actor for n in found}) > 1:
+                raise QueryError(ambiguous_actor(name, [n.name for n in found]))
+            ids = {found[0].actor}
         for r in self.conn.execute(
             f"SELECT country FROM actors WHERE kind = 'country' AND id IN ({_marks(ids)})",
             tuple(ids),
@@ -506,8 +541,8 @@ class SQLiteStore:
 
     def _side_clause(self, name: str, side: str | None) -> tuple[str, list[Any]]:
         ids, countries = self.resolve_actor(name)
-        if not ids and not countries:
-            raise QueryError(f"unknown actor {name!r}: try a country code, a name or an alias")
+        if not ids and not countries:  # resolve_actor raises first; kept as a guard
+            raise QueryError(unknown_actor(name))
         sql = (
             f"SELECT event FROM event_actors WHERE (actor IN ({_marks(ids)})"
             f" OR country IN ({_marks(countries)}))"

@@ -63,7 +63,8 @@ def _fields(query: EventQuery) -> dict[str, Any]:
 
 
 def resolve_country(store: SQLiteStore, name: str) -> tuple[str, str]:
-    """A country code and display name for a code, name or alias; ``QueryError`` if none."""
+    """A country code and display name for a code, name or alias (resolved as
+    everywhere, by ``SQLiteStore.resolve_actor``); ``QueryError`` if none or several."""
     ids, countries = store.resolve_actor(name)
     if not countries and ids:
         marks = ",".join("?" for _ in ids)
@@ -75,10 +76,13 @@ def resolve_country(store: SQLiteStore, name: str) -> tuple[str, str]:
                 tuple(ids),
             )
         }
-    if len(countries) != 1:
+    if len(countries) != 1:  # resolve_actor has refused unknown and ambiguous names
         if not countries:
-            raise QueryError(f"unknown actor {name!r}: give a country code, name or alias")
-        raise QueryError(f"{name!r} is ambiguous: {', '.join(sorted(countries))}")
+            raise QueryError(f"actor {name!r} has no country: relations are between countries")
+        raise QueryError(
+            f"ambiguous actor {name!r}: it stands for {', '.join(sorted(countries))}; "
+            "give one country code"
+        )
     code = next(iter(countries))
     row = store.conn.execute(
         "SELECT name FROM actors WHERE id = ? OR (kind = 'country' AND country = ?) LIMIT 1",
