@@ -456,9 +456,9 @@ class SQLiteStore:
         answer; close names are suggested.
         """
         key = alias_key(name)
+        code = name.strip().upper()
         ids = {
             r[0]
-        code = name.strip().upper()
             for r in self.conn.execute(
                 "SELECT actor FROM actor_aliases WHERE alias_key = ? AND ? != '' UNION "
                 "SELECT id FROM actors WHERE id = ? OR (kind = 'country' AND id = ?)",
