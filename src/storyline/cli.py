@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.text import Text
 
 from storyline.cli_common import (
     DEFAULT_DB,
@@ -19,15 +21,19 @@ from storyline.cli_common import (
     err,
     out,
     printable,
+    show_rows,
 )
 from storyline.cli_common import emit as _emit
 from storyline.cli_common import fail as _fail
 from storyline.cli_common import open_store as _open
+from storyline.cli_help import CleanHelpGroup
+from storyline.cli_progress import BuildProgress
 from storyline.extract import extract_events
 from storyline.output import Format, dumps, render
 from storyline.timeline.dates import date_label
 
 app = typer.Typer(
+    cls=CleanHelpGroup,
     name="storyline",
     help="Turn dated, overlapping news articles into a deduplicated, cited timeline.",
     no_args_is_help=True,
@@ -61,25 +67,48 @@ def _main(
 
 @app.command()
 def build(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH", help="Files or directories to read, or - for stdin."),
+    ],
     db: DbOpt = DEFAULT_DB,
-    workers: Annotated[int, typer.Option(help="Worker processes (default: cores).")] = 0,
+    workers: Annotated[
+        int,
+        typer.Option(
+            metavar="N",
+            min=0,
+            show_default=False,
+            help="Worker processes for the language model; default: one per core (0).",
+        ),
+    ] = 0,
     model: Annotated[
-        str | None, typer.Option(help="spaCy model name or path.", envvar="STORYLINE_MODEL")
+        str | None,
+        typer.Option(metavar="NAME", help="spaCy model name or path.", envvar="STORYLINE_MODEL"),
     ] = None,
-    include: Annotated[list[str], typer.Option(help="Only paths matching this glob.")] = [],  # noqa: B006
-    exclude: Annotated[list[str], typer.Option(help="Skip paths matching this glob.")] = [],  # noqa: B006
-    field: Annotated[list[str], typer.Option(help="JSON field mapping, e.g. text=body.")] = [],  # noqa: B006
-    max_bytes: Annotated[int, typer.Option(help="Quarantine files larger than this.")] = 20_000_000,
+    include: Annotated[
+        list[str], typer.Option(metavar="GLOB", help="Only paths matching this glob (repeatable).")
+    ] = [],  # noqa: B006
+    exclude: Annotated[
+        list[str], typer.Option(metavar="GLOB", help="Skip paths matching this glob (repeatable).")
+    ] = [],  # noqa: B006
+    field: Annotated[
+        list[str],
+        typer.Option(metavar="NAME=FIELD", help="JSON field mapping, e.g. text=body (repeatable)."),
+    ] = [],  # noqa: B006
+    max_bytes: Annotated[
+        int, typer.Option(metavar="BYTES", min=1, help="Quarantine files larger than this.")
+    ] = 20_000_000,
     engine: Annotated[
-        str, typer.Option(help="Where per-document work runs: local (default) or ray.")
+        str, typer.Option(metavar="ENGINE", help="Where per-document work runs: local or ray.")
     ] = "local",
     address: Annotated[
-        str | None, typer.Option(help="Ray cluster address (with --engine ray).")
+        str | None,
+        typer.Option(metavar="HOST:PORT", help="Ray cluster address (with --engine ray)."),
     ] = None,
     chunk: Annotated[
         int,
         typer.Option(
+            metavar="N",
             help="Process and store new documents this many at a time (memory is bounded "
             "by a chunk; 0: all at once).",
             min=0,
@@ -94,17 +123,27 @@ def build(
         ),
     ] = False,
     quiet: QuietOpt = False,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress",
+            show_default=False,
+            help="Show the progress display (default: only when stderr is a terminal).",
+        ),
+    ] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Read articles, extract events and store everything in the database."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
     from storyline.engine.local import build as run_build
     from storyline.engine.lock import BuildLocked
     from storyline.engine.stages import BuildConfig
     from storyline.nlp.spacy_pipeline import ModelNotFound
     from storyline.store.sqlite import SQLiteStore, StoreError
 
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    if missing:  # before the store is created: a typo leaves nothing behind
+        raise _fail(f"no such file or directory: {', '.join(missing)}; nothing was built",
+                    code=EXIT_NOTHING_BUILT)  # fmt: skip
     field_map = {}
     for f in field:
         key, sep, value = f.partition("=")
@@ -121,24 +160,14 @@ def build(
     def warn(q: Any) -> None:
         err.print(f"[yellow]skipped[/] {printable(q.source)}: {printable(q.reason)}")
 
-    progress = Progress(
-        "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=err, disable=quiet, transient=True,
-    )  # fmt: skip
-    tasks: dict[str, Any] = {}
-
-    def advance(phase: str, n: int, total: int | None) -> None:
-        if phase not in tasks:
-            tasks[phase] = progress.add_task(phase, total=total)
-        elif total is not None:  # the next chunk: the total so far grows
-            progress.update(tasks[phase], total=total)
-        progress.advance(tasks[phase], n)
+    shown = progress if progress is not None else err.is_terminal
+    display = BuildProgress(err, enabled=shown and not quiet)
 
     try:
-        with progress:
+        with display:
             report = run_build(
                 paths, store, config, include=include, exclude=exclude, field_map=field_map,
-                max_bytes=max_bytes, progress=advance, on_quarantine=warn, executor=executor,
+                max_bytes=max_bytes, progress=display, on_quarantine=warn, executor=executor,
                 chunk_size=chunk or None,
             )  # fmt: skip
     except ModelNotFound as exc:
@@ -224,7 +253,9 @@ def _executor(engine: str, address: str | None, config: Any, db: Path) -> Any:
 
 @app.command()
 def show(
-    event_id: Annotated[str, typer.Argument(help="An event id (or a unique prefix).")],
+    event_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An event id, or a unique prefix of one.")
+    ],
     db: DbOpt = DEFAULT_DB,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -277,7 +308,7 @@ def docs(db: DbOpt = DEFAULT_DB, fmt: FormatOpt = Format.table) -> None:
         payload = store.document_listing()
     rows, quarantined = payload["documents"], payload["quarantined"]
     cols = ["id", "published", "date_from", "alternatives", "outlet", "title", "source", "story"]
-    _emit(render(fmt, rows, cols, payload=payload, console=out))
+    show_rows(fmt, rows, cols, payload=payload)
     if fmt is Format.table and quarantined:
         err.print(f"{len(quarantined)} quarantined input(s):")
         for q in quarantined:
@@ -290,7 +321,7 @@ def actors(db: DbOpt = DEFAULT_DB, fmt: FormatOpt = Format.table) -> None:
     with _open(db) as store:
         rows = store.actors()
     cols = ["name", "country", "sector", "kind", "role", "mentions", "aliases", "id"]
-    _emit(render(fmt, rows, cols, console=out))
+    show_rows(fmt, rows, cols)
 
 
 @app.command()
@@ -304,28 +335,51 @@ def stories(db: DbOpt = DEFAULT_DB, fmt: FormatOpt = Format.table) -> None:
         for s in rows for m in s["members"]
     ]  # fmt: skip
     cols = ["story", "document", "relation", "score", "title", "source"]
-    _emit(render(fmt, flat, cols, payload=rows, console=out))
+    show_rows(fmt, flat, cols, payload=rows)
 
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="FTS5 query, e.g. 'visit AND Seoul'.")],
+    query: Annotated[
+        str, typer.Argument(metavar="QUERY", help="SQLite FTS5 query, e.g. 'visit AND Seoul'.")
+    ],
     db: DbOpt = DEFAULT_DB,
-    limit: int = 20,
+    limit: Annotated[
+        int, typer.Option(metavar="N", min=1, help="At most this many articles.")
+    ] = 20,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Full-text search over the stored articles (at most 64 terms, 1,000 characters)."""
     from storyline.timeline.query import check_search
 
+    marks = _HIGHLIGHT if fmt is Format.table else ("[", "]")
     with _open(db) as store:
         try:
-            rows = store.search(check_search(query), limit)
+            rows = store.search(check_search(query), limit, marks=marks)
         except ValueError as exc:
             raise _fail(str(exc)) from exc
-    _emit(render(fmt, rows, ["document", "title", "snippet"], console=out))
+    if fmt is Format.table:
+        rows = [{**r, "snippet": _highlighted(r["snippet"])} for r in rows]
+    show_rows(fmt, rows, ["document", "title", "snippet"])
+
+
+#: Marks around the matched words of a snippet, turned into a style for tables
+#: (brackets would read as Rich markup and swallow the word).
+_HIGHLIGHT = ("\x02", "\x03")
+
+
+def _highlighted(snippet: str) -> Text:
+    text = Text()
+    for n, part in enumerate(re.split("[\x02\x03]", snippet)):
+        text.append(part, style="bold yellow" if n % 2 else "")
+    return text
 
 
 # --------------------------------------------------------------------------- one text
+
+
+FileArg = Annotated[str, typer.Argument(metavar="FILE", help="A text file, or - for stdin.")]
+DateOpt = Annotated[str, typer.Option(metavar="YYYY-MM-DD", help="The text's publication date.")]
 
 
 def _read_text(file: str) -> str:
@@ -349,9 +403,12 @@ def _check_date(date: str) -> str:
 
 @app.command()
 def extract(
-    file: Annotated[str, typer.Argument(help="A text file, or - for stdin.")] = "-",
-    date: Annotated[str, typer.Option(help="Publication date, YYYY-MM-DD.")] = ...,  # type: ignore[assignment]
-    model: Annotated[str | None, typer.Option(envvar="STORYLINE_MODEL")] = None,
+    file: FileArg = "-",
+    date: DateOpt = ...,  # type: ignore[assignment]
+    model: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="spaCy model name or path.", envvar="STORYLINE_MODEL"),
+    ] = None,
 ) -> None:
     """The events of one text, as JSON (offsets into the text as given)."""
     anchor = _check_date(date)
@@ -360,8 +417,8 @@ def extract(
 
 @app.command()
 def timex(
-    file: Annotated[str, typer.Argument(help="A text file, or - for stdin.")] = "-",
-    date: Annotated[str, typer.Option(help="Publication date, YYYY-MM-DD.")] = ...,  # type: ignore[assignment]
+    file: FileArg = "-",
+    date: DateOpt = ...,  # type: ignore[assignment]
 ) -> None:
     """The temporal expressions of one text, as JSON (TIMEX3 values)."""
     from storyline.serialize import timex_json

@@ -7,6 +7,7 @@ Kept apart from ``cli.py`` so command modules (``timeline/commands.py``,
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,7 +15,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from storyline.output import Format
+from storyline.cli_table import Column, print_table
+from storyline.output import Format, render
 
 __all__ = [
     "DEFAULT_DB",
@@ -26,14 +28,21 @@ __all__ = [
     "fail",
     "open_store",
     "out",
+    "show_rows",
 ]
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
 
-DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store path.", envvar="STORYLINE_DB")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or notes.")]
+DbOpt = Annotated[
+    Path,
+    typer.Option("--db", metavar="PATH", help="The SQLite store.", envvar="STORYLINE_DB"),
+]
+FormatOpt = Annotated[
+    Format,
+    typer.Option("--format", "-f", metavar="FORMAT", help="Output: table, json, md or csv."),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display or notes.")]
 DEFAULT_DB = Path("storyline.db")
 
 
@@ -64,3 +73,34 @@ def open_store(db: Path) -> Any:
 def emit(text: str | None) -> None:
     if text is not None:
         typer.echo(text)
+
+
+#: Columns kept on one line in tables (ids, codes and numbers), shortened if cut.
+ONE_LINE = frozenset(
+    {"id", "document", "story", "period", "score", "events", "mean", "salience", "mentions",
+     "a", "b", "relation"}
+)  # fmt: skip
+
+
+def show_rows(
+    fmt: Format,
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    *,
+    payload: Any = None,
+    title: str | None = None,
+) -> None:
+    """Rows as a table that fits the terminal (``cli_table``), or as json, md or csv."""
+    if fmt is Format.table:
+        spec = [
+            Column(
+                c,
+                wrap=c not in ONE_LINE,
+                max_lines=3 if c == "aliases" else None,
+                keep_end=c == "source",  # a file path: its name tells it apart
+            )
+            for c in columns
+        ]
+        print_table(out, spec, rows, title=title)
+        return
+    emit(render(fmt, [dict(r) for r in rows], columns, payload=payload, title=title))

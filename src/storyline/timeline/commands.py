@@ -9,32 +9,53 @@ from typing import Annotated, Any
 
 import typer
 
-from storyline.cli_common import DEFAULT_DB, DbOpt, FormatOpt, out
+from storyline.cli_common import DEFAULT_DB, DbOpt, FormatOpt, out, show_rows
 from storyline.cli_common import emit as _emit
 from storyline.cli_common import fail as _fail
 from storyline.cli_common import open_store as _open
-from storyline.output import Format, dumps, render
+from storyline.output import Format, dumps
 from storyline.timeline.dates import date_label
 from storyline.timeline.export import ExportFormat
 
 __all__ = ["event_row", "register"]
 
 PLANNED = "⧗ planned"
+#: Event ids in tables are this long (``show`` takes any unique prefix).
+SHORT_ID = 12
 
-ActorOpt = Annotated[str | None, typer.Option(help="Events involving this actor or alias.")]
-BetweenOpt = Annotated[
-    tuple[str, str] | None, typer.Option(help="Events between two actors, either way.")
+ActorOpt = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        help="Events involving this actor: a name, alias, country code or the start of a name.",
+    ),
 ]
-FromOpt = Annotated[str | None, typer.Option("--from", help="From date (YYYY[-MM[-DD]]).")]
-ToOpt = Annotated[str | None, typer.Option("--to", help="To date (YYYY[-MM[-DD]]).")]
-TypeOpt = Annotated[list[str], typer.Option("--type", help="PLOVER type(s).")]
-ModalityOpt = Annotated[list[str], typer.Option(help="asserted|future|hypothetical|negated.")]
-LimitOpt = Annotated[int | None, typer.Option(help="At most this many events.")]
+BetweenOpt = Annotated[
+    tuple[str, str] | None,
+    typer.Option(metavar="NAME NAME", help="Events between two actors, either way."),
+]
+FromOpt = Annotated[
+    str | None, typer.Option("--from", metavar="DATE", help="From this date (YYYY[-MM[-DD]]).")
+]
+ToOpt = Annotated[
+    str | None, typer.Option("--to", metavar="DATE", help="Up to this date (YYYY[-MM[-DD]]).")
+]
+TypeOpt = Annotated[
+    list[str], typer.Option("--type", metavar="TYPE", help="PLOVER event type (repeatable).")
+]
+ModalityOpt = Annotated[
+    list[str],
+    typer.Option(
+        metavar="MODALITY", help="asserted, future, hypothetical or negated (repeatable)."
+    ),
+]
+LimitOpt = Annotated[int | None, typer.Option(metavar="N", help="At most this many events.")]
 MinConfidenceOpt = Annotated[
     float,
     typer.Option(
         min=0.0,
         max=1.0,
+        metavar="P",
         help="Only events at least this likely to be right (0-1; calibrated on judged news: "
         "at 0.7 about 70% or more are usable lines).",
     ),
@@ -68,12 +89,13 @@ def timeline(
     limit: LimitOpt = None,
     min_confidence: MinConfidenceOpt = 0.0,
     top: Annotated[
-        int | None, typer.Option(help="Only the N most salient events (shown in date order).")
+        int | None,
+        typer.Option(metavar="N", help="Only the N most salient events (shown in date order)."),
     ] = None,
     summary: Annotated[
         bool, typer.Option("--summary", help="Summarize the most important dates (Markdown).")
     ] = False,
-    dates: Annotated[int, typer.Option(help="How many dates --summary picks.")] = 10,
+    dates: Annotated[int, typer.Option(metavar="N", help="How many dates --summary picks.")] = 10,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """The timeline: merged events in date order, each with its citations.
@@ -110,8 +132,10 @@ def timeline(
     cols = ["date", "event", "modality", "source", "target", "summary", "cited", "salience", "id"]
     if fmt is Format.table:  # a terminal is narrow: who did what, the evidence, a short id
         cols = ["date", "event", "who", "evidence", "id"]
+        rows = [{**r, "date": r["date"].replace("/", " – "), "id": r["id"][:SHORT_ID]}
+                for r in rows]  # fmt: skip
     payload = [{**event_json(e), **extras.get(e.id, {})} for e in events]
-    _emit(render(fmt, rows, cols, payload=payload, console=out))
+    show_rows(fmt, rows, cols, payload=payload)
 
 
 def _events(store: Any, query: Any) -> list[Any]:
@@ -178,13 +202,13 @@ def _clip(text: str, n: int) -> str:
 
 
 def relations(
-    a: Annotated[str, typer.Argument(help="A country: code, name or alias.")],
-    b: Annotated[str, typer.Argument(help="The other country.")],
+    a: Annotated[str, typer.Argument(metavar="A", help="A country: code, name or alias.")],
+    b: Annotated[str, typer.Argument(metavar="B", help="The other country.")],
     db: DbOpt = DEFAULT_DB,
-    period: Annotated[str, typer.Option(help="month or quarter.")] = "quarter",
+    period: Annotated[str, typer.Option(metavar="PERIOD", help="month or quarter.")] = "quarter",
     chart: Annotated[
         Path | None,
-        typer.Option(help="Write the chart here (PATH.png and PATH.svg)."),
+        typer.Option(metavar="PATH", help="Write the chart here (PATH.png and PATH.svg)."),
     ] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -211,19 +235,22 @@ def relations(
     ]  # fmt: skip
     title = (f"{data['a']['name']} – {data['b']['name']}: {data['events']} events,"
              f" score {data['score']:+g}")  # fmt: skip
-    _emit(render(fmt, rows, ["period", "score", "events", "types"], payload=data, title=title,
-                 console=out))  # fmt: skip
+    show_rows(fmt, rows, ["period", "score", "events", "types"], payload=data, title=title)
     if fmt is Format.table and data["key_events"]:
-        out.print("key events:")
-        for e in data["key_events"]:
-            date = date_label(e["date"], e.get("date_end"), e.get("date_mod"))
-            out.print(f"  {date} {e['type']} ({e['modality']}) {e['id']}: "
-                      f"{_clip(e['evidence'][0]['text'], 100)}", highlight=False)  # fmt: skip
+        out.print()
+        key = [
+            {"date": date_label(e["date"], e.get("date_end"), e.get("date_mod"))
+             .replace("/", " – "),
+             "event": f"{e['type']} ({e['modality']})", "id": e["id"][:SHORT_ID],
+             "evidence": _clip(e["evidence"][0]["text"], 100)}
+            for e in data["key_events"]
+        ]  # fmt: skip
+        show_rows(fmt, key, ["date", "event", "evidence", "id"], title="key events")
 
 
 def dyads(
     db: DbOpt = DEFAULT_DB,
-    limit: Annotated[int, typer.Option(help="How many pairs.")] = 20,
+    limit: Annotated[int, typer.Option(metavar="N", help="How many pairs.")] = 20,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Country pairs with the most events between them, and their mean score."""
@@ -236,14 +263,20 @@ def dyads(
          "score": d["score"], "mean": d["mean_score"]}
         for d in data
     ]  # fmt: skip
-    _emit(render(fmt, rows, ["a", "b", "events", "score", "mean"], payload=data, console=out))
+    show_rows(fmt, rows, ["a", "b", "events", "score", "mean"], payload=data)
 
 
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", help="json, csv, md, timelinejs or graphml."
+        ),
+    ],
     db: DbOpt = DEFAULT_DB,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
+        Path | None,
+        typer.Option("--output", "-o", metavar="PATH", help="Write here (default: stdout)."),
     ] = None,
     actor: ActorOpt = None,
     between: BetweenOpt = None,
@@ -253,7 +286,7 @@ def export(
     modality: ModalityOpt = [],  # noqa: B006
     limit: LimitOpt = None,
     title: Annotated[
-        str, typer.Option(help="Title (Markdown, TimelineJS).")
+        str, typer.Option(metavar="TEXT", help="Title (Markdown, TimelineJS).")
     ] = "storyline timeline",
 ) -> None:
     """Export the (filtered) timeline: json, csv, md, timelinejs (Knight Lab) or graphml (Gephi)."""
