@@ -336,3 +336,21 @@ def test_build_shows_no_progress_when_not_on_a_terminal(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "analysing" not in result.stderr and "docs/s" not in result.stderr
     assert result.stderr.startswith("built ")
+
+
+def test_timeline_tables_show_the_headline_and_who_reported_it(seeds_db: Path) -> None:
+    from storyline.store.sqlite import SQLiteStore
+
+    code, out = _run("timeline", "--db", str(seeds_db), "-f", "json")
+    events = json.loads(out)
+    with SQLiteStore(seeds_db, read_only=True) as store:
+        outlets = {d["id"]: d["outlet"] for d in store.document_listing()["documents"]}
+    code, table = _columns(1000, "timeline", "--db", str(seeds_db))
+    assert code == 0
+    lines = table.splitlines()[2:]  # under the header and its rule
+    assert len(lines) == len(events)
+    for e, line in zip(events, lines, strict=True):
+        first = e["evidence"][0]
+        assert e["headline"] in line and e["id"][:12] in line
+        assert f"[{first['document'][:8]}:{first['start']}]" in line
+        assert (outlets[first["document"]] or "") in line

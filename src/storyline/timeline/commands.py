@@ -4,6 +4,7 @@ app by ``cli.py``."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,8 +15,10 @@ from storyline.cli_common import emit as _emit
 from storyline.cli_common import fail as _fail
 from storyline.cli_common import open_store as _open
 from storyline.output import Format, dumps
+from storyline.timeline.citations import Source, document_sources
 from storyline.timeline.dates import date_label
 from storyline.timeline.export import ExportFormat
+from storyline.timeline.headline import headline
 
 __all__ = ["event_row", "register"]
 
@@ -123,6 +126,7 @@ def timeline(
             else:
                 events = _events(store, query)
             extras = stored_extras(store, events)
+            sources = document_sources(store, (ev.document for e in events for ev in e.evidence))
         except QueryError as exc:
             raise _fail(str(exc)) from exc
     if summary:
@@ -130,10 +134,9 @@ def timeline(
         return
     rows = [event_row(e, extras.get(e.id, {}).get("salience")) for e in events]
     cols = ["date", "event", "modality", "source", "target", "summary", "cited", "salience", "id"]
-    if fmt is Format.table:  # a terminal is narrow: who did what, the evidence, a short id
-        cols = ["date", "event", "who", "evidence", "id"]
-        rows = [{**r, "date": r["date"].replace("/", " – "), "id": r["id"][:SHORT_ID]}
-                for r in rows]  # fmt: skip
+    if fmt is Format.table:  # a terminal is narrow: what happened, who said so, a short id
+        cols = ["date", "event", "headline", "cited", "id"]
+        rows = [table_row(e, r, sources) for e, r in zip(events, rows, strict=True)]
     payload = [{**event_json(e), **extras.get(e.id, {})} for e in events]
     show_rows(fmt, rows, cols, payload=payload)
 
@@ -168,6 +171,22 @@ def _summary(events: list[Any], extras: dict[str, Any], n: int, fmt: Format) -> 
         ]))  # fmt: skip
         return
     _emit(summary_markdown(result).rstrip("\n"))
+
+
+def table_row(e: Any, row: dict[str, Any], sources: Mapping[str, Source]) -> dict[str, Any]:
+    """``event_row`` for a terminal: the plain-language headline and the first source
+    as outlet and date beside its span (``show ID`` prints the evidence)."""
+    first = e.evidence[0]
+    source = sources.get(first.document)
+    said = " ".join(x for x in (source.outlet, source.published) if x) if source else ""
+    more = f" +{len(e.evidence) - 1}" if len(e.evidence) > 1 else ""
+    return {
+        "date": row["date"].replace("/", " – "),
+        "event": row["event"],
+        "headline": headline(e),
+        "cited": f"{said} [{first.document[:8]}:{first.start}]{more}".strip(),
+        "id": e.id[:SHORT_ID],
+    }
 
 
 def event_row(e: Any, salience: float | None = None) -> dict[str, Any]:
