@@ -20,12 +20,17 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from storyline.ingest.boilerplate import boilerplate_reasons
 from storyline.ingest.dates import find_dates
 from storyline.ingest.text_units import Line, normalize, sentence_spans, split_lines, word_count
 from storyline.pipeline import StageStats
 from storyline.records import Document, Removal, Segment
 
-__all__ = ["HEADER", "CleanStage", "Cleaned", "clean_text", "parse_header"]
+__all__ = ["HEADER", "PAGE_FORMATS", "CleanStage", "Cleaned", "clean_text", "parse_header"]
+
+#: Formats whose raw text an HTML extractor produced: page boilerplate rules apply
+#: (``ingest.boilerplate``), the text-scrape menu rules (edge links, all-caps lines) do not.
+PAGE_FORMATS = frozenset({"html", "warc"})
 
 #: The header line of text scrapes: `` date YYYY-MM-DD [URL]`` (the article may follow on it).
 HEADER = re.compile(
@@ -75,9 +80,16 @@ def clean_text(raw_text: str, fmt: str = "txt") -> Cleaned:
         start = header[2]
         removals.append(Removal(0, start, "header", raw_text[:start]))
     lines = split_lines(raw_text, start)
-    _line_rules(raw_text, lines)
+    page = fmt in PAGE_FORMATS
+    _line_rules(raw_text, lines, page)
+    if page:
+        for line, reason in zip(
+            lines, boilerplate_reasons([raw_text[x.start : x.end] for x in lines]), strict=True
+        ):
+            line.reason = line.reason or reason
     _teaser_block(raw_text, lines)
-    _edge_links(raw_text, lines)
+    if not page:  # an HTML extractor has already dropped menus and edge links
+        _edge_links(raw_text, lines)
     _repeats(raw_text, lines, removals)
     removals.extend(
         Removal(line.start, line.end, line.reason, raw_text[line.start : line.end])
@@ -144,11 +156,21 @@ def _is_date_only(text: str) -> bool:
     return not re.sub(r"[\W_]+", "", rest)
 
 
-def _line_rules(raw: str, lines: list[Line]) -> None:
+def _line_rules(raw: str, lines: list[Line], page: bool) -> None:
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         next_text = raw[nxt.start : nxt.end] if nxt else ""
-        line.reason = _line_reason(raw[line.start : line.end], next_text)
+        text = raw[line.start : line.end]
+        line.reason = _line_reason(text, next_text)
+        # On pages, all-caps menus went with the DOM, runs of spaces are table cells or
+        # preformatted text (not a marquee banner), and a bare address in the article is text;
+        # labelled contact blocks ("Kontakt:", "Telefon: ...") still go.
+        if page and (
+            line.reason == "navigation"
+            or (line.reason == "banner" and not _COUNTER.match(text))
+            or (line.reason == "contact" and not _CONTACT_WORD.search(text))
+        ):
+            line.reason = None
 
 
 def _is_date_headed(text: str) -> bool:
