@@ -81,6 +81,8 @@ def _filled(needs: str, source: list[Party], target: list[Party], args: Args) ->
         return bool(target or args.victims or args.location)
     if needs == "source-or-place":
         return bool(source or args.location)
+    if needs == "political-source":  # "Mr. McAlpine resigned": a firm's, not a state's
+        return any(is_political(p.actor) for p in source)
     # "counterpart": talks need someone to talk with ("talks with X" names one even
     # when the other side is left to the context), or a body that is many
     if not source:
@@ -122,6 +124,8 @@ def admit(
         # acts politically towards a political actor, or where states are at stake
         # (not merely by speaking: on a rail operator's page "ask" is no request)
         political = states_at_stake or any(is_political(p.actor) for p in target)
+        if target and all(category(p.actor) == "business" for p in target):
+            political = False  # "Mr. Fournier accused Paribas": a takeover fight
     protest = frame.type == "PROTEST" and bool(args.location or source)
     economic = frame.type in _ECONOMIC and _across_borders(source, target)
     if not (political or protest or economic):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from storyline.events.admission import admit
+from storyline.events.admission import POLITICAL_SECTORS, admit
 from storyline.events.arguments import Args, arguments, resolve
 from storyline.events.confidence import features, probability
 from storyline.events.context import Context
@@ -52,7 +52,7 @@ def code_document(doc: Document) -> list[EventMention]:
             not any(tree.mention_at[i] for i in span)
             and not any(tree.tokens[i].text.lower() in _PARTY_WORDS for i in span)
             and ctx.dyad(sentence) is None
-        ):
+        ) or _question(sentence):
             continue
         seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
         for ev in _code_sentence(tree, ctx, sentence):
@@ -69,6 +69,8 @@ def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[
         (m := tree.mention_at[j]) and m.actor.kind == "country" for j in span
     )
     for i, end, trigger in find_triggers(tree, sentence.token_start, sentence.token_end):
+        if _compound_modifier(tree, i):
+            continue
         found = arguments(tree, ctx, i, trigger, sentence)
         if found is None:
             continue
@@ -76,12 +78,34 @@ def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[
         sense = FRAMES.sense("verb" if tree.is_verb(i) else "noun", tree.lemma(i))
         needs = sense.needs if sense is not None else None
         args = admit(found, FRAMES.types[trig.type], needs, states_at_stake=states_at_stake)
-        if args is None:
+        if args is None or (ctx.sport and not _official(args)):
             continue
         ev = _mention(tree, ctx, sentence, i, end, trig, args)
         if ev is not None and not (background(tree, i) and not news(ev, tree.doc.published)):
             yield ev
     yield from _conditional_demands(tree, ctx, sentence)
+
+
+def _question(sentence: Sentence) -> bool:
+    """A question asks; it tells no act ("Did you ever visit Moscow?", "Will Russia
+    strike?")."""
+    return sentence.text.rstrip().rstrip("\"'”’»)").endswith("?")
+
+
+def _compound_modifier(tree: DocTree, i: int) -> bool:
+    """A trigger inside a hyphenated modifier ("WFP-supported activities", "US-backed
+    forces") describes its noun; the act is not told as news."""
+    tok = tree.tokens[i]
+    return tok.dep == "amod" and i > 0 and tree.tokens[i - 1].text == "-"
+
+
+def _official(args: Args) -> bool:
+    """Does a state organ, official, force, armed group or IGO take part? In a sports
+    report a country is a team ("Australia clash with England"), not a state."""
+    return any(
+        p.actor.sector in POLITICAL_SECTORS or p.actor.kind == "igo"
+        for p in (*args.source, *args.target)
+    )
 
 
 # --------------------------------------------------------------------------- the record

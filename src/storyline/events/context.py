@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storyline.events.lexicon import GROUP_WORDS, ORGANS, SPEECH_VERBS
+from storyline.events.lexicon import GROUP_WORDS, ORGANS, SPEECH_VERBS, SPORT_WORDS
 from storyline.events.tree import DocTree, Party
 from storyline.nlp.actors.gazetteer import (
     country_name,
@@ -42,6 +42,7 @@ class Context:
     country_rank: list[str]
     country_actor: dict[str, Actor]
     political: bool = False  # the article is about states: it names them three times or more
+    sport: bool = False  # a sports report: its countries are teams
     order: dict[int, int] = field(default_factory=dict)  # sentence start -> its index
 
     @classmethod
@@ -57,7 +58,9 @@ class Context:
         rank = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         political = sum(counts.values()) >= _POLITICAL_MENTIONS
         order = {s.start: n for n, s in enumerate(tree.doc.sentences)}
-        return cls(tree, _title_speaker(tree), rank, actors, political, order)
+        sport = _sport(tree)
+        political = political and not sport
+        return cls(tree, _title_speaker(tree), rank, actors, political, sport=sport, order=order)
 
     # ----------------------------------------------------------------- speakers
 
@@ -329,6 +332,13 @@ class Context:
 #: Country mentions that make an article one about states (a named person's statement
 #: in it is political; on a rail operator's page it is not).
 _POLITICAL_MENTIONS = 3
+#: A sports report names at least this many sport words, this many times in all.
+_SPORT_LEMMAS, _SPORT_HITS = 3, 4
+
+
+def _sport(tree: DocTree) -> bool:
+    hits = [tree.lemma(i) for i in range(len(tree.tokens)) if tree.lemma(i) in SPORT_WORDS]
+    return len(set(hits)) >= _SPORT_LEMMAS and len(hits) >= _SPORT_HITS
 
 
 def _opens_quote(text: str) -> bool:

@@ -114,6 +114,8 @@ def event_date(
         if head is None or (skip_subtree and head in skip_subtree):
             continue
         target = _attachment(tree, head, set(chain))
+        if target is not None and target not in rank:
+            target = _bare_day_verb(tree, head, target)
         if target in rank:
             cand = (rank[target], abs(tx.start - tree.tokens[trigger].start), tx)
             if best is None or cand[:2] < best[:2]:
@@ -138,6 +140,25 @@ def event_date(
         if len(dates) == 1 and dates[0].end >= tail - 1:
             return dates[0]
     return None
+
+
+_OBJECTS = frozenset({"dobj", "pobj", "attr", "dative"})
+
+
+def _bare_day_verb(tree: DocTree, head: int, target: int) -> int:
+    """A bare day adverbial the parser hung on the verb's object ("met EU diplomats
+    here *Tuesday*", "signed the deal *Monday*") modifies the verb: a noun takes a day
+    through a preposition or a possessive, not as a bare noun phrase."""
+    if tree.tokens[head].dep != "npadvmod" or tree.is_verb(target):
+        return target
+    for _ in range(2):  # "met with the minister here Tuesday": pobj -> prep -> verb
+        tok = tree.tokens[target]
+        if tok.dep not in _OBJECTS and tok.dep != "prep":
+            return target
+        target = tok.head
+        if tree.is_verb(target):
+            return target
+    return target
 
 
 #: A clock time that names no day ("at 10 p.m.", "at 4 in the morning"): its day is
@@ -281,8 +302,27 @@ def date_event(
     if when.source == "reported" and doc.published:
         side = open_side(tree, i, mood)
         day = narrative_day(doc, sentence) if side == "ON_OR_BEFORE" else None
+        if day and day != doc.published and not _simple_past(tree, i):
+            day = None  # "have been detained": by now, not on the narrative's day
         when = EventDate(day, None, "context") if day else when._replace(date_mod=side)
     return when, mood
+
+
+def _simple_past(tree: DocTree, trigger: int) -> bool:
+    """Is the act told in the simple past ("were arrested", "signed the deal")? A
+    perfect ("have been detained", "had been probing") counts from the time of speaking
+    or from another past act, not from the day the narrative is at."""
+    for i in governing_chain(tree, trigger):
+        if not tree.is_verb(i):
+            continue
+        auxes = [tree.tokens[a] for a in tree.kids(i, "aux", "auxpass")]
+        if any(a.lemma == "have" for a in auxes):
+            return False
+        tok = tree.tokens[i]
+        if tok.tag in ("VB", "VBG", "VBN") and not auxes and tok.dep in ("xcomp", "conj"):
+            continue  # "agreed to send", "met and signed": the governing verb has the tense
+        return tok.tag == "VBD" or any(a.tag == "VBD" for a in auxes)
+    return True  # a noun no verb governs: a headline's act
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

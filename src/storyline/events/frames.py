@@ -20,7 +20,9 @@ from storyline.records import PLOVER_TYPES
 
 __all__ = ["Frames", "FramesError", "Sense", "Trigger", "TypeFrame", "load_frames"]
 
-NEEDS = frozenset({"source", "target", "either", "victim", "source-or-place", "counterpart"})
+NEEDS = frozenset(
+    {"source", "target", "either", "victim", "source-or-place", "counterpart", "political-source"}
+)
 ROLES = frozenset({"source", "target"})
 CATEGORIES = frozenset({"media", "business", "person", "civil", "armed"})
 _TYPE_KEYS = frozenset(
@@ -64,6 +66,7 @@ class Sense:
     not_complements: frozenset[str] = frozenset()
     not_modifiers: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
+    not_object_labels: frozenset[str] = frozenset()
     no_question: bool = False
     not_after_as: bool = False
     of: str | None = None

@@ -250,7 +250,7 @@ def _event(
         source = _union(m.source for m in cluster if side(m.source) == side(lead.source))
         target = _union(m.target for m in cluster if side(m.target) == side(lead.target))
     evidence = tuple(dict.fromkeys(m.evidence for m in ordered))
-    date_source = "text" if any(m.date_source == "text" for m in cluster) else "reported"
+    date_source = anchor.date_source  # where the event's date came from
     stories = len({story_of.get(m.document, m.document) for m in cluster})
     confidence = min(0.99, max(m.confidence for m in cluster) + 0.05 * (stories - 1))
     when = (anchor.date, anchor.date_end or "", *([anchor.date_mod] if anchor.date_mod else []))

@@ -9,7 +9,15 @@ a refusal), and what a question is ("asked *whether* ..." is no request).
 from __future__ import annotations
 
 from storyline.events.frames import Sense
-from storyline.events.lexicon import LIGHT_VERBS, ORGANS, PEOPLE, PLACES, VERB_TRIGGERS
+from storyline.events.lexicon import (
+    CONSEQUENCE_NOUNS,
+    CONSEQUENCE_VERBS,
+    LIGHT_VERBS,
+    ORGANS,
+    PEOPLE,
+    PLACES,
+    VERB_TRIGGERS,
+)
 from storyline.events.tree import DocTree, prep_objects
 
 __all__ = ["in_sense", "is_party_word"]
@@ -57,6 +65,11 @@ def _consequence(tree: DocTree, clause: int) -> bool:
     modal = any(tree.tokens[a].text.lower() in ("would", "will") for a in tree.kids(clause, "aux"))
     if modal and subj is not None and is_party_word(tree, subj):
         return True
+    if modal and tree.lemma(clause) in CONSEQUENCE_VERBS:
+        return True  # "countries supporting the motion would adversely affect their ties"
+    said = tree.kids(clause, "attr", "nsubj", "dobj")
+    if modal and any(tree.lemma(j) in CONSEQUENCE_NOUNS for j in said):
+        return True  # "there would be heavy consequences"
     for j in tree.subtree(clause):
         if tree.tokens[j].text.lower() in _CONDITIONS:
             return True
@@ -101,6 +114,8 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
         return False
     if lemmas & sense.not_objects:
         return False
+    if any(tree.tokens[o].ent_type in sense.not_object_labels for o in objs):
+        return False  # "proposed 2.5 billion dollars for the budget": a sum, not a deal
     comps = tree.kids(i, "xcomp", "ccomp")
     if {tree.lemma(c) for c in comps} & sense.not_complements:
         return False
@@ -145,7 +160,25 @@ def _asks_for_act(tree: DocTree, i: int) -> bool:
     if any(tree.lemma(p) == "for" for p in tree.kids(i, "prep")):
         return True
     for c in tree.kids(i, "ccomp"):
+        if _direct_question(tree, i, c):
+            return False  # asked her, "Did you get it from a tick?"
         first = min(tree.subtree(c))
         marks = {tree.tokens[m].text.lower() for m in tree.kids(c, "mark")}
         return not (marks & _QUESTION_WORDS or tree.tokens[first].text.lower() in _QUESTION_WORDS)
     return False
+
+
+def _direct_question(tree: DocTree, i: int, clause: int) -> bool:
+    """A quoted question: a question mark closes it, or it opens with an inverted
+    auxiliary ("Did you ...", "Will they ...")."""
+    marks = [*tree.subtree(clause), *tree.kids(i, "punct")]
+    if any(tree.tokens[j].text == "?" for j in marks):
+        return True
+    words = [j for j in sorted(tree.subtree(clause)) if tree.tokens[j].pos != "PUNCT"]
+    subj = tree.subject(clause)
+    return (
+        bool(words)
+        and tree.tokens[words[0]].dep == "aux"
+        and subj is not None
+        and (words[0] < subj)
+    )

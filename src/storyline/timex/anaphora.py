@@ -1,5 +1,5 @@
 """Times told relative to the narrative, not to the publication date: "the next day",
-"that day", "two days later", "the day before".
+"that day", "earlier in the day", "two days later", "the day before".
 
 Such an expression counts from the story's reference time: the last calendar day the
 text gave before it ("On Monday, troops moved in. The next day they withdrew"). With
@@ -26,7 +26,11 @@ _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _PART = r"(?:day|morning|afternoon|evening|night)"
 _ANAPHOR = re.compile(
-    r"\b(?:(?P<same>(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+" + _PART + ")"
+    r"\b(?:(?P<same>(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+"
+    + _PART
+    + r"|(?:later|earlier)\s+in\s+the\s+"
+    + _PART
+    + ")"
     r"|the\s+(?P<step>next|following|previous|preceding)\s+"
     + _PART
     + r"|the\s+day\s+(?P<rel>before|after)(?=\s*(?:[,.;:!?)]|$))"
