@@ -338,3 +338,67 @@ def test_events_carry_a_headline_tags_and_readable_citations(client: ASGIClient)
                            for e in planned)  # fmt: skip
     one = client.get(f"/api/events/{events[0]['id']}").json()
     assert one["headline"] == events[0]["headline"] and one["citation"] == events[0]["citation"]
+
+
+def test_facets_count_what_the_timeline_lists(client: ASGIClient) -> None:
+    everything = client.get("/api/timeline", params={"limit": 1000}).json()["events"]
+    facets = client.get("/api/facets").json()
+    types = {f["value"]: f["count"] for f in facets["type"]}
+    assert sum(types.values()) == len(everything)
+    for t, n in types.items():
+        assert client.get("/api/timeline", params={"type": t}).json()["total"] == n
+    outlets = {f["value"]: f["count"] for f in facets["outlet"]}
+    assert set(outlets) == {"TASS", "Sputnik"}
+    for outlet, n in outlets.items():
+        page = client.get("/api/timeline", params={"outlet": outlet, "limit": 1000}).json()
+        assert page["total"] == n == len(page["events"])
+        assert all(any(ev["citation"]["outlet"] == outlet for ev in e["evidence"])
+                   for e in page["events"])  # fmt: skip
+    story = facets["story"][0]
+    in_story = client.get("/api/timeline", params={"story": story["value"]}).json()
+    assert story["label"] and in_story["total"] == story["count"]
+    confident = {c["value"]: c["count"] for c in facets["confidence"]}
+    assert (
+        client.get("/api/timeline", params={"min_confidence": 0.6}).json()["total"]
+        == (confident[0.6])
+    )
+    narrowed = client.get("/api/facets", params={"type": "CONSULT"}).json()
+    assert [f["value"] for f in narrowed["type"]] == ["CONSULT"]
+    assert client.get("/api/facets", params={"type": "NOPE"}).status_code == 400
+
+
+def test_sorted_pages_and_csv(client: ASGIClient) -> None:
+    down = client.get("/api/timeline", params={"sort": "-confidence", "limit": 1000}).json()
+    conf = [e["confidence"] for e in down["events"]]
+    assert conf == sorted(conf, reverse=True) and down["total"] == len(conf)
+    assert client.get("/api/timeline", params={"sort": "size"}).status_code == 400
+    r = client.get("/api/timeline.csv", params={"type": "CONSULT", "sort": "-date"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    api = client.get("/api/timeline", params={"type": "CONSULT", "sort": "-date"}).json()
+    assert [row["id"] for row in rows] == [e["id"] for e in api["events"]]
+    assert all(row["headline"] and row["type"] == "CONSULT" for row in rows)
+
+
+def test_density_overview_and_suggestions(client: ASGIClient) -> None:
+    density = client.get("/api/density").json()
+    total = sum(v for d in density["days"] for k, v in d.items() if k != "day")
+    assert total + density["undated"] == client.get("/api/timeline").json()["total"]
+    planned = client.get("/api/density", params={"modality": "future"}).json()
+    assert planned["days"] and all(set(d) == {"day", "future"} for d in planned["days"])
+    ranged = client.get("/api/density", params={"from": "2021", "to": "2021"}).json()
+    assert ranged["days"] and all(d["day"] <= "2021-12-31" for d in ranged["days"])
+    overview = client.get("/api/overview").json()
+    assert overview["documents"] == 5 and overview["outlets"] == 2
+    assert overview["top_actors"][0]["count"] >= overview["top_actors"][-1]["count"]
+    names = client.get("/api/actors/suggest", params={"q": "lav"}).json()
+    assert names and names[0]["name"] == "Sergey Lavrov"
+    assert client.get("/api/actors/suggest", params={"q": "vladimir"}).json()[0]["name"] == (
+        "Vladimir Putin"
+    )
+    pronouns = client.get("/api/actors/suggest", params={"q": "he"}).json()
+    assert all(row["match"].lower() not in ("he", "his") for row in pronouns)
+    assert client.get("/api/actors/suggest", params={"q": ""}).json() == []

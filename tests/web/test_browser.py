@@ -28,8 +28,8 @@ def test_filter_timeline_open_event_see_evidence(
     assert page.locator("li.event.planned .label-planned").count() > 0
     page.screenshot(path=str(artifacts / "timeline.png"), full_page=True)
 
-    page.fill("input[name=actor]", "Lavrov")
-    page.click("form#filters button[type=submit]")
+    page.fill("#actor-input", "Lavrov")  # the actor box beside the facets
+    page.click(".actor-box button[type=submit]")
     page.wait_for_url("**/timeline?*actor=Lavrov*")
     filtered = page.locator("li.event")
     assert 0 < filtered.count() < all_events

@@ -86,7 +86,8 @@ def test_document_page_provenance_and_removed_boilerplate(seeds_url: str) -> Non
     assert f'<strong class="published">{doc["published"]}</strong>' in html
     assert f"from <em>{doc['published_source']}</em>" in html
     for c in doc["date_candidates"]:
-        assert f"<td>{c['value']}</td><td>{c['source']}</td>" in html
+        assert (f'<td data-label="candidate">{c["value"]}</td>'
+                f'<td data-label="source">{c["source"]}</td>') in html  # fmt: skip
     removed = re.findall(r'<del class="removed" title="([^"]*)"', html)
     assert len(removed) == len(doc["removals"])
     if doc["removals"]:

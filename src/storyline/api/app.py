@@ -34,6 +34,7 @@ def create_app(db: str | Path, *, base_url: str = "") -> FastAPI:
     builds (``next``, the ``Link`` header, page navigation); by default they are
     relative (path and query only). The request's Host header is never used.
     """
+    from storyline.api.reader import router as reader
     from storyline.api.routes import router
     from storyline.web.pages import render_error
     from storyline.web.pages import router as pages
@@ -76,6 +77,7 @@ def create_app(db: str | Path, *, base_url: str = "") -> FastAPI:
 
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
+    app.include_router(reader)  # first: /api/actors/suggest before /api/actors/{id}
     app.include_router(router)
     app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -14,6 +14,8 @@ from typing import Any
 
 from storyline.records import Event
 from storyline.store.sqlite import SQLiteStore
+from storyline.timeline import facets
+from storyline.timeline.facets import ReaderFilter
 from storyline.timeline.query import (
     MAX_SEARCH_CHARS,
     MAX_SEARCH_TERMS,
@@ -35,6 +37,7 @@ __all__ = [
     "documents_payload",
     "event_payload",
     "event_payloads",
+    "events_by_id",
     "parse_between",
     "parse_multi",
     "parse_top",
@@ -68,8 +71,11 @@ def _clip(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[:n] + "…"
 
 
-def parse_multi(values: Sequence[str]) -> tuple[str, ...]:
-    """Repeated and comma-separated values alike: ``type=AID&type=AGREE`` or ``type=AID,AGREE``."""
+def parse_multi(values: Sequence[str], *, split: bool = True) -> tuple[str, ...]:
+    """Repeated and comma-separated values alike: ``type=AID&type=AGREE`` or ``type=AID,AGREE``
+    (``split=False`` for values that may hold commas themselves, such as outlet names)."""
+    if not split:
+        return tuple(v.strip() for v in values if v.strip())
     return tuple(v.strip() for raw in values for v in raw.split(",") if v.strip())
 
 
@@ -136,23 +142,46 @@ def _with_extras(store: SQLiteStore, events: Sequence[Event]) -> list[dict[str, 
 
 
 def event_payloads(
-    store: SQLiteStore, query: EventQuery, top: int | None = None
+    store: SQLiteStore,
+    query: EventQuery,
+    top: int | None = None,
+    rf: ReaderFilter | None = None,
+    sort: str = "date",
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of the timeline (date order) and the number of matching events.
+    """One page of the timeline (date order, or ``sort``) and the number of matching
+    events; ``rf`` filters by the cited articles' outlets and stories.
 
     With ``top``, only the ``top`` most salient events are kept (as ``--top`` does),
     then paged by the query's limit and offset.
     """
     from storyline.timeline.sql import iter_events, top_events
 
-    if top is None:
+    rf = rf or ReaderFilter()
+    if top is None and not rf and sort == "date":
         return _with_extras(store, list(iter_events(store, query))), count_events(store, query)
+    if top is None:
+        events = events_by_id(store, facets.page_ids(store, query, rf, sort))
+        return _with_extras(store, events), facets.matching(store, query, rf)
+    if rf or sort != "date":
+        raise QueryError("top cannot be combined with outlet, story or sort")
     if top < 1:
         raise QueryError("top must be at least 1")
     ranked = [e for e, _ in top_events(store, query, top)]
     ranked.sort(key=_date_order)
     stop = None if query.limit is None else query.offset + query.limit
     return _with_extras(store, ranked[query.offset : stop]), len(ranked)
+
+
+def events_by_id(store: SQLiteStore, ids: Sequence[str]) -> list[Event]:
+    """The events of ``ids``, in that order."""
+    from storyline.serialize import event_from_json
+
+    rows = store.conn.execute(
+        "SELECT id, json FROM events WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(ids)),),
+    )
+    found = {r[0]: event_from_json(json.loads(r[1])) for r in rows}
+    return [found[i] for i in ids if i in found]
 
 
 def _date_order(e: Event) -> tuple[str, str, str]:

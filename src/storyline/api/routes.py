@@ -16,7 +16,8 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from storyline.api import queries
 from storyline.api.deps import get_store, page_link, relations_module
 from storyline.store.sqlite import MAX_EVENT_ID, SQLiteStore
-from storyline.timeline.query import QueryError
+from storyline.timeline.facets import SORTS, ReaderFilter
+from storyline.timeline.query import EventQuery, QueryError
 
 __all__ = ["EventId", "FiltersDep", "Int64", "TimelineFilters", "router", "timeline_payload"]
 
@@ -44,12 +45,30 @@ class TimelineFilters:
         limit: Int64 = 100,
         offset: Int64 = 0,
         min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
+        outlet: Multi = [],  # noqa: B006
+        story: Multi = [],  # noqa: B006
+        sort: Annotated[str, Query(description=f"one of {', '.join(SORTS)}")] = "date",
     ) -> None:
         self.actor, self.between = actor, between
         self.date_from, self.date_to = date_from, date_to
         self.types, self.modalities = type, modality
         self.limit, self.offset = limit, offset
         self.min_confidence = min_confidence
+        self.outlets, self.stories, self.sort = outlet, story, sort
+
+    def query(self) -> EventQuery:
+        """The validated query (QueryError if a filter is wrong)."""
+        return queries.timeline_query(
+            actor=self.actor, between=self.between, date_from=self.date_from,
+            date_to=self.date_to, types=self.types, modalities=self.modalities,
+            limit=self.limit, offset=self.offset, min_confidence=self.min_confidence,
+        )  # fmt: skip
+
+    def reader(self) -> ReaderFilter:
+        return ReaderFilter(
+            outlets=queries.parse_multi(self.outlets, split=False),
+            stories=queries.parse_multi(self.stories),
+        )
 
 
 FiltersDep = Annotated[TimelineFilters, Depends()]
@@ -59,12 +78,7 @@ def timeline_payload(
     store: SQLiteStore, request: Request, f: TimelineFilters, top: int | None = None
 ) -> dict[str, Any]:
     """One page of the timeline with its total and the URL of the next page."""
-    query = queries.timeline_query(
-        actor=f.actor, between=f.between, date_from=f.date_from, date_to=f.date_to,
-        types=f.types, modalities=f.modalities, limit=f.limit, offset=f.offset,
-        min_confidence=f.min_confidence,
-    )  # fmt: skip
-    events, total = queries.event_payloads(store, query, top)
+    events, total = queries.event_payloads(store, f.query(), top, f.reader(), f.sort)
     nxt = None
     if f.offset + len(events) < total:
         nxt = page_link(request, offset=f.offset + f.limit, limit=f.limit)

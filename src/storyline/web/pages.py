@@ -19,10 +19,12 @@ from storyline.api.highlight import Span, evidence_contexts, pieces, raw_with_re
 from storyline.api.routes import EventId, FiltersDep, Int64, actor_payload, timeline_payload
 from storyline.records import MODALITIES, PLOVER_TYPES
 from storyline.store.sqlite import SQLiteStore
+from storyline.timeline import facets, reading
 from storyline.timeline.citations import source_of
 from storyline.timeline.dates import date_label
 from storyline.timeline.query import QueryError
 from storyline.web.grouping import ZOOMS, group_events, is_planned, month_label
+from storyline.web.links import Links
 
 __all__ = ["render_error", "router"]
 
@@ -31,7 +33,10 @@ _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
     autoescape=True,  # every {{ }} is escaped; templates never use |safe on text
 )
-_env.globals.update(is_planned=is_planned, month_label=month_label, date_label=date_label)
+_env.globals.update(
+    is_planned=is_planned, month_label=month_label, date_label=date_label,
+    source_label=lambda d: source_of(d).label, source_outlet=lambda d: source_of(d).outlet,
+)  # fmt: skip
 templates = Jinja2Templates(env=_env)
 
 router = APIRouter(include_in_schema=False)
@@ -60,6 +65,10 @@ def render_error(request: Request, status: int, message: str) -> HTMLResponse:
 CONFIDENCE_LEVELS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
+#: How the home page lists events: cards grouped by month or year, or a sortable table.
+VIEWS = ("cards", "table")
+
+
 @router.get("/", response_class=HTMLResponse)
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(
@@ -68,34 +77,59 @@ def timeline_page(
     filters: FiltersDep,
     zoom: str = "month",
     top: str = "",
+    view: str = "cards",
 ) -> HTMLResponse:
     f = filters
+    links = Links(request.url.path, request.query_params)
     form = {
         "actor": f.actor or "", "between": ",".join(queries.parse_multi(f.between)),
         "from": f.date_from or "", "to": f.date_to or "", "zoom": zoom, "top": top,
         "types": [t.upper() for t in queries.parse_multi(f.types)],
         "modalities": [m.lower() for m in queries.parse_multi(f.modalities)],
-        "min_confidence": f.min_confidence,
+        "min_confidence": f.min_confidence, "view": view, "sort": f.sort,
+        "outlets": list(queries.parse_multi(f.outlets, split=False)),
+        "stories": list(queries.parse_multi(f.stories)),
     }  # fmt: skip
     common: dict[str, Any] = {
         "form": form, "plover": PLOVER_TYPES, "modality_names": MODALITIES, "zooms": ZOOMS,
-        "confidence_levels": CONFIDENCE_LEVELS,
+        "confidence_levels": CONFIDENCE_LEVELS, "links": links, "views": VIEWS,
+        "overview": facets.corpus_overview(store), "chips": _chips(form, links),
+        "csv": links.other("/api/timeline.csv"), "density": links.other("/api/density"),
     }  # fmt: skip
     twin = _twin(request, "/api/timeline")
     try:
         if zoom not in ZOOMS:
             raise QueryError(f"zoom must be one of {', '.join(ZOOMS)}, got {zoom!r}")
+        if view not in VIEWS:
+            raise QueryError(f"view must be one of {', '.join(VIEWS)}, got {view!r}")
         page = timeline_payload(store, request, f, queries.parse_top(top))
+        counts = facets.facet_counts(store, f.query(), f.reader())
     except QueryError as exc:
         return _page(request, "timeline.html", 400, error=str(exc), page=None, groups=[],
-                     twin=twin, **common)  # fmt: skip
+                     facets=None, twin=twin, **common)  # fmt: skip
     prev = None
     if f.offset > 0:
         prev = page_link(request, offset=max(0, f.offset - f.limit))
+    groups = group_events(page["events"], zoom) if f.sort == "date" else []
     return _page(
         request, "timeline.html", error=None, page=page, prev=prev, twin=twin,
-        groups=group_events(page["events"], zoom), **common,
+        groups=groups, facets=counts, **common,
     )  # fmt: skip
+
+
+def _chips(form: dict[str, Any], links: Links) -> list[tuple[str, str]]:
+    """The active filters as (label, link that removes it)."""
+    out = []
+    for key, label in (("actor", "actor"), ("between", "pair"), ("from", "from"), ("to", "to")):
+        if form[key]:
+            out.append((f"{label}: {form[key]}", links.without(key)))
+    out += [(f"type: {t}", links.without("type", t)) for t in form["types"]]
+    out += [(f"modality: {m}", links.without("modality", m)) for m in form["modalities"]]
+    out += [(f"outlet: {o}", links.without("outlet", o)) for o in form["outlets"]]
+    out += [(f"story: {s}", links.without("story", s)) for s in form["stories"]]
+    if form["min_confidence"]:
+        out.append((f"confidence ≥ {form['min_confidence']:g}", links.without("min_confidence")))
+    return out
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -154,7 +188,7 @@ def document_page(store: StoreDep, request: Request, doc_id: str) -> HTMLRespons
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(store: StoreDep, request: Request) -> HTMLResponse:
-    return _page(request, "actors.html", actors=store.actors(), twin="/api/actors")
+    return _page(request, "actors.html", actors=reading.actor_rows(store), twin="/api/actors")
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
@@ -170,7 +204,7 @@ def actor_page(
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories_page(store: StoreDep, request: Request) -> HTMLResponse:
-    return _page(request, "stories.html", stories=store.stories(), twin="/api/stories")
+    return _page(request, "stories.html", stories=reading.story_rows(store), twin="/api/stories")
 
 
 @router.get("/relations", response_class=HTMLResponse)

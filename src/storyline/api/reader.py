@@ -1,0 +1,89 @@
+"""The reader's JSON: facets with counts, the time axis's density, the corpus
+overview, the timeline as CSV and actor-name suggestions.
+
+Every route takes the timeline's own filter parameters (``TimelineFilters``), so
+the home page's axis, facets, list and downloads always describe the same events.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import Response
+
+from storyline.api import queries
+from storyline.api.deps import get_store
+from storyline.api.routes import FiltersDep
+from storyline.store.sqlite import SQLiteStore
+from storyline.timeline import facets
+from storyline.timeline.aliases import suggest_names
+from storyline.timeline.citations import document_sources
+from storyline.timeline.export import ExportFormat, export_events
+from storyline.timeline.query import QueryError
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api", tags=["api"])
+StoreDep = Annotated[SQLiteStore, Depends(get_store)]
+#: The most rows one CSV download holds (a larger timeline: narrow the filters).
+MAX_CSV_ROWS = 100_000
+
+
+@router.get("/facets", summary="Counts per type, modality, confidence, actor, pair, outlet, story")
+def api_facets(store: StoreDep, filters: FiltersDep) -> dict[str, Any]:
+    try:
+        return facets.facet_counts(store, filters.query(), filters.reader())
+    except QueryError as exc:
+        raise HTTPException(400, str(exc)) from exc
+
+
+@router.get("/density", summary="Events per first day, by modality (the time axis)")
+def api_density(store: StoreDep, filters: FiltersDep) -> dict[str, Any]:
+    try:
+        return facets.density(store, filters.query(), filters.reader())
+    except QueryError as exc:
+        raise HTTPException(400, str(exc)) from exc
+
+
+@router.get("/overview", summary="Documents, outlets, dates, events, most active actors and pairs")
+def api_overview(store: StoreDep) -> dict[str, Any]:
+    return facets.corpus_overview(store)
+
+
+@router.get(
+    "/timeline.csv",
+    summary="The filtered timeline as CSV (every matching event, in the chosen order)",
+    response_class=Response,
+)
+def api_timeline_csv(store: StoreDep, filters: FiltersDep) -> Response:
+    try:
+        query = filters.query()
+        total = facets.matching(store, query, filters.reader())
+        if total > MAX_CSV_ROWS:
+            raise QueryError(f"{total} events match; a CSV holds at most {MAX_CSV_ROWS}")
+        everything = type(query)(**{**_fields(query), "limit": None, "offset": 0})
+        ids = facets.page_ids(store, everything, filters.reader(), filters.sort)
+    except QueryError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    events = queries.events_by_id(store, ids)
+    sources = document_sources(store, (ev.document for e in events for ev in e.evidence))
+    body = export_events(events, ExportFormat.csv, sources=sources)
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": 'attachment; filename="timeline.csv"'},
+    )
+
+
+def _fields(query: Any) -> dict[str, Any]:
+    return {f: getattr(query, f) for f in query.__slots__}
+
+
+@router.get("/actors/suggest", summary="Actor names and aliases that begin with (or hold) q")
+def api_actor_suggest(
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=200)] = "",
+    limit: Annotated[int, Query(ge=1, le=50)] = 12,
+) -> list[dict[str, Any]]:
+    return suggest_names(store, q, limit)
