@@ -22,6 +22,7 @@ import lxml.html  # type: ignore[import-untyped]
 from lxml import etree
 
 from storyline.ingest.dates import parse_date
+from storyline.ingest.page_text import parse_html
 from storyline.ingest.pubdate import resolve_page_date
 from storyline.records import DateCandidate
 
@@ -62,7 +63,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """Main text (trafilatura; the simple extractor only when it finds nothing), title,
     URL, site name and the publication date resolved from every signal of the page."""
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"))
+        root = parse_html(html)
     except (etree.ParserError, etree.LxmlError, ValueError):
         return HtmlExtract(text="", url=url)
     meta = _meta(root)
@@ -123,7 +124,7 @@ def extract_trafilatura(html: str, url: str | None = None) -> HtmlExtract:
 def extract_simple(html: str, url: str | None = None) -> HtmlExtract:
     """Paragraph-level text of ``<article>``/``<main>`` (else ``<body>``) without boilerplate."""
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8"))
+        root = parse_html(html)
     except (etree.ParserError, ValueError):
         return HtmlExtract(text="", url=url)
     meta = _meta(root)

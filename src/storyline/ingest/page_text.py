@@ -10,13 +10,12 @@ headline is the article itself, whatever its classes say (``<body class="has-sid
 from __future__ import annotations
 
 import copy
-import re
 
 import lxml.html  # type: ignore[import-untyped]
 
 from storyline.ingest.stamps import rules
 
-__all__ = ["headline_index", "is_foreign_block", "visible_lines"]
+__all__ = ["headline_index", "is_foreign_block", "parse_html", "visible_lines"]
 
 _BLOCKS = (
     "p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "span", "time", "td", "th",
@@ -24,7 +23,14 @@ _BLOCKS = (
     "ol", "table", "blockquote", "address", "main",
 )  # fmt: skip
 _DROP = ("head", "script", "style", "noscript", "template", "svg", "iframe", "button", "select")
-_PARTS = re.compile(r"[\s_\-]+")
+_UTF8 = lxml.html.HTMLParser(encoding="utf-8")
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement:
+    """The page's tree from decoded text. lxml refuses ``str`` with an encoding declaration
+    and, given bytes without a ``<meta charset>``, guesses Latin-1, so the text goes in
+    as UTF-8 with the encoding named."""
+    return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_UTF8)
 
 
 def _headline(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:

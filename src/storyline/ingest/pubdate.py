@@ -32,7 +32,12 @@ from lxml import etree
 
 from storyline.ingest.dates import date_from_url
 from storyline.ingest.page_locale import PageLocale, page_locale
-from storyline.ingest.page_text import headline_index, is_foreign_block, visible_lines
+from storyline.ingest.page_text import (
+    headline_index,
+    is_foreign_block,
+    parse_html,
+    visible_lines,
+)
 from storyline.ingest.stamps import Stamp, find_stamps, first_stamp, local_day, rules
 from storyline.records import DateCandidate
 
@@ -75,7 +80,7 @@ def resolve_page_date(
     """The publication day of ``html`` (never raises on bad HTML; None when nothing dates it)."""
     try:
         if root is None:
-            root = lxml.html.document_fromstring(html.encode("utf-8", "replace"))
+            root = parse_html(html)
     except (etree.ParserError, etree.LxmlError, ValueError):
         return PageDate(None, "", ())
     try:
@@ -295,8 +300,11 @@ def _visible_signals(root: lxml.html.HtmlElement, locale: PageLocale) -> Iterato
             before = line[prev_end : stamp.start].lower().strip(_PUNCT)
             if not before and i > 0 and len(lines[i - 1]) <= 40:
                 before = lines[i - 1].lower().strip(_PUNCT)
+            after = line[stamp.end : stamp.end + 30].lower().strip(_PUNCT)
             prev_end = stamp.end
             kind = _cue(before, cues)
+            if kind is None and any(after.startswith(w) for w in cues["published_after"]):
+                kind = "byline-published"  # "am Samstag, 3. Dezember 2011 veröffentlicht"
             if kind is None:
                 near = head is not None and (
                     head < i <= head + data["rules"]["lines_after_headline"]

@@ -1,0 +1,135 @@
+"""Publication-date signals of HTML pages, one synthetic page per case (issue 16)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.ingest.pubdate import resolve_page_date
+from storyline.ingest.stamps import find_stamps
+
+
+def _page(head: str = "", body: str = "", lang: str = "en") -> str:
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><title>A headline</title>{head}</head>'
+        f"<body>{body}<p>{'Some article text that goes on. ' * 20}</p></body></html>"
+    )
+
+
+def _sources(result: object) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for c in result.candidates:  # type: ignore[attr-defined]
+        out.setdefault(c.source, set()).add(c.value)
+    return out
+
+
+def test_utc_near_midnight_is_the_previous_local_day_on_a_us_page() -> None:
+    meta = '<meta property="article:published_time" content="2020-05-02T02:54:29Z">'
+    got = resolve_page_date(_page(meta, "<h1>A headline</h1>", lang="en-US"), None)
+    assert got.day == "2020-05-01"
+    assert "country us" in got.locale
+
+
+def test_utc_stamp_follows_the_offset_the_page_prints_itself() -> None:
+    head = (
+        '<meta property="article:published_time" content="2022-04-22T04:11:44+00:00">'
+        '<meta property="article:modified_time" content="2022-04-21T22:11:44-06:00">'
+    )
+    got = resolve_page_date(_page(head, "<h1>A headline</h1>"), "https://example.com/a")
+    assert got.day == "2022-04-21"
+
+
+def test_utc_near_midnight_on_a_german_page_is_the_next_local_day() -> None:
+    meta = '<meta property="article:published_time" content="2020-01-07T23:30:16Z">'
+    got = resolve_page_date(_page(meta, "<h1>Titel</h1>", lang="de"), "https://beispiel.de/x")
+    assert got.day == "2020-01-08"
+
+
+def test_numeric_dates_follow_the_page_language() -> None:
+    meta = '<meta name="date" content="11/01/2023">'
+    assert resolve_page_date(_page(meta, lang="de-CH"), None).day == "2023-01-11"
+    assert resolve_page_date(_page(meta, lang="en-US"), None).day == "2023-11-01"
+
+
+def test_published_beats_last_change_and_the_change_is_kept_as_rejected() -> None:
+    body = (
+        "<h1>Gemeinderat beschliesst Budget</h1><p>Letzte Änderung: 31.10.2023</p>"
+        "<p>Erschienen am: 01.11.2023</p>"
+    )
+    got = resolve_page_date(_page("", body, lang="de"), None)
+    assert got.day == "2023-11-01"
+    assert "2023-10-31" in _sources(got)["html-byline-modified"]
+
+
+def test_a_cue_after_the_date_marks_it_published() -> None:
+    body = (
+        "<h1>Titel</h1><p>Klaus-Peter Schöppner</p>"
+        "<p>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 10:15 Uhr veröffentlicht "
+        "und ist seitdem viel gelesen worden.</p>"
+    )
+    assert resolve_page_date(_page("", body, lang="de"), None).day == "2011-12-03"
+
+
+def test_json_ld_published_beats_modified() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2020-09-21T15:18:01+00:00", '
+        '"dateModified": "2020-10-20T14:04:48+00:00"}</script>'
+    )
+    got = resolve_page_date(_page(ld, "<h1>x</h1>"), None)
+    assert got.day == "2020-09-21"
+    assert "2020-10-20" in _sources(got)["html-json-ld-modified"]
+
+
+def test_a_related_article_time_is_rejected_for_the_articles_own() -> None:
+    body = (
+        '<div class="sidebar-latest"><time datetime="2021-05-06T10:00:00">6 May</time></div>'
+        '<article><h1>Talks resume</h1><time datetime="2021-03-04T09:00:00">4 March 2021</time>'
+        "<p>Text.</p></article>"
+        '<section class="related-stories"><time datetime="2021-05-07">7 May 2021</time></section>'
+    )
+    got = resolve_page_date(_page("", body), None)
+    assert got.day == "2021-03-04"
+    related = _sources(got)["html-related"]
+    assert {"2021-05-06", "2021-05-07"} <= related
+
+
+def test_script_and_rdf_dates() -> None:
+    script = '<script>showDate("2020/04/17 01:43:09");</script>'
+    assert resolve_page_date(_page("", "<h1>x</h1>" + script), None).day == "2020-04-17"
+    rdf = '<!-- <rdf:Description dc:date="2020-07-03" /> -->'
+    got = resolve_page_date(_page(rdf, "<h1>x</h1>"), None)
+    assert "2020-07-03" in _sources(got)["html-rdf"]
+
+
+def test_url_date_and_image_url_date() -> None:
+    got = resolve_page_date(_page("", "<h1>x</h1>"), "https://news.example.org/2021/05/04/talks")
+    assert got.day == "2021-05-04"
+    img = '<img src="/photos/20201007120909561.jpg">'
+    got = resolve_page_date(_page("", "<h1>x</h1>" + img), None)
+    assert "2020-10-07" in _sources(got)["html-media-url"]
+
+
+def test_an_undated_page_gets_no_day() -> None:
+    assert resolve_page_date(_page("", "<h1>About us</h1>"), None).day is None
+
+
+def test_stamps_keep_time_and_offset() -> None:
+    (stamp,) = find_stamps("Tue, 4 May 2021 19:18:00 +0200")
+    assert (stamp.day, stamp.clock, stamp.offset) == (date(2021, 5, 4), (19, 18), 120)
+    (stamp,) = find_stamps("3 de mayo de 2022 a las 07:46hrs")
+    assert stamp.day == date(2022, 5, 3)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.text(max_size=300),
+    st.sampled_from(["", "<time datetime='{}'>", "<meta name=date content='{}'>"]),
+)
+def test_never_raises_and_stays_in_range(text: str, wrap: str) -> None:
+    html = f"<html><body>{wrap.format(text) if wrap else text}</body></html>"
+    got = resolve_page_date(html, None)
+    if got.day is not None:
+        assert date(1990, 1, 1) <= date.fromisoformat(got.day) <= date.today() + timedelta(days=1)
