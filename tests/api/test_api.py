@@ -402,3 +402,28 @@ def test_density_overview_and_suggestions(client: ASGIClient) -> None:
     pronouns = client.get("/api/actors/suggest", params={"q": "he"}).json()
     assert all(row["match"].lower() not in ("he", "his") for row in pronouns)
     assert client.get("/api/actors/suggest", params={"q": ""}).json() == []
+
+
+@pytest.mark.parametrize(
+    ("q", "says"),
+    [('"visit', "not closed"), ("visit AND", "between two words"), ("NEAR(", "not closed"),
+     ("*", "end a word"), ("a:b", "not a field"), ("US-led", 'double quotes ("US-led")')],
+)  # fmt: skip
+def test_bad_searches_are_a_clear_400(client: ASGIClient, q: str, says: str) -> None:
+    for path in ("/api/search", "/api/search/events"):
+        r = client.get(path, params={"q": q})
+        assert r.status_code == 400 and says in r.json()["error"]
+        assert "fts5" not in r.json()["error"] and "phrase" in r.json()["error"]
+
+
+def test_search_finds_events_in_their_own_words(client: ASGIClient) -> None:
+    events = client.get("/api/search/events", params={"q": "visit"}).json()
+    assert events and all(e["citation"]["ref"] for e in events)
+    for e in events:
+        said = " ".join([e["headline"], *(ev["text"] for ev in e["evidence"])]).lower()
+        assert "visit" in said
+    lavrov = client.get("/api/search/events", params={"q": "Lavrov OR Choe"}).json()
+    assert lavrov
+    narrower = client.get("/api/search/events", params={"q": "visit NOT Putin"}).json()
+    assert len(narrower) < len(events)
+    assert client.get("/api/search/events", params={"q": "zzzqqq"}).json() == []

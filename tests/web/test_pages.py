@@ -186,3 +186,12 @@ def test_event_page_reads_as_a_headline_with_human_citations(seeds_url: str) -> 
     timeline = get(seeds_url, "/timeline").text
     assert 'class="event-link headline"' in timeline
     assert '<span class="outlet">TASS</span>' in timeline
+
+
+def test_search_page_lists_events_and_articles_and_explains_bad_queries(seeds_url: str) -> None:
+    html = get(seeds_url, "/search", q="visit").text
+    assert re.search(r"<h2>Events \(\d+\)", html) and re.search(r"<h2>Articles \(\d+\)", html)
+    assert 'class="event-link headline"' in html
+    bad = get(seeds_url, "/search", q='"visit')
+    assert bad.status_code == 400 and 'role="alert"' in bad.text
+    assert "not closed" in unescape(bad.text) and "fts5" not in bad.text

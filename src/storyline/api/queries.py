@@ -15,6 +15,7 @@ from typing import Any
 from storyline.records import Event
 from storyline.store.sqlite import SQLiteStore
 from storyline.timeline import facets
+from storyline.timeline.citations import document_sources
 from storyline.timeline.facets import ReaderFilter
 from storyline.timeline.query import (
     MAX_SEARCH_CHARS,
@@ -260,6 +261,10 @@ def search_pieces(store: SQLiteStore, q: str, limit: int) -> list[dict[str, Any]
             if after:
                 pieces.append((after, False))
         out.append({"document": doc, "title": title, "pieces": pieces})
+    sources = document_sources(store, (h["document"] for h in out))
+    for h in out:
+        src = sources.get(h["document"])
+        h["label"] = src.label if src else h["title"] or h["document"]
     return out
 
 

@@ -14,13 +14,14 @@ from fastapi.responses import Response
 
 from storyline.api import queries
 from storyline.api.deps import get_store
-from storyline.api.routes import FiltersDep
+from storyline.api.routes import FiltersDep, Int64
 from storyline.store.sqlite import SQLiteStore
 from storyline.timeline import facets
 from storyline.timeline.aliases import suggest_names
 from storyline.timeline.citations import document_sources
 from storyline.timeline.export import ExportFormat, export_events
-from storyline.timeline.query import QueryError
+from storyline.timeline.query import MAX_SEARCH_CHARS, QueryError
+from storyline.timeline.search import search_events
 
 __all__ = ["router"]
 
@@ -78,6 +79,21 @@ def api_timeline_csv(store: StoreDep, filters: FiltersDep) -> Response:
 
 def _fields(query: Any) -> dict[str, Any]:
     return {f: getattr(query, f) for f in query.__slots__}
+
+
+@router.get(
+    "/search/events",
+    summary="Events whose articles match a full-text search and whose own words hold its terms",
+)
+def api_search_events(
+    store: StoreDep, q: Annotated[str, Query(max_length=MAX_SEARCH_CHARS)], limit: Int64 = 50
+) -> list[dict[str, Any]]:
+    if not 1 <= limit <= queries.MAX_LIMIT:
+        raise HTTPException(400, f"limit must be between 1 and {queries.MAX_LIMIT}")
+    try:
+        return search_events(store, queries.check_search(q), limit)
+    except QueryError as exc:
+        raise HTTPException(400, str(exc)) from exc
 
 
 @router.get("/actors/suggest", summary="Actor names and aliases that begin with (or hold) q")

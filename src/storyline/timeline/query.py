@@ -108,4 +108,57 @@ def check_search(q: str) -> str:
         raise QueryError(
             f"search query has {len(terms)} terms; at most {MAX_SEARCH_TERMS} terms are allowed"
         )
+    problem = _syntax_problem(q)
+    if problem:
+        raise QueryError(f"bad search query {_clip(q)!r}: {problem}. {SEARCH_HELP}")
     return q
+
+
+#: How a search is written (shown with every refused query).
+SEARCH_HELP = (
+    'Write words (all must occur), "a phrase" in double quotes, OR, NOT, word* for a prefix,'
+    " or title: / text: before a word"
+)
+_TOKEN = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _syntax_problem(q: str) -> str | None:
+    """What makes ``q`` an FTS5 syntax error, in words (None if it looks fine).
+
+    SQLite's own messages ("fts5: syntax error near ''") name no fix; these do. The
+    store still reports anything this misses."""
+    if q.count('"') % 2:
+        return 'a double quote (") is not closed'
+    depth = 0
+    for ch in q:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return "a ) has no ( before it"
+    if depth:
+        return "a ( is not closed"
+    tokens = _TOKEN.findall(q)
+    words = [t for t in tokens if t not in ("(", ")")]
+    near_calls = {i for i, t in enumerate(tokens[:-1]) if t == "NEAR" and tokens[i + 1] == "("}
+    for i, t in enumerate(words):
+        if t == "NEAR" and near_calls:
+            continue
+        if t in _FTS_OPERATORS and (
+            i == 0 or i == len(words) - 1 or words[i - 1] in _FTS_OPERATORS
+        ):
+            return f"{t} must stand between two words"
+        if t.startswith("*") or ("*" in t[:-1] and not t.startswith('"')):
+            return f"{t!r}: * may only end a word (visit*)"
+        if ":" in t and not t.startswith('"'):
+            column = t.split(":", 1)[0]
+            if column not in ("title", "text"):
+                return f"{column}: is not a field to search (title: or text:)"
+        if not t.startswith('"') and t not in _FTS_OPERATORS and not re.search(r"\w", t):
+            return f"{t!r} holds no word to search for"
+        bare = t.split(":", 1)[-1].rstrip("*")
+        if not t.startswith('"') and re.search(r"[^\w+’]", bare):
+            return f'{t!r} has punctuation inside: put it in double quotes ("{bare}")'
+    return None

@@ -23,6 +23,7 @@ from storyline.timeline import facets, reading
 from storyline.timeline.citations import source_of
 from storyline.timeline.dates import date_label
 from storyline.timeline.query import QueryError
+from storyline.timeline.search import search_events
 from storyline.web.grouping import ZOOMS, group_events, is_planned, month_label
 from storyline.web.links import Links
 
@@ -254,16 +255,22 @@ def relations_chart_svg(store: StoreDep, a: str, b: str, period: str = "quarter"
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(store: StoreDep, request: Request, q: str = "", limit: Int64 = 20) -> HTMLResponse:
+    """Events and articles matching a full-text search; a query the index cannot run
+    is answered 400 with what is wrong and how searches are written."""
     twin = _twin(request, "/api/search")
     if not q.strip():
-        return _page(request, "search.html", q=q, hits=None, error=None, twin=None)
+        return _page(request, "search.html", q=q, hits=None, events=None, error=None, twin=None)
     try:
         if not 1 <= limit <= queries.MAX_LIMIT:
             raise QueryError(f"limit must be between 1 and {queries.MAX_LIMIT}")
-        hits = queries.search_pieces(store, queries.check_search(q), limit)
+        checked = queries.check_search(q)
+        hits = queries.search_pieces(store, checked, limit)
+        events = search_events(store, checked, 50)
     except QueryError as exc:
-        return _page(request, "search.html", 400, q=q, hits=None, error=str(exc), twin=twin)
-    return _page(request, "search.html", q=q, hits=hits, error=None, twin=twin)
+        return _page(request, "search.html", 400, q=q, hits=None, events=None, error=str(exc),
+                     twin=twin)  # fmt: skip
+    return _page(request, "search.html", q=q, hits=hits, events=events, error=None, twin=twin,
+                 events_twin=_twin(request, "/api/search/events"))  # fmt: skip
 
 
 @router.get("/docs", response_class=HTMLResponse)

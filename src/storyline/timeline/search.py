@@ -1,0 +1,84 @@
+"""Search over events: the events told by the articles a full-text search finds,
+kept when their own words (headline, evidence, side names) hold the query's terms.
+
+The article index (SQLite FTS5) answers the query; an event is a hit when one of
+its citing articles is, and every plain term of the query (any, for ``OR``
+queries; ``word*`` as a prefix) occurs in what the event says.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from storyline.records import Event
+from storyline.serialize import event_from_json, event_json
+from storyline.timeline.citations import cite_all
+from storyline.timeline.dates import bounds
+
+if TYPE_CHECKING:
+    from storyline.store.sqlite import SQLiteStore
+
+__all__ = ["query_terms", "search_events"]
+
+#: Articles the full-text index may return for one event search.
+MAX_ARTICLES = 500
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
+def query_terms(q: str) -> tuple[list[str], bool]:
+    """The plain terms of a search (lowercase; a trailing ``*`` kept) and whether any
+    one of them is enough (an ``OR`` query). Terms after ``NOT`` are dropped."""
+    terms, any_of, skip = [], " OR " in f" {q} ", False
+    for token in re.findall(r'"[^"]*"|[^\s()"]+', q):
+        if token in _OPERATORS:
+            skip = token == "NOT"
+            continue
+        if skip:
+            skip = False
+            continue
+        text = token.strip('"').split(":", 1)[-1].lower()
+        terms += [w for w in re.findall(r"[\w’']+\*?", text)]
+    return terms, any_of
+
+
+def _matches(words: list[str], terms: list[str], any_of: bool) -> bool:
+    def has(term: str) -> bool:
+        if term.endswith("*"):
+            return any(w.startswith(term[:-1]) for w in words)
+        return term in words
+
+    found = [has(t) for t in terms]
+    return bool(found) and (any(found) if any_of else all(found))
+
+
+def search_events(store: SQLiteStore, q: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Events matching ``q`` (already checked by ``check_search``), in date order, as
+    cited event JSON. QueryError if the full-text index refuses the query."""
+    docs = [r["document"] for r in store.search(q, MAX_ARTICLES)]
+    terms, any_of = query_terms(q)
+    if not docs or not terms:
+        return []
+    rows = store.conn.execute(
+        "SELECT DISTINCT e.id, e.json FROM events e JOIN event_members m ON m.event = e.id"
+        " JOIN event_mentions x ON x.id = m.mention"
+        " WHERE x.document IN (SELECT value FROM json_each(?))",
+        (json.dumps(docs),),
+    ).fetchall()
+    hits: list[Event] = []
+    for r in rows:
+        event = event_from_json(json.loads(r[1]))
+        text = " ".join([*(ev.text for ev in event.evidence),
+                         *(a.name for a in (*event.source, *event.target))])  # fmt: skip
+        data = event_json(event)
+        words = re.findall(r"[\w’']+", f"{text} {data['headline']}".lower())
+        if _matches(words, terms, any_of):
+            hits.append(event)
+    hits.sort(key=_order)
+    return cite_all(store, (event_json(e) for e in hits[:limit]))
+
+
+def _order(e: Event) -> tuple[str, str, str]:
+    b = bounds(e.date, e.date_end) or ("9999-12-31", "9999-12-31")
+    return b[0], b[1], e.id
