@@ -82,10 +82,12 @@ def test_relations_chart_loads(page: Any, seeds_url: str, artifacts: Path) -> No
     page.goto(seeds_url + "/relations")
     page.locator("a.dyad-link").first.click()
     page.wait_for_url("**/relations?*")
-    chart = page.locator("figure.chart img")
+    chart = page.locator("figure.chart svg.relations-svg")
     chart.wait_for()
-    page.wait_for_function("() => document.querySelector('figure.chart img').complete")
-    assert chart.evaluate("img => img.naturalWidth") > 100
+    assert chart.bounding_box()["width"] > 100
     assert page.locator("ol.events li.event").count() > 0
+    page.locator("svg a.bar-link").first.click()  # a bar opens the events behind it
+    page.wait_for_url("**/timeline?*between=*")
+    assert page.locator("li.event").count() > 0
     page.screenshot(path=str(artifacts / "relations.png"), full_page=True)
     assert outside == []

@@ -137,8 +137,9 @@ def test_relations_pages_and_chart(seeds_url: str) -> None:
     assert links, "the relations index lists the top dyads"
     page = httpx.get(seeds_url + unescape(links[0]), timeout=60)
     assert page.status_code == 200
-    chart = re.search(r'<img src="([^"]+)"', page.text)
+    chart = re.search(r'<a href="(/relations/chart\.svg[^"]+)"', page.text)
     assert chart and "<h2>Key events</h2>" in page.text and '<li class="event ' in page.text
+    assert "<svg viewBox=" in page.text and 'class="score-line"' in page.text
     svg = httpx.get(seeds_url + unescape(chart.group(1)), timeout=60)
     assert svg.status_code == 200 and svg.headers["content-type"].startswith("image/svg+xml")
     assert svg.text.lstrip().startswith("<?xml") and "<svg" in svg.text
@@ -195,3 +196,18 @@ def test_search_page_lists_events_and_articles_and_explains_bad_queries(seeds_ur
     bad = get(seeds_url, "/search", q='"visit')
     assert bad.status_code == 400 and 'role="alert"' in bad.text
     assert "not closed" in unescape(bad.text) and "fts5" not in bad.text
+
+
+def test_relations_bars_link_to_their_events_and_periods_are_chosen(seeds_url: str) -> None:
+    for period in ("month", "quarter", "year"):
+        data = get(seeds_url, "/api/relations", a="RUS", b="KOR", period=period).json()
+        html = get(seeds_url, "/relations", a="RUS", b="KOR", period=period).text
+        rows = [r for r in data["series"] if r["events"]]
+        shown = re.findall(r'<td data-label="period"><a href="[^"]+">([^<]+)</a>', html)
+        assert shown == [r["period"] for r in rows]  # only periods with data
+        links = [unescape(h) for h in re.findall(r'<a href="([^"]+)" class="bar-link">', html)]
+        assert links
+    for href in links[:6]:
+        events = get(seeds_url, "/api/timeline" + href[len("/timeline") :]).json()
+        assert events["total"] > 0, href
+    assert get(seeds_url, "/relations", a="RUS", b="KOR", period="decade").status_code == 400

@@ -26,7 +26,7 @@ from storyline.events.lexicon import DIRECTIONLESS
 from storyline.records import Event
 from storyline.serialize import event_from_json, event_json
 from storyline.timeline.citations import cite_all
-from storyline.timeline.plover import event_score
+from storyline.timeline.plover import QUAD_WEIGHT, event_score, quad
 from storyline.timeline.query import QueryError
 from storyline.timeline.sql import resolve_country
 
@@ -44,15 +44,17 @@ __all__ = [
     "top_dyads",
 ]
 
-PERIODS = ("month", "quarter")
+PERIODS = ("month", "quarter", "year")
 KEY_EVENTS = 10
 #: The chart shows at most the last ten years: older outliers would flatten it.
-CHART_PERIODS = {"month": 120, "quarter": 40}
+CHART_PERIODS = {"month": 120, "quarter": 40, "year": 10}
 
 
 def period_of(day: str, period: str) -> tuple[str, str]:
     """The label and first day of the period containing an ISO day."""
     y, m = int(day[:4]), int(day[5:7])
+    if period == "year":
+        return f"{y:04d}", f"{y:04d}-01-01"
     if period == "month":
         return f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}-01"
     q = (m - 1) // 3 + 1
@@ -60,7 +62,7 @@ def period_of(day: str, period: str) -> tuple[str, str]:
 
 
 def _next(start: str, period: str) -> str:
-    y, m = int(start[:4]), int(start[5:7]) + (1 if period == "month" else 3)
+    y, m = int(start[:4]), int(start[5:7]) + {"month": 1, "quarter": 3, "year": 12}[period]
     if m > 12:
         y, m = y + 1, m - 12
     return f"{y:04d}-{m:02d}-01"
@@ -111,12 +113,14 @@ def relations(store: SQLiteStore, a: str, b: str, *, period: str = "quarter") ->
             undated += 1
             continue
         label, start = period_of(first, period)
-        row = buckets.setdefault(
-            label, {"period": label, "start": start, "score": 0.0, "events": 0, "counts": {}}
-        )
+        row = buckets.setdefault(label, _empty(label, start))
         row["score"] += event_score(ev.type, ev.modality)
         row["events"] += 1
         row["counts"][ev.type] = row["counts"].get(ev.type, 0) + 1
+        if ev.modality == "asserted":
+            row["quads"][quad(ev.type)] += 1
+        else:  # planned, possible or denied: counted apart from what happened
+            row["unrealized"][ev.modality] = row["unrealized"].get(ev.modality, 0) + 1
     series = _fill(buckets, period)
     extras = stored_extras(store, (e for e, _ in events))
     ranked = sorted(events, key=lambda x: (-float(extras[x[0].id]["salience"]), x[0].id))
@@ -139,6 +143,11 @@ def relations(store: SQLiteStore, a: str, b: str, *, period: str = "quarter") ->
     }
 
 
+def _empty(label: str, start: str) -> dict[str, Any]:
+    return {"period": label, "start": start, "score": 0.0, "events": 0, "counts": {},
+            "quads": dict.fromkeys(QUAD_WEIGHT, 0), "unrealized": {}}  # fmt: skip
+
+
 def _fill(buckets: dict[str, dict[str, Any]], period: str) -> list[dict[str, Any]]:
     """Every period from the first to the last, empty ones included (charts need gaps)."""
     if not buckets:
@@ -147,10 +156,8 @@ def _fill(buckets: dict[str, dict[str, Any]], period: str) -> list[dict[str, Any
     by_start = {r["start"]: r for r in buckets.values()}
     out, cur = [], starts[0]
     while cur <= starts[-1]:
-        row = by_start.get(cur) or {
-            "period": period_of(cur, period)[0], "start": cur, "score": 0.0,
-            "events": 0, "counts": {},
-        }  # fmt: skip
+        row = by_start.get(cur) or _empty(period_of(cur, period)[0], cur)
+        row["end"] = (dt.date.fromisoformat(_next(cur, period)) - dt.timedelta(days=1)).isoformat()
         row["score"] = round(row["score"], 3)
         row["counts"] = dict(sorted(row["counts"].items()))
         out.append(row)
@@ -159,7 +166,7 @@ def _fill(buckets: dict[str, dict[str, Any]], period: str) -> list[dict[str, Any
 
 
 def relations_chart(data: dict[str, Any], png: Path | None, svg: Path | None) -> None:
-    """Bars of the score per period (green cooperation, red conflict), events as a line."""
+    """Bars of the net score per period (green cooperation, red conflict) on one axis."""
     if png is None and svg is None:
         return
     fig = _chart_figure(data)
@@ -186,21 +193,16 @@ def _chart_figure(data: dict[str, Any]) -> Any:
     hidden = sum(r["events"] for r in data["series"][:-span])
     x: list[Any] = [dt.date.fromisoformat(r["start"]) for r in series]
     scores = [r["score"] for r in series]
-    width = 25 if data["period"] == "month" else 80
+    width = {"month": 25, "quarter": 80, "year": 300}[data["period"]]
     fig = Figure(figsize=(10, 4), dpi=100)
     ax = fig.subplots()
     ax.bar(x, scores, width=width, color=["#2e7d32" if s >= 0 else "#c62828" for s in scores])
     ax.axhline(0, color="#555555", linewidth=0.8)
-    ax.set_ylabel("cooperation (+) / conflict (-)")
-    ax2 = ax.twinx()
-    busy = [(d, r["events"]) for d, r in zip(x, series, strict=True) if r["events"]]
-    ax2.plot([d for d, _ in busy], [n for _, n in busy], "o", color="#1565c0", markersize=3)
-    ax2.set_ylim(bottom=0)
-    ax2.set_ylabel("events (dots)")
+    ax.set_ylabel("net cooperation (+) / conflict (-) score")  # one axis: no second scale
     a, b = data["a"], data["b"]
     title = f"{a['name']} ({a['code']}) – {b['name']} ({b['code']}), per {data['period']}"
     if hidden:
-        title += f" (last {span // (12 if data['period'] == 'month' else 4)} years;"
+        title += f" (last {span // {'month': 12, 'quarter': 4, 'year': 1}[data['period']]} years;"
         title += f" {hidden} earlier events not shown)"
     ax.set_title(title)
     fig.autofmt_xdate()

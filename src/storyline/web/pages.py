@@ -26,6 +26,7 @@ from storyline.timeline.query import QueryError
 from storyline.timeline.search import search_events
 from storyline.web.grouping import ZOOMS, group_events, is_planned, month_label
 from storyline.web.links import Links
+from storyline.web.relations_chart import chart_shapes
 
 __all__ = ["render_error", "router"]
 
@@ -230,8 +231,9 @@ def relations_page(
         return _page(request, "relations.html", 400, data=None, dyads=[], error=str(exc),
                      chart=None, twin=twin, **common)  # fmt: skip
     chart = "/relations/chart.svg?" + urlencode({"a": a, "b": b, "period": period})
+    shapes = chart_shapes(data, mod.CHART_PERIODS[period])
     return _page(request, "relations.html", data=data, dyads=[], error=None, chart=chart,
-                 twin=twin, **common)  # fmt: skip
+                 shapes=shapes, twin=twin, **common)  # fmt: skip
 
 
 @router.get("/relations/chart.svg", name="relations_chart")
