@@ -107,6 +107,7 @@ def timeline(
     publication date are marked (reported).
     """
     from storyline.serialize import event_json
+    from storyline.timeline.citations import add_citations
     from storyline.timeline.query import QueryError
     from storyline.timeline.salience import stored_extras
     from storyline.timeline.sql import top_events
@@ -137,7 +138,7 @@ def timeline(
     if fmt is Format.table:  # a terminal is narrow: what happened, who said so, a short id
         cols = ["date", "event", "headline", "cited", "id"]
         rows = [table_row(e, r, sources) for e, r in zip(events, rows, strict=True)]
-    payload = [{**event_json(e), **extras.get(e.id, {})} for e in events]
+    payload = [add_citations({**event_json(e), **extras.get(e.id, {})}, sources) for e in events]
     show_rows(fmt, rows, cols, payload=payload)
 
 
@@ -321,9 +322,10 @@ def export(
         try:
             events = _events(store, query)
             sal = {k: float(v["salience"]) for k, v in stored_extras(store, events).items()}
+            sources = document_sources(store, (ev.document for e in events for ev in e.evidence))
         except QueryError as exc:
             raise _fail(str(exc)) from exc
-    text = export_events(events, fmt, sal, title=title)
+    text = export_events(events, fmt, sal, title=title, sources=sources)
     if output is None:
         typer.echo(text, nl=False)
     else:
