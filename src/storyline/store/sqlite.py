@@ -466,11 +466,14 @@ class SQLiteStore:
             )
         }
         countries: set[str] = set()
-        if re.fullmatch(r"[A-Z]{3}", code) and self.conn.execute(
-            "SELECT 1 FROM actors WHERE country = ? UNION ALL "
-            "SELECT 1 FROM event_actors WHERE country = ? LIMIT 1",
-            (code, code),
-        ).fetchone():
+        if (
+            re.fullmatch(r"[A-Z]{3}", code)
+            and self.conn.execute(
+                "SELECT 1 FROM actors WHERE country = ? UNION ALL "
+                "SELECT 1 FROM event_actors WHERE country = ? LIMIT 1",
+                (code, code),
+            ).fetchone()
+        ):
             countries.add(code)
         if not ids and not countries:
             names = [
