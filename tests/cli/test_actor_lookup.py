@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.names import name_words
 from storyline.store.actor_lookup import (
     ActorName,
     ambiguous_actor,
-    fold_words,
     prefix_matches,
     suggestions,
     unknown_actor,
@@ -45,9 +45,9 @@ def store(tmp_path: Path) -> Iterator[SQLiteStore]:
 
 
 def test_words_fold_case_accents_punctuation_and_a_leading_the() -> None:
-    assert fold_words("The  Boeing-Company") == ("boeing", "company")
-    assert fold_words("JOSÉ Mújica") == ("jose", "mujica")
-    assert fold_words("the") == ("the",)
+    assert name_words("The  Boeing-Company") == ("boeing", "company")
+    assert name_words("JOSÉ Mújica") == ("jose", "mujica")
+    assert name_words("the") == ("the",)
 
 
 def test_a_prefix_must_end_on_a_word_boundary() -> None:

@@ -6,22 +6,21 @@ Every place that takes an actor (``timeline --actor``/``--between``, ``relations
 which asks the store for exact matches first and falls back on this module's
 pure matching over names and aliases: a name is found by any alias, by a prefix
 that ends on a word boundary ("Ford" finds "Ford Motor Company", "For" does not),
-ignoring case and accents. The messages live here so they read the same
-everywhere.
+ignoring case and accents (``storyline.names``, the one folding of names). The
+messages live here so they read the same everywhere.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from storyline.names import name_words
 
 __all__ = [
     "ActorName",
     "ambiguous_actor",
-    "fold_words",
     "prefix_matches",
     "suggestions",
     "unknown_actor",
@@ -42,29 +41,20 @@ class ActorName:
     label: str  # the name or alias that can match
 
 
-def fold_words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` with case and accents folded and punctuation dropped;
-    a leading "the" is not a word of a name ("the Kremlin" is "Kremlin")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    words = tuple(w for w in re.split(r"[\W_]+", plain) if w)
-    return words[1:] if len(words) > 1 and words[0] == "the" else words
-
-
 def prefix_matches(query: str, names: Iterable[ActorName]) -> list[ActorName]:
     """The names whose first words are the words of ``query`` (a prefix that ends on
     a word boundary), in their given order."""
-    q = fold_words(query)
+    q = name_words(query)
     if not q:
         return []
-    return [n for n in names if fold_words(n.label)[: len(q)] == q]
+    return [n for n in names if name_words(n.label)[: len(q)] == q]
 
 
 def suggestions(query: str, names: Sequence[ActorName], n: int = MAX_LISTED) -> list[str]:
     """Display names close to ``query``: those containing its words at a later word
     boundary ("Putin" → "Vladimir Putin"), then close spellings of the whole name or
     of as many of its words ("Mujika" → "José Mujica"), closest first (difflib)."""
-    q = fold_words(query)
+    q = name_words(query)
     if not q:
         return []
     out: list[str] = []
@@ -74,13 +64,13 @@ def suggestions(query: str, names: Sequence[ActorName], n: int = MAX_LISTED) -> 
             out.append(name)
 
     for name in names:  # the words at a later word boundary: "Putin", "Vladimir Putin"
-        words = fold_words(name.label)
+        words = name_words(name.label)
         if any(words[i : i + len(q)] == q for i in range(1, len(words))):
             add(name.name)
     scored: list[tuple[float, str]] = []
     joined = " ".join(q)
     for name in names:  # a close spelling of the name or of as many of its words
-        words = fold_words(name.label)
+        words = name_words(name.label)
         windows = {" ".join(words)} | {
             " ".join(words[i : i + len(q)]) for i in range(max(1, len(words) - len(q) + 1))
         }

