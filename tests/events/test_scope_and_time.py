@@ -108,3 +108,51 @@ def test_a_simple_past_takes_the_narratives_day() -> None:
     text = "Police raided the camp on Monday. Three men were arrested."
     got = _date(text, "arrested")
     assert (got["date"], got["date_source"], got["date_mod"]) == ("2006-03-13", "context", None)
+
+
+def test_a_name_the_ner_took_for_a_place_is_a_person() -> None:
+    text = "Beshir has so far rejected proposals for a hybrid force in Sudan."
+    events = extract_events(text, PUB)
+    reject = [e for e in events if e.type == "REJECT"]
+    assert reject, [e.summary for e in events]
+    assert [(a.name, a.kind) for a in reject[0].source] == [("Beshir", "person")]
+
+
+def test_a_backer_is_not_the_party_that_acts() -> None:
+    events = extract_events("Ethiopian-backed forces attacked the Islamists on Monday.", PUB)
+    assert all(a.country != "ETH" for e in events for a in e.source)
+
+
+def test_a_surname_two_named_people_share_is_nobodys() -> None:
+    text = (
+        "Juan Gomez wrote to the minister on Monday. His brother Pedro Gomez stays in"
+        " Miami. Gomez has demanded the return of the boy."
+    )
+    events = extract_events(text, PUB)
+    assert not any(a.name in ("Juan Gomez", "Pedro Gomez") for e in events for a in e.source)
+
+
+def test_they_points_back_to_what_a_clause_was_about() -> None:
+    text = (
+        "EU leaders welcomed the progress made by Serbia on Friday. But they urged it to"
+        " cooperate with the war crimes court."
+    )
+    urged = [e for e in extract_events(text, PUB) if e.type == "REQUEST"]
+    assert urged
+    assert {a.country for a in urged[0].source} == {"IGO"}
+
+
+def test_who_did_it_is_a_question_not_an_act() -> None:
+    text = "Ministers agreed to set up a panel to investigate who shot down the plane."
+    assert not [e for e in extract_events(text, PUB) if e.type == "ASSAULT"]
+
+
+def test_a_place_attacked_is_the_victim() -> None:
+    events = extract_events("Israeli troops attacked Nablus on Monday.", PUB)
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_the_main_clause_date_does_not_date_what_came_before_it() -> None:
+    text = "Share prices closed lower Friday after the minister's resignation shook the market."
+    got = _date(text, "resignation")
+    assert got["date"] != "2006-03-10"

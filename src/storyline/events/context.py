@@ -257,7 +257,9 @@ class Context:
         tok = t.tokens[token_index]
         for j in range(token_index - 1, max(0, token_index - 200) - 1, -1):
             m = t.mention_at[j]
-            if m is not None and m.actor.kind in ("country", "org", "igo"):
+            # the antecedent is what a clause was about, not a name in passing ("EU
+            # leaders welcomed the progress made by Serbia. But they ...": the EU)
+            if m is not None and m.actor.kind in ("country", "org", "igo") and self._topic(j):
                 actors = self._coordination(j) or [m.actor]
                 return [Party(a, tok.start, tok.end, tok.text) for a in actors]
         return []

@@ -73,7 +73,7 @@ def event_date(
     skip_subtree: set[int] | None = None,
 ) -> Timex | None:
     """The timex that governs the trigger's clause, nearest on the chain first."""
-    chain = governing_chain(tree, trigger)
+    chain = _before_sequence(tree, governing_chain(tree, trigger))
     rank = {tok: n for n, tok in enumerate(chain)}
     # "the January 1998 bombing of a clinic that killed ...": a relative clause happens
     # when the noun phrase it hangs in is dated
@@ -132,6 +132,7 @@ def event_date(
             if tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.end
             and not tx.value.startswith(("P", "X")) and not clock_only(tx)
             and (not skip_subtree or _timex_head(tree, tx, sentence) not in skip_subtree)
+            and _clause_verb(tree, _timex_head(tree, tx, sentence)) in (None, root)
         ]  # fmt: skip
         for tx in dates:
             if tx.start < sentence.start + 25:
@@ -139,6 +140,35 @@ def event_date(
         tail = sentence.start + len(sentence.text.rstrip().rstrip(".!?\"'”’ "))
         if len(dates) == 1 and dates[0].end >= tail - 1:
             return dates[0]
+    return None
+
+
+#: Adverbial clauses told as before or after the main clause's time: the main clause's
+#: date is not theirs ("closed lower Friday after Lawson's resignation slapped ...").
+_SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because", "once"})
+
+
+def _before_sequence(tree: DocTree, chain: list[int]) -> list[int]:
+    """The governing chain up to an adverbial clause of sequence or cause."""
+    for n, tok in enumerate(chain[:-1]):
+        if tree.tokens[tok].dep == "advcl" and any(
+            tree.tokens[m].text.lower() in _SEQUENCE_MARKS for m in tree.kids(tok, "mark")
+        ):
+            return chain[: n + 1]
+    return chain
+
+
+def _clause_verb(tree: DocTree, i: int | None) -> int | None:
+    """The verb whose clause holds token ``i`` (None: no verb above it)."""
+    for _ in range(12):
+        if i is None:
+            return None
+        if tree.is_verb(i):
+            return i
+        head = tree.tokens[i].head
+        if head == i:
+            return None
+        i = head
     return None
 
 

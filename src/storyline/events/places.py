@@ -41,7 +41,14 @@ def destination(tree: DocTree, ctx: Context, heads: list[int]) -> list[Party]:
 
 
 def location(tree: DocTree, i: int) -> str | None:
-    """Where it happened: "in"/"at" a place, on the trigger, its head or its object."""
+    """Where it happened: "in"/"at" a place, on the trigger, its head or its object; or
+    the place the act is done to ("troops attacked Nablus", "Nablus was shelled")."""
+    for o in tree.kids(i, "dobj", "nsubjpass"):
+        at = tree.tokens[o].start
+        if tree.mention_at[o] is None:
+            for ent in tree.doc.entities:
+                if ent.label in ("GPE", "LOC", "FAC") and ent.start <= at < ent.end:
+                    return ent.text
     for j in [i, tree.tokens[i].head, *tree.kids(i, "dobj", "nsubjpass")]:
         for o in prep_objects(tree, j, frozenset({"in", "at", "near"})):
             m = tree.mention_at[o]

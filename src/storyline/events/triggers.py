@@ -86,6 +86,8 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
     tok = tree.tokens[i]
     lemma = tree.lemma(i)
     if tok.pos in ("VERB", "AUX"):
+        if _open_question(tree, i):
+            return None  # "to investigate who shot down the plane"
         phrase = _phrase(tree, i, lemma)
         if phrase is not None:
             return phrase
@@ -229,6 +231,20 @@ def _topic(tree: DocTree, i: int) -> bool:
         hl = tree.lemma(head)
         return hl in VERB_TRIGGERS and VERB_TRIGGERS[hl].type == "CONSULT"
     return False
+
+
+_WH_WORDS = frozenset({"who", "whom", "what", "which", "whether", "if"})
+
+
+def _open_question(tree: DocTree, i: int) -> bool:
+    """ "to investigate who shot down the plane", "asked whether troops attacked": a
+    clause that asks who did it is what is looked into, not an act the text tells."""
+    tok = tree.tokens[i]
+    if not tree.is_verb(i) or tok.dep not in ("ccomp", "xcomp", "advcl"):
+        return False
+    if any(tree.tokens[j].text.lower() in _WH_WORDS for j in tree.kids(i, "nsubj", "nsubjpass")):
+        return True
+    return any(tree.tokens[m].text.lower() in ("whether", "if") for m in tree.kids(i, "mark"))
 
 
 def objects_of(tree: DocTree, i: int) -> list[int]:

@@ -21,6 +21,7 @@ from storyline.nlp.actors.gazetteer import (
     actor_id,
     country_name,
     lookup_capital,
+    lookup_city,
     lookup_country_name,
     lookup_demonym,
     lookup_org,
@@ -34,7 +35,7 @@ from storyline.nlp.actors.roles import role_after, role_before
 from storyline.nlp.actors.view import DocView, EntitySpan
 from storyline.nlp.actors.words import word_set
 from storyline.pipeline import StageStats
-from storyline.records import Actor, Document, Mention
+from storyline.records import Actor, Document, Entity, Mention
 
 __all__ = ["ActorStage", "extract_mentions"]
 
@@ -102,7 +103,18 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     found.extend(_agency_markers(doc.text))
     found.extend(_role_mentions(view, people))
     found.extend(_reporting_pronouns(view, found))
-    return _non_overlapping(found)
+    return _non_overlapping([m for m in found if not _backer(doc.text, m)])
+
+
+_BACKERS = word_set("backer_participles")
+_HYPHEN_WORD = re.compile(r"\s?[-–]\s?([A-Za-z]+)")
+
+
+def _backer(text: str, m: Mention) -> bool:
+    """ "Ethiopian-backed forces", "US-led coalition": the country backs or leads the
+    forces; it is not the party that acts, and the forces are not its own."""
+    after = _HYPHEN_WORD.match(text, m.end)
+    return after is not None and after.group(1).lower() in _BACKERS
 
 
 def _mention(view: DocView, first: int, last: int, actor: Actor, how: str) -> Mention:
@@ -131,8 +143,11 @@ def _people(view: DocView, consumed: set[int]) -> list[_Person]:
     order: list[_Person] = []
     for ent in view.entities:
         listed = ent.label in ("ORG", "GPE", "NORP") and lookup_person(ent.entity.text)
+        misread = _misread_person(view, ent) if not listed else None
         if listed and not _place_or_org(ent.entity.text):
             pass  # "Trump" tagged as an organization: the people table knows better
+        elif misread is not None:
+            ent = misread  # "Beshir has rejected ...": a name the NER took for a place
         elif ent.label != "PERSON" or _place_or_org(ent.entity.text):
             continue
         key = person_key(ent.entity.text)
@@ -147,6 +162,8 @@ def _people(view: DocView, consumed: set[int]) -> list[_Person]:
             order.append(person)
         person.spans.append((ent.first, ent.last, "name"))
     for ent, key in singles:
+        if sum(p.key.split()[-1] == key for p in order) > 1:
+            continue  # "Gonzalez" with Elian and Juan Miguel Gonzalez named: which one?
         person = _link_single(view, ent, key, order) or by_key.get(key)
         if person is None:
             person = by_key[key] = _Person(key, ent.entity.text)
@@ -157,6 +174,45 @@ def _people(view: DocView, consumed: set[int]) -> list[_Person]:
         _attach_roles(view, person, consumed)
         _known_person(person)
     return order
+
+
+#: Where a misread name stands: as the subject of a clause (a place rarely acts).
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _misread_person(view: DocView, ent: EntitySpan) -> EntitySpan | None:
+    """A place-labelled name that is no known place, country, city or organization and
+    stands as a clause's subject is a person ("Beshir has rejected", "Aung San Suu Kyi
+    called for"): the name's proper nouns around it, as a PERSON span."""
+    if ent.label not in ("GPE", "LOC"):
+        return None
+    first, last = ent.first, ent.last
+    while first > 0 and _bare_proper(view, first - 1):
+        first -= 1
+    while last < len(view.tokens) and _bare_proper(view, last):
+        last += 1
+    start, end = view.tokens[first].start, view.tokens[last - 1].end
+    text = view.text[start:end]
+    if (
+        _place_or_org(text)
+        or lookup_city(text)
+        or lookup_demonym(text)
+        or not all(_capitalized_noun(view, i) for i in range(first, last))
+    ):
+        return None
+    if view.tokens[view.root(first, last)].dep not in _AGENT_DEPS:
+        return None
+    return EntitySpan(Entity(start, end, text, "PERSON"), first, last)
+
+
+def _capitalized_noun(view: DocView, i: int) -> bool:
+    tok = view.tokens[i]
+    return tok.tag.startswith("NN") and tok.text[:1].isupper()
+
+
+def _bare_proper(view: DocView, i: int) -> bool:
+    """A proper noun outside any entity, in the same name ("San Suu Kyi" after "Aung")."""
+    return view.tokens[i].tag == "NNP" and i not in view.entity_at
 
 
 def _known_person(person: _Person) -> None:
