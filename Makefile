@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: install demo test lint typecheck unit bench clean
+.PHONY: install demo test test-fast test-ray test-browser lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,16 @@ unit: install
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
+
+# Subsets by marker (pyproject.toml): `make test` above is what CI runs, all of them.
+test-fast: install
+	$(BIN)/pytest -q -m "not slow and not ray and not browser"
+
+test-ray: install
+	$(BIN)/pytest -q -m ray
+
+test-browser: install
+	$(BIN)/pytest -q -m browser
 
 bench: install
 	$(BIN)/python bench/run.py

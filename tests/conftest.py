@@ -1,9 +1,24 @@
-"""Shared fixtures: the seed corpus, its gold file, and one store built from it."""
+"""Shared fixtures: the seed corpus, its gold file, and one store built from it.
+
+Also the markers' guard (``make test-fast`` runs ``-m "not slow and not ray and not
+browser"``, so a mark left off would slow it down, or the suite would lie about
+what it skips):
+
+- a test using ``ray_session`` must be marked ``ray``, one using ``browser``
+  ``browser`` (checked when collected);
+- a test not marked ``slow`` fails when it loads the spaCy model, in this process
+  (``load_pipeline``) or in a worker or subprocess it starts (``STORYLINE_MODEL``
+  names no model while it runs), fixtures it is the first to use included.
+"""
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import shutil
+import warnings
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +26,74 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
+#: Fixture -> the marker every test using it must carry.
+FIXTURE_MARKERS = {"ray_session": "ray", "browser": "browser"}
+#: What ``STORYLINE_MODEL`` names while a test not marked slow runs: no model, so a
+#: build it starts in another process fails with this name in its message.
+NOT_SLOW_MODEL = "no-model--a-test-that-loads-spacy-must-be-marked-slow"
+_current: list[pytest.Item] = []  # the test being set up or run
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    missing = [
+        f"{item.nodeid}: uses {fixture!r}, so mark it @pytest.mark.{marker}"
+        for item in items
+        for fixture, marker in FIXTURE_MARKERS.items()
+        if fixture in getattr(item, "fixturenames", ()) and item.get_closest_marker(marker) is None
+    ]
+    if missing:
+        raise pytest.UsageError("tests without their marker:\n" + "\n".join(missing))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from storyline.nlp import spacy_pipeline
+
+    real: Callable[[str | None], Any] = spacy_pipeline.load_pipeline
+
+    def guarded(name: str | None = None) -> Any:
+        if _current and _current[-1].get_closest_marker("slow") is None:
+            pytest.fail(
+                f"{_current[-1].nodeid} loads the spaCy model (itself or through a fixture) "
+                "but is not marked slow: add @pytest.mark.slow",
+                pytrace=False,
+            )
+        return real(name)
+
+    spacy_pipeline.load_pipeline = guarded  # type: ignore[assignment]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, None, None]:
+    """Set up, run and tear down ``item`` with the guard on unless it is slow."""
+    slow = item.get_closest_marker("slow") is not None
+    saved = os.environ.get("STORYLINE_MODEL")
+    _current.append(item)
+    if not slow:
+        os.environ["STORYLINE_MODEL"] = NOT_SLOW_MODEL
+    try:
+        yield
+    finally:
+        _current.pop()
+        if saved is None:
+            os.environ.pop("STORYLINE_MODEL", None)
+        else:
+            os.environ["STORYLINE_MODEL"] = saved
+
+
+@pytest.fixture(scope="session")
+def ray_session() -> Iterator[Any]:
+    """One local Ray cluster (2 CPUs) for the whole test run, shut down at its end:
+    every Ray test shares it (a build's ``RayExecutor`` uses a running Ray as is)."""
+    ray = pytest.importorskip("ray")  # CI installs the [ray] extra: then this never skips
+    from storyline.engine.ray_engine import init_ray
+
+    if not ray.is_initialized():
+        init_ray(num_cpus=2)
+    yield ray
+    with warnings.catch_warnings():  # Ray's subprocess handles, reclaimed at shutdown
+        warnings.simplefilter("ignore", ResourceWarning)
+        ray.shutdown()
+        gc.collect()
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,7 @@ def test_help_lists_every_command() -> None:
         assert cmd in out
 
 
+@pytest.mark.slow
 def test_timeline_json_follows_the_contract(seeds_db: Path) -> None:
     code, out = _run("timeline", "--db", str(seeds_db), "--format", "json")
     assert code == 0
@@ -38,6 +39,7 @@ def test_timeline_json_follows_the_contract(seeds_db: Path) -> None:
         assert all({"document", "start", "end", "text"} <= set(ev) for ev in e["evidence"])
 
 
+@pytest.mark.slow
 def test_timeline_filters(seeds_db: Path) -> None:
     def ids(*args: str) -> set[str]:
         code, out = _run("timeline", "--db", str(seeds_db), "-f", "json", *args)
@@ -54,6 +56,7 @@ def test_timeline_filters(seeds_db: Path) -> None:
     assert ids("--modality", "future")
 
 
+@pytest.mark.slow
 def test_bad_filters_get_a_clear_message(seeds_db: Path) -> None:
     result = runner.invoke(app, ["timeline", "--db", str(seeds_db), "--type", "VISIT"])
     assert result.exit_code == 2 and "unknown event type" in result.stderr
@@ -61,6 +64,7 @@ def test_bad_filters_get_a_clear_message(seeds_db: Path) -> None:
     assert result.exit_code == 2 and "run `storyline build` first" in result.stderr
 
 
+@pytest.mark.slow
 def test_show_prints_the_evidence(seeds_db: Path) -> None:
     _, out = _run("timeline", "--db", str(seeds_db), "-f", "json", "--type", "SANCTION")
     event = json.loads(out)[0]
@@ -72,6 +76,7 @@ def test_show_prints_the_evidence(seeds_db: Path) -> None:
     assert code == 1
 
 
+@pytest.mark.slow
 def test_docs_show_date_provenance(seeds_db: Path) -> None:
     code, out = _run("docs", "--db", str(seeds_db), "-f", "json")
     assert code == 0
@@ -81,6 +86,7 @@ def test_docs_show_date_provenance(seeds_db: Path) -> None:
     assert code == 0 and out.splitlines()[0].startswith("id,published")
 
 
+@pytest.mark.slow
 def test_timex_and_extract_read_stdin() -> None:
     text = "Last December South Korea tightened its export controls on Moscow."
     code, out = _run("timex", "--date", "2024-02-07", "-", input=text)
@@ -95,6 +101,7 @@ def test_timex_and_extract_read_stdin() -> None:
     assert code == 2
 
 
+@pytest.mark.slow
 def test_build_reports_bad_input_and_goes_on(tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -113,6 +120,7 @@ def test_build_reports_bad_input_and_goes_on(tmp_path: Path) -> None:
     assert len(payload["documents"]) == 1 and len(payload["quarantined"]) == 2
 
 
+@pytest.mark.slow
 def test_min_confidence_keeps_only_lines_the_model_trusts(seeds_db: Path) -> None:
     code, out = _run("timeline", "--db", str(seeds_db), "--format", "json")
     everything = json.loads(out)
@@ -129,6 +137,7 @@ def test_min_confidence_keeps_only_lines_the_model_trusts(seeds_db: Path) -> Non
     assert code != 0
 
 
+@pytest.mark.slow
 def test_extract_gives_every_actor_its_words() -> None:
     text = "Turkey imposed sanctions on Greece on Monday, the minister said."
     code, out = _run("extract", "--date", "2020-05-01", "-", input=text)
@@ -150,6 +159,7 @@ def test_extract_gives_every_actor_its_words() -> None:
         ({}, 1),  # no input at all
     ],
 )
+@pytest.mark.slow
 def test_build_exit_codes_tell_scripts_what_happened(
     tmp_path: Path, files: dict[str, str], code: int
 ) -> None:
@@ -163,6 +173,7 @@ def test_build_exit_codes_tell_scripts_what_happened(
     assert runner.invoke(app, missing).exit_code == 1
 
 
+@pytest.mark.slow
 def test_a_second_build_on_one_store_stops_and_names_the_first(tmp_path: Path) -> None:
     from storyline.engine.lock import build_lock
 
@@ -186,12 +197,14 @@ def test_escape_sequences_in_file_names_never_reach_the_terminal(tmp_path: Path)
     assert "bad\x1b" not in shown and "bad\\x1b[31m[bold]x.txt" in shown
 
 
+@pytest.mark.slow
 def test_search_is_capped_like_the_server(seeds_db: Path) -> None:
     huge = " OR ".join(f"w{i}" for i in range(100))
     code, _ = _run("search", huge, "--db", str(seeds_db))
     assert code == 2
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_reported_and_the_store_stays_usable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -222,6 +235,7 @@ def test_version() -> None:
     assert code == 0 and out.strip() == f"storyline {__version__}"
 
 
+@pytest.mark.slow
 def test_show_says_when_a_prefix_is_ambiguous_or_too_short(seeds_db: Path) -> None:
     from storyline.store.sqlite import SQLiteStore
 
@@ -259,6 +273,7 @@ def _columns(width: int, *args: str) -> tuple[int, str]:
         ["relations", "RUS", "KOR"],
     ],
 )
+@pytest.mark.slow
 def test_tables_fit_the_terminal_and_never_split_a_word(seeds_db: Path, command: list[str]) -> None:
     """At 60-120 columns every line fits and every word is one the table shows whole at
     1,000 columns (where nothing wraps), or that word shortened with an ellipsis."""
@@ -279,6 +294,7 @@ def test_tables_fit_the_terminal_and_never_split_a_word(seeds_db: Path, command:
                 ), (width, token, line)
 
 
+@pytest.mark.slow
 def test_search_tables_keep_the_highlighted_words(seeds_db: Path) -> None:
     code, out = _run("search", "visit", "--db", str(seeds_db), "-f", "json")
     hits = sum(r["snippet"].count("[visit]") for r in json.loads(out))
@@ -302,6 +318,7 @@ def test_build_of_a_missing_path_fails_and_creates_nothing(tmp_path: Path) -> No
     ("value", "reason"),
     [("2024-13-45", "month must be in 1..12"), ("2024-02-30", "day is out of range for month")],
 )
+@pytest.mark.slow
 def test_impossible_dates_are_refused(seeds_db: Path, value: str, reason: str) -> None:
     for args in (["timeline", "--from", value], ["export", "-f", "csv", "--to", value]):
         result = runner.invoke(app, [*args, "--db", str(seeds_db)])
@@ -328,6 +345,7 @@ def test_build_help_says_what_workers_0_means() -> None:
     assert "--progress" in out and "--no-progress" in out
 
 
+@pytest.mark.slow
 def test_build_shows_no_progress_when_not_on_a_terminal(tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -338,6 +356,7 @@ def test_build_shows_no_progress_when_not_on_a_terminal(tmp_path: Path) -> None:
     assert result.stderr.startswith("built ")
 
 
+@pytest.mark.slow
 def test_timeline_tables_show_the_headline_and_who_reported_it(seeds_db: Path) -> None:
     from storyline.store.sqlite import SQLiteStore
 

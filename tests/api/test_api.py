@@ -41,6 +41,7 @@ def _cli_json(*args: str) -> Any:
     return json.loads(result.stdout)
 
 
+@pytest.mark.slow
 def test_timeline_is_the_cli_json(client: ASGIClient, seeds_db: Path) -> None:
     body = client.get("/api/timeline", params={"limit": 1000}).json()
     expected = _cli_json("timeline", "--db", str(seeds_db))
@@ -53,6 +54,7 @@ def test_timeline_is_the_cli_json(client: ASGIClient, seeds_db: Path) -> None:
     assert dyad["events"] == cli and cli
 
 
+@pytest.mark.slow
 def test_top_is_the_cli_top(client: ASGIClient, seeds_db: Path) -> None:
     body = client.get("/api/timeline", params={"top": 5}).json()
     assert body["total"] == 5
@@ -62,6 +64,7 @@ def test_top_is_the_cli_top(client: ASGIClient, seeds_db: Path) -> None:
     assert client.get("/api/timeline", params={"top": 0}).status_code == 400
 
 
+@pytest.mark.slow
 def test_other_listings_are_the_cli_json(client: ASGIClient, seeds_db: Path) -> None:
     db = ("--db", str(seeds_db))
     assert client.get("/api/documents").json() == _cli_json("docs", *db)
@@ -76,6 +79,7 @@ def test_other_listings_are_the_cli_json(client: ASGIClient, seeds_db: Path) -> 
     assert {k: v for k, v in bare.items() if k in shown} == shown
 
 
+@pytest.mark.slow
 def test_pagination_next_link_and_header(client: ASGIClient) -> None:
     r = client.get("/api/timeline", params={"limit": 5, "offset": 5})
     body = r.json()
@@ -101,6 +105,7 @@ def test_pagination_next_link_and_header(client: ASGIClient) -> None:
         {"actor": "KOR", "modality": ["asserted", "negated"], "from": "2020-09-29"},
     ],
 )
+@pytest.mark.slow
 def test_filters_agree_with_the_store(
     client: ASGIClient, seeds_db: Path, params: dict[str, Any]
 ) -> None:
@@ -123,6 +128,7 @@ def test_filters_agree_with_the_store(
     assert body["total"] == len(expected)
 
 
+@pytest.mark.slow
 def test_filters_actually_filter(client: ASGIClient) -> None:
     total = client.get("/api/timeline").json()["total"]
     future = client.get("/api/timeline", params={"modality": "future"}).json()
@@ -154,6 +160,7 @@ def test_filters_actually_filter(client: ASGIClient) -> None:
         ({"top": "many"}, "top"),
     ],
 )
+@pytest.mark.slow
 def test_bad_timeline_parameters_are_400_json(
     client: ASGIClient, params: dict[str, Any], needle: str
 ) -> None:
@@ -163,12 +170,14 @@ def test_bad_timeline_parameters_are_400_json(
     assert needle in r.json()["error"] and r.json()["status"] == 400
 
 
+@pytest.mark.slow
 def test_event_by_id_and_prefix(client: ASGIClient) -> None:
     first = client.get("/api/timeline", params={"limit": 1}).json()["events"][0]
     assert client.get(f"/api/events/{first['id']}").json() == first
     assert client.get(f"/api/events/{first['id'][:10]}").json()["id"] == first["id"]
 
 
+@pytest.mark.slow
 def test_documents_and_one_document(client: ASGIClient, doc_ids: dict[str, str]) -> None:
     body = client.get("/api/documents").json()
     assert {d["id"] for d in body["documents"]} == set(doc_ids.values())
@@ -187,6 +196,7 @@ def test_documents_and_one_document(client: ASGIClient, doc_ids: dict[str, str])
         )
 
 
+@pytest.mark.slow
 def test_one_actor(client: ASGIClient) -> None:
     rus = client.get("/api/actors/RUS").json()
     assert rus["actor"]["id"] == "RUS" and "Russia" in rus["actor"]["aliases"]
@@ -194,6 +204,7 @@ def test_one_actor(client: ASGIClient) -> None:
     assert any(r["kind"] == "person" and r["role"] for r in rus["related"])
 
 
+@pytest.mark.slow
 def test_search(client: ASGIClient) -> None:
     hits = client.get("/api/search", params={"q": "visit"}).json()
     assert hits and all({"document", "title", "snippet"} <= set(h) for h in hits)
@@ -208,17 +219,20 @@ def test_search(client: ASGIClient) -> None:
 @pytest.mark.parametrize(
     "url", ["/api/events/ffffffffffffffff", "/api/documents/nope", "/api/actors/XYZ", "/api/nope"]
 )
+@pytest.mark.slow
 def test_unknown_ids_are_404_json(client: ASGIClient, url: str) -> None:
     r = client.get(url)
     assert r.status_code == 404 and "error" in r.json()
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+@pytest.mark.slow
 def test_read_only_no_write_methods(client: ASGIClient, method: str) -> None:
     for url in ("/api/timeline", "/api/events/x", "/timeline", "/static/style.css"):
         assert client.request(method, url).status_code == 405, (method, url)
 
 
+@pytest.mark.slow
 def test_only_get_and_head_routes_exist(client: ASGIClient) -> None:
     schema = client.get("/openapi.json").json()
     methods = {m for ops in schema["paths"].values() for m in ops}
@@ -226,6 +240,7 @@ def test_only_get_and_head_routes_exist(client: ASGIClient) -> None:
     assert client.request("HEAD", "/api/timeline").status_code == 200
 
 
+@pytest.mark.slow
 def test_docs_are_local(client: ASGIClient) -> None:
     r = client.get("/docs")
     assert r.status_code == 200
@@ -234,6 +249,7 @@ def test_docs_are_local(client: ASGIClient) -> None:
     assert client.get("/redoc").status_code == 404
 
 
+@pytest.mark.slow
 def test_static_files_do_not_traverse(client: ASGIClient) -> None:
     assert client.get("/static/style.css").status_code == 200
     for url in (
@@ -246,6 +262,7 @@ def test_static_files_do_not_traverse(client: ASGIClient) -> None:
         assert "def create_app" not in r.text and "import" not in r.text
 
 
+@pytest.mark.slow
 def test_store_is_opened_read_only(seeds_db: Path) -> None:
     """The connection the API uses refuses writes (``mode=ro``)."""
     import sqlite3
@@ -276,6 +293,7 @@ def test_missing_store_fails_at_startup(tmp_path: Path) -> None:
         create_app(tmp_path / "none.db")
 
 
+@pytest.mark.slow
 def test_relations_and_dyads(client: ASGIClient, seeds_db: Path) -> None:
     body = client.get("/api/relations", params={"a": "RUS", "b": "KOR"}).json()
     assert body["a"]["code"] == "RUS" and body["b"]["code"] == "KOR"
@@ -296,18 +314,21 @@ def test_relations_and_dyads(client: ASGIClient, seeds_db: Path) -> None:
         ({"a": "RUS", "b": "KOR", "period": "decade"}, "period"),
     ],
 )
+@pytest.mark.slow
 def test_bad_relations_are_400(client: ASGIClient, params: dict[str, str], needle: str) -> None:
     r = client.get("/api/relations", params=params)
     assert r.status_code == 400 and needle in r.json()["error"]
     assert client.get("/api/relations", params={"a": "RUS"}).status_code == 400  # b missing
 
 
+@pytest.mark.slow
 def test_security_headers(client: ASGIClient) -> None:
     for url in ("/timeline", "/api/timeline", "/static/app.js"):
         assert client.get(url).headers["x-content-type-options"] == "nosniff"
     assert "script-src 'self'" in client.get("/timeline").headers["content-security-policy"]
 
 
+@pytest.mark.slow
 def test_min_confidence_filters_the_timeline(client: ASGIClient) -> None:
     everything = _all_events(client)
     cut = sorted({e["confidence"] for e in everything})[-1]
@@ -317,6 +338,7 @@ def test_min_confidence_filters_the_timeline(client: ASGIClient) -> None:
     assert client.get("/api/timeline", params={"min_confidence": 2}).status_code == 400
 
 
+@pytest.mark.slow
 def test_events_carry_a_headline_tags_and_readable_citations(client: ASGIClient) -> None:
     events = client.get("/api/timeline", params={"limit": 1000}).json()["events"]
     assert events
@@ -340,6 +362,7 @@ def test_events_carry_a_headline_tags_and_readable_citations(client: ASGIClient)
     assert one["headline"] == events[0]["headline"] and one["citation"] == events[0]["citation"]
 
 
+@pytest.mark.slow
 def test_facets_count_what_the_timeline_lists(client: ASGIClient) -> None:
     everything = client.get("/api/timeline", params={"limit": 1000}).json()["events"]
     facets = client.get("/api/facets").json()
@@ -367,6 +390,7 @@ def test_facets_count_what_the_timeline_lists(client: ASGIClient) -> None:
     assert client.get("/api/facets", params={"type": "NOPE"}).status_code == 400
 
 
+@pytest.mark.slow
 def test_sorted_pages_and_csv(client: ASGIClient) -> None:
     down = client.get("/api/timeline", params={"sort": "-confidence", "limit": 1000}).json()
     conf = [e["confidence"] for e in down["events"]]
@@ -383,6 +407,7 @@ def test_sorted_pages_and_csv(client: ASGIClient) -> None:
     assert all(row["headline"] and row["type"] == "CONSULT" for row in rows)
 
 
+@pytest.mark.slow
 def test_density_overview_and_suggestions(client: ASGIClient) -> None:
     density = client.get("/api/density").json()
     total = sum(v for d in density["days"] for k, v in d.items() if k != "day")
@@ -409,6 +434,7 @@ def test_density_overview_and_suggestions(client: ASGIClient) -> None:
     [('"visit', "not closed"), ("visit AND", "between two words"), ("NEAR(", "not closed"),
      ("*", "end a word"), ("a:b", "not a field"), ("US-led", 'double quotes ("US-led")')],
 )  # fmt: skip
+@pytest.mark.slow
 def test_bad_searches_are_a_clear_400(client: ASGIClient, q: str, says: str) -> None:
     for path in ("/api/search", "/api/search/events"):
         r = client.get(path, params={"q": q})
@@ -416,6 +442,7 @@ def test_bad_searches_are_a_clear_400(client: ASGIClient, q: str, says: str) -> 
         assert "fts5" not in r.json()["error"] and "phrase" in r.json()["error"]
 
 
+@pytest.mark.slow
 def test_search_finds_events_in_their_own_words(client: ASGIClient) -> None:
     events = client.get("/api/search/events", params={"q": "visit"}).json()
     assert events and all(e["citation"]["ref"] for e in events)

@@ -10,6 +10,8 @@ import pytest
 
 from .client import ASGIClient
 
+pytestmark = pytest.mark.slow  # the app over the seeds store (a whole build)
+
 TOO_BIG = str(2**63)  # one past SQLite's largest INTEGER
 TOO_SMALL = str(-(2**63) - 1)
 

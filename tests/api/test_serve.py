@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
@@ -22,6 +23,7 @@ def test_serve_without_a_store_says_what_to_do(tmp_path: Path) -> None:
     assert "storyline build" in result.output
 
 
+@pytest.mark.slow
 def test_serve_takes_a_base_url_and_refuses_a_bad_one(seeds_db: Path) -> None:
     assert "--base-url" in CliRunner().invoke(app, ["serve", "--help"]).output
     args = ["serve", "--db", str(seeds_db), "--base-url", "javascript:alert(1)"]

@@ -127,6 +127,7 @@ runner = CliRunner()
     ("Lavrof", "error: unknown actor 'Lavrof': no actor name, alias or country code matches "
                "it; did you mean 'Sergey Lavrov'?"),
 ])  # fmt: skip
+@pytest.mark.slow
 def test_every_command_that_takes_an_actor_says_the_same(
     seeds_db: Path, args: list[str], name: str, message: str
 ) -> None:

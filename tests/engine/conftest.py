@@ -1,30 +1,13 @@
-"""Ray started once for the engine tests (2 CPUs), and the reference local build."""
+"""The synthetic corpus and its reference local build (Ray itself: ``ray_session`` in
+``tests/conftest.py``, one cluster for the whole run)."""
 
 from __future__ import annotations
 
-import gc
-import warnings
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from .helpers import build_local, synthesize
-
-
-@pytest.fixture(scope="package")
-def ray_session() -> Iterator[Any]:
-    ray = pytest.importorskip("ray")  # CI installs the [ray] extra: then this never skips
-    from storyline.engine.ray_engine import init_ray
-
-    if not ray.is_initialized():
-        init_ray(num_cpus=2)
-    yield ray
-    with warnings.catch_warnings():  # Ray's subprocess handles, reclaimed at shutdown
-        warnings.simplefilter("ignore", ResourceWarning)
-        ray.shutdown()
-        gc.collect()
 
 
 @pytest.fixture(scope="package")

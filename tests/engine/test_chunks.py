@@ -32,6 +32,7 @@ def _documents(db: Path) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize("chunk", [1, 2])
+@pytest.mark.slow
 def test_chunked_builds_give_the_seeds_timeline(
     chunk: int, seeds_dir: Path, seeds_db: Path, tmp_path: Path
 ) -> None:
@@ -53,6 +54,7 @@ class _Abort(Exception):
     pass
 
 
+@pytest.mark.slow
 def test_a_build_that_dies_keeps_its_stored_chunks(
     seeds_dir: Path, seeds_db: Path, tmp_path: Path
 ) -> None:
@@ -74,6 +76,7 @@ def test_a_build_that_dies_keeps_its_stored_chunks(
     assert timeline_json(db) == timeline_json(seeds_db)
 
 
+@pytest.mark.slow
 def test_a_repeated_file_is_a_duplicate_across_chunks(seeds_dir: Path, tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     shutil.copytree(seeds_dir, corpus)
@@ -88,6 +91,7 @@ def test_chunk_size_must_be_positive(seeds_dir: Path, tmp_path: Path) -> None:
         _build(seeds_dir, tmp_path / "c.db", 0)
 
 
+@pytest.mark.slow
 def test_cli_build_takes_a_chunk_size(seeds_dir: Path, seeds_db: Path, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -102,6 +106,7 @@ def test_cli_build_takes_a_chunk_size(seeds_dir: Path, seeds_db: Path, tmp_path:
     assert timeline_json(db) == timeline_json(seeds_db)
 
 
+@pytest.mark.slow
 def test_builds_one_file_at_a_time_merge_incrementally(
     seeds_dir: Path, seeds_db: Path, tmp_path: Path
 ) -> None:

@@ -11,7 +11,8 @@ import pytest
 from .helpers import BATCH, SEEDS, build_local, stories_of, timeline_json
 
 pytestmark = [
-    pytest.mark.slow,
+    pytest.mark.ray,
+    pytest.mark.slow,  # every test builds a corpus (the spaCy model on Ray's workers)
     # Ray's own subprocess handles are reclaimed after its calls return
     pytest.mark.filterwarnings("ignore::ResourceWarning"),
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),

@@ -31,7 +31,8 @@ def test_grouped_merge_equals_the_single_merge(seed: int) -> None:
         assert len(groups) > 1  # the grouping does split the work
 
 
-@pytest.mark.slow
+@pytest.mark.ray
+@pytest.mark.slow  # synth_local: a local build of the synthetic corpus
 def test_merge_on_ray_equals_the_single_merge(ray_session: Any, synth_local: Path) -> None:
     from storyline.engine.ray_events import ray_merge_mentions
     from storyline.store.sqlite import SQLiteStore
@@ -58,7 +59,7 @@ def _near_copies(texts: list[tuple[str, str]], rng: random.Random) -> list[tuple
     return out
 
 
-@pytest.mark.slow
+@pytest.mark.ray
 @pytest.mark.parametrize("max_postings", [500, 3])
 def test_story_partition_on_ray_equals_cluster(
     ray_session: Any, synth_dir: Path, max_postings: int

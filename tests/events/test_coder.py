@@ -6,6 +6,8 @@ import pytest
 
 from storyline.events import extract_events
 
+pytestmark = pytest.mark.slow  # every test codes sentences parsed by the spaCy model
+
 CASES = [
     # (text, date, type, source country, target country, modality, event date)
     (

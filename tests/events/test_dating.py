@@ -28,21 +28,25 @@ def _date(text: str, word: str) -> dict[str, str | None]:
         ("Russian troops are deploying near the border.", "deploying", None),
     ],
 )
+@pytest.mark.slow
 def test_an_undated_event_is_opened_by_its_tense(text: str, word: str, mod: str | None) -> None:
     got = _date(text, word)
     assert (got["date"], got["date_source"], got["date_mod"]) == (PUB, "reported", mod)
 
 
+@pytest.mark.slow
 def test_a_given_day_is_the_events_own() -> None:
     got = _date("Putin visited China on Tuesday.", "visited")
     assert (got["date"], got["date_source"], got["date_mod"]) == ("2006-03-14", "text", None)
 
 
+@pytest.mark.slow
 def test_a_narrative_day_dates_the_next_event() -> None:
     text = "Troops crossed the border on Monday. The next day they shelled the town."
     assert _date(text, "shelled")["date"] == "2006-03-14"
 
 
+@pytest.mark.slow
 def test_a_relative_clause_takes_the_date_of_its_noun_phrase() -> None:
     text = (
         "He has been on the run since the January 1998 bombing of a clinic that killed"
@@ -66,6 +70,7 @@ def test_date_labels(args: tuple[str, str | None, str | None], short: str, words
     assert date_label(*args, words=True) == words
 
 
+@pytest.mark.slow
 def test_a_bare_clock_time_does_not_date_an_event() -> None:
     got = _date("The doctor was shot at 10 p.m. as he stood in his kitchen.", "shot")
     assert (got["date_source"], got["date_mod"]) == ("reported", "ON_OR_BEFORE")

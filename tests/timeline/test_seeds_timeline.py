@@ -22,6 +22,8 @@ from storyline.store.sqlite import SQLiteStore
 from storyline.timeline.query import EventQuery, QueryError
 from storyline.timeline.relations import relations, relations_chart, top_dyads
 
+pytestmark = pytest.mark.slow  # the seeds built by the whole pipeline
+
 runner = CliRunner()
 
 

@@ -8,6 +8,8 @@ from html import unescape
 import httpx
 import pytest
 
+pytestmark = pytest.mark.slow  # pages over the seeds store (a whole build)
+
 
 def get(base: str, path: str, **params: object) -> httpx.Response:
     return httpx.get(base + path, params=params or None, timeout=30)  # type: ignore[arg-type]
