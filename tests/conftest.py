@@ -26,6 +26,7 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
+BASELINE = Path(__file__).resolve().parents[1] / "bench" / "baseline.json"
 #: Fixture -> the marker every test using it must carry.
 FIXTURE_MARKERS = {"ray_session": "ray", "browser": "browser"}
 #: What ``STORYLINE_MODEL`` names while a test not marked slow runs: no model, so a
@@ -94,6 +95,21 @@ def ray_session() -> Iterator[Any]:
         warnings.simplefilter("ignore", ResourceWarning)
         ray.shutdown()
         gc.collect()
+
+
+def read_floor(key: str, path: Path = BASELINE) -> float:
+    """A quality floor of ``bench/baseline.json``; a missing key fails the test (a
+    gate without its floor must not pass, nor be skipped)."""
+    floors = json.loads(path.read_text(encoding="utf-8"))
+    if key not in floors:
+        pytest.fail(f"{path.name} has no floor {key!r}: add it (floors only rise)", pytrace=False)
+    return float(floors[key])
+
+
+@pytest.fixture(scope="session")
+def floor() -> Callable[..., float]:
+    """``floor(key)``: :func:`read_floor` for a test."""
+    return read_floor
 
 
 @pytest.fixture(scope="session")

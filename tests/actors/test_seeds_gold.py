@@ -10,18 +10,20 @@ import pytest
 from storyline.nlp.actors import ActorStage, actor_id
 from storyline.nlp.actors.gazetteer import person_key
 from storyline.pipeline import StageStats
-from storyline.records import Actor, Document
+from storyline.records import Actor, Document, RawDocument
 
-from .conftest import DATA, seed_text
+from .conftest import seed_raws
 from .helpers import covering, occurrences, role_matches
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def seed_docs(annotate: Callable[[str], Document]) -> list[Document]:
-    docs = [annotate(seed_text(p)) for p in sorted((DATA / "seeds").glob("*.txt"))]
-    return list(ActorStage().run(docs, StageStats()))
+def seed_docs(
+    prepare_and_annotate: Callable[[list[RawDocument]], list[Document]],
+) -> list[Document]:
+    """The seeds read, cleaned and annotated as ``build`` does, then the actor stage."""
+    return list(ActorStage().run(prepare_and_annotate(seed_raws()), StageStats()))
 
 
 def _merged(docs: list[Document]) -> dict[str, Actor]:
@@ -48,10 +50,15 @@ def _gold_actors(gold: dict[str, Any]) -> list[dict[str, Any]]:
     return [a for a in gold["actors"] if "name" in a]
 
 
-def test_gold_named_actors(seed_docs: list[Document], seeds_gold: dict[str, Any]) -> None:
+def test_gold_named_actors(
+    seed_docs: list[Document], seeds_gold: dict[str, Any], floor: Callable[..., float]
+) -> None:
+    """The share of gold actors found with their country, sector and role holds its floor."""
     merged = _merged(seed_docs)
     failures = []
-    for gold in _gold_actors(seeds_gold):
+    golds = _gold_actors(seeds_gold)
+    assert len(golds) >= 10
+    for gold in golds:
         found = [
             a
             for a in merged.values()
@@ -67,7 +74,8 @@ def test_gold_named_actors(seed_docs: list[Document], seeds_gold: dict[str, Any]
             failures.append(f"{gold['name']}: sector {a.sector} != {gold['sector']}")
         if "role" in gold and not role_matches(gold["role"], a.role):
             failures.append(f"{gold['name']}: role {a.role!r} != {gold['role']!r}")
-    assert not failures, "\n".join(failures)
+    rate = 1 - len({f.split(":")[0] for f in failures}) / len(golds)
+    assert rate >= floor("actors_seed_gold"), f"rate {rate:.3f}; failures:\n" + "\n".join(failures)
 
 
 def test_gold_aliases_resolve_to_the_person(
