@@ -33,6 +33,7 @@ FIXTURE_MARKERS = {"ray_session": "ray", "browser": "browser"}
 #: build it starts in another process fails with this name in its message.
 NOT_SLOW_MODEL = "no-model--a-test-that-loads-spacy-must-be-marked-slow"
 _current: list[pytest.Item] = []  # the test being set up or run
+_outside: list[str | None] = []  # STORYLINE_MODEL as it was before the guard set it
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -69,16 +70,22 @@ def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, None, None]:
     slow = item.get_closest_marker("slow") is not None
     saved = os.environ.get("STORYLINE_MODEL")
     _current.append(item)
+    _outside.append(saved)
     if not slow:
         os.environ["STORYLINE_MODEL"] = NOT_SLOW_MODEL
     try:
         yield
     finally:
         _current.pop()
-        if saved is None:
-            os.environ.pop("STORYLINE_MODEL", None)
-        else:
-            os.environ["STORYLINE_MODEL"] = saved
+        _outside.pop()
+        _set_model(saved)
+
+
+def _set_model(value: str | None) -> None:
+    if value is None:
+        os.environ.pop("STORYLINE_MODEL", None)
+    else:
+        os.environ["STORYLINE_MODEL"] = value
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +96,14 @@ def ray_session() -> Iterator[Any]:
     from storyline.engine.ray_engine import init_ray
 
     if not ray.is_initialized():
-        init_ray(num_cpus=2)
+        # the cluster outlives the test that starts it: its workers must not inherit
+        # the guard's STORYLINE_MODEL when that test is not slow
+        guarded = os.environ.get("STORYLINE_MODEL")
+        _set_model(_outside[-1] if _outside else guarded)
+        try:
+            init_ray(num_cpus=2)
+        finally:
+            _set_model(guarded)
     yield ray
     with warnings.catch_warnings():  # Ray's subprocess handles, reclaimed at shutdown
         warnings.simplefilter("ignore", ResourceWarning)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # pages of stores the pipeline built
 
 
 def _local_only(page: Any, base: str) -> list[str]:
