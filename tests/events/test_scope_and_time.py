@@ -156,3 +156,31 @@ def test_the_main_clause_date_does_not_date_what_came_before_it() -> None:
     text = "Share prices closed lower Friday after the minister's resignation shook the market."
     got = _date(text, "resignation")
     assert got["date"] != "2006-03-10"
+
+
+def test_a_postponed_visit_did_not_happen() -> None:
+    text = "The Palestinian president has postponed a visit to Jordan that was set for Sunday."
+    visits = [e for e in extract_events(text, PUB) if e.type == "CONSULT"]
+    assert visits
+    assert visits[0].modality == "negated"
+
+
+def test_what_is_only_claimed_is_hypothetical() -> None:
+    text = "Opposition leaders claimed that the prime minister of India promised to back them."
+    agree = [e for e in extract_events(text, PUB) if e.type == "AGREE"]
+    assert agree
+    assert agree[0].modality == "hypothetical"
+
+
+def test_visits_before_a_dated_return_are_not_dated_by_it() -> None:
+    text = "The Egyptian president returned to Cairo on Monday after visits to Russia and China."
+    got = _date(text, "visits")
+    assert got["date"] != "2006-03-13" or got["date_mod"] == "ON_OR_BEFORE"
+
+
+def test_a_conjunct_with_its_own_subject_has_its_own_date() -> None:
+    text = (
+        "The Security Council in August adopted a resolution on Darfur, but the Sudanese"
+        " president has so far rejected it."
+    )
+    assert not _date(text, "rejected")["date"].startswith("2005-08")

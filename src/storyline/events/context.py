@@ -255,14 +255,29 @@ class Context:
         """All actors of the coordination a plural pronoun points back to."""
         t = self.tree
         tok = t.tokens[token_index]
-        for j in range(token_index - 1, max(0, token_index - 200) - 1, -1):
+        sentence = t.sentence_of(token_index)
+        start = self._previous_sentence_start(sentence) if sentence else token_index - 200
+        for j in range(token_index - 1, max(0, start) - 1, -1):
             m = t.mention_at[j]
+            if self._plural_bystander(j):
+                return []  # "the JMM leaders claimed that Rao would back their demand"
             # the antecedent is what a clause was about, not a name in passing ("EU
             # leaders welcomed the progress made by Serbia. But they ...": the EU)
             if m is not None and m.actor.kind in ("country", "org", "igo") and self._topic(j):
                 actors = self._coordination(j) or [m.actor]
                 return [Party(a, tok.start, tok.end, tok.text) for a in actors]
         return []
+
+    def _plural_bystander(self, j: int) -> bool:
+        """A plural subject that names no actor ("the JMM leaders"): what a later
+        "they" or "their" most likely means, so no actor further back is."""
+        t = self.tree
+        tok = t.tokens[j]
+        if t.mention_at[j] is not None or tok.dep not in ("nsubj", "nsubjpass"):
+            return False
+        if tok.tag not in ("NNS", "NNPS"):
+            return False
+        return not any(t.mention_at[c] is not None for c in t.kids(j, "compound", "amod", "nmod"))
 
     def _coordination(self, j: int) -> list[Actor]:
         """Actors joined by "and" with the mention at token ``j`` ("Finland and Sweden")."""

@@ -146,14 +146,22 @@ def event_date(
 #: Adverbial clauses told as before or after the main clause's time: the main clause's
 #: date is not theirs ("closed lower Friday after Lawson's resignation slapped ...").
 _SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because", "once"})
+_SEQUENCE_PREPS = frozenset({"after", "before", "since", "following", "until"})
 
 
 def _before_sequence(tree: DocTree, chain: list[int]) -> list[int]:
-    """The governing chain up to an adverbial clause of sequence or cause."""
+    """The governing chain up to an adverbial clause or phrase of sequence or cause
+    ("returned on Wednesday after visits to Russia"), or a conjunct with a subject of
+    its own ("The council in August adopted ..., but Beshir has rejected ...")."""
     for n, tok in enumerate(chain[:-1]):
-        if tree.tokens[tok].dep == "advcl" and any(
+        t = tree.tokens[tok]
+        if t.dep == "advcl" and any(
             tree.tokens[m].text.lower() in _SEQUENCE_MARKS for m in tree.kids(tok, "mark")
         ):
+            return chain[: n + 1]
+        if t.dep == "pobj" and tree.lemma(t.head) in _SEQUENCE_PREPS:
+            return chain[: n + 1]
+        if t.dep == "conj" and tree.kids(tok, "nsubj", "nsubjpass"):
             return chain[: n + 1]
     return chain
 

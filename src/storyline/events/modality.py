@@ -32,8 +32,13 @@ _HYPOTHETICAL_GOVERNORS = frozenset(
 )  # fmt: skip
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _REFUSAL = frozenset(
-    {"refuse", "refusal", "decline", "fail", "failure", "reject", "deny", "avoid", "stop"}
-)
+    {
+        "refuse", "refusal", "decline", "fail", "failure", "reject", "deny", "avoid", "stop",
+        "postpone", "postponement", "cancel", "cancellation", "scrap", "shelve", "abandon",
+    }
+)  # fmt: skip
+#: Verbs whose clause is only a claim ("the leaders claimed that Rao promised ...").
+_CLAIMS = frozenset({"claim", "allege"})
 _CONDITION_MARKS = frozenset({"if", "unless", "provided"})
 _CIRCUMSTANCE = frozenset({"during", "at", "after", "amid", "following", "in", "on"})
 _CHAIN_DEPS = frozenset(
@@ -133,6 +138,9 @@ def modality(tree: DocTree, trigger: int) -> str:
             tree.tokens[c].text.lower() in _CONDITION_MARKS for c in tree.kids(i, "mark")
         ):
             conditional = True
+    top = tree.tokens[chain[-1]]
+    if top.dep == "ccomp" and top.head != chain[-1] and tree.lemma(top.head) in _CLAIMS:
+        hypothetical = True  # "claimed that Rao promised to back ...": only alleged
     if conditional:
         return "hypothetical"  # "would not sign unless ...": a conditional refusal
     if negated:
