@@ -96,7 +96,13 @@ def build(
         typer.Option(metavar="NAME=FIELD", help="JSON field mapping, e.g. text=body (repeatable)."),
     ] = [],  # noqa: B006
     max_bytes: Annotated[
-        int, typer.Option(metavar="BYTES", min=1, help="Quarantine files larger than this.")
+        int,
+        typer.Option(
+            metavar="BYTES",
+            min=1,
+            help="Quarantine files larger than this; for WARC files (streamed) and JSONL "
+            "files over it (read by line), each record or line instead.",
+        ),
     ] = 20_000_000,
     engine: Annotated[
         str, typer.Option(metavar="ENGINE", help="Where per-document work runs: local or ray.")
@@ -195,6 +201,8 @@ def build(
         "merge": report.merge,
         "remerged": report.remerged,
         "stories": report.stories,
+        "not_coded": report.not_coded,
+        "skipped": sum(report.skipped.values()),
         "seconds": round(report.seconds, 2),
         "db": str(db),
     }
@@ -207,8 +215,16 @@ def build(
                 f"documents; {report.event_mentions} new event mentions; "
                 f"{report.events} events in {report.stories} stories ({report.seconds:.1f}s)"
             )
+            for note in _build_notes(report):
+                err.print(note, highlight=False)
     else:
-        _emit(render(fmt, [summary], columns, payload={**summary, "steps": report.steps}))
+        payload = {
+            **summary,
+            "languages": dict(sorted(report.languages.items())),
+            "skipped_by_reason": dict(report.skipped.most_common()),
+            "steps": report.steps,
+        }
+        _emit(render(fmt, [summary], columns, payload=payload))
     code = build_exit_code(report.new + report.unchanged + report.duplicates,
                            len(report.quarantined))  # fmt: skip
     if code == EXIT_NOTHING_BUILT:
@@ -217,6 +233,25 @@ def build(
                     code=code)  # fmt: skip
     if code:
         raise typer.Exit(code)
+
+
+def _build_notes(report: Any) -> list[str]:
+    """The build summary's extra lines: documents not coded (by language), WARC
+    records skipped (by reason, the most frequent first)."""
+    notes = []
+    if report.not_coded:
+        counts = sorted(report.languages.items(), key=lambda kv: (-kv[1], kv[0]))
+        other = ", ".join(f"{lang} {n}" for lang, n in counts if lang not in ("en", "und"))
+        notes.append(
+            f"{report.not_coded} new documents not in English ({other}): stored and "
+            "searchable, not event-coded"
+        )
+    if report.skipped:
+        top = report.skipped.most_common(6)
+        shown = ", ".join(f"{printable(reason)} {n}" for reason, n in top)
+        more = f", {len(report.skipped) - len(top)} more reasons" if len(report.skipped) > 6 else ""
+        notes.append(f"{sum(report.skipped.values())} WARC records skipped ({shown}{more})")
+    return notes
 
 
 #: Exit codes of ``build`` (README): all stored; nothing could be built; usage error;

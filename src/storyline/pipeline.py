@@ -21,7 +21,18 @@ __all__ = ["INPUT_FIELDS", "Pipeline", "PipelineError", "Stage", "StageStats"]
 
 #: What a Document carries when it leaves a reader.
 INPUT_FIELDS: frozenset[str] = frozenset(
-    {"id", "source", "raw_text", "format", "encoding", "title", "url", "outlet", "date_hints"}
+    {
+        "id",
+        "source",
+        "raw_text",
+        "format",
+        "encoding",
+        "title",
+        "url",
+        "outlet",
+        "date_hints",
+        "language_declared",
+    }
 )
 
 

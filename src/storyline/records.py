@@ -88,6 +88,9 @@ class RawDocument:
     url: str | None = None
     outlet: str | None = None
     date_hints: tuple[DateCandidate, ...] = ()
+    #: the language the container declares (a JSON ``language`` field, ``<html lang>``,
+    #: HTTP Content-Language), as an ISO 639-1 code; None when it declares none
+    language_declared: str | None = None
 
     @property
     def id(self) -> str:
@@ -318,6 +321,10 @@ class Document:
     published_source: str | None = None
     published_confidence: float = 0.0
     date_candidates: tuple[DateCandidate, ...] = ()
+    #: the text's language (ISO 639-1, "und" when it cannot be told), detected from the
+    #: clean text; only English (or undetermined) documents are event-coded
+    language: str | None = None
+    language_declared: str | None = None  # what the page or record declared, if anything
     date_hints: tuple[DateCandidate, ...] = field(default=(), repr=False)
     tokens: tuple[Token, ...] = field(default=(), repr=False)
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)
@@ -338,4 +345,5 @@ class Document:
             url=raw.url,
             outlet=raw.outlet,
             date_hints=raw.date_hints,
+            language_declared=raw.language_declared,
         )

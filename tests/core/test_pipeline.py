@@ -53,6 +53,6 @@ def test_standard_build_pipelines_fit_together() -> None:
 
     prep = prepare_pipeline(BuildConfig())
     full = analyse_pipeline(BuildConfig())
-    assert prep.names == ("clean", "metadata")
+    assert prep.names == ("clean", "language", "metadata")
     assert full.names == ("annotate", "actors", "timex", "events")
     assert {"events", "timexes", "mentions"} <= full.provides

@@ -62,6 +62,12 @@ class BuildReport:
     merge: str = ""
     #: mentions merged again (all of them for a full merge)
     remerged: int = 0
+    #: new documents per detected language (``ingest.language``)
+    languages: Counter[str] = field(default_factory=Counter)
+    #: new documents stored but not event-coded (not in English)
+    not_coded: int = 0
+    #: container records that are not articles (WARC requests, images...), by reason
+    skipped: Counter[str] = field(default_factory=Counter)
 
     def lap(self, step: str, since: float) -> float:
         """Record ``step`` as having taken from ``since`` until now; return now."""
@@ -286,8 +292,9 @@ def _build(
         seen: set[str] = set()
         chunk: list[Document] = []
         items = iter_inputs(
-            paths, include=include, exclude=exclude, field_map=field_map, max_bytes=max_bytes
-        )
+            paths, include=include, exclude=exclude, field_map=field_map, max_bytes=max_bytes,
+            skipped=report.skipped,
+        )  # fmt: skip
         for item in itertools.chain(items, [None]):
             if item is not None:
                 report.inputs += 1
@@ -334,8 +341,10 @@ def _build_chunk(
     advance: Progress,
     lap: float,
 ) -> float:
-    """The per-document phases and the story step for one chunk, then store it."""
+    """The per-document phases and the story step for one chunk, then store it.
+    Documents not in English skip the analyse phase: stored and searchable, not coded."""
     from storyline.engine.consolidate import complete_documents, known_actors
+    from storyline.ingest.language import is_coded
 
     def phase(name: str, inputs: list[Document]) -> list[Document]:
         announce(name, len(inputs))
@@ -350,10 +359,13 @@ def _build_chunk(
     # an executor may fingerprint and link the stories (LSH keys grouped on workers)
     prepared, stories = _assign_stories(store, prepared, getattr(runner, "link_stories", None))
     lap = report.lap("stories", lap)
-    analysed = phase("analyse", prepared)
+    report.languages.update(d.language or "und" for d in prepared)
+    uncoded = [d for d in prepared if not is_coded(d)]
+    report.not_coded += len(uncoded)
+    analysed = phase("analyse", [d for d in prepared if is_coded(d)])
     lap = report.lap("analyse", lap)
     analysed = complete_documents(analysed, known_actors(analysed, store.iter_actors()))
-    for doc in analysed:
+    for doc in [*analysed, *uncoded]:
         store.add_document(doc)
         report.event_mentions += len(doc.events)
     _record_stories(store, stories)

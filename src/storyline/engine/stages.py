@@ -24,14 +24,16 @@ class BuildConfig:
 
 
 def prepare_pipeline(config: BuildConfig) -> Pipeline:
-    """Cheap per-document stages: cleaning, metadata and publication date."""
+    """Cheap per-document stages: cleaning, language, metadata and publication date."""
     from storyline.ingest import CleanStage, MetadataStage
+    from storyline.ingest.language import LanguageStage
 
-    return Pipeline([CleanStage(), MetadataStage()])
+    return Pipeline([CleanStage(), LanguageStage(), MetadataStage()])
 
 
 def analyse_pipeline(config: BuildConfig) -> Pipeline:
-    """Language stages: parse, actors, temporal expressions, events."""
+    """Language stages: parse, actors, temporal expressions, events (English documents
+    only: ``build`` stores the others without them, see ``ingest.language.is_coded``)."""
     from storyline.events import EventStage
     from storyline.nlp.actors import ActorStage
     from storyline.nlp.spacy_pipeline import AnnotateStage

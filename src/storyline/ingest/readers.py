@@ -2,42 +2,42 @@
 
 One entry point, ``iter_inputs``, so the CLI and the engine never care what a
 corpus looks like: text scrapes with a `` date YYYY-MM-DD [URL]`` header, HTML
-pages, JSON/JSONL crawler exports, WARC files, any of them gzipped. Bad input
-never raises: it becomes a ``Quarantined`` record that says which file (and
-line) and what was wrong, and the rest of the corpus is still read.
+pages, JSON/JSONL crawler exports (``ingest.jsonl``), WARC files (``ingest.warc``),
+any of them gzipped. Bad input never raises: it becomes a ``Quarantined`` record
+that says which file (and line, or WARC record offset) and what was wrong, and the
+rest of the corpus is still read.
+
+The byte limit (``max_bytes``, ``--max-bytes``) holds a whole file in memory for
+most formats, so it applies to the file; WARC files are streamed a record at a time
+and JSONL files over the limit a line at a time, so for them it applies to each
+record (line), and the file may be of any size.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import gzip
 import io
-import json
-import re
 import sys
 import unicodedata
 import zlib
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO
 
 from storyline.ingest.cleaning import parse_header
 from storyline.ingest.dates import parse_date, plausible_day
 from storyline.ingest.decode import DecodeError, decode_bytes, looks_binary
 from storyline.ingest.html import extract_html
-from storyline.ingest.warc import WarcError, iter_warc_responses
+from storyline.ingest.jsonl import FIELDS, iter_jsonl_stream, read_json
+from storyline.ingest.language import declared_in_html, normalize_language
+from storyline.ingest.warc import WarcPage, WarcProblem, WarcSkip, is_warc_start, iter_warc
 from storyline.records import DateCandidate, Quarantined, RawDocument
 
 __all__ = ["FIELDS", "READABLE_SUFFIXES", "iter_inputs", "read_bytes"]
 
-#: Crawler field names recognized in JSON records, in order of preference.
-FIELDS: dict[str, tuple[str, ...]] = {
-    "text": ("text", "maintext", "content", "body", "article", "raw_text"),
-    "title": ("title", "headline"),
-    "url": ("url", "link", "source_url", "canonical_url"),
-    "date": ("date_publish", "date", "published", "publish_date", "pubdate", "date_published"),
-    "outlet": ("outlet", "source_domain", "sitename", "site_name", "publisher", "source"),
-}
 READABLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".warc")
 _STDIN = "<stdin>"
 
@@ -49,22 +49,38 @@ def iter_inputs(
     exclude: Sequence[str] = (),
     field_map: Mapping[str, str] | None = None,
     max_bytes: int = 20_000_000,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[RawDocument | Quarantined]:
     """Every document of the given files, directories (recursive) and ``-`` (stdin).
 
     Files are read in sorted path order; ``include``/``exclude`` are glob patterns
     matched against the path (and its name). Files given explicitly are always read;
     in directories only known suffixes (``.txt .html .json .jsonl .warc`` and their
-    ``.gz``) or ``include`` matches are.
+    ``.gz``) or ``include`` matches are. ``max_bytes`` limits a file, or each record
+    of a WARC file and each line of a JSONL file over it (see the module doc).
+    ``skipped`` counts, by reason, the WARC records that are not articles.
     """
     for path in _expand(paths, include, exclude):
         if isinstance(path, str):
             data = sys.stdin.buffer.read(max_bytes + 1)
-            yield from read_bytes(_STDIN, data, field_map=field_map, max_bytes=max_bytes)
+            yield from read_bytes(
+                _STDIN, data, field_map=field_map, max_bytes=max_bytes, skipped=skipped
+            )
             continue
         source = display_path(path)
         try:
             size = path.stat().st_size
+            streamed = _streamed(path, size, max_bytes)
+        except OSError as exc:
+            yield Quarantined(source, f"cannot be read: {exc.strerror or exc}")
+            continue
+        if streamed == "warc":
+            yield from _stream_warc(source, path, max_bytes, skipped)
+            continue
+        if streamed == "jsonl":
+            yield from _stream_jsonl(source, path, field_map or {}, max_bytes)
+            continue
+        try:
             if size > max_bytes:
                 yield Quarantined(source, f"file is {size} bytes, over the {max_bytes}-byte limit")
                 continue
@@ -73,7 +89,25 @@ def iter_inputs(
         except OSError as exc:
             yield Quarantined(source, f"cannot be read: {exc.strerror or exc}")
             continue
-        yield from read_bytes(source, data, field_map=field_map, max_bytes=max_bytes)
+        yield from read_bytes(
+            source, data, field_map=field_map, max_bytes=max_bytes, skipped=skipped
+        )
+
+
+def _streamed(path: Path, size: int, max_bytes: int) -> str | None:
+    """``warc`` for a WARC file (by name or first bytes), ``jsonl`` for a JSONL file
+    too large (or compressed: its size unknown) to hold; None for the others."""
+    if size == 0 or not path.is_file():
+        return None  # empty files are reported, pipes and devices read bounded
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if _suffix(path) == ".warc" or is_warc_start(head):
+        return "warc"
+    if _suffix(path) in (".jsonl", ".ndjson") and (
+        size > max_bytes or head.startswith(b"\x1f\x8b")
+    ):
+        return "jsonl"
+    return None
 
 
 def display_path(path: Path) -> str:
@@ -129,6 +163,7 @@ def read_bytes(
     *,
     field_map: Mapping[str, str] | None = None,
     max_bytes: int = 20_000_000,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[RawDocument | Quarantined]:
     """The documents of one file's bytes; the format from its name, else sniffed."""
     if len(data) > max_bytes:
@@ -145,7 +180,7 @@ def read_bytes(
         return
     fmt = _suffix(source) if source != _STDIN else ""
     if data.startswith(b"WARC/") or fmt == ".warc":
-        yield from _read_warc(source, data)
+        yield from _read_warc(source, io.BytesIO(data), max_bytes, skipped)
         return
     if looks_binary(data):
         yield Quarantined(source, "looks binary (NUL or control bytes), not text")
@@ -158,9 +193,9 @@ def read_bytes(
     if not fmt:
         fmt = _sniff(text)
     if fmt in (".json", ".jsonl", ".ndjson"):
-        yield from _read_json(source, text, encoding, field_map or {})
+        yield from read_json(source, text, encoding, field_map or {})
     elif fmt in (".html", ".htm"):
-        yield _read_html(source, text, encoding)
+        yield _declare(_read_html(source, text, encoding), declared_in_html(text))
     else:
         yield _read_txt(source, text, encoding)
 
@@ -210,133 +245,108 @@ def _read_html(
     )  # fmt: skip
 
 
-def _field(record: Mapping[str, Any], key: str, field_map: Mapping[str, str]) -> Any:
-    names = (field_map[key],) if key in field_map else FIELDS[key]
-    for name in names:
-        value = record.get(name)
-        if value not in (None, ""):
-            return value
-    return None
+def _declare(doc: RawDocument | Quarantined, language: str | None) -> RawDocument | Quarantined:
+    if isinstance(doc, Quarantined) or not language:
+        return doc
+    return dataclasses.replace(doc, language_declared=language)
 
 
-def _record(
-    source: str, record: Any, encoding: str, fmt: str, field_map: Mapping[str, str]
-) -> RawDocument | Quarantined:
-    if not isinstance(record, dict):
-        return Quarantined(source, f"JSON record is a {type(record).__name__}, not an object")
-    text = _field(record, "text", field_map)
-    if not isinstance(text, str) or not text.strip():
-        wanted = field_map.get("text") or "/".join(FIELDS["text"])
-        return Quarantined(
-            source, f"JSON record has no text field ({wanted}); use --field text=NAME"
-        )
-    hints: tuple[DateCandidate, ...] = ()
-    raw_date = _field(record, "date", field_map)
-    if raw_date is not None and (value := parse_date(str(raw_date))):
-        hints = (DateCandidate(value, "json", 0.9, str(raw_date)),)
-    title, url, outlet = (_field(record, k, field_map) for k in ("title", "url", "outlet"))
-    return RawDocument(
-        source,
-        unicodedata.normalize("NFC", text),
-        fmt,
-        encoding,
-        title=str(title) if title else None,
-        url=str(url) if url else None,
-        outlet=str(outlet) if outlet else None,
-        date_hints=hints,
-    )
+# --------------------------------------------------------------------------- JSONL
 
 
-def _read_json(
-    source: str, text: str, encoding: str, field_map: Mapping[str, str]
+def _stream_jsonl(
+    source: str, path: Path, field_map: Mapping[str, str], max_bytes: int
 ) -> Iterator[RawDocument | Quarantined]:
-    stripped = text.strip()
-    if stripped.startswith("["):
-        try:
-            records = _loads(stripped)
-        except json.JSONDecodeError as exc:
-            yield Quarantined(source, f"invalid JSON at line {exc.lineno}: {exc.msg}")
-            return
-        except ValueError as exc:
-            yield Quarantined(source, f"invalid JSON: {exc}")
-            return
-        if not isinstance(records, list):
-            yield Quarantined(source, "invalid JSON: not a list of records")
-            return
-        for i, record in enumerate(records):
-            yield _record(f"{source}:{i + 1}", record, encoding, "json", field_map)
-        return
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = _loads(line)
-        except json.JSONDecodeError as exc:
-            yield Quarantined(f"{source}:{lineno}", f"malformed JSON on line {lineno}: {exc.msg}")
-            continue
-        except ValueError as exc:
-            yield Quarantined(f"{source}:{lineno}", f"malformed JSON on line {lineno}: {exc}")
-            continue
-        yield _record(f"{source}:{lineno}", record, encoding, "jsonl", field_map)
-
-
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-
-
-def _loads(text: str) -> Any:
-    """``json.loads`` that raises ValueError, never RecursionError, for hostile input:
-    nesting too deep for the parser, integers too long to convert, lone surrogates."""
+    """A JSONL file read a line at a time (gzipped or not), no line over ``max_bytes``."""
+    records = 0
     try:
-        value = json.loads(text)
-    except RecursionError as exc:
-        raise ValueError("nested deeper than the JSON parser allows") from exc
-    if _SURROGATE_ESCAPE.search(text):  # only a \\uD8xx escape can make one
-        _check_strings(value)
-    return value
+        with path.open("rb") as raw:
+            compressed = raw.read(2) == b"\x1f\x8b"
+            raw.seek(0)
+            fh: BinaryIO = gzip.GzipFile(fileobj=raw) if compressed else raw  # type: ignore[assignment]
+            lines = _bounded_lines(fh, max_bytes)
+            for item in iter_jsonl_stream(source, lines, field_map, max_bytes):
+                records += 1
+                yield item
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Quarantined(source, f"cannot be read after {records} records: {exc}")
 
 
-def _check_strings(value: Any) -> None:
-    """Refuse text that holds a lone UTF-16 surrogate ("\\ud800"): it cannot be stored."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError as exc:
-                raise ValueError(
-                    f"text holds a lone surrogate ({item[exc.start]!a}) at character {exc.start}"
-                ) from exc
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+def _bounded_lines(fh: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The lines of a binary file, each cut to ``limit + 1`` bytes (the rest of a longer
+    line is skipped unread into memory), so a reader can tell it was over the limit."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (more := fh.readline(1 << 20)) and not more.endswith(b"\n"):
+                pass
+        yield line
 
 
-def _read_warc(source: str, data: bytes) -> Iterator[RawDocument | Quarantined]:
+# --------------------------------------------------------------------------- WARC
+
+
+def _stream_warc(
+    source: str, path: Path, max_bytes: int, skipped: Counter[str] | None
+) -> Iterator[RawDocument | Quarantined]:
     try:
-        for response in iter_warc_responses(data):
-            where = f"{source}@{response.offset}"
-            try:
-                if response.charset:
-                    html, encoding = response.body.decode(response.charset), response.charset
-                else:
-                    html, encoding = decode_bytes(response.body)
-            except (DecodeError, LookupError, UnicodeDecodeError) as exc:
-                yield Quarantined(where, f"WARC response body is not decodable text: {exc}")
-                continue
-            doc = _read_html(where, html, encoding, response.target_uri, "warc")
-            if isinstance(doc, RawDocument) and response.warc_date:
-                crawl = parse_date(response.warc_date)
-                if crawl:
-                    hint = DateCandidate(
-                        crawl, "page-date", 0.25, f"WARC-Date {response.warc_date}"
-                    )
-                    doc = RawDocument(
-                        doc.source, doc.raw_text, doc.format, doc.encoding, doc.title, doc.url,
-                        doc.outlet, (*doc.date_hints, hint),
-                    )  # fmt: skip
-            yield doc
-    except WarcError as exc:
-        yield Quarantined(source, f"broken WARC file: {exc}")
+        with path.open("rb") as fh:
+            yield from _read_warc(source, fh, max_bytes, skipped)
+    except OSError as exc:
+        yield Quarantined(source, f"cannot be read: {exc.strerror or exc}")
+
+
+def _read_warc(
+    source: str, fh: BinaryIO, max_bytes: int, skipped: Counter[str] | None
+) -> Iterator[RawDocument | Quarantined]:
+    """The pages of a WARC file object as documents, named ``file@offset`` (``+k`` for
+    the k-th further record of one gzip member); records that are not pages counted
+    in ``skipped``, broken ones quarantined with their offset, URI and reason."""
+    records = 0
+    last_offset, repeat = -1, 0
+    for item in iter_warc(fh, max_record_bytes=max_bytes):
+        records += 1
+        repeat = repeat + 1 if item.offset == last_offset else 0
+        last_offset = item.offset
+        where = f"{source}@{item.offset}" + (f"+{repeat}" if repeat else "")
+        if isinstance(item, WarcSkip):
+            if skipped is not None:
+                skipped[item.reason] += 1
+        elif isinstance(item, WarcProblem):
+            uri = f" ({item.target_uri})" if item.target_uri else ""
+            yield Quarantined(where, f"WARC record{uri}: {item.reason}")
+        else:
+            yield _warc_page(where, item)
+    if records == 0:
+        yield Quarantined(source, "has no WARC records")
+
+
+def _warc_page(where: str, page: WarcPage) -> RawDocument | Quarantined:
+    text: str | None = None
+    encoding = page.charset or ""
+    if page.charset:
+        try:
+            text = unicodedata.normalize("NFC", page.body.decode(page.charset))
+        except (LookupError, UnicodeDecodeError):
+            text = None  # a wrong or unknown charset label: detect instead
+    if text is None:
+        try:
+            text, encoding = decode_bytes(page.body)
+        except DecodeError as exc:
+            return Quarantined(where, f"WARC response body is not decodable text: {exc}")
+    declared = normalize_language(page.content_language)
+    if page.kind == "html":
+        doc = _read_html(where, text, encoding, page.target_uri, "warc")
+        declared = declared_in_html(text) or declared
+    elif not text.strip():
+        return Quarantined(where, "WARC text record is empty")
+    else:
+        doc = RawDocument(where, text, "warc", encoding, url=page.target_uri)
+    if isinstance(doc, Quarantined):
+        return doc
+    hints = doc.date_hints
+    if page.warc_date and (crawl := parse_date(page.warc_date)):
+        hints = (*hints, DateCandidate(crawl, "page-date", 0.25, f"WARC-Date {page.warc_date}"))
+    return dataclasses.replace(doc, date_hints=hints, language_declared=declared)

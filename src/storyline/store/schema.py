@@ -167,10 +167,17 @@ CREATE TABLE merge_pending (
 )
 """
 
+_LANGUAGES = """
+ALTER TABLE documents ADD COLUMN language TEXT;
+ALTER TABLE documents ADD COLUMN language_declared TEXT;
+CREATE INDEX documents_language ON documents(language)
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, annotations, events, quarantine, full-text index", sql=_CORE),
     Migration(2, "story index (fingerprints, LSH bands, stories)", apply=_stories),
     Migration(3, "event extras (salience, date provenance), dyad indexes", sql=_EVENT_EXTRAS),
     Migration(4, "incremental merge: members, probes, pending", sql=_INCREMENTAL_MERGE),
+    Migration(5, "document languages: detected and declared", sql=_LANGUAGES),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

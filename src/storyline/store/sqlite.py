@@ -174,8 +174,8 @@ class SQLiteStore:
             c.execute(
                 "INSERT INTO documents (id, source, format, encoding, raw_text, text, title, url,"
                 " outlet, dateline, published, published_source, published_confidence,"
-                " date_candidates, removals, segments)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " date_candidates, removals, segments, language, language_declared)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     doc.id, doc.source, doc.format, doc.encoding, doc.raw_text, doc.text,
                     doc.title, doc.url, doc.outlet, doc.dateline, doc.published,
@@ -183,6 +183,7 @@ class SQLiteStore:
                     _dumps([asdict(c) for c in doc.date_candidates]),
                     _dumps([asdict(r) for r in doc.removals]),
                     _dumps([asdict(s) for s in doc.segments]),
+                    doc.language, doc.language_declared,
                 ),
             )  # fmt: skip
             c.execute("INSERT OR REPLACE INTO document_sources VALUES (?, ?)", (doc.source, doc.id))
@@ -376,7 +377,7 @@ class SQLiteStore:
         rows = self.conn.execute(
             "SELECT id, source, title, url, outlet, dateline, published, published_source,"
             " published_confidence, date_candidates, story, story_relation, format,"
-            " length(text) AS chars FROM documents ORDER BY published, id"
+            " language, length(text) AS chars FROM documents ORDER BY published, id"
         ).fetchall()
         return [_doc_row(r) for r in rows]
 
@@ -403,6 +404,7 @@ class SQLiteStore:
             date_candidates=tuple(DateCandidate(**c) for c in json.loads(row["date_candidates"])),
             removals=tuple(Removal(**r) for r in json.loads(row["removals"])),
             segments=tuple(Segment(**g) for g in json.loads(row["segments"])),
+            language=row["language"], language_declared=row["language_declared"],
         )  # fmt: skip
 
     def story_map(self) -> dict[str, str]:
