@@ -115,3 +115,20 @@ def test_event_lookup_takes_hex_ids_and_unique_prefixes_only(tmp_path: Path) -> 
         for key in ("%", "_", "%%", "0%", "0_23", "abcd%", "abcdef", "012", "", "0" * 65, "xyz1"):
             assert store.event(key) is None, key  # wildcards, ambiguous, too short or long
         assert store.event("a" * 50_000) is None
+
+
+def test_migration_6_refolds_alias_keys_of_an_older_store(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with SQLiteStore(path) as store:
+        store.conn.execute(
+            "INSERT INTO actors (id, name, kind) VALUES ('p1', 'Łukaszenka', 'person')"
+        )
+        # as the folding before storyline.names keyed it: the non-ASCII letter dropped
+        store.conn.execute("INSERT INTO actor_aliases VALUES ('p1', 'Łukaszenka', 'ukaszenka')")
+        store.conn.execute("DELETE FROM schema_migrations WHERE version = 6")
+        store.conn.commit()
+    with SQLiteStore(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        key = store.conn.execute("SELECT alias_key FROM actor_aliases").fetchone()[0]
+        assert key == "lukaszenka"
+        assert "p1" in store.resolve_actor("Lukaszenka")[0]

@@ -179,5 +179,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "event extras (salience, date provenance), dyad indexes", sql=_EVENT_EXTRAS),
     Migration(4, "incremental merge: members, probes, pending", sql=_INCREMENTAL_MERGE),
     Migration(5, "document languages: detected and declared", sql=_LANGUAGES),
+    Migration(
+        6,
+        "alias keys folded by storyline.names (anyascii: 'Łukaszenka' -> 'lukaszenka')",
+        sql="UPDATE actor_aliases SET alias_key = storyline_alias_key(alias)",
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -12,13 +12,13 @@ import json
 import os
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from storyline.names import alias_key
 from storyline.records import (
     Actor,
     DateCandidate,
@@ -58,13 +58,6 @@ class StoreError(RuntimeError):
     """The store cannot be opened or is of an incompatible version."""
 
 
-def alias_key(name: str) -> str:
-    """Normalize a name for lookups: case, accents, hyphens and spacing folded."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    folded = re.sub(r"^(the)\s+", "", folded.strip().lower())
-    return re.sub(r"[\s\-‐‑–—'’.]+", "", folded)
-
-
 class SQLiteStore:
     """storyline's default store."""
 
@@ -85,6 +78,8 @@ class SQLiteStore:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys=ON")
+        # the one name folding (storyline.names), for migrations that re-key aliases
+        self.conn.create_function("storyline_alias_key", 1, alias_key, deterministic=True)
         if not read_only:
             self.migrate()
         elif self.schema_version() != SCHEMA_VERSION:
