@@ -226,13 +226,23 @@ def _topic(tree: DocTree, i: int) -> bool:
         return True  # "in support of", "in protest against": a purpose, not an act
     if tok.dep == "pobj" and tree.lemma(head) in ("on", "about", "over", "regarding"):
         above = tree.lemma(tree.tokens[head].head)
-        return above in NOUN_TRIGGERS or above in VERB_TRIGGERS or above in _TALK_VERBS
+        if above in NOUN_TRIGGERS or above in VERB_TRIGGERS or above in _TALK_VERBS:
+            return True
+    if tok.dep == "pobj" and tree.lemma(head) in _TOPIC_PREPS:
+        owner = tree.tokens[tree.tokens[head].head]
+        if owner.pos in ("NOUN", "PROPN") and tree.tokens[head].head != head:
+            return True  # "their opposition to the deployment", "a role in the talks"
     if tok.dep == "dobj" and tree.is_verb(head):
         hl = tree.lemma(head)
         return hl in VERB_TRIGGERS and VERB_TRIGGERS[hl].type == "CONSULT"
     return False
 
 
+#: Prepositions by which a noun names what another noun is about ("opposition *to* the
+#: deployment", "hopes *for* a deal", "a role *in* the talks", "anger *at* the killing").
+_TOPIC_PREPS = frozenset(
+    {"to", "on", "for", "in", "about", "over", "into", "toward", "towards", "against", "at"}
+)
 _WH_WORDS = frozenset({"who", "whom", "what", "which", "whether", "if"})
 
 
