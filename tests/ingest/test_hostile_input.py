@@ -84,3 +84,44 @@ def test_mixed_encodings_are_read_line_by_line_and_reported() -> None:
     text, encoding = decode_bytes(utf8 + legacy + utf8)
     assert "Lavrov’s" in text and "Café crème" in text
     assert encoding == "utf-8 (1 line cp1252)"
+
+
+def _tree(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    (root / "locked").mkdir(parents=True)
+    (root / "locked" / "hidden.txt").write_text("Russia and Japan held talks.\n")
+    (root / "open.txt").write_text("Russia and Japan held talks again.\n")
+    (root / "loop").symlink_to(root, target_is_directory=True)  # not followed
+    return root
+
+
+def test_a_directory_that_cannot_be_listed_is_reported_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # as root every directory can be listed: refuse this one as the kernel would
+    root = _tree(tmp_path)
+    scandir = os.scandir
+
+    def refuse(path: str | os.PathLike[str] = ".") -> object:
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    got = [(r.source, getattr(r, "reason", "ok")) for r in iter_inputs([root])]
+    assert got == [
+        (str(root / "locked"), "directory cannot be read: Permission denied"),
+        (str(root / "open.txt"), "ok"),
+    ]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root lists any directory")
+def test_a_directory_without_read_permission_is_reported(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    (root / "locked").chmod(0)
+    try:
+        got = [(r.source, getattr(r, "reason", "ok")) for r in iter_inputs([root])]
+    finally:
+        (root / "locked").chmod(0o755)
+    assert got[0] == (str(root / "locked"), "directory cannot be read: Permission denied")
+    assert got[1:] == [(str(root / "open.txt"), "ok")]

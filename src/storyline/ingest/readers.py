@@ -19,6 +19,7 @@ import dataclasses
 import fnmatch
 import gzip
 import io
+import os
 import sys
 import unicodedata
 import zlib
@@ -61,6 +62,9 @@ def iter_inputs(
     ``skipped`` counts, by reason, the WARC records that are not articles.
     """
     for path in _expand(paths, include, exclude):
+        if isinstance(path, Quarantined):  # a directory that cannot be listed
+            yield path
+            continue
         if isinstance(path, str):
             data = sys.stdin.buffer.read(max_bytes + 1)
             yield from read_bytes(
@@ -127,8 +131,9 @@ def _matches(path: Path, patterns: Sequence[str]) -> bool:
 
 def _expand(
     paths: Sequence[str | Path], include: Sequence[str], exclude: Sequence[str]
-) -> Iterator[Path | str]:
+) -> Iterator[Path | str | Quarantined]:
     explicit: list[Path] = []
+    unreadable: list[Quarantined] = []
     stdin = False
     for item in paths:
         if str(item) == "-":
@@ -136,18 +141,33 @@ def _expand(
             continue
         path = Path(item)
         if path.is_dir():
-            for child in path.rglob("*"):
+            for child in _walk(path, unreadable):
                 if child.is_file() and (
                     _matches(child, include) if include else _suffix(child) in READABLE_SUFFIXES
                 ):
                     explicit.append(child)
         elif not include or _matches(path, include):
             explicit.append(path)
+    yield from sorted(unreadable, key=lambda q: q.source)
     for path in sorted(set(explicit)):
         if not _matches(path, exclude):
             yield path
     if stdin:
         yield "-"
+
+
+def _walk(root: Path, unreadable: list[Quarantined]) -> Iterator[Path]:
+    """Every file under ``root``, symbolic links to directories not followed (as
+    ``Path.rglob``, which skips a directory it cannot list without a word: here the
+    directory and the reason are added to ``unreadable``)."""
+
+    def report(exc: OSError) -> None:
+        where = display_path(Path(exc.filename)) if exc.filename else display_path(root)
+        unreadable.append(Quarantined(where, f"directory cannot be read: {exc.strerror or exc}"))
+
+    for top, _dirs, files in os.walk(root, onerror=report):
+        for name in files:
+            yield Path(top, name)
 
 
 def _suffix(path: Path | str) -> str:
