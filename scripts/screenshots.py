@@ -64,7 +64,7 @@ def _free_port() -> int:
 def serve(db: Path) -> Iterator[str]:
     import uvicorn
 
-    from storyline.api import create_app
+    from storyline.server import create_app
 
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,

@@ -11,8 +11,8 @@ import pytest
 
 from storyline.evaluate import match_gold_events
 from storyline.serialize import event_json
+from storyline.store.query import EventQuery
 from storyline.store.sqlite import SQLiteStore
-from storyline.timeline.query import EventQuery
 
 pytestmark = pytest.mark.slow  # the seeds built by the whole pipeline
 

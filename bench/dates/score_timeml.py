@@ -40,7 +40,7 @@ from corpora import split_of
 from timeml_gold import GOLD, WORK, Interval, files, load_gold, read_file
 
 from stats import wilson
-from storyline.timeline.dates import bounds
+from storyline.dates import bounds
 
 DateSpans = Callable[[str, str, list[tuple[int, int]]], Sequence[dict[str, Any] | None]]
 

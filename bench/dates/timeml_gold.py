@@ -4,7 +4,7 @@
 
 Each EVENT instance gets a date interval ``[lo, hi]`` (ISO days, ``None`` = open) from
 its TLINKs to TIMEX3s of type DATE or TIME with a calendar value (``bounds`` of
-``storyline.timeline.dates``; values it cannot bound are skipped):
+``storyline.dates``; values it cannot bound are skipped):
 
 * IS_INCLUDED, DURING, SIMULTANEOUS, IDENTITY, BEGINS, ENDS: the event lies within the
   time, ``[lo, hi] = bounds(value)``;
@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "bench" / "realtext"))
 
 from corpora import split_of  # noqa: E402
 
-from storyline.timeline.dates import bounds  # noqa: E402
+from storyline.dates import bounds  # noqa: E402
 from storyline.timex.timeml import opening_tags, read_timeml  # noqa: E402
 
 TIMEML = ROOT.parent / "shared" / "realnews" / "timeml"

@@ -25,7 +25,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from storyline.timeline.dates import bounds, date_label
+from storyline.dates import bounds, date_label
 
 SEED = 15
 WINDOW = 45  # days around a line in which another line may be the same happening

@@ -63,8 +63,8 @@ class _PeakChildren:
 
 def timeline_json(db: Path) -> str:
     from storyline.serialize import event_json
+    from storyline.store.query import EventQuery
     from storyline.store.sqlite import SQLiteStore
-    from storyline.timeline.query import EventQuery
 
     with SQLiteStore(db, read_only=True) as store:
         return json.dumps([event_json(e) for e in store.events(EventQuery())], sort_keys=True)

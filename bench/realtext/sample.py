@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import store_path
 from corpora import CORPORA, WORK
 
-from storyline.timeline.dates import date_label
+from storyline.dates import date_label
 
 SEED = 14
 #: Events drawn per corpus; what a corpus lacks is drawn from newswire.

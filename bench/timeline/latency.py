@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.records import PLOVER_TYPES  # noqa: E402
+from storyline.store.query import EventQuery  # noqa: E402
 from storyline.store.sqlite import SQLiteStore  # noqa: E402
-from storyline.timeline.query import EventQuery  # noqa: E402
 from storyline.timeline.relations import _top_dyads, relations, top_dyads  # noqa: E402
 from storyline.timeline.salience import stored_extras  # noqa: E402
 from storyline.timeline.sql import iter_events, top_events  # noqa: E402

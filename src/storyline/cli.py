@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
+from storyline import cli_serve, cli_timeline
 from storyline.cli_common import (
     DEFAULT_DB,
     DbOpt,
@@ -28,9 +29,9 @@ from storyline.cli_common import fail as _fail
 from storyline.cli_common import open_store as _open
 from storyline.cli_help import CleanHelpGroup
 from storyline.cli_progress import BuildProgress
+from storyline.dates import date_label
 from storyline.extract import extract_events
 from storyline.output import Format, dumps, render
-from storyline.timeline.dates import date_label
 
 app = typer.Typer(
     cls=CleanHelpGroup,
@@ -385,7 +386,7 @@ def search(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Full-text search over the stored articles (at most 64 terms, 1,000 characters)."""
-    from storyline.timeline.query import check_search
+    from storyline.store.query import check_search
 
     marks = _HIGHLIGHT if fmt is Format.table else ("[", "]")
     with _open(db) as store:
@@ -464,15 +465,9 @@ def timex(
 
 
 def _register_plugins() -> None:
-    """Command groups that live beside their package (timeline views, the web server)."""
-    from storyline.timeline import commands as timeline_commands
-
-    timeline_commands.register(app)
-    try:
-        from storyline.api import commands as api_commands
-    except ImportError:  # the API package is optional at this stage
-        return
-    api_commands.register(app)
+    """Command groups kept in their own modules (timeline views, the web server)."""
+    cli_timeline.register(app)
+    cli_serve.register(app)
 
 
 _register_plugins()

@@ -1,7 +1,7 @@
 """What every command module shares: consoles, common options, errors, opening the store.
 
-Kept apart from ``cli.py`` so command modules (``timeline/commands.py``,
-``api/commands.py``) can import it without importing the app that registers them.
+Kept apart from ``cli.py`` so command modules (``cli_timeline.py``,
+``cli_serve.py``) can import it without importing the app that registers them.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from storyline.headline import event_tags, headline
 from storyline.records import Actor, Event, EventMention, Evidence, Timex
-from storyline.timeline.headline import event_tags, headline
 
 __all__ = [
     "actor_from_json",

@@ -11,6 +11,6 @@ from .client import ASGIClient
 
 @pytest.fixture(scope="session")
 def client(seeds_db: Path) -> ASGIClient:
-    from storyline.api import create_app
+    from storyline.server import create_app
 
     return ASGIClient(create_app(seeds_db))

@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from storyline.store.query import EventQuery
 from storyline.store.sqlite import SQLiteStore
-from storyline.timeline.query import EventQuery
 
 from .client import ASGIClient
 
@@ -253,7 +253,7 @@ def test_docs_are_local(client: ASGIClient) -> None:
 def test_static_files_do_not_traverse(client: ASGIClient) -> None:
     assert client.get("/static/style.css").status_code == 200
     for url in (
-        "/static/%2e%2e/api/app.py",
+        "/static/%2e%2e/server.py",
         "/static/..%2f..%2fapi%2fapp.py",
         "/static/../web/pages.py",
     ):
@@ -286,7 +286,7 @@ def test_store_is_opened_read_only(seeds_db: Path) -> None:
 
 
 def test_missing_store_fails_at_startup(tmp_path: Path) -> None:
-    from storyline.api import create_app
+    from storyline.server import create_app
     from storyline.store.sqlite import StoreError
 
     with pytest.raises(StoreError, match="storyline build"):

@@ -117,7 +117,7 @@ def test_next_links_never_echo_the_host_header(client: ASGIClient) -> None:
 
 
 def test_links_use_the_configured_base_url(seeds_db: Path) -> None:
-    from storyline.api import create_app
+    from storyline.server import create_app
 
     app = create_app(seeds_db, base_url="https://timeline.example.org/")
     r = ASGIClient(app).get("/api/timeline", params={"limit": 2}, headers=FORGED)
@@ -129,7 +129,7 @@ def test_links_use_the_configured_base_url(seeds_db: Path) -> None:
 
 @pytest.mark.parametrize("base_url", ["javascript:alert(1)", "example.org", "https://a/?q=1"])
 def test_a_bad_base_url_fails_at_startup(seeds_db: Path, base_url: str) -> None:
-    from storyline.api import create_app
+    from storyline.server import create_app
 
     with pytest.raises(ValueError, match="base URL"):
         create_app(seeds_db, base_url=base_url)

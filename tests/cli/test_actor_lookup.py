@@ -18,8 +18,8 @@ from storyline.store.actor_lookup import (
     suggestions,
     unknown_actor,
 )
+from storyline.store.query import QueryError
 from storyline.store.sqlite import SQLiteStore, alias_key
-from storyline.timeline.query import QueryError
 
 ACTORS = [  # id, name, country, kind, aliases
     ("f1", "Ford Motor Company", "USA", "org", ["Ford Motor Company", "Ford"]),

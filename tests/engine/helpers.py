@@ -30,8 +30,8 @@ def synthesize(out: Path, n: int, copies: float = 0.25) -> Path:
 def timeline_json(db: Path) -> str:
     """The whole timeline as sorted-key JSON: what two engines must agree on."""
     from storyline.serialize import event_json
+    from storyline.store.query import EventQuery
     from storyline.store.sqlite import SQLiteStore
-    from storyline.timeline.query import EventQuery
 
     with SQLiteStore(db, read_only=True) as store:
         return json.dumps([event_json(e) for e in store.events(EventQuery())], sort_keys=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.dates import date_label
 from storyline.events.stage import date_spans
-from storyline.timeline.dates import date_label
 
 PUB = "2006-03-15"
 

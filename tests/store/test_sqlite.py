@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 
 from storyline.records import Actor, Document, EventMention, Evidence, Mention, Quarantined
+from storyline.store.query import EventQuery, QueryError
 from storyline.store.schema import SCHEMA_VERSION
 from storyline.store.sqlite import SQLiteStore, StoreError, alias_key
-from storyline.timeline.query import EventQuery, QueryError
 
 RUS = Actor(id="RUS", name="Russia", country="RUS", sector="GOV")
 KOR = Actor(id="KOR", name="South Korea", country="KOR", sector="GOV")

@@ -3,8 +3,8 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.timeline.dates import bounds
-from storyline.timeline.query import EventQuery, QueryError
+from storyline.dates import bounds
+from storyline.store.query import EventQuery, QueryError
 
 
 def test_bounds_of_every_granularity() -> None:

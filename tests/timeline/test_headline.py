@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.headline import event_tags, headline, load_rules, past_tense
 from storyline.records import Actor, Event, Evidence
 from storyline.serialize import event_from_json, event_json
-from storyline.timeline.headline import event_tags, headline, load_rules, past_tense
 
 from .helpers import KOR, PUTIN, RUS
 

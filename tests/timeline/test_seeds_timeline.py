@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 from storyline.cli import app
 from storyline.events.merge import merge_mentions
 from storyline.records import EventMention
+from storyline.store.query import EventQuery, QueryError
 from storyline.store.sqlite import SQLiteStore
-from storyline.timeline.query import EventQuery, QueryError
 from storyline.timeline.relations import relations, relations_chart, top_dyads
 
 pytestmark = pytest.mark.slow  # the seeds built by the whole pipeline

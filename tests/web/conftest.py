@@ -40,7 +40,7 @@ def live_server() -> Iterator[Callable[[Path], str]]:
     """``start(db) -> base URL``: each store served by its own uvicorn thread."""
     import uvicorn
 
-    from storyline.api import create_app
+    from storyline.server import create_app
 
     servers: list[tuple[Any, threading.Thread]] = []
 

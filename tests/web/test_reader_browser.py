@@ -49,7 +49,7 @@ def test_time_axis_brush_selects_a_range_and_filters_the_list(
     api = httpx.get(seeds_url + "/api/timeline", params={"from": lo, "to": hi, "limit": 1000},
                     timeout=30).json()  # fmt: skip
     assert api["total"] == after
-    from storyline.timeline.dates import bounds
+    from storyline.dates import bounds
 
     for e in api["events"]:
         b = bounds(e["date"], e.get("date_end"))

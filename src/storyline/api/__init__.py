@@ -1,8 +1,4 @@
-"""The HTTP API and web UI over a built store (``storyline serve``).
-
-``create_app(db)`` builds the FastAPI application; it only ever reads.
+"""The read-only JSON API over a built store: routes (``routes``, ``reader``), the
+payloads they share with the web pages (``queries``, ``highlight``) and the request's
+store (``deps``). ``storyline.server.create_app`` serves it beside the pages.
 """
-
-from storyline.api.app import create_app
-
-__all__ = ["create_app"]

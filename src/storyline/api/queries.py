@@ -13,17 +13,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.records import Event
-from storyline.store.sqlite import SQLiteStore
-from storyline.timeline import facets
-from storyline.timeline.citations import document_sources
-from storyline.timeline.facets import ReaderFilter
-from storyline.timeline.query import (
+from storyline.store.query import (
     MAX_SEARCH_CHARS,
     MAX_SEARCH_TERMS,
     EventQuery,
     QueryError,
     check_search,
 )
+from storyline.store.sqlite import SQLiteStore
+from storyline.timeline import facets
+from storyline.timeline.citations import document_sources
+from storyline.timeline.facets import ReaderFilter
 
 __all__ = [
     "INT64_MAX",
@@ -187,7 +187,7 @@ def events_by_id(store: SQLiteStore, ids: Sequence[str]) -> list[Event]:
 
 def _date_order(e: Event) -> tuple[str, str, str]:
     """The order ``storyline timeline --top`` prints its events in."""
-    from storyline.timeline.dates import bounds
+    from storyline.dates import bounds
 
     b = bounds(e.date, e.date_end) or ("9999-12-31", "9999-12-31")
     return b[0], b[1], e.id

@@ -15,12 +15,12 @@ from fastapi.responses import Response
 from storyline.api import queries
 from storyline.api.deps import get_store
 from storyline.api.routes import FiltersDep, Int64
+from storyline.store.query import MAX_SEARCH_CHARS, QueryError
 from storyline.store.sqlite import SQLiteStore
 from storyline.timeline import facets
 from storyline.timeline.aliases import suggest_names
 from storyline.timeline.citations import document_sources
 from storyline.timeline.export import ExportFormat, export_events
-from storyline.timeline.query import MAX_SEARCH_CHARS, QueryError
 from storyline.timeline.search import search_events
 
 __all__ = ["router"]

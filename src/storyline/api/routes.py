@@ -15,9 +15,9 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 
 from storyline.api import queries
 from storyline.api.deps import get_store, page_link, relations_module
+from storyline.store.query import EventQuery, QueryError
 from storyline.store.sqlite import MAX_EVENT_ID, SQLiteStore
 from storyline.timeline.facets import SORTS, ReaderFilter
-from storyline.timeline.query import EventQuery, QueryError
 
 __all__ = ["EventId", "FiltersDep", "Int64", "TimelineFilters", "router", "timeline_payload"]
 

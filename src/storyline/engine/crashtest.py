@@ -56,8 +56,8 @@ def run_build(
 def snapshot(db: Path) -> dict[str, Any]:
     """What an interrupted-then-finished build must share with an uninterrupted one."""
     from storyline.serialize import event_json
+    from storyline.store.query import EventQuery
     from storyline.store.sqlite import SQLiteStore
-    from storyline.timeline.query import EventQuery
 
     with SQLiteStore(db, read_only=True) as store:
         docs = sorted(

@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from storyline.dates import bounds
 from storyline.events.lexicon import DIRECTIONLESS, STATEMENT_TYPES
 from storyline.records import Actor, EventMention
-from storyline.timeline.dates import bounds
 
 __all__ = [
     "ANONYMOUS",

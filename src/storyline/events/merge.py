@@ -47,6 +47,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
+from storyline.dates import bounds
 from storyline.events.lexicon import DIRECTIONLESS
 from storyline.events.likeness import (
     HALF,
@@ -66,7 +67,6 @@ from storyline.events.likeness import (
 )
 from storyline.intervals import UnionFind
 from storyline.records import Actor, Event, EventMention, content_id
-from storyline.timeline.dates import bounds
 
 __all__ = ["date_provenance", "event_sort_key", "merge_mentions"]
 

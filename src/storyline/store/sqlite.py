@@ -18,6 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from storyline.dates import bounds
 from storyline.names import alias_key
 from storyline.records import (
     Actor,
@@ -42,9 +43,8 @@ from storyline.store.actor_lookup import (
     suggestions,
     unknown_actor,
 )
+from storyline.store.query import EventQuery, QueryError
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
-from storyline.timeline.dates import bounds
-from storyline.timeline.query import EventQuery, QueryError
 
 __all__ = ["MAX_EVENT_ID", "MIN_EVENT_PREFIX", "SQLiteStore", "StoreError", "alias_key"]
 

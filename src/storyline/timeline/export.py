@@ -24,11 +24,11 @@ from enum import StrEnum
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from storyline.dates import bounds, date_label
+from storyline.headline import event_tags, headline
 from storyline.records import Actor, Event, Evidence
 from storyline.serialize import event_json
 from storyline.timeline.citations import Source, add_citations, citation_text
-from storyline.timeline.dates import bounds, date_label
-from storyline.timeline.headline import event_tags, headline
 from storyline.timeline.plover import event_score, quad
 
 __all__ = ["ExportFormat", "export_events"]

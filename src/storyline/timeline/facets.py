@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from storyline.store.query import EventQuery, QueryError
 from storyline.timeline.citations import source_of
-from storyline.timeline.query import EventQuery, QueryError
 from storyline.timeline.relations import store_stamp
 
 if TYPE_CHECKING:

@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any
 from storyline.events.lexicon import DIRECTIONLESS
 from storyline.records import Event
 from storyline.serialize import event_from_json, event_json
+from storyline.store.query import QueryError
 from storyline.timeline.citations import cite_all
 from storyline.timeline.plover import QUAD_WEIGHT, event_score, quad
-from storyline.timeline.query import QueryError
 from storyline.timeline.sql import resolve_country
 
 if TYPE_CHECKING:

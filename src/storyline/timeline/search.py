@@ -12,10 +12,10 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from storyline.dates import bounds
 from storyline.records import Event
 from storyline.serialize import event_from_json, event_json
 from storyline.timeline.citations import cite_all
-from storyline.timeline.dates import bounds
 
 if TYPE_CHECKING:
     from storyline.store.sqlite import SQLiteStore

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.records import Event
 from storyline.serialize import event_from_json
-from storyline.timeline.query import EventQuery, QueryError
+from storyline.store.query import EventQuery, QueryError
 
 if TYPE_CHECKING:
     from storyline.store.sqlite import SQLiteStore

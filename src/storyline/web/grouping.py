@@ -12,7 +12,7 @@ import calendar
 from collections.abc import Iterable
 from typing import Any
 
-from storyline.timeline.dates import bounds
+from storyline.dates import bounds
 
 __all__ = ["ZOOMS", "group_events", "is_planned"]
 

@@ -17,12 +17,12 @@ from storyline.api import queries
 from storyline.api.deps import get_store, page_link, relations_module
 from storyline.api.highlight import Span, evidence_contexts, pieces, raw_with_removals
 from storyline.api.routes import EventId, FiltersDep, Int64, actor_payload, timeline_payload
+from storyline.dates import date_label
 from storyline.records import MODALITIES, PLOVER_TYPES
+from storyline.store.query import QueryError
 from storyline.store.sqlite import SQLiteStore
 from storyline.timeline import facets, reading
 from storyline.timeline.citations import source_of
-from storyline.timeline.dates import date_label
-from storyline.timeline.query import QueryError
 from storyline.timeline.search import search_events
 from storyline.web.grouping import ZOOMS, group_events, is_planned, month_label
 from storyline.web.links import Links

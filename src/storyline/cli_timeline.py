@@ -14,11 +14,11 @@ from storyline.cli_common import DEFAULT_DB, DbOpt, FormatOpt, out, show_rows
 from storyline.cli_common import emit as _emit
 from storyline.cli_common import fail as _fail
 from storyline.cli_common import open_store as _open
+from storyline.dates import date_label
+from storyline.headline import headline
 from storyline.output import Format, dumps
 from storyline.timeline.citations import Source, document_sources
-from storyline.timeline.dates import date_label
 from storyline.timeline.export import ExportFormat
-from storyline.timeline.headline import headline
 
 __all__ = ["event_row", "register"]
 
@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _query(**kw: Any) -> Any:
-    from storyline.timeline.query import EventQuery, QueryError
+    from storyline.store.query import EventQuery, QueryError
 
     try:
         return EventQuery.build(**kw)
@@ -107,8 +107,8 @@ def timeline(
     publication date are marked (reported).
     """
     from storyline.serialize import event_json
+    from storyline.store.query import QueryError
     from storyline.timeline.citations import add_citations
-    from storyline.timeline.query import QueryError
     from storyline.timeline.salience import stored_extras
     from storyline.timeline.sql import top_events
 
@@ -149,7 +149,7 @@ def _events(store: Any, query: Any) -> list[Any]:
 
 
 def _date_order(e: Any) -> tuple[str, str, str]:
-    from storyline.timeline.dates import bounds
+    from storyline.dates import bounds
 
     b = bounds(e.date, e.date_end) or ("9999-12-31", "9999-12-31")
     return b[0], b[1], e.id
@@ -233,7 +233,7 @@ def relations(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """How two countries got along: a cooperation (+) / conflict (-) score per period."""
-    from storyline.timeline.query import QueryError
+    from storyline.store.query import QueryError
     from storyline.timeline.relations import relations as dyad
     from storyline.timeline.relations import relations_chart
 
@@ -310,8 +310,8 @@ def export(
     ] = "storyline timeline",
 ) -> None:
     """Export the (filtered) timeline: json, csv, md, timelinejs (Knight Lab) or graphml (Gephi)."""
+    from storyline.store.query import QueryError
     from storyline.timeline.export import export_events
-    from storyline.timeline.query import QueryError
     from storyline.timeline.salience import stored_extras
 
     query = _query(

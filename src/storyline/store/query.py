@@ -24,7 +24,7 @@ class QueryError(ValueError):
 
 def parse_date_bound(value: str, *, end: bool) -> str:
     """Turn ``2021``, ``2021-03`` or ``2021-03-25`` into the first/last ISO day it covers."""
-    from storyline.timeline.dates import bounds
+    from storyline.dates import bounds
 
     b = bounds(value.strip())
     if b is None or "/" in value:

@@ -32,7 +32,7 @@ def serve(
     """Serve the timeline as web pages and a read-only JSON API (docs at /docs)."""
     import uvicorn
 
-    from storyline.api import create_app
+    from storyline.server import create_app
     from storyline.store.sqlite import StoreError
 
     try:

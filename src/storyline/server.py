@@ -20,11 +20,15 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from storyline.api.reader import router as reader
+from storyline.api.routes import router
 from storyline.store.sqlite import SQLiteStore
+from storyline.web.pages import render_error
+from storyline.web.pages import router as pages
 
 __all__ = ["check_base_url", "create_app"]
 
-STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+STATIC = Path(__file__).resolve().parent / "web" / "static"
 
 
 def create_app(db: str | Path, *, base_url: str = "") -> FastAPI:
@@ -34,11 +38,6 @@ def create_app(db: str | Path, *, base_url: str = "") -> FastAPI:
     builds (``next``, the ``Link`` header, page navigation); by default they are
     relative (path and query only). The request's Host header is never used.
     """
-    from storyline.api.reader import router as reader
-    from storyline.api.routes import router
-    from storyline.web.pages import render_error
-    from storyline.web.pages import router as pages
-
     path = Path(db)
     base = check_base_url(base_url)  # raises ValueError for anything but http(s)://host[/path]
     SQLiteStore(path, read_only=True).close()  # raises StoreError with an actionable message
