@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from storyline.errors import StorylineError
 from storyline.records import Document
 
 __all__ = ["INPUT_FIELDS", "Pipeline", "PipelineError", "Stage", "StageStats"]
@@ -36,8 +37,10 @@ INPUT_FIELDS: frozenset[str] = frozenset(
 )
 
 
-class PipelineError(ValueError):
+class PipelineError(StorylineError, ValueError):
     """A pipeline whose stages do not fit together."""
+
+    code = "SL101"
 
 
 @dataclass

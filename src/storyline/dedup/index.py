@@ -32,6 +32,7 @@ from storyline.dedup.config import StoryConfig
 from storyline.dedup.fingerprint import Fingerprint, fingerprint_many
 from storyline.dedup.postings import I64, BatchKeys, batch_keys, plan_batch
 from storyline.dedup.verify import canonical_key, linked, linked_many, relation_to, story_id
+from storyline.errors import StorylineError
 from storyline.intervals import UnionFind
 from storyline.records import Story, StoryMember
 
@@ -75,8 +76,10 @@ _TABLES = ("lsh_single", "lsh_anchor")  # per key kind; each with a ``_recent`` 
 _MERGED = "postings_merged_upto"  # story_meta key: largest n whose postings are merged
 
 
-class StoryIndexError(RuntimeError):
+class StoryIndexError(StorylineError, RuntimeError):
     """The index in this database cannot be used as asked."""
+
+    code = "SL401"
 
 
 def _chunks(items: Sequence[int], size: int = _CHUNK) -> Iterable[Sequence[int]]:

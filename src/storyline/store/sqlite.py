@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.dates import bounds
+from storyline.errors import StorylineError
 from storyline.names import alias_key
 from storyline.records import (
     Actor,
@@ -54,8 +55,10 @@ MIN_EVENT_PREFIX = 4
 _HEX_ID = re.compile(r"[0-9a-f]+")
 
 
-class StoreError(RuntimeError):
+class StoreError(StorylineError, RuntimeError):
     """The store cannot be opened or is of an incompatible version."""
+
+    code = "SL501"
 
 
 class SQLiteStore:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.errors import StorylineError
 from storyline.records import Timex
 
 __all__ = [
@@ -26,8 +27,10 @@ __all__ = [
 ]
 
 
-class TimeMLError(ValueError):
+class TimeMLError(StorylineError, ValueError):
     """A TimeML file that cannot be read (says which and why)."""
+
+    code = "SL202"
 
 
 @dataclass(frozen=True, slots=True)
