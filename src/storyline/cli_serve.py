@@ -8,6 +8,7 @@ import typer
 
 from storyline.cli_common import DEFAULT_DB, DbOpt, err
 from storyline.cli_common import fail as _fail
+from storyline.errors import MissingExtra, missing_extra
 
 __all__ = ["register", "serve"]
 
@@ -30,10 +31,17 @@ def serve(
     ] = "",
 ) -> None:
     """Serve the timeline as web pages and a read-only JSON API (docs at /docs)."""
-    import uvicorn
-
-    from storyline.server import create_app
     from storyline.store.sqlite import StoreError
+
+    try:
+        import uvicorn
+
+        from storyline.server import create_app
+    except ImportError as exc:  # FastAPI, uvicorn, Jinja2: the serve extra
+        error = missing_extra(exc, "storyline serve")
+        if not isinstance(error, MissingExtra):
+            raise
+        raise _fail(str(error)) from exc
 
     try:
         application = create_app(db, base_url=base_url)

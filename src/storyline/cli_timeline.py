@@ -15,6 +15,7 @@ from storyline.cli_common import emit as _emit
 from storyline.cli_common import fail as _fail
 from storyline.cli_common import open_store as _open
 from storyline.dates import date_label
+from storyline.errors import MissingExtra
 from storyline.headline import headline
 from storyline.output import Format, dumps
 from storyline.timeline.citations import Source, document_sources
@@ -245,7 +246,10 @@ def relations(
     if chart is not None:
         base = chart.with_suffix("") if chart.suffix in (".png", ".svg") else chart
         png, svg = Path(f"{base}.png"), Path(f"{base}.svg")
-        relations_chart(data, png, svg)
+        try:
+            relations_chart(data, png, svg)
+        except MissingExtra as exc:  # matplotlib: the charts extra
+            raise _fail(str(exc)) from exc
         if fmt is Format.table:
             out.print(f"chart: {png} {svg}")
     rows = [

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from storyline.errors import missing_extra
 from storyline.events.lexicon import DIRECTIONLESS
 from storyline.records import Event
 from storyline.serialize import event_from_json, event_json
@@ -184,8 +185,11 @@ def relations_chart_svg(data: dict[str, Any]) -> bytes:
 
 
 def _chart_figure(data: dict[str, Any]) -> Any:
-    import matplotlib
-    from matplotlib.figure import Figure
+    try:
+        import matplotlib
+        from matplotlib.figure import Figure
+    except ImportError as exc:  # the charts extra
+        raise missing_extra(exc, "a chart image") from exc
 
     matplotlib.rcParams["svg.hashsalt"] = "storyline"  # byte-stable SVG ids (same value always)
     span = CHART_PERIODS[data["period"]]

@@ -18,6 +18,7 @@ from storyline.api.deps import get_store, page_link, relations_module
 from storyline.api.highlight import Span, evidence_contexts, pieces, raw_with_removals
 from storyline.api.routes import EventId, FiltersDep, Int64, actor_payload, timeline_payload
 from storyline.dates import date_label
+from storyline.errors import MissingExtra
 from storyline.records import MODALITIES, PLOVER_TYPES
 from storyline.store.query import QueryError
 from storyline.store.sqlite import SQLiteStore
@@ -248,7 +249,10 @@ def relations_chart_svg(store: StoreDep, a: str, b: str, period: str = "quarter"
     key = (mod.store_stamp(store), a, b, period)
     body = _CHARTS.get(key)
     if body is None:  # rendered in parallel: matplotlib figures without pyplot's state
-        body = mod.relations_chart_svg(data)
+        try:
+            body = mod.relations_chart_svg(data)
+        except MissingExtra as exc:  # matplotlib: the charts extra
+            raise HTTPException(501, str(exc)) from exc
         if len(_CHARTS) >= _CHART_CACHE:
             _CHARTS.pop(next(iter(_CHARTS)))
         _CHARTS[key] = body
