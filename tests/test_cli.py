@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -224,8 +225,60 @@ def test_a_full_disk_is_reported_and_the_store_stays_usable(
         m.setattr(SQLiteStore, "add_document", full)
         result = runner.invoke(app, ["build", str(corpus), "--db", str(db), "-q"])
     assert result.exit_code == 1
-    assert "disk is full" in " ".join(result.stderr.split())
+    said = " ".join(result.stderr.split())
+    assert f"disk full while storing {db}" in said and "nothing stored was lost" in said
     assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "-q"]).exit_code == 0
+
+
+def _read_only_sqlite(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every store opened as SQLite opens a file it may not write (``mode=ro``): the
+    errors are SQLite's own, as for a read-only file (chmod does not stop root)."""
+    import sqlite3
+
+    connect = sqlite3.connect
+
+    def read_only(path: Any, *args: Any, uri: bool = False, **kwargs: Any) -> Any:
+        if uri:
+            return connect(path, *args, uri=True, **kwargs)
+        return connect(f"file:{path}?mode=ro", *args, uri=True, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+
+
+def test_a_read_only_store_is_reported_with_sqlites_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.store.sqlite import SQLiteStore
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")  # quarantined: the build's first write
+    db = tmp_path / "t.db"
+    SQLiteStore(db).close()  # a store of the current schema
+    with monkeypatch.context() as m:
+        _read_only_sqlite(m)
+        result = runner.invoke(app, ["build", str(corpus), "--db", str(db), "-q"])
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == 1, said
+    assert f"store {db} is read-only: attempt to write a readonly database" in said
+    assert "Traceback" not in said and "schema version" not in said
+    # the store is usable: writable again, the same build stores its one (quarantined)
+    # input and says nothing could be built from it
+    assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "-q"]).exit_code == 1
+    with SQLiteStore(db, read_only=True) as store:
+        assert [q["source"] for q in store.quarantined()] == [str(corpus / "empty.txt")]
+
+
+def test_a_store_sqlite_cannot_open_gives_sqlites_reason_not_schema_version_0(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "a-directory.db"  # exists, but SQLite cannot open it
+    db.mkdir()
+    result = runner.invoke(app, ["timeline", "--db", str(db)])
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == 2
+    assert said.startswith(f"error: cannot read store {db}: "), said
+    assert "schema version" not in said
 
 
 def test_version() -> None:

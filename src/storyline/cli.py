@@ -145,7 +145,7 @@ def build(
     from storyline.engine.lock import BuildLocked
     from storyline.engine.stages import BuildConfig
     from storyline.nlp.spacy_pipeline import ModelNotFound
-    from storyline.store.sqlite import SQLiteStore, StoreError
+    from storyline.store.sqlite import SQLiteStore, StoreError, StoreWriteError, write_failure
 
     missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
     if missing:  # before the store is created: a typo leaves nothing behind
@@ -161,6 +161,8 @@ def build(
     executor = _executor(engine, address, config, db)
     try:
         store = SQLiteStore(db)
+    except StoreWriteError as exc:  # a full disk, a read-only store: nothing was built
+        raise _fail(str(exc), code=EXIT_NOTHING_BUILT) from exc
     except StoreError as exc:
         raise _fail(str(exc)) from exc
 
@@ -182,11 +184,7 @@ def build(
     except BuildLocked as exc:
         raise _fail(str(exc), code=EXIT_NOTHING_BUILT) from exc
     except sqlite3.OperationalError as exc:  # a full disk, a read-only store
-        raise _fail(
-            f"cannot write the store {db}: {exc}; what was stored before is kept, "
-            "run the build again once this is fixed",
-            code=EXIT_NOTHING_BUILT,
-        ) from exc
+        raise _fail(write_failure(db, exc), code=EXIT_NOTHING_BUILT) from exc
     finally:
         store.close()
     if executor is not None and not keep_shards:  # stored: the shards served their turn

@@ -3,9 +3,10 @@
 The crash test (``tests/engine/test_crash.py``, bounded) and its benchmark
 (``bench/engine/crash.py``, every boundary) share this: a build runs in a child
 process (``storyline build``) that dies, as ``kill -9`` would, right after its N-th
-commit (``STORYLINE_FAULT_AFTER_COMMIT``) or after a given delay (SIGKILL); the same
-build is then run again to completion, and the store must equal the store of an
-uninterrupted build: documents, stories, events and their saliences.
+commit (``STORYLINE_FAULT_AFTER_COMMIT``) or after a given delay (SIGKILL), or stops
+when its store can grow no further, as on a full disk (``STORYLINE_FAULT_MAX_PAGES``);
+the same build is then run again to completion, and the store must equal the store
+of an uninterrupted build: documents, stories, events and their saliences.
 """
 
 from __future__ import annotations
@@ -33,24 +34,33 @@ def run_build(
     *,
     fault_after_commit: int | None = None,
     kill_after: float | None = None,
+    max_pages: int | None = None,
     chunk: int = 2,
+    stderr: Path | None = None,
 ) -> int:
-    """Run a build in a child process; return its exit code (137/-9 when it was killed)."""
+    """Run a build in a child process; return its exit code (137/-9 when it was killed).
+
+    ``max_pages``: the store may grow to this many pages, then SQLite fails as on a
+    full disk (``STORYLINE_FAULT_MAX_PAGES``). ``stderr``: a file for what it printed.
+    """
     env = dict(os.environ)
     env.pop("STORYLINE_FAULT_AFTER_COMMIT", None)
+    env.pop("STORYLINE_FAULT_MAX_PAGES", None)
     if fault_after_commit is not None:
         env["STORYLINE_FAULT_AFTER_COMMIT"] = str(fault_after_commit)
-    child = subprocess.Popen(
-        build_command(corpus, db, chunk), env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    if kill_after is None:
-        return child.wait()
-    try:
-        return child.wait(timeout=kill_after)
-    except subprocess.TimeoutExpired:
-        child.send_signal(signal.SIGKILL)
-        return child.wait()
+    if max_pages is not None:
+        env["STORYLINE_FAULT_MAX_PAGES"] = str(max_pages)
+    with open(stderr or os.devnull, "wb") as err:
+        child = subprocess.Popen(
+            build_command(corpus, db, chunk), env=env, stdout=subprocess.DEVNULL, stderr=err
+        )
+        if kill_after is None:
+            return child.wait()
+        try:
+            return child.wait(timeout=kill_after)
+        except subprocess.TimeoutExpired:
+            child.send_signal(signal.SIGKILL)
+            return child.wait()
 
 
 def snapshot(db: Path) -> dict[str, Any]:

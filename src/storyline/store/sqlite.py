@@ -47,7 +47,16 @@ from storyline.store.actor_lookup import (
 from storyline.store.query import EventQuery, QueryError
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["MAX_EVENT_ID", "MIN_EVENT_PREFIX", "SQLiteStore", "StoreError", "alias_key"]
+__all__ = [
+    "MAX_EVENT_ID",
+    "MIN_EVENT_PREFIX",
+    "SQLiteStore",
+    "StoreError",
+    "StoreWriteError",
+    "alias_key",
+    "read_failure",
+    "write_failure",
+]
 
 #: The longest event id (or prefix) a lookup accepts, and the shortest prefix.
 MAX_EVENT_ID = 64
@@ -59,6 +68,44 @@ class StoreError(StorylineError, RuntimeError):
     """The store cannot be opened or is of an incompatible version."""
 
     code = "SL501"
+
+
+class StoreWriteError(StoreError):
+    """The store cannot be written: a full disk, a read-only file or directory."""
+
+
+def write_failure(path: Path, exc: sqlite3.Error) -> str:
+    """What a failed write means for the user, with SQLite's own reason. SQLite rolls
+    back the failed transaction, so what earlier commits stored is kept."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary code
+    if code == sqlite3.SQLITE_FULL or "disk is full" in str(exc):
+        return (f"disk full while storing {path} (SQLite: {exc}): free space and run the "
+                "build again; nothing stored was lost")  # fmt: skip
+    if not path.parent.is_dir():
+        return f"cannot create store {path}: {exc}; there is no directory {path.parent}"
+    if code == sqlite3.SQLITE_READONLY or "readonly database" in str(exc) or not _writable(path):
+        return (f"store {path} is read-only: {exc}{_read_only_hint(path)}; make it writable "
+                "or build into another --db")  # fmt: skip
+    return (f"cannot write the store {path}: {exc}; what was stored before is kept, run "
+            "the build again once this is fixed")  # fmt: skip
+
+
+def read_failure(path: Path, exc: sqlite3.Error) -> str:
+    """Why a store cannot be read, with SQLite's own reason (never a "schema version 0"
+    that sends the user to build a store that is there)."""
+    return f"cannot read store {path}: {exc}{_read_only_hint(path)}"
+
+
+def _writable(path: Path) -> bool:
+    where = path if path.exists() else path.parent
+    return os.access(where, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only_hint(path: Path) -> str:
+    if not path.parent.is_dir() or os.access(path.parent, os.W_OK):
+        return ""
+    return (f" (its directory {path.parent} is read-only, and SQLite keeps its "
+            f"{path.name}-wal and {path.name}-shm files beside it)")  # fmt: skip
 
 
 class SQLiteStore:
@@ -75,8 +122,13 @@ class SQLiteStore:
                 self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             else:
                 self.conn = sqlite3.connect(self.path, check_same_thread=False)
+                _fault_store_size(self.conn)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.OperationalError as exc:
+            if read_only:
+                raise StoreError(read_failure(self.path, exc)) from exc
+            raise StoreWriteError(write_failure(self.path, exc)) from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
         self.conn.row_factory = sqlite3.Row
@@ -84,7 +136,10 @@ class SQLiteStore:
         # the one name folding (storyline.names), for migrations that re-key aliases
         self.conn.create_function("storyline_alias_key", 1, alias_key, deterministic=True)
         if not read_only:
-            self.migrate()
+            try:
+                self.migrate()
+            except sqlite3.OperationalError as exc:  # a full disk, a read-only store
+                raise StoreWriteError(write_failure(self.path, exc)) from exc
         elif self.schema_version() != SCHEMA_VERSION:
             raise StoreError(
                 f"store {self.path} has schema version {self.schema_version()}, "
@@ -105,8 +160,10 @@ class SQLiteStore:
     def schema_version(self) -> int:
         try:
             row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
-        except sqlite3.OperationalError:
-            return 0
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return 0  # a new (empty) store
+            raise StoreError(read_failure(self.path, exc)) from exc
         return int(row[0] or 0)
 
     def migrate(self) -> list[int]:
@@ -641,6 +698,17 @@ def _doc_row(row: sqlite3.Row) -> dict[str, Any]:
 #: after its N-th commit. Unset in normal use.
 _FAULT_ENV = "STORYLINE_FAULT_AFTER_COMMIT"
 _commits = [0]
+
+
+#: ``STORYLINE_FAULT_MAX_PAGES=N`` caps a writing connection's store at N pages
+#: (``PRAGMA max_page_count``): SQLite then fails as on a full disk (SQLITE_FULL).
+_FULL_ENV = "STORYLINE_FAULT_MAX_PAGES"
+
+
+def _fault_store_size(conn: sqlite3.Connection) -> None:
+    pages = os.environ.get(_FULL_ENV)
+    if pages:
+        conn.execute(f"PRAGMA max_page_count = {int(pages)}")
 
 
 def _fault_after_commit() -> None:
