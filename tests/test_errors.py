@@ -14,17 +14,18 @@ from storyline.errors import MissingExtra, StorylineError, missing_extra
 CATALOGUE = Path(__file__).resolve().parents[1] / "docs" / "errors.md"
 
 #: Where each error class lives (imported here so that every subclass is known).
-ERRORS = {
-    "storyline.pipeline": ("PipelineError", ValueError),
-    "storyline.ingest.decode": ("DecodeError", ValueError),
-    "storyline.timex.timeml": ("TimeMLError", ValueError),
-    "storyline.nlp.spacy_pipeline": ("ModelNotFound", RuntimeError),
-    "storyline.dedup.index": ("StoryIndexError", RuntimeError),
-    "storyline.store.sqlite": ("StoreError", RuntimeError),
-    "storyline.store.query": ("QueryError", ValueError),
-    "storyline.engine.lock": ("BuildLocked", RuntimeError),
-    "storyline.errors": ("MissingExtra", ImportError),
-}
+ERRORS = [
+    ("storyline.pipeline", "PipelineError", ValueError),
+    ("storyline.ingest.decode", "DecodeError", ValueError),
+    ("storyline.timex.timeml", "TimeMLError", ValueError),
+    ("storyline.nlp.spacy_pipeline", "ModelNotFound", RuntimeError),
+    ("storyline.dedup.index", "StoryIndexError", RuntimeError),
+    ("storyline.store.sqlite", "StoreError", RuntimeError),
+    ("storyline.store.sqlite", "StoreWriteError", RuntimeError),
+    ("storyline.store.query", "QueryError", ValueError),
+    ("storyline.engine.lock", "BuildLocked", RuntimeError),
+    ("storyline.errors", "MissingExtra", ImportError),
+]
 
 
 def _subclasses(cls: type) -> set[type]:
@@ -40,16 +41,17 @@ def _entries() -> dict[str, str]:
     return dict(re.findall(r"^## (SL\d{3}) (\w+)$", text, flags=re.M))
 
 
-@pytest.mark.parametrize("module", sorted(ERRORS))
-def test_error_is_a_storyline_error_and_keeps_its_builtin_class(module: str) -> None:
-    name, builtin = ERRORS[module]
+@pytest.mark.parametrize(("module", "name", "builtin"), ERRORS)
+def test_error_is_a_storyline_error_and_keeps_its_builtin_class(
+    module: str, name: str, builtin: type[Exception]
+) -> None:
     cls = getattr(importlib.import_module(module), name)
     assert issubclass(cls, StorylineError)
     assert issubclass(cls, builtin)
 
 
 def test_every_error_has_its_own_code_and_a_catalogue_entry() -> None:
-    for module in ERRORS:
+    for module, _name, _builtin in ERRORS:
         importlib.import_module(module)
     entries = _entries()
     classes = {StorylineError} | _subclasses(StorylineError)

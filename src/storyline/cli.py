@@ -28,6 +28,7 @@ from storyline.cli_common import emit as _emit
 from storyline.cli_common import fail as _fail
 from storyline.cli_common import open_store as _open
 from storyline.cli_help import CleanHelpGroup
+from storyline.cli_logging import LogLevel, configure_logging
 from storyline.cli_progress import BuildProgress
 from storyline.dates import date_label
 from storyline.extract import extract_events
@@ -59,8 +60,29 @@ def _main(
             "--version", help="Print the version and exit.", is_eager=True, callback=_print_version
         ),
     ] = False,
+    log_level: Annotated[
+        LogLevel | None,
+        typer.Option(
+            "--log-level",
+            metavar="LEVEL",
+            case_sensitive=False,
+            envvar="STORYLINE_LOG_LEVEL",
+            help="Diagnostics on stderr from this level on: DEBUG, INFO, WARNING (default), ERROR.",
+        ),
+    ] = None,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            show_default=False,
+            help="More diagnostics: -v for INFO, -vv for DEBUG.",
+        ),
+    ] = 0,
 ) -> None:
     """Turn dated, overlapping news articles into a deduplicated, cited timeline."""
+    configure_logging(log_level, verbose)
 
 
 # --------------------------------------------------------------------------- build

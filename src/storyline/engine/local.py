@@ -10,6 +10,7 @@ name and the error, and the run goes on.
 from __future__ import annotations
 
 import itertools
+import logging
 import multiprocessing as mp
 import time
 from collections import Counter
@@ -35,6 +36,8 @@ __all__ = [
 ]
 
 Progress = Callable[[str, int, int | None], None]  # (phase, advance, total)
+
+log = logging.getLogger(__name__)
 
 _FACTORIES: dict[str, Callable[[BuildConfig], Pipeline]] = {
     "prepare": prepare_pipeline,
@@ -271,6 +274,7 @@ def _build(
     def reject(q: Quarantined) -> None:
         report.quarantined.append(q)
         store.quarantine(q)
+        log.info("quarantined %s: %s", q.source, q.reason)
         if on_quarantine:
             on_quarantine(q)
 
@@ -316,6 +320,7 @@ def _build(
             if not chunk:
                 break
             report.new += len(chunk)
+            log.info("read %d inputs so far; building %d new documents", report.inputs, len(chunk))
             lap = report.lap("read", lap)
             lap = _build_chunk(store, runner, chunk, report, reject, announce, advance, lap)
             chunk = []
@@ -328,6 +333,7 @@ def _build(
     finally:
         runner.close()
     report.seconds = time.perf_counter() - started
+    log.info("built in %.1fs; seconds per step: %s", report.seconds, report.steps)
     return report
 
 
@@ -349,6 +355,8 @@ def _build_chunk(
     def phase(name: str, inputs: list[Document]) -> list[Document]:
         announce(name, len(inputs))
         out, bad, stats = runner.map_phase(name, inputs, advance)
+        log.debug("%s: %d documents in, %d out, %d quarantined", name, len(inputs), len(out),
+                  len(bad))  # fmt: skip
         report.add_stats(stats)
         for q in bad:
             reject(q)
@@ -429,6 +437,7 @@ def _repair_stories(store: Any) -> int:
     if texts:
         index.add_many(texts)
     ids = sorted({sid for d in orphans if (sid := index.story_of(d)) is not None})
+    log.info("%d stored documents had no story (an interrupted build): repaired", len(orphans))
     _record_stories(store, [s for sid in ids if (s := index.story(sid)) is not None])
     return len(orphans)
 
@@ -447,6 +456,8 @@ def _refresh_events(
     from storyline.timeline.salience import annotate_events
 
     done = refresh_events(store, merge)
+    log.info("events merged (%s): %d mentions into %d events, %d events replaced", done.mode,
+             done.mentions, done.added, done.removed)  # fmt: skip
     report.merge, report.remerged = done.mode, done.mentions
     annotate_events(store)
     return int(store.counts()["events"])

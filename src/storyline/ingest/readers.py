@@ -19,6 +19,7 @@ import dataclasses
 import fnmatch
 import gzip
 import io
+import logging
 import os
 import sys
 import unicodedata
@@ -41,6 +42,7 @@ __all__ = ["FIELDS", "READABLE_SUFFIXES", "iter_inputs", "read_bytes"]
 
 READABLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".warc")
 _STDIN = "<stdin>"
+log = logging.getLogger(__name__)
 
 
 def iter_inputs(
@@ -152,6 +154,8 @@ def _expand(
     for path in sorted(set(explicit)):
         if not _matches(path, exclude):
             yield path
+        else:
+            log.debug("left out %s: it matches --exclude", path)
     if stdin:
         yield "-"
 
@@ -332,6 +336,7 @@ def _read_warc(
         last_offset = item.offset
         where = f"{source}@{item.offset}" + (f"+{repeat}" if repeat else "")
         if isinstance(item, WarcSkip):
+            log.debug("skipped %s: %s", where, item.reason)
             if skipped is not None:
                 skipped[item.reason] += 1
         elif isinstance(item, WarcProblem):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -58,6 +59,8 @@ __all__ = [
     "write_failure",
 ]
 
+log = logging.getLogger(__name__)
+
 #: The longest event id (or prefix) a lookup accepts, and the shortest prefix.
 MAX_EVENT_ID = 64
 MIN_EVENT_PREFIX = 4
@@ -72,6 +75,8 @@ class StoreError(StorylineError, RuntimeError):
 
 class StoreWriteError(StoreError):
     """The store cannot be written: a full disk, a read-only file or directory."""
+
+    code = "SL503"
 
 
 def write_failure(path: Path, exc: sqlite3.Error) -> str:
@@ -191,6 +196,7 @@ class SQLiteStore:
                     "INSERT INTO schema_migrations VALUES (?, ?, ?)",
                     (m.version, m.description, _now()),
                 )
+            log.info("store %s: migration %d applied (%s)", self.path, m.version, m.description)
             applied.append(m.version)
         return applied
 
