@@ -76,3 +76,62 @@ def test_a_bare_clock_time_does_not_date_an_event() -> None:
     assert (got["date_source"], got["date_mod"]) == ("reported", "ON_OR_BEFORE")
     got = _date("Troops attacked the town on Tuesday at 10 p.m.", "attacked")
     assert (got["date"], got["date_source"]) == ("2006-03-14T22:00", "text")
+
+
+@pytest.mark.slow
+def test_a_bare_weekday_on_the_object_dates_the_verb() -> None:
+    text = (
+        "The prime minister, who had asked the UN to extend the mission until Dec. 15,"
+        " met European Union diplomats here Monday on the resolution."
+    )
+    got = _date(text, "met")
+    assert (got["date"], got["date_source"]) == ("2006-03-13", "text")
+
+
+@pytest.mark.slow
+def test_earlier_in_the_day_is_the_narratives_day() -> None:
+    text = (
+        "Protesters marched through Beirut on Monday. Earlier in the day, the Druze"
+        " leader denounced the protest."
+    )
+    assert _date(text, "denounced")["date"] == "2006-03-13"
+
+
+@pytest.mark.slow
+def test_a_perfect_is_not_dated_by_the_narratives_earlier_day() -> None:
+    text = (
+        "Five prisoners escaped from the police cells in the small hours of Monday."
+        " Eight policemen have been detained."
+    )
+    got = _date(text, "detained")
+    assert (got["date"], got["date_mod"]) == (PUB, "ON_OR_BEFORE")
+
+
+@pytest.mark.slow
+def test_a_simple_past_takes_the_narratives_day() -> None:
+    text = "Police raided the camp on Monday. Three men were arrested."
+    got = _date(text, "arrested")
+    assert (got["date"], got["date_source"], got["date_mod"]) == ("2006-03-13", "context", None)
+
+
+@pytest.mark.slow
+def test_the_main_clause_date_does_not_date_what_came_before_it() -> None:
+    text = "Share prices closed lower Friday after the minister's resignation shook the market."
+    got = _date(text, "resignation")
+    assert got["date"] != "2006-03-10"
+
+
+@pytest.mark.slow
+def test_visits_before_a_dated_return_are_not_dated_by_it() -> None:
+    text = "The Egyptian president returned to Cairo on Monday after visits to Russia and China."
+    got = _date(text, "visits")
+    assert got["date"] != "2006-03-13" or got["date_mod"] == "ON_OR_BEFORE"
+
+
+@pytest.mark.slow
+def test_a_conjunct_with_its_own_subject_has_its_own_date() -> None:
+    text = (
+        "The Security Council in August adopted a resolution on Darfur, but the Sudanese"
+        " president has so far rejected it."
+    )
+    assert not _date(text, "rejected")["date"].startswith("2005-08")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from storyline.events import extract_events
-from storyline.events.stage import date_spans
 
 pytestmark = pytest.mark.slow
 
@@ -71,45 +70,6 @@ def test_event(text: str, type_: str, src: set[str] | None) -> None:
         assert {a.country for a in events[0].source} == src
 
 
-def _date(text: str, word: str) -> dict[str, str | None]:
-    i = text.index(word)
-    got = date_spans(text, PUB, [(i, i + len(word))])[0]
-    assert got is not None
-    return got
-
-
-def test_a_bare_weekday_on_the_object_dates_the_verb() -> None:
-    text = (
-        "The prime minister, who had asked the UN to extend the mission until Dec. 15,"
-        " met European Union diplomats here Monday on the resolution."
-    )
-    got = _date(text, "met")
-    assert (got["date"], got["date_source"]) == ("2006-03-13", "text")
-
-
-def test_earlier_in_the_day_is_the_narratives_day() -> None:
-    text = (
-        "Protesters marched through Beirut on Monday. Earlier in the day, the Druze"
-        " leader denounced the protest."
-    )
-    assert _date(text, "denounced")["date"] == "2006-03-13"
-
-
-def test_a_perfect_is_not_dated_by_the_narratives_earlier_day() -> None:
-    text = (
-        "Five prisoners escaped from the police cells in the small hours of Monday."
-        " Eight policemen have been detained."
-    )
-    got = _date(text, "detained")
-    assert (got["date"], got["date_mod"]) == (PUB, "ON_OR_BEFORE")
-
-
-def test_a_simple_past_takes_the_narratives_day() -> None:
-    text = "Police raided the camp on Monday. Three men were arrested."
-    got = _date(text, "arrested")
-    assert (got["date"], got["date_source"], got["date_mod"]) == ("2006-03-13", "context", None)
-
-
 def test_a_name_the_ner_took_for_a_place_is_a_person() -> None:
     text = "Beshir has so far rejected proposals for a hybrid force in Sudan."
     events = extract_events(text, PUB)
@@ -152,12 +112,6 @@ def test_a_place_attacked_is_the_victim() -> None:
     assert [e.type for e in events] == ["ASSAULT"]
 
 
-def test_the_main_clause_date_does_not_date_what_came_before_it() -> None:
-    text = "Share prices closed lower Friday after the minister's resignation shook the market."
-    got = _date(text, "resignation")
-    assert got["date"] != "2006-03-10"
-
-
 def test_a_postponed_visit_did_not_happen() -> None:
     text = "The Palestinian president has postponed a visit to Jordan that was set for Sunday."
     visits = [e for e in extract_events(text, PUB) if e.type == "CONSULT"]
@@ -170,17 +124,3 @@ def test_what_is_only_claimed_is_hypothetical() -> None:
     agree = [e for e in extract_events(text, PUB) if e.type == "AGREE"]
     assert agree
     assert agree[0].modality == "hypothetical"
-
-
-def test_visits_before_a_dated_return_are_not_dated_by_it() -> None:
-    text = "The Egyptian president returned to Cairo on Monday after visits to Russia and China."
-    got = _date(text, "visits")
-    assert got["date"] != "2006-03-13" or got["date_mod"] == "ON_OR_BEFORE"
-
-
-def test_a_conjunct_with_its_own_subject_has_its_own_date() -> None:
-    text = (
-        "The Security Council in August adopted a resolution on Darfur, but the Sudanese"
-        " president has so far rejected it."
-    )
-    assert not _date(text, "rejected")["date"].startswith("2005-08")
