@@ -17,6 +17,8 @@ from rich.markup import escape
 
 from storyline.cli_table import Column, print_table
 from storyline.output import Format, render
+from storyline.store.api import Store
+from storyline.store.sqlite import SQLiteStore, StoreError
 
 __all__ = [
     "DEFAULT_DB",
@@ -61,9 +63,8 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def open_store(db: Path) -> Any:
-    from storyline.store.sqlite import SQLiteStore, StoreError
-
+def open_store(db: Path) -> Store:
+    """The store at ``db``, read-only; a missing or foreign file fails with the reason."""
     try:
         return SQLiteStore(db, read_only=True)
     except StoreError as exc:

@@ -14,12 +14,21 @@ from storyline.cli_common import DEFAULT_DB, DbOpt, FormatOpt, out, show_rows
 from storyline.cli_common import emit as _emit
 from storyline.cli_common import fail as _fail
 from storyline.cli_common import open_store as _open
-from storyline.dates import date_label
+from storyline.dates import bounds, date_label
 from storyline.errors import MissingExtra
 from storyline.headline import headline
 from storyline.output import Format, dumps
-from storyline.timeline.citations import Source, document_sources
-from storyline.timeline.export import ExportFormat
+from storyline.records import Event
+from storyline.serialize import event_json
+from storyline.store.api import Store
+from storyline.store.query import EventQuery, QueryError
+from storyline.timeline.citations import Source, add_citations, document_sources
+from storyline.timeline.export import ExportFormat, export_events
+from storyline.timeline.relations import relations as dyad
+from storyline.timeline.relations import relations_chart, top_dyads
+from storyline.timeline.salience import stored_extras
+from storyline.timeline.sql import top_events
+from storyline.timeline.summary import summarize, summary_markdown
 
 __all__ = ["event_row", "register"]
 
@@ -74,7 +83,6 @@ def register(app: typer.Typer) -> None:
 
 
 def _query(**kw: Any) -> Any:
-    from storyline.store.query import EventQuery, QueryError
 
     try:
         return EventQuery.build(**kw)
@@ -107,11 +115,6 @@ def timeline(
     Planned events are marked ⧗ planned; events dated only by their report's
     publication date are marked (reported).
     """
-    from storyline.serialize import event_json
-    from storyline.store.query import QueryError
-    from storyline.timeline.citations import add_citations
-    from storyline.timeline.salience import stored_extras
-    from storyline.timeline.sql import top_events
 
     query = _query(
         actor=actor, between=between, date_from=date_from, date_to=date_to,
@@ -143,21 +146,17 @@ def timeline(
     show_rows(fmt, rows, cols, payload=payload)
 
 
-def _events(store: Any, query: Any) -> list[Any]:
-    from storyline.timeline.sql import iter_events
-
-    return list(iter_events(store, query))
+def _events(store: Store, query: EventQuery) -> list[Event]:
+    return list(store.iter_events(query))
 
 
 def _date_order(e: Any) -> tuple[str, str, str]:
-    from storyline.dates import bounds
 
     b = bounds(e.date, e.date_end) or ("9999-12-31", "9999-12-31")
     return b[0], b[1], e.id
 
 
 def _summary(events: list[Any], extras: dict[str, Any], n: int, fmt: Format) -> None:
-    from storyline.timeline.summary import summarize, summary_markdown
 
     if n < 1:
         raise _fail("--dates must be at least 1")
@@ -234,9 +233,6 @@ def relations(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """How two countries got along: a cooperation (+) / conflict (-) score per period."""
-    from storyline.store.query import QueryError
-    from storyline.timeline.relations import relations as dyad
-    from storyline.timeline.relations import relations_chart
 
     with _open(db) as store:
         try:
@@ -278,7 +274,6 @@ def dyads(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Country pairs with the most events between them, and their mean score."""
-    from storyline.timeline.relations import top_dyads
 
     with _open(db) as store:
         data = top_dyads(store, limit=limit)
@@ -314,9 +309,6 @@ def export(
     ] = "storyline timeline",
 ) -> None:
     """Export the (filtered) timeline: json, csv, md, timelinejs (Knight Lab) or graphml (Gephi)."""
-    from storyline.store.query import QueryError
-    from storyline.timeline.export import export_events
-    from storyline.timeline.salience import stored_extras
 
     query = _query(
         actor=actor, between=between, date_from=date_from, date_to=date_to,

@@ -16,12 +16,13 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 
+from storyline.store.api import Store
 from storyline.store.sqlite import SQLiteStore, StoreError
 
 __all__ = ["get_store", "page_link", "relations_module"]
 
 
-def get_store(request: Request) -> Iterator[SQLiteStore]:
+def get_store(request: Request) -> Iterator[Store]:
     db: Path = request.app.state.db
     try:
         store = SQLiteStore(db, read_only=True)

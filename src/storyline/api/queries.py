@@ -1,18 +1,18 @@
-"""Read-only queries the API and the pages need beyond the store's own methods.
-
-The store answers "which events" but not "how many", and it does not keep the
-per-event JSON extras (``salience`` and the like) a newer writer may add; these
-helpers run plain SELECTs over ``store.conn`` so pagination has a total and extra
-fields pass through untouched. Nothing here writes.
+"""Read-only payloads the API and the pages share: pages of events with a total,
+their stored extras (``salience`` and the like, passed through untouched) and readable
+citations, actors' aliases and neighbours, search hits cut into marked pieces. Every
+read goes through the ``Store`` protocol. Nothing here writes.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
+from storyline.dates import bounds
 from storyline.records import Event
+from storyline.serialize import event_json
+from storyline.store.api import Store
 from storyline.store.query import (
     MAX_SEARCH_CHARS,
     MAX_SEARCH_TERMS,
@@ -20,10 +20,11 @@ from storyline.store.query import (
     QueryError,
     check_search,
 )
-from storyline.store.sqlite import SQLiteStore
 from storyline.timeline import facets
-from storyline.timeline.citations import document_sources
+from storyline.timeline.citations import cite_all, document_sources
 from storyline.timeline.facets import ReaderFilter
+from storyline.timeline.salience import stored_extras
+from storyline.timeline.sql import iter_events, top_events
 
 __all__ = [
     "INT64_MAX",
@@ -118,32 +119,24 @@ def timeline_query(
     )
 
 
-def count_events(store: SQLiteStore, query: EventQuery) -> int:
+def count_events(store: Store, query: EventQuery) -> int:
     """How many events the query matches, ignoring its limit and offset.
 
     A COUNT over the same WHERE the CLI's timeline uses, so a page of a 100k-event
     timeline does not decode every event to learn the total.
     """
-    from storyline.timeline.sql import where_clause
-
-    where, params = where_clause(store, query)
-    row = store.conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
-    return int(row[0])
+    return store.count_events(query)
 
 
-def _with_extras(store: SQLiteStore, events: Sequence[Event]) -> list[dict[str, Any]]:
+def _with_extras(store: Store, events: Sequence[Event]) -> list[dict[str, Any]]:
     """Event JSON plus its stored extras (salience, ...), as the CLI prints it, with a
     readable ``citation`` (outlet, title, date, URL) beside every cited span."""
-    from storyline.serialize import event_json
-    from storyline.timeline.citations import cite_all
-    from storyline.timeline.salience import stored_extras
-
     extras = stored_extras(store, (e.id for e in events))
     return cite_all(store, ({**event_json(e), **extras.get(e.id, {})} for e in events))
 
 
 def event_payloads(
-    store: SQLiteStore,
+    store: Store,
     query: EventQuery,
     top: int | None = None,
     rf: ReaderFilter | None = None,
@@ -155,8 +148,6 @@ def event_payloads(
     With ``top``, only the ``top`` most salient events are kept (as ``--top`` does),
     then paged by the query's limit and offset.
     """
-    from storyline.timeline.sql import iter_events, top_events
-
     rf = rf or ReaderFilter()
     if top is None and not rf and sort == "date":
         return _with_extras(store, list(iter_events(store, query))), count_events(store, query)
@@ -173,77 +164,52 @@ def event_payloads(
     return _with_extras(store, ranked[query.offset : stop]), len(ranked)
 
 
-def events_by_id(store: SQLiteStore, ids: Sequence[str]) -> list[Event]:
+def events_by_id(store: Store, ids: Sequence[str]) -> list[Event]:
     """The events of ``ids``, in that order."""
-    from storyline.serialize import event_from_json
-
-    rows = store.conn.execute(
-        "SELECT id, json FROM events WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(ids)),),
-    )
-    found = {r[0]: event_from_json(json.loads(r[1])) for r in rows}
-    return [found[i] for i in ids if i in found]
+    return store.events_by_id(ids)
 
 
 def _date_order(e: Event) -> tuple[str, str, str]:
     """The order ``storyline timeline --top`` prints its events in."""
-    from storyline.dates import bounds
-
     b = bounds(e.date, e.date_end) or ("9999-12-31", "9999-12-31")
     return b[0], b[1], e.id
 
 
-def event_payload(store: SQLiteStore, event_id: str) -> dict[str, Any] | None:
+def event_payload(store: Store, event_id: str) -> dict[str, Any] | None:
     """One event (id or unique prefix) as the CLI's ``show -f json`` prints it, plus extras."""
     event = store.event(event_id)
     return None if event is None else _with_extras(store, [event])[0]
 
 
-def document_events(store: SQLiteStore, doc_id: str, limit: int = 500) -> list[dict[str, Any]]:
+def document_events(store: Store, doc_id: str, limit: int = 500) -> list[dict[str, Any]]:
     """Events citing a document, in timeline order (ids are content hashes, so the
     quoted id cannot collide with other text of the JSON)."""
-    rows = store.conn.execute(
-        "SELECT json FROM events WHERE json LIKE ? ORDER BY date_start, date_stop DESC, type, id"
-        " LIMIT ?",
-        (f'%"document": "{doc_id}"%', limit),
-    )
-    from storyline.serialize import event_from_json
-
-    found = [event_from_json(json.loads(r[0])) for r in rows]
+    found = store.events_quoting(doc_id, limit)
     return _with_extras(
         store, [e for e in found if any(ev.document == doc_id for ev in e.evidence)]
     )
 
 
-def documents_payload(store: SQLiteStore) -> dict[str, Any]:
+def documents_payload(store: Store) -> dict[str, Any]:
     """The same shape as ``storyline docs --format json``."""
     return store.document_listing()
 
 
-def actor_aliases(store: SQLiteStore, actor_id: str) -> tuple[list[str], int]:
+def actor_aliases(store: Store, actor_id: str) -> tuple[list[str], int]:
     """An actor's aliases (whitespace-normalized, sorted) and its mention count."""
-    aliases = {
-        " ".join(r[0].split())
-        for r in store.conn.execute("SELECT alias FROM actor_aliases WHERE actor = ?", (actor_id,))
-    }
-    n = store.conn.execute("SELECT count(*) FROM mentions WHERE actor = ?", (actor_id,))
-    return sorted(aliases - {""}), int(n.fetchone()[0])
+    aliases = {" ".join(a.split()) for a in store.aliases_of(actor_id)}
+    return sorted(aliases - {""}), store.mention_count(actor_id)
 
 
-def related_actors(store: SQLiteStore, country: str, exclude: str) -> list[dict[str, Any]]:
+def related_actors(store: Store, country: str, exclude: str) -> list[dict[str, Any]]:
     """People and organizations of a country, with their roles (for the actor page)."""
-    rows = store.conn.execute(
-        "SELECT id, name, kind, role, sector FROM actors WHERE country = ? AND id != ?"
-        " ORDER BY kind, name",
-        (country, exclude),
-    )
-    return [dict(r) for r in rows]
+    return store.actors_of_country(country, exclude)
 
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
 
 
-def search_pieces(store: SQLiteStore, q: str, limit: int) -> list[dict[str, Any]]:
+def search_pieces(store: Store, q: str, limit: int) -> list[dict[str, Any]]:
     """Search hits with the snippet split into (text, matched) pieces for safe marking.
 
     Control characters delimit the matches so brackets in article text cannot be
@@ -266,7 +232,3 @@ def search_pieces(store: SQLiteStore, q: str, limit: int) -> list[dict[str, Any]
         src = sources.get(h["document"])
         h["label"] = src.label if src else h["title"] or h["document"]
     return out
-
-
-def _marks(items: Sequence[Any] | set[Any]) -> str:
-    return ",".join("?" for _ in items) or "NULL"

@@ -15,8 +15,8 @@ from fastapi.responses import Response
 from storyline.api import queries
 from storyline.api.deps import get_store
 from storyline.api.routes import FiltersDep, Int64
+from storyline.store.api import Store
 from storyline.store.query import MAX_SEARCH_CHARS, QueryError
-from storyline.store.sqlite import SQLiteStore
 from storyline.timeline import facets
 from storyline.timeline.aliases import suggest_names
 from storyline.timeline.citations import document_sources
@@ -26,7 +26,7 @@ from storyline.timeline.search import search_events
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api", tags=["api"])
-StoreDep = Annotated[SQLiteStore, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(get_store)]
 #: The most rows one CSV download holds (a larger timeline: narrow the filters).
 MAX_CSV_ROWS = 100_000
 

@@ -15,14 +15,15 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 
 from storyline.api import queries
 from storyline.api.deps import get_store, page_link, relations_module
+from storyline.store.api import Store
 from storyline.store.query import EventQuery, QueryError
-from storyline.store.sqlite import MAX_EVENT_ID, SQLiteStore
+from storyline.store.sqlite import MAX_EVENT_ID
 from storyline.timeline.facets import SORTS, ReaderFilter
 
 __all__ = ["EventId", "FiltersDep", "Int64", "TimelineFilters", "router", "timeline_payload"]
 
 router = APIRouter(prefix="/api", tags=["api"])
-StoreDep = Annotated[SQLiteStore, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(get_store)]
 Multi = Annotated[list[str], Query()]
 #: Every integer query parameter: what SQLite can bind (the routes check the sane range).
 Int64 = Annotated[int, Query(ge=queries.INT64_MIN, le=queries.INT64_MAX)]
@@ -75,7 +76,7 @@ FiltersDep = Annotated[TimelineFilters, Depends()]
 
 
 def timeline_payload(
-    store: SQLiteStore, request: Request, f: TimelineFilters, top: int | None = None
+    store: Store, request: Request, f: TimelineFilters, top: int | None = None
 ) -> dict[str, Any]:
     """One page of the timeline with its total and the URL of the next page."""
     events, total = queries.event_payloads(store, f.query(), top, f.reader(), f.sort)
@@ -143,7 +144,7 @@ def api_actor(
     return actor_payload(store, actor_id, limit=limit, offset=offset)
 
 
-def actor_payload(store: SQLiteStore, actor_id: str, *, limit: int, offset: int) -> dict[str, Any]:
+def actor_payload(store: Store, actor_id: str, *, limit: int, offset: int) -> dict[str, Any]:
     from storyline.serialize import actor_json
 
     actor = store.actor(actor_id)

@@ -19,6 +19,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from storyline.serialize import event_json
+from storyline.store.query import EventQuery
+from storyline.store.sqlite import SQLiteStore
+
 __all__ = ["build_command", "run_build", "snapshot"]
 
 
@@ -65,18 +69,12 @@ def run_build(
 
 def snapshot(db: Path) -> dict[str, Any]:
     """What an interrupted-then-finished build must share with an uninterrupted one."""
-    from storyline.serialize import event_json
-    from storyline.store.query import EventQuery
-    from storyline.store.sqlite import SQLiteStore
-
     with SQLiteStore(db, read_only=True) as store:
         docs = sorted(
             (d["id"], d["published"], d["story"], d["story_relation"]) for d in store.documents()
         )
         events = [event_json(e) for e in store.events(EventQuery())]
-        salience = sorted(
-            tuple(r) for r in store.conn.execute("SELECT event, salience FROM event_extras")
-        )
+        salience = sorted(store.event_saliences())
         stories = [{k: v for k, v in s.items() if k != "members"} for s in store.stories()]
     return {
         "documents": docs,

@@ -13,11 +13,11 @@ order and chunking of the input).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from storyline.events.merge import merge_mentions
 from storyline.events.partition import mention_probes
 from storyline.records import Event, EventMention
+from storyline.store.api import Store
 
 __all__ = ["MergeReport", "refresh_events"]
 
@@ -35,7 +35,7 @@ def _rows(mentions: Iterable[EventMention]) -> list[tuple[str, str, str, str]]:
     return [(p, m.id, lo, hi) for m in mentions for p, lo, hi in mention_probes(m)]
 
 
-def _closure(store: Any, seeds: list[EventMention]) -> set[str]:
+def _closure(store: Store, seeds: list[EventMention]) -> set[str]:
     """Every stored mention linked to the seeds, through probes and overlapping spans."""
     seen = {m.id for m in seeds}
     frontier = [row for m in seeds for row in mention_probes(m)]
@@ -52,7 +52,7 @@ def _closure(store: Any, seeds: list[EventMention]) -> set[str]:
     return seen
 
 
-def refresh_events(store: Any, merge: Merge | None = None) -> MergeReport:
+def refresh_events(store: Store, merge: Merge | None = None) -> MergeReport:
     """Bring the store's events up to date with its mentions.
 
     A store whose mentions are not all indexed (the first build, or one made before

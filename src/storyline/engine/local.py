@@ -20,10 +20,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
+from storyline.engine.consolidate import complete_documents, known_actors
+from storyline.engine.incremental import refresh_events
 from storyline.engine.lock import build_lock
 from storyline.engine.stages import BuildConfig, analyse_pipeline, prepare_pipeline
+from storyline.ingest import harmonize_story_dates, iter_inputs
+from storyline.ingest.language import is_coded
 from storyline.pipeline import Pipeline, StageStats
 from storyline.records import Document, Quarantined, RawDocument, Story
+from storyline.store.api import Store
+from storyline.timeline.salience import annotate_events
 
 __all__ = [
     "BuildReport",
@@ -215,7 +221,7 @@ class _PhaseCall:
 
 def build(
     paths: Sequence[str | Path],
-    store: Any,
+    store: Store,
     config: BuildConfig | None = None,
     *,
     include: Sequence[str] = (),
@@ -245,16 +251,15 @@ def build(
     if chunk_size is not None and chunk_size < 1:
         raise ValueError(f"chunk_size must be >= 1 or None, got {chunk_size}")
     config = config or BuildConfig()
-    lock: AbstractContextManager[None] = (
-        build_lock(Path(store.path)) if getattr(store, "path", None) else nullcontext()
-    )
+    where = getattr(store, "path", None)  # a store that is not a file has no lock beside it
+    lock: AbstractContextManager[None] = build_lock(Path(where)) if where else nullcontext()
     with lock:
         return _build(store, paths, config, include, exclude, field_map, max_bytes, progress,
                       on_quarantine, executor, chunk_size)  # fmt: skip
 
 
 def _build(
-    store: Any,
+    store: Store,
     paths: Sequence[str | Path],
     config: BuildConfig,
     include: Sequence[str],
@@ -266,7 +271,6 @@ def _build(
     executor: Executor | None,
     chunk_size: int | None,
 ) -> BuildReport:
-    from storyline.ingest import iter_inputs
 
     started = time.perf_counter()
     report = BuildReport()
@@ -338,7 +342,7 @@ def _build(
 
 
 def _build_chunk(
-    store: Any,
+    store: Store,
     runner: Executor,
     docs: list[Document],
     report: BuildReport,
@@ -349,8 +353,6 @@ def _build_chunk(
 ) -> float:
     """The per-document phases and the story step for one chunk, then store it.
     Documents not in English skip the analyse phase: stored and searchable, not coded."""
-    from storyline.engine.consolidate import complete_documents, known_actors
-    from storyline.ingest.language import is_coded
 
     def phase(name: str, inputs: list[Document]) -> list[Document]:
         announce(name, len(inputs))
@@ -381,7 +383,7 @@ def _build_chunk(
 
 
 def _assign_stories(
-    store: Any, docs: list[Document], link: Callable[..., Any] | None = None
+    store: Store, docs: list[Document], link: Callable[..., Any] | None = None
 ) -> tuple[list[Document], list[Story]]:
     """Put new documents into stories; let a story lend dates to its weaker copies.
 
@@ -389,10 +391,7 @@ def _assign_stories(
     of the new documents when the index starts empty, computed elsewhere).
     Returns the documents (dates harmonized) and the stories they now belong to.
     """
-    from storyline.dedup import StoryIndex
-    from storyline.ingest import harmonize_story_dates
-
-    index = StoryIndex(store.conn)
+    index = store.story_index()
     pairs = [(doc.id, doc.text) for doc in docs]
     if link is None:
         index.add_many(pairs)
@@ -415,23 +414,21 @@ def _assign_stories(
         if len(story.members) < 2:
             continue
         new_ids = {m.id for m in members}
-        peers = [store.load_document(m.document) for m in story.members]
-        peers = [p for p in peers if p is not None and p.id not in new_ids]
+        stored = [store.load_document(m.document) for m in story.members]
+        peers = [p for p in stored if p is not None and p.id not in new_ids]
         for d in harmonize_story_dates([*members, *peers]):
             if d.id in new_ids:
                 out[d.id] = d
     return [out[d.id] for d in docs], stories
 
 
-def _repair_stories(store: Any) -> int:
+def _repair_stories(store: Store) -> int:
     """Give stored documents that have no story theirs (a build died after storing
     them): their fingerprints are in the index, or are added from the stored text."""
-    from storyline.dedup import StoryIndex
-
     orphans = store.documents_without_story()
     if not orphans:
         return 0
-    index = StoryIndex(store.conn)
+    index = store.story_index()
     missing = [d for d in orphans if index.story_of(d) is None]
     texts = [(d, doc.text) for d in missing if (doc := store.load_document(d)) is not None]
     if texts:
@@ -442,7 +439,7 @@ def _repair_stories(store: Any) -> int:
     return len(orphans)
 
 
-def _record_stories(store: Any, stories: list[Story]) -> None:
+def _record_stories(store: Store, stories: list[Story]) -> None:
     """Write story membership for every member of the stories new documents touched."""
     for s in stories:
         for m in s.members:
@@ -450,10 +447,8 @@ def _record_stories(store: Any, stories: list[Story]) -> None:
 
 
 def _refresh_events(
-    store: Any, report: BuildReport, merge: Callable[..., list[Any]] | None = None
+    store: Store, report: BuildReport, merge: Callable[..., list[Any]] | None = None
 ) -> int:
-    from storyline.engine.incremental import refresh_events
-    from storyline.timeline.salience import annotate_events
 
     done = refresh_events(store, merge)
     log.info("events merged (%s): %d mentions into %d events, %d events replaced", done.mode,

@@ -6,12 +6,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from storyline.dates import bounds
 from storyline.errors import StorylineError
 from storyline.records import MODALITIES, PLOVER_TYPES
 
 __all__ = [
+    "EVENT_SORTS",
     "MAX_SEARCH_CHARS",
     "MAX_SEARCH_TERMS",
+    "CitedBy",
     "EventQuery",
     "QueryError",
     "check_search",
@@ -27,8 +30,6 @@ class QueryError(StorylineError, ValueError):
 
 def parse_date_bound(value: str, *, end: bool) -> str:
     """Turn ``2021``, ``2021-03`` or ``2021-03-25`` into the first/last ISO day it covers."""
-    from storyline.dates import bounds
-
     b = bounds(value.strip())
     if b is None or "/" in value:
         raise QueryError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -92,6 +93,25 @@ class EventQuery:
 
 
 #: The largest full-text search storyline runs (a query's cost grows with its terms).
+@dataclass(frozen=True, slots=True)
+class CitedBy:
+    """What readers filter by beyond ``EventQuery``: events cited by one of
+    ``documents`` (None: by any) and by an article of one of ``stories`` (empty: any)."""
+
+    documents: tuple[str, ...] | None = None
+    stories: tuple[str, ...] = ()
+
+
+#: Sort keys of a page of events (``-`` for descending) and their SQL.
+EVENT_SORTS = {
+    "date": "e.date_start, e.date_stop DESC, e.type, e.id",
+    "-date": "e.date_start DESC, e.date_stop, e.type, e.id",
+    "confidence": "json_extract(e.json, '$.confidence'), e.date_start, e.id",
+    "-confidence": "json_extract(e.json, '$.confidence') DESC, e.date_start, e.id",
+    "type": "e.type, e.date_start, e.id",
+    "-type": "e.type DESC, e.date_start, e.id",
+}
+
 MAX_SEARCH_CHARS = 1000
 MAX_SEARCH_TERMS = 64
 _FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})

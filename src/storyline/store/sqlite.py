@@ -45,6 +45,8 @@ from storyline.store.actor_lookup import (
     suggestions,
     unknown_actor,
 )
+from storyline.store.api import Store
+from storyline.store.queries import StoreQueries
 from storyline.store.query import EventQuery, QueryError
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -113,7 +115,7 @@ def _read_only_hint(path: Path) -> str:
             f"{path.name}-wal and {path.name}-shm files beside it)")  # fmt: skip
 
 
-class SQLiteStore:
+class SQLiteStore(StoreQueries):
     """storyline's default store."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False):
@@ -740,3 +742,7 @@ def _dumps(obj: Any) -> str:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+#: mypy proves here that ``SQLiteStore`` implements the ``Store`` protocol.
+_IMPLEMENTS: type[Store] = SQLiteStore

@@ -12,10 +12,9 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from storyline.store.sqlite import SQLiteStore
+from storyline.store.api import Store
 
 __all__ = ["is_real_name", "real_aliases", "suggest_names"]
 
@@ -61,31 +60,26 @@ def real_aliases(name: str, aliases: list[str]) -> list[str]:
     return out
 
 
-def suggest_names(store: SQLiteStore, q: str, limit: int = 12) -> list[dict[str, Any]]:
+def suggest_names(store: Store, q: str, limit: int = 12) -> list[dict[str, Any]]:
     """Actors whose name or a real alias begins with ``q`` (then: holds it), most
     often in events first: ``[{"id", "name", "match", "events"}]``."""
     text = " ".join(q.split()).casefold()
     if not text:
         return []
-    rows = store.conn.execute(
-        "SELECT a.id, a.name, a.name AS alias FROM actors a UNION "
-        "SELECT a.id, a.name, x.alias FROM actor_aliases x JOIN actors a ON a.id = x.actor"
-    ).fetchall()
-    counts = dict(
-        store.conn.execute("SELECT actor, count(*) FROM event_actors GROUP BY actor").fetchall()
-    )
+    rows = store.actor_names()
+    counts = store.actor_side_counts()
     best: dict[str, tuple[int, str]] = {}
-    for r in rows:
-        alias = " ".join(r["alias"].split())
+    for actor, name, stored in rows:
+        alias = " ".join(stored.split())
         key = alias.casefold()
-        if alias != r["name"] and not is_real_name(alias):
+        if alias != name and not is_real_name(alias):
             continue
         rank = 0 if key.startswith(text) else 1 if f" {text}" in f" {key}" else 2
         if rank == 2 and text not in key:
             continue
-        if r["id"] not in best or rank < best[r["id"]][0]:
-            best[r["id"]] = (rank, alias)
-    names = {r["id"]: r["name"] for r in rows}
+        if actor not in best or rank < best[actor][0]:
+            best[actor] = (rank, alias)
+    names = {actor: name for actor, name, _ in rows}
     order = sorted(best, key=lambda i: (best[i][0], -counts.get(i, 0), names[i].casefold(), i))
     return [
         {"id": i, "name": names[i], "match": best[i][1], "events": counts.get(i, 0)}

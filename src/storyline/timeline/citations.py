@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 import tldextract
 
-if TYPE_CHECKING:
-    from storyline.store.sqlite import SQLiteStore
+from storyline.store.api import Store
 
 __all__ = [
     "Source",
@@ -88,19 +87,9 @@ def source_of(row: Mapping[str, Any]) -> Source:
     )  # fmt: skip
 
 
-def document_sources(store: SQLiteStore, documents: Iterable[str]) -> dict[str, Source]:
+def document_sources(store: Store, documents: Iterable[str]) -> dict[str, Source]:
     """The Source of each stored document among ``documents`` (unknown ids are left out)."""
-    ids = sorted(set(documents))
-    out: dict[str, Source] = {}
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        marks = ",".join("?" for _ in part)
-        rows = store.conn.execute(
-            f"SELECT id, title, outlet, published, url FROM documents WHERE id IN ({marks})", part
-        )
-        for r in rows:
-            out[r["id"]] = source_of(dict(r))
-    return out
+    return {r["id"]: source_of(r) for r in store.source_rows(documents)}
 
 
 def citation_json(document: str, start: int, end: int, source: Source | None) -> dict[str, Any]:
@@ -142,7 +131,7 @@ def add_citations(event: dict[str, Any], sources: Mapping[str, Source]) -> dict[
     return out
 
 
-def cite_all(store: SQLiteStore, events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def cite_all(store: Store, events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Event JSON dicts with their citations (one look-up for all cited documents): what
     the API, the pages and ``--format json`` listings print."""
     rows = list(events)

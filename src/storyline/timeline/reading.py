@@ -3,25 +3,19 @@ actors with their event counts and only real names as aliases."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from storyline.store.api import Store
 from storyline.timeline.aliases import real_aliases
 from storyline.timeline.citations import source_of
-
-if TYPE_CHECKING:
-    from storyline.store.sqlite import SQLiteStore
 
 __all__ = ["actor_rows", "story_rows"]
 
 
-def actor_rows(store: SQLiteStore) -> list[dict[str, Any]]:
+def actor_rows(store: Store) -> list[dict[str, Any]]:
     """``store.actors()`` with ``events`` (how many events name the actor) and ``names``
     (real-name aliases other than the name itself), busiest first."""
-    counts = dict(
-        store.conn.execute(
-            "SELECT actor, count(DISTINCT event) FROM event_actors GROUP BY actor"
-        ).fetchall()
-    )
+    counts = store.actor_event_counts()
     rows = []
     for a in store.actors():
         rows.append({**a, "events": int(counts.get(a["id"], 0)),
@@ -30,23 +24,12 @@ def actor_rows(store: SQLiteStore) -> list[dict[str, Any]]:
     return rows
 
 
-def story_rows(store: SQLiteStore) -> list[dict[str, Any]]:
+def story_rows(store: Store) -> list[dict[str, Any]]:
     """Stories with a ``headline`` (the canonical article's title, else the first
     titled member's, else outlet and date), their ``outlets``, ``first``/``last``
     publication dates and how many ``events`` cite them; the busiest first."""
-    docs = {
-        r["id"]: dict(r)
-        for r in store.conn.execute(
-            "SELECT id, title, outlet, published, url FROM documents WHERE story IS NOT NULL"
-        )
-    }
-    events = dict(
-        store.conn.execute(
-            "SELECT d.story, count(DISTINCT m.event) FROM documents d"
-            " JOIN event_mentions x ON x.document = d.id JOIN event_members m ON m.mention = x.id"
-            " WHERE d.story IS NOT NULL GROUP BY 1"
-        ).fetchall()
-    )
+    docs = {r["id"]: r for r in store.story_source_rows()}
+    events = store.story_event_counts()
     out = []
     for s in store.stories():
         members = []

@@ -17,22 +17,20 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-import json
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from storyline.errors import missing_extra
 from storyline.events.lexicon import DIRECTIONLESS
 from storyline.records import Event
-from storyline.serialize import event_from_json, event_json
+from storyline.serialize import event_json
+from storyline.store.api import Store
 from storyline.store.query import QueryError
 from storyline.timeline.citations import cite_all
 from storyline.timeline.plover import QUAD_WEIGHT, event_score, quad
+from storyline.timeline.salience import stored_extras
 from storyline.timeline.sql import resolve_country
-
-if TYPE_CHECKING:
-    from storyline.store.sqlite import SQLiteStore
 
 __all__ = [
     "PERIODS",
@@ -43,6 +41,7 @@ __all__ = [
     "relations_chart_svg",
     "store_stamp",
     "top_dyads",
+    "top_dyads_uncached",
 ]
 
 PERIODS = ("month", "quarter", "year")
@@ -69,35 +68,18 @@ def _next(start: str, period: str) -> str:
     return f"{y:04d}-{m:02d}-01"
 
 
-def dyad_events(store: SQLiteStore, a: str, b: str) -> list[tuple[Event, str]]:
-    """Events between countries ``a`` and ``b`` (codes) with their first day."""
-    rows = store.conn.execute(
-        "SELECT e.json, e.date_start, e.type,"
-        " EXISTS(SELECT 1 FROM event_actors x WHERE x.event = e.id AND x.country = ?"
-        "        AND x.side = 'source') AS a_src,"
-        " EXISTS(SELECT 1 FROM event_actors x WHERE x.event = e.id AND x.country = ?"
-        "        AND x.side = 'target') AS a_tgt,"
-        " EXISTS(SELECT 1 FROM event_actors x WHERE x.event = e.id AND x.country = ?"
-        "        AND x.side = 'source') AS b_src,"
-        " EXISTS(SELECT 1 FROM event_actors x WHERE x.event = e.id AND x.country = ?"
-        "        AND x.side = 'target') AS b_tgt"
-        " FROM events e WHERE e.id IN (SELECT event FROM event_actors WHERE country = ?)"
-        " AND e.id IN (SELECT event FROM event_actors WHERE country = ?)"
-        " ORDER BY e.date_start, e.id",
-        (a, a, b, b, a, b),
-    ).fetchall()
-    out = []
-    for r in rows:
-        across = (r["a_src"] and r["b_tgt"]) or (r["b_src"] and r["a_tgt"])
-        if across or r["type"] in DIRECTIONLESS:
-            out.append((event_from_json(json.loads(r["json"])), r["date_start"]))
-    return out
+def dyad_events(store: Store, a: str, b: str) -> list[tuple[Event, str]]:
+    """Events between countries ``a`` and ``b`` (codes) with their first day: one on
+    each side, or (talks, cooperation) both on one side."""
+    return [
+        (event, first)
+        for event, first, across in store.dyad_events(a, b)
+        if across or event.type in DIRECTIONLESS
+    ]
 
 
-def relations(store: SQLiteStore, a: str, b: str, *, period: str = "quarter") -> dict[str, Any]:
+def relations(store: Store, a: str, b: str, *, period: str = "quarter") -> dict[str, Any]:
     """The cooperation-conflict series of a country pair (codes, names or aliases)."""
-    from storyline.timeline.salience import stored_extras
-
     if period not in PERIODS:
         raise QueryError(f"unknown period {period!r}; one of: {', '.join(PERIODS)}")
     code_a, name_a = resolve_country(store, a)
@@ -217,17 +199,12 @@ def _chart_figure(data: dict[str, Any]) -> Any:
 _DYAD_CACHE: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
 
 
-def store_stamp(store: SQLiteStore) -> tuple[Any, ...]:
-    """What changes when the store is written: the file and its WAL's size and mtime."""
-    out: list[Any] = [str(store.path.resolve())]
-    for suffix in ("", "-wal"):
-        p = Path(str(store.path) + suffix)
-        st = p.stat() if p.exists() else None
-        out += [st.st_mtime_ns, st.st_size] if st else [None, None]
-    return tuple(out)
+def store_stamp(store: Store) -> tuple[Any, ...]:
+    """What changes when the store is written (``Store.stamp``)."""
+    return store.stamp()
 
 
-def top_dyads(store: SQLiteStore, limit: int = 20) -> list[dict[str, Any]]:
+def top_dyads(store: Store, limit: int = 20) -> list[dict[str, Any]]:
     """Country pairs with the most events between them, with their mean score.
 
     It scans every event (about a second per 100k events), so the answer is
@@ -237,20 +214,13 @@ def top_dyads(store: SQLiteStore, limit: int = 20) -> list[dict[str, Any]]:
     if key not in _DYAD_CACHE:
         if len(_DYAD_CACHE) > 32:
             _DYAD_CACHE.clear()
-        _DYAD_CACHE[key] = _top_dyads(store, limit)
+        _DYAD_CACHE[key] = top_dyads_uncached(store, limit)
     return copy.deepcopy(_DYAD_CACHE[key])
 
 
-def _top_dyads(store: SQLiteStore, limit: int) -> list[dict[str, Any]]:
-    rows = store.conn.execute(
-        "SELECT min(s.country, t.country) AS a, max(s.country, t.country) AS b,"
-        " e.type AS type, e.modality AS modality, count(DISTINCT e.id) AS n"
-        " FROM event_actors s"
-        " JOIN event_actors t ON t.event = s.event AND t.side = 'target'"
-        " JOIN events e ON e.id = s.event"
-        " WHERE s.side = 'source' AND s.country IS NOT NULL AND t.country IS NOT NULL"
-        " AND s.country != t.country GROUP BY 1, 2, 3, 4"
-    )
+def top_dyads_uncached(store: Store, limit: int) -> list[dict[str, Any]]:
+    """``top_dyads`` computed now (what the cache keeps)."""
+    rows = store.dyad_counts()
     pairs: dict[tuple[str, str], dict[str, Any]] = defaultdict(
         lambda: {"events": 0, "score": 0.0, "counts": Counter()}
     )
@@ -259,9 +229,7 @@ def _top_dyads(store: SQLiteStore, limit: int) -> list[dict[str, Any]]:
         p["events"] += r["n"]
         p["score"] += r["n"] * event_score(r["type"], r["modality"])
         p["counts"][r["type"]] += r["n"]
-    names = dict(
-        store.conn.execute("SELECT country, name FROM actors WHERE kind = 'country'").fetchall()
-    )
+    names = store.country_names()
     ranked = sorted(pairs.items(), key=lambda kv: (-kv[1]["events"], kv[0]))[:limit]
     return [
         {

@@ -19,19 +19,16 @@ Scores are stored per event in ``event_extras`` by :func:`annotate_events`
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from storyline.events.merge import date_provenance
 from storyline.records import Actor, Event
 from storyline.serialize import evidence_json
+from storyline.store.api import Store
 from storyline.timeline.plover import quad
-
-if TYPE_CHECKING:
-    from storyline.store.sqlite import SQLiteStore
 
 __all__ = [
     "SalienceContext",
@@ -69,9 +66,8 @@ class SalienceContext:
         return max(self.mentions.values(), default=0)
 
 
-def load_context(store: SQLiteStore) -> SalienceContext:
-    rows = store.conn.execute("SELECT actor, count(*) FROM mentions GROUP BY actor")
-    return SalienceContext(store.story_map(), {r[0]: int(r[1]) for r in rows})
+def load_context(store: Store) -> SalienceContext:
+    return SalienceContext(store.story_map(), store.actor_mention_counts())
 
 
 def is_head(actor: Actor) -> bool:
@@ -117,7 +113,7 @@ def event_extras(
     return out
 
 
-def annotate_events(store: SQLiteStore) -> int:
+def annotate_events(store: Store) -> int:
     """Score every event that has no stored extras yet, then bring every stored
     salience up to date with the corpus (an actor's prominence grows with it, so an
     event's salience does not depend on when it was merged); returns how many were
@@ -126,35 +122,24 @@ def annotate_events(store: SQLiteStore) -> int:
     Call it after the events change (the delete trigger of schema version 3 drops the
     extras of replaced events, so nothing stale survives).
     """
-    from storyline.serialize import event_from_json
-
-    rows = store.conn.execute(
-        "SELECT e.json FROM events e LEFT JOIN event_extras x ON x.event = e.id"
-        " WHERE x.event IS NULL"
-    ).fetchall()
+    fresh = store.unscored_events()
     ctx = load_context(store)
-    fresh = [event_from_json(json.loads(r[0])) for r in rows]
     mentions = {m.id: m for m in store.event_mentions_of({k for e in fresh for k in e.mentions})}
-    out = []
+    out: list[tuple[str, dict[str, Any]]] = []
     for ev in fresh:
         extras = event_extras(ev, ctx, {k: mentions[k] for k in ev.mentions if k in mentions})
-        out.append((ev.id, extras["salience"], json.dumps(extras, sort_keys=True)))
-    stale = []
-    for r in store.conn.execute(
-        "SELECT e.json, x.salience, x.json FROM events e JOIN event_extras x ON x.event = e.id"
-    ):
-        value = salience(event_from_json(json.loads(r[0])), ctx)
-        if value != r[1]:
-            extras = json.loads(r[2]) | {"salience": value}
-            stale.append((value, json.dumps(extras, sort_keys=True), json.loads(r[0])["id"]))
-    with store.transaction() as c:
-        c.executemany("INSERT OR REPLACE INTO event_extras VALUES (?, ?, ?)", out)
-        c.executemany("UPDATE event_extras SET salience = ?, json = ? WHERE event = ?", stale)
+        out.append((ev.id, extras))
+    stale: list[tuple[str, dict[str, Any]]] = []
+    for event, stored, extras in store.scored_events():
+        value = salience(event, ctx)
+        if value != stored:
+            stale.append((event.id, extras | {"salience": value}))
+    store.save_extras(out, stale)
     return len(out)
 
 
 def stored_extras(
-    store: SQLiteStore, events: Iterable[Event] | Iterable[str]
+    store: Store, events: Iterable[Event] | Iterable[str]
 ) -> dict[str, dict[str, Any]]:
     """Extras of these events (records or ids), from the store where scored, else computed."""
     by_id: dict[str, Event | None] = {}
@@ -164,14 +149,7 @@ def stored_extras(
         else:
             by_id[e.id] = e
     wanted = sorted(by_id)
-    found: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i : i + 500]
-        marks = ",".join("?" for _ in chunk)
-        for r in store.conn.execute(
-            f"SELECT event, json FROM event_extras WHERE event IN ({marks})", chunk
-        ):
-            found[r[0]] = json.loads(r[1])
+    found = store.stored_extras(wanted)
     missing = [i for i in wanted if i not in found]
     if missing:
         ctx = load_context(store)
@@ -180,12 +158,3 @@ def stored_extras(
             if ev is not None:
                 found[eid] = event_extras(ev, ctx)
     return found
-
-
-def has_scores(store: SQLiteStore) -> bool:
-    """True when every event has stored extras (salience can be sorted in SQL)."""
-    row = store.conn.execute(
-        "SELECT count(*) FROM events e LEFT JOIN event_extras x ON x.event = e.id"
-        " WHERE x.event IS NULL"
-    ).fetchone()
-    return int(row[0]) == 0

@@ -8,17 +8,14 @@ queries; ``word*`` as a prefix) occurs in what the event says.
 
 from __future__ import annotations
 
-import json
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from storyline.dates import bounds
 from storyline.records import Event
-from storyline.serialize import event_from_json, event_json
+from storyline.serialize import event_json
+from storyline.store.api import Store
 from storyline.timeline.citations import cite_all
-
-if TYPE_CHECKING:
-    from storyline.store.sqlite import SQLiteStore
 
 __all__ = ["query_terms", "search_events"]
 
@@ -53,22 +50,15 @@ def _matches(words: list[str], terms: list[str], any_of: bool) -> bool:
     return bool(found) and (any(found) if any_of else all(found))
 
 
-def search_events(store: SQLiteStore, q: str, limit: int = 50) -> list[dict[str, Any]]:
+def search_events(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
     """Events matching ``q`` (already checked by ``check_search``), in date order, as
     cited event JSON. QueryError if the full-text index refuses the query."""
     docs = [r["document"] for r in store.search(q, MAX_ARTICLES)]
     terms, any_of = query_terms(q)
     if not docs or not terms:
         return []
-    rows = store.conn.execute(
-        "SELECT DISTINCT e.id, e.json FROM events e JOIN event_members m ON m.event = e.id"
-        " JOIN event_mentions x ON x.id = m.mention"
-        " WHERE x.document IN (SELECT value FROM json_each(?))",
-        (json.dumps(docs),),
-    ).fetchall()
     hits: list[Event] = []
-    for r in rows:
-        event = event_from_json(json.loads(r[1]))
+    for event in store.events_citing(docs):
         text = " ".join([*(ev.text for ev in event.evidence),
                          *(a.name for a in (*event.source, *event.target))])  # fmt: skip
         data = event_json(event)

@@ -20,8 +20,8 @@ from storyline.api.routes import EventId, FiltersDep, Int64, actor_payload, time
 from storyline.dates import date_label
 from storyline.errors import MissingExtra
 from storyline.records import MODALITIES, PLOVER_TYPES
+from storyline.store.api import Store
 from storyline.store.query import QueryError
-from storyline.store.sqlite import SQLiteStore
 from storyline.timeline import facets, reading
 from storyline.timeline.citations import source_of
 from storyline.timeline.search import search_events
@@ -46,7 +46,7 @@ router = APIRouter(include_in_schema=False)
 #: Rendered charts by (store state, pair, period): a chart is drawn once per store change.
 _CHARTS: dict[tuple[Any, ...], bytes] = {}
 _CHART_CACHE = 128
-StoreDep = Annotated[SQLiteStore, Depends(get_store)]
+StoreDep = Annotated[Store, Depends(get_store)]
 
 
 def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
