@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from storyline.records import PLOVER_TYPES  # noqa: E402
 from storyline.store.query import EventQuery  # noqa: E402
 from storyline.store.sqlite import SQLiteStore  # noqa: E402
-from storyline.timeline.relations import _top_dyads, relations, top_dyads  # noqa: E402
+from storyline.timeline.relations import relations, top_dyads, top_dyads_uncached  # noqa: E402
 from storyline.timeline.salience import stored_extras  # noqa: E402
 from storyline.timeline.sql import iter_events, top_events  # noqa: E402
 from storyline.timeline.summary import summarize  # noqa: E402
@@ -65,7 +65,7 @@ def _kinds(store: SQLiteStore, rng: random.Random) -> dict[str, Callable[[], int
         "timeline --summary --dates 10 --actor C --from Y": summary,
         "relations A B (quarter)": lambda: len(relations(store, *pair())["series"]),
         "relations A B (month)": lambda: len(relations(store, *pair(), period="month")["series"]),
-        "dyads (top 20 pairs, uncached)": lambda: len(_top_dyads(store, 20)),
+        "dyads (top 20 pairs, uncached)": lambda: len(top_dyads_uncached(store, 20)),
         "dyads (top 20 pairs, cached)": lambda: len(top_dyads(store, 20)),
     }
 
