@@ -16,6 +16,7 @@ CATALOGUE = Path(__file__).resolve().parents[1] / "docs" / "errors.md"
 #: Where each error class lives (imported here so that every subclass is known).
 ERRORS = [
     ("storyline.pipeline", "PipelineError", ValueError),
+    ("storyline.events.frames", "FramesError", ValueError),
     ("storyline.ingest.decode", "DecodeError", ValueError),
     ("storyline.timex.timeml", "TimeMLError", ValueError),
     ("storyline.nlp.spacy_pipeline", "ModelNotFound", RuntimeError),

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from storyline.errors import StorylineError
 from storyline.records import PLOVER_TYPES
 
 __all__ = ["Frames", "FramesError", "Sense", "Trigger", "TypeFrame", "load_frames"]
@@ -30,8 +31,10 @@ _TYPE_KEYS = frozenset(
 )
 
 
-class FramesError(ValueError):
+class FramesError(StorylineError, ValueError):
     """The frames file is malformed: the message names the entry and what is wrong."""
+
+    code = "SL102"
 
 
 @dataclass(frozen=True, slots=True)
