@@ -29,6 +29,7 @@ HOSTILE: dict[str, str] = {
     "word characters": "abcdefghij",
     "at signs": "a@b",
     "weekdays": "Monday Tuesday ",
+    "digits glued to a unit": "1day",  # one word of triggers: '\w+ times' was quadratic
 }
 FACTOR = 25.0  # hostile may cost this many times plain text of the same length...
 FLOOR = 0.002  # ... or this many seconds per KB, whichever is larger,
@@ -75,6 +76,29 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, min_size=200, max_size=1500))
 def test_random_hostile_text_is_processed_within_the_bound(pieces: list[str]) -> None:
     text = "".join(pieces) * 4
+    plain = _seconds(_process, _of_length(PLAIN, len(text)))
+    took = _seconds(_process, text)
+    bound = max(FACTOR * plain, FLOOR * len(text) / 1000) + SLACK
+    assert took <= bound, (len(text), took, plain)
+
+
+_RUN_UNITS = st.sampled_from(
+    ["1", "0123456789", "10:30 ", "12.03.2021 ", "2021-03-25", "中国外交部", "。", "...", "!?",
+     "-", "/", "@", "a@", "ab", "March 5, ", "Monday ", "the next day ", "«»", "—", " "]
+)  # fmt: skip
+_RUNS = st.lists(
+    st.tuples(_RUN_UNITS, st.integers(1, 4000)).map(lambda run: run[0] * run[1]),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_RUNS)
+def test_one_long_line_of_hostile_runs_is_processed_within_the_bound(runs: list[str]) -> None:
+    """Long runs (thousands of digits, clock times, dates, CJK characters, punctuation)
+    joined into one line without a break: what made the old patterns quadratic."""
+    text = "".join(runs)
     plain = _seconds(_process, _of_length(PLAIN, len(text)))
     took = _seconds(_process, text)
     bound = max(FACTOR * plain, FLOOR * len(text) / 1000) + SLACK

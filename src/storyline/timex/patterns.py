@@ -274,7 +274,7 @@ SETS = re.compile(
     r"(?i:(?P<every>every|each)\s+(?:other\s+)?(?:(?P<en>\d+|two|three|four|five|six|ten)\s+)?"
     r"(?P<eu>years?|months?|weeks?|days?|morning|evening|night|decades?|hours?|quarters?"
     r"|summer|winter|spring|autumn|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    rf"|(?P<freq>once|twice|\w+\s+times)\s+(?:a|per|an|every)\s+(?P<fu>year|month|week|day|hour)"
+    rf"|(?P<freq>once|twice|(?<!\w)\w+\s+times)\s+(?:a|per|an|every)\s+(?P<fu>year|month|week|day|hour)"
     r"|(?<!\w)per\s+(?P<pu>year|month|week|day|hour|annum)"
     r"|(?P<adv>annually|yearly|monthly|weekly|daily|hourly|quarterly))\b"
     rf"|(?i:every|each)\s+(?P<emon>{_MON})"
