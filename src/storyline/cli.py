@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -13,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
-from storyline import cli_serve, cli_timeline
+from storyline import __version__, cli_serve, cli_timeline
 from storyline.cli_common import (
     DEFAULT_DB,
     DbOpt,
@@ -33,6 +34,16 @@ from storyline.cli_progress import BuildProgress
 from storyline.dates import date_label
 from storyline.extract import extract_events
 from storyline.output import Format, dumps, render
+from storyline.serialize import event_json, timex_json
+from storyline.store.query import check_search
+from storyline.store.sqlite import (
+    MIN_EVENT_PREFIX,
+    SQLiteStore,
+    StoreError,
+    StoreWriteError,
+    write_failure,
+)
+from storyline.timex import tag
 
 app = typer.Typer(
     cls=CleanHelpGroup,
@@ -46,8 +57,6 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        from storyline import __version__
-
         out.print(f"storyline {__version__}", highlight=False)
         raise typer.Exit()
 
@@ -167,7 +176,6 @@ def build(
     from storyline.engine.lock import BuildLocked
     from storyline.engine.stages import BuildConfig
     from storyline.nlp.spacy_pipeline import ModelNotFound
-    from storyline.store.sqlite import SQLiteStore, StoreError, StoreWriteError, write_failure
 
     missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
     if missing:  # before the store is created: a typo leaves nothing behind
@@ -316,9 +324,6 @@ def show(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """One event with its evidence sentences."""
-    from storyline.serialize import event_json
-    from storyline.store.sqlite import MIN_EVENT_PREFIX
-
     with _open(db) as store:
         event = store.event(event_id)
         if event is None:
@@ -406,8 +411,6 @@ def search(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Full-text search over the stored articles (at most 64 terms, 1,000 characters)."""
-    from storyline.store.query import check_search
-
     marks = _HIGHLIGHT if fmt is Format.table else ("[", "]")
     with _open(db) as store:
         try:
@@ -449,8 +452,6 @@ def _read_text(file: str) -> str:
 
 
 def _check_date(date: str) -> str:
-    import datetime as dt
-
     try:
         return dt.date.fromisoformat(date).isoformat()
     except ValueError as exc:
@@ -477,9 +478,6 @@ def timex(
     date: DateOpt = ...,  # type: ignore[assignment]
 ) -> None:
     """The temporal expressions of one text, as JSON (TIMEX3 values)."""
-    from storyline.serialize import timex_json
-    from storyline.timex import tag
-
     anchor = _check_date(date)
     _emit(dumps([timex_json(t) for t in tag(_read_text(file), anchor)]))
 

@@ -9,6 +9,7 @@ import typer
 from storyline.cli_common import DEFAULT_DB, DbOpt, err
 from storyline.cli_common import fail as _fail
 from storyline.errors import MissingExtra, missing_extra
+from storyline.store.sqlite import StoreError
 
 __all__ = ["register", "serve"]
 
@@ -31,8 +32,6 @@ def serve(
     ] = "",
 ) -> None:
     """Serve the timeline as web pages and a read-only JSON API (docs at /docs)."""
-    from storyline.store.sqlite import StoreError
-
     try:
         import uvicorn
 

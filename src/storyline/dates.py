@@ -8,6 +8,7 @@ Unknown values (``XXXX-06``, ``PRESENT_REF``) have no bounds.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 
 __all__ = ["bounds", "date_label", "sort_key"]
@@ -42,8 +43,6 @@ def _single(value: str) -> tuple[str, str] | None:
         first, last = (_SEASONS | _QUARTERS | _HALVES)[part]
         return f"{y:04d}-{first:02d}-01", _month_end(y, last)
     if m := _WEEK.match(value):
-        import datetime as dt
-
         y, w = int(m.group(1)), int(m.group(2))
         try:
             monday = dt.date.fromisocalendar(y, w, 1)

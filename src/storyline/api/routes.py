@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 
 from storyline.api import queries
 from storyline.api.deps import get_store, page_link, relations_module
+from storyline.serialize import actor_json
 from storyline.store.api import Store
 from storyline.store.query import EventQuery, QueryError
 from storyline.store.sqlite import MAX_EVENT_ID
@@ -145,8 +146,6 @@ def api_actor(
 
 
 def actor_payload(store: Store, actor_id: str, *, limit: int, offset: int) -> dict[str, Any]:
-    from storyline.serialize import actor_json
-
     actor = store.actor(actor_id)
     if actor is None:
         raise HTTPException(404, f"no actor {actor_id!r}")

@@ -16,7 +16,6 @@ rerun after a crash reuses every completed shard instead of parsing it again.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import logging
 import os
 import resource
@@ -31,6 +30,8 @@ from storyline.dedup import StoryConfig
 from storyline.dedup.fingerprint import Fingerprint
 from storyline.engine.local import PhaseResult, Progress, run_batch
 from storyline.engine.ray_codec import decode_document, encode_document
+from storyline.engine.ray_events import ray_merge_mentions
+from storyline.engine.ray_runtime import INSTALL_HINT, import_ray
 from storyline.engine.ray_shards import (
     Shard,
     ShardOutput,
@@ -40,24 +41,15 @@ from storyline.engine.ray_shards import (
     stats_from_json,
     stats_json,
 )
+from storyline.engine.ray_stories import ray_fingerprints, ray_link
 from storyline.engine.stages import BuildConfig
 from storyline.pipeline import StageStats
 from storyline.records import Document, Event, EventMention, Quarantined
 
 __all__ = ["INSTALL_HINT", "RayExecutor", "import_ray", "init_ray"]
 
-INSTALL_HINT = "the ray engine needs Ray and pyarrow: pip install 'storyline[ray]'"
 #: Shards queued per actor beyond the one it runs, so no worker waits on the driver.
 _QUEUE_PER_ACTOR = 2
-
-
-def import_ray() -> Any:
-    """The ``ray`` module, or an ImportError saying how to install it."""
-    try:
-        importlib.import_module("pyarrow")
-        return importlib.import_module("ray")
-    except ImportError as exc:
-        raise ImportError(f"{INSTALL_HINT} ({exc})") from exc
 
 
 _ray = import_ray()  # at import time, so `from ... import RayExecutor` fails with the hint
@@ -192,8 +184,6 @@ class RayExecutor:
     ) -> tuple[list[Fingerprint], list[tuple[str, ...]] | None]:
         """Fingerprints of ``(doc_id, text)`` (and, if asked, their partition into
         stories: LSH keys grouped across workers) computed on the cluster."""
-        from storyline.engine.ray_stories import ray_fingerprints, ray_link
-
         self._release()  # the global step's tasks need the CPUs the actors hold
         if not components:
             self.global_steps["fingerprints"] += 1
@@ -207,8 +197,6 @@ class RayExecutor:
         self, mentions: Sequence[EventMention], story_of: Mapping[str, str] | None = None
     ) -> list[Event]:
         """The build's event merge as a Ray shuffle (``ray_events``): same events."""
-        from storyline.engine.ray_events import ray_merge_mentions
-
         self._release()
         self.global_steps["merge"] += 1
         return ray_merge_mentions(list(mentions), story_of, partitions=self._partitions())

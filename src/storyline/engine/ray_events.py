@@ -15,6 +15,7 @@ import zlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from storyline.engine.ray_runtime import import_ray
 from storyline.events.merge import event_sort_key
 from storyline.events.partition import merge_grouped, merge_groups, route_key
 from storyline.records import Event, EventMention
@@ -37,8 +38,6 @@ def ray_merge_mentions(
 
     Ray must be initialised. The driver only cuts the input and sorts events.
     """
-    from storyline.engine.ray_engine import import_ray
-
     ray = import_ray()
     partitions = max(1, partitions)
     route = ray.remote(num_returns=partitions)(_route) if partitions > 1 else ray.remote(_route)

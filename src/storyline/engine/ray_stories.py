@@ -29,6 +29,7 @@ from typing import Any
 from storyline.dedup import StoryConfig, fingerprint_many
 from storyline.dedup.fingerprint import Fingerprint
 from storyline.dedup.verify import linked_many
+from storyline.engine.ray_runtime import import_ray
 from storyline.intervals import UnionFind
 
 __all__ = ["ray_fingerprints", "ray_link", "ray_story_partition", "story_partition"]
@@ -68,8 +69,6 @@ def ray_link(
     The fingerprints are what ``StoryIndex.add_fingerprints`` stores; the
     partition is the ``components`` it accepts. Ray must be initialised.
     """
-    from storyline.engine.ray_engine import import_ray
-
     ray = import_ray()
     config = config or StoryConfig()
     parts = max(2, partitions)  # num_returns >= 2 keeps every task's result a tuple
@@ -117,8 +116,6 @@ def ray_fingerprints(
     docs: Sequence[tuple[str, str]], config: StoryConfig, *, shard_size: int = 512
 ) -> list[Fingerprint]:
     """``fingerprint_many`` in Ray tasks, one per shard; input order. Ray must be initialised."""
-    from storyline.engine.ray_engine import import_ray
-
     ray = import_ray()
     task = ray.remote(fingerprint_many)
     refs = [

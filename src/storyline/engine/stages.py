@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storyline.events import EventStage
+from storyline.ingest import CleanStage, MetadataStage
+from storyline.ingest.language import LanguageStage
+from storyline.nlp.actors import ActorStage
+from storyline.nlp.spacy_pipeline import AnnotateStage
 from storyline.pipeline import Pipeline
+from storyline.timex import TimexStage
 
 __all__ = ["BuildConfig", "analyse_pipeline", "prepare_pipeline"]
 
@@ -25,20 +31,12 @@ class BuildConfig:
 
 def prepare_pipeline(config: BuildConfig) -> Pipeline:
     """Cheap per-document stages: cleaning, language, metadata and publication date."""
-    from storyline.ingest import CleanStage, MetadataStage
-    from storyline.ingest.language import LanguageStage
-
     return Pipeline([CleanStage(), LanguageStage(), MetadataStage()])
 
 
 def analyse_pipeline(config: BuildConfig) -> Pipeline:
     """Language stages: parse, actors, temporal expressions, events (English documents
     only: ``build`` stores the others without them, see ``ingest.language.is_coded``)."""
-    from storyline.events import EventStage
-    from storyline.nlp.actors import ActorStage
-    from storyline.nlp.spacy_pipeline import AnnotateStage
-    from storyline.timex import TimexStage
-
     available = prepare_pipeline(config).provides
     return Pipeline(
         [

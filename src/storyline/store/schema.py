@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from storyline.dedup import STORY_SCHEMA
+
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration"]
 
 _CORE = """
@@ -122,8 +124,6 @@ CREATE TABLE quarantine (
 
 
 def _stories(conn_exec: Callable[[str], object]) -> None:
-    from storyline.dedup import STORY_SCHEMA
-
     conn_exec(STORY_SCHEMA)
 
 
