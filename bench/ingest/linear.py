@@ -3,8 +3,9 @@
     .venv/bin/python bench/ingest/linear.py [--sizes 20000 40000 80000]
 
 Each text is one line of a repeated unit (CJK without spaces, digits, clock times,
-dates, punctuation, word characters without "@"); the steps are what a build runs on
-raw text before spaCy: the cleaner, the publication-date finder, the temporal tagger.
+dates, punctuation, word characters without "@", digits glued to a unit); the steps
+are what a build runs on raw text before spaCy: the cleaner, the publication-date
+finder, the temporal tagger.
 A linear step keeps its ms/KB flat as the size doubles; a quadratic one doubles it.
 Prints a Markdown table (best of two runs per cell).
 """
@@ -26,6 +27,7 @@ UNITS = {
     "dates": "12.03.2021 ",
     "punctuation": ".-.-/..",
     "word characters": "abcdefghij",
+    "digits glued to a unit": "1day",
 }
 
 

@@ -157,6 +157,7 @@ _BY_DIGIT: tuple[int, ...] = tuple(n for n, s in enumerate(SPECS) if s.digits)
 _TOKEN = re.compile(r"[a-z]{2,}|[qh][1-4]\b|\d+")
 _CHARS_PER_TOKEN = 10  # a window of N tokens is about 10*N characters of news English
 _MARGIN = 24  # characters after a window, so lookaheads see what follows
+_LONGEST_WORD = 64  # a window starts inside a "word" longer than this (CJK, digits)
 
 
 def _windows(text: str) -> list[list[tuple[int, int]]]:
@@ -183,7 +184,9 @@ def _windows(text: str) -> list[list[tuple[int, int]]]:
             ws = s
             if spec.back:
                 ws = max(0, s - _CHARS_PER_TOKEN * spec.back)
-                ws = max(rfind(" ", 0, ws), rfind("\n", 0, ws)) + 1
+                lo = max(0, ws - _LONGEST_WORD)  # no search back over a line without spaces
+                cut = max(rfind(" ", lo, ws), rfind("\n", lo, ws))
+                ws = cut + 1 if cut >= 0 or lo == 0 else ws
             found[r].append((ws, e + _CHARS_PER_TOKEN * spec.fwd + _MARGIN))
     merged: list[list[tuple[int, int]]] = []
     for spans in found:
