@@ -116,11 +116,12 @@ def _shorten(word: Text, width: int, keep_end: bool = False) -> Text:
         while start < len(word.plain) and cell_len(word.plain[start:]) > width - 1:
             start += 1
         return Text.assemble(ELLIPSIS, word[start:]) if width > 1 else Text(ELLIPSIS[:width])
-    cut = word.copy()
-    cut.truncate(max(width, 1), overflow="ellipsis")
-    if cell_len(cut.plain) > width:  # a wide character wider than the room left
+    if width <= 1:
         return Text(ELLIPSIS[:width])
-    return cut
+    end = 0  # as many characters as fit beside the ellipsis (a wide one takes two cells)
+    while end < len(word.plain) and cell_len(word.plain[: end + 1]) <= width - 1:
+        end += 1
+    return Text.assemble(word[:end], ELLIPSIS)
 
 
 def _join(words: Sequence[Text]) -> Text:
