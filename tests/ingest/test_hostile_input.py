@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -125,3 +126,19 @@ def test_a_directory_without_read_permission_is_reported(tmp_path: Path) -> None
         (root / "locked").chmod(0o755)
     assert got[0] == (str(root / "locked"), "directory cannot be read: Permission denied")
     assert got[1:] == [(str(root / "open.txt"), "ok")]
+
+
+@pytest.mark.parametrize("value", ["10000-01-01", "-7979-03-01", "2024-13-45", "0000-00-00"])
+def test_an_impossible_metadata_date_never_becomes_a_publication_date(value: str) -> None:
+    data = json.dumps({"text": "Russia and Japan held talks.", "date_publish": value}).encode()
+    (doc,) = list(read_bytes("a.json", data))
+    assert isinstance(doc, RawDocument) and doc.date_hints == ()
+    (good,) = list(read_bytes("a.json", data.replace(value.encode(), b"2024-02-07")))
+    assert isinstance(good, RawDocument) and [h.value for h in good.date_hints] == ["2024-02-07"]
+
+
+def test_extract_events_names_a_lone_surrogate_instead_of_a_unicode_error() -> None:
+    from storyline import extract_events
+
+    with pytest.raises(ValueError, match=r"lone surrogate \('\\ud800'\) at character 4"):
+        extract_events("bad \ud800 text", "2020-05-01")
