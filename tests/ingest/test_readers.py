@@ -94,7 +94,11 @@ def test_html_main_text_without_navigation_or_related_list() -> None:
     assert "agreed on Sunday to reopen" in doc.raw_text
     for boilerplate in ("Home", "Related articles", "Freight volumes drop", "Copyright"):
         assert boilerplate not in doc.raw_text
-    assert [(h.value, h.source) for h in doc.date_hints] == [("2023-05-14", "html-meta")]
+    winner, *signals = doc.date_hints
+    assert (winner.value, winner.source) == ("2023-05-14", "html-meta")
+    # every signal the page's vote weighed stays as evidence, never to be chosen
+    assert signals and all(h.confidence == 0.0 and h.source.startswith("html-") for h in signals)
+    assert ("2023-05-14", "html-meta-published") in [(h.value, h.source) for h in signals]
 
 
 def test_warc_reads_html_responses_only() -> None:
@@ -153,3 +157,14 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_nfc_normalization() -> None:
     (doc,) = read_bytes("x.txt", "Cafe\u0301 talks".encode())
     assert isinstance(doc, RawDocument) and doc.raw_text == "Caf\u00e9 talks"
+
+
+def test_a_candidate_kept_only_as_evidence_is_never_chosen() -> None:
+    from storyline.ingest.metadata import choose
+    from storyline.records import DateCandidate
+
+    rejected = DateCandidate("2023-05-01", "html-meta-modified", 0.0, "modified (page vote 1.0)")
+    winner = DateCandidate("2023-05-14", "html-meta", 0.85, "published")
+    chosen = choose([rejected, winner])
+    assert chosen is not None and (chosen.value, chosen.confidence) == ("2023-05-14", 0.85)
+    assert choose([rejected]) is None

@@ -159,8 +159,11 @@ def date_candidates(doc: Document, dateline: Dateline | None) -> list[DateCandid
 
 def choose(candidates: Sequence[DateCandidate]) -> DateCandidate | None:
     """The strongest full date; agreeing sources add a little confidence. Days that are
-    not real calendar days ("2024-13-45", "0000-00-00") are never chosen."""
-    full = [c for c in candidates if len(c.value) == 10 and plausible_day(c.value)]
+    not real calendar days ("2024-13-45", "0000-00-00"), and candidates kept only as
+    evidence (confidence 0: the signals a page's vote rejected), are never chosen."""
+    full = [
+        c for c in candidates if len(c.value) == 10 and plausible_day(c.value) and c.confidence > 0
+    ]
     if not full:
         return None
     best = max(full, key=lambda c: c.confidence)

@@ -263,6 +263,12 @@ def _read_html(
     hints: tuple[DateCandidate, ...] = ()
     if page.date:
         hints = (DateCandidate(page.date, "html-meta", 0.85, page.date_evidence),)
+    # every signal the page's vote weighed, kept with its provenance for the reader;
+    # at confidence 0 they are evidence, never chosen over the vote's winner
+    hints += tuple(
+        dataclasses.replace(c, confidence=0.0, evidence=f"{c.evidence} (page vote {c.confidence})")
+        for c in page.date_candidates
+    )
     return RawDocument(
         source, page.text, fmt, encoding, title=page.title, url=page.url or url,
         outlet=page.sitename, date_hints=hints,
