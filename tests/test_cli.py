@@ -304,6 +304,9 @@ def test_show_says_when_a_prefix_is_ambiguous_or_too_short(seeds_db: Path) -> No
     result = runner.invoke(app, ["show", unique[:2], "--db", str(seeds_db)])
     assert result.exit_code == 1 and "at least 4 characters" in " ".join(result.stderr.split())
     assert runner.invoke(app, ["show", unique[:6], "--db", str(seeds_db)]).exit_code == 0
+    for wildcard in ("%", "%%%%", "____", unique[:4] + "%"):  # LIKE wildcards match nothing
+        result = runner.invoke(app, ["show", wildcard, "--db", str(seeds_db)])
+        assert result.exit_code == 1 and "no event" in result.stderr, wildcard
 
 
 # --------------------------------------------------------------------------- issue 17
