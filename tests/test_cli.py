@@ -189,6 +189,31 @@ def test_a_second_build_on_one_store_stops_and_names_the_first(tmp_path: Path) -
     assert runner.invoke(app, ["build", str(corpus), "--db", str(db), "-q"]).exit_code == 0
 
 
+def test_a_full_disk_loses_the_lock_note_not_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from storyline.engine.lock import BuildLocked, build_lock
+
+    def full(fd: int, data: bytes, offset: int) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    db = tmp_path / "t.db"
+    with monkeypatch.context() as m:
+        m.setattr(os, "pwrite", full)
+        # was: OSError from the note's flush, a traceback; now the lock holds
+        with (
+            build_lock(db),
+            pytest.raises(BuildLocked, match="being built by another process"),
+            build_lock(db),
+        ):
+            pass
+    with build_lock(db):
+        assert db.with_name("t.db.lock").read_text().startswith(f"pid {os.getpid()} on ")
+
+
 def test_escape_sequences_in_file_names_never_reach_the_terminal(tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     corpus.mkdir()

@@ -12,7 +12,7 @@ import fcntl
 import os
 import socket
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from storyline.errors import StorylineError
@@ -38,14 +38,14 @@ def build_lock(store_path: Path) -> Iterator[None]:
             raise BuildLocked(
                 f"{store_path} is being built by {holder}; wait for that build to finish"
             ) from None
-        fh.seek(0)
-        fh.truncate()
+        fd = fh.fileno()
+        os.ftruncate(fd, 0)
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        fh.write(f"pid {os.getpid()} on {socket.gethostname()} since {now}")
-        fh.flush()
+        note = f"pid {os.getpid()} on {socket.gethostname()} since {now}"
+        with suppress(OSError):  # unbuffered: a full disk loses the note, not the lock
+            os.pwrite(fd, note.encode("utf-8"), 0)  # (the store then says the disk is full)
         try:
             yield
         finally:
-            fh.seek(0)
-            fh.truncate()
+            os.ftruncate(fd, 0)
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
