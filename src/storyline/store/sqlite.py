@@ -597,15 +597,7 @@ class SQLiteStore(StoreQueries):
         return " AND ".join(where), params
 
     def events(self, query: EventQuery) -> list[Event]:
-        where, params = self.event_where(query)
-        sql = (
-            f"SELECT e.json FROM events e WHERE {where}"
-            " ORDER BY e.date_start, e.date_stop DESC, e.type, e.id"
-        )
-        if query.limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [query.limit, query.offset]
-        return [event_from_json(json.loads(r[0])) for r in self.conn.execute(sql, params)]
+        return list(self.iter_events(query))
 
     def _side_clause(self, name: str, side: str | None) -> tuple[str, list[Any]]:
         ids, countries = self.resolve_actor(name)
