@@ -223,9 +223,12 @@ def _repeats(raw: str, lines: list[Line], removals: list[Removal]) -> None:
     """Passages said twice in one article: keep one copy, record the others.
 
     1. a paragraph equal to an earlier one goes;
-    2. a paragraph whose every sentence stands elsewhere in the article (a lede
-       compiled from later paragraphs) goes, so each sentence keeps its context;
+    2. a paragraph whose every sentence stands in other paragraphs (a lede compiled
+       from later paragraphs) goes, so each sentence keeps its context;
     3. a sentence already said in an earlier paragraph goes from the later one.
+
+    Only sentence lines count as saying something: a headline or a bullet that quotes
+    a sentence does not make the sentence a repeat.
     """
     seen: set[str] = set()
     for line in lines:
@@ -243,7 +246,15 @@ def _repeats(raw: str, lines: list[Line], removals: list[Removal]) -> None:
         long = [s for s in sentences if word_count(s) >= _MIN_WORDS]
         if len(long) < 2 or sum(map(word_count, long)) < 0.8 * word_count(norms[id(line)]):
             continue
-        others = " " + " ".join(norms[id(o)] for o in lines if o.kept and o is not line) + " "
+        others = (
+            " "
+            + " ".join(
+                norms[id(o)]
+                for o in lines
+                if o.kept and o is not line and _is_sentence_line(raw[o.start : o.end])
+            )
+            + " "
+        )  # a lede's sentences stand again in paragraphs, not in bullets or a headline
         if all(f" {s} " in others for s in long):
             line.reason = "repeated"
     said = " "
@@ -258,7 +269,8 @@ def _repeats(raw: str, lines: list[Line], removals: list[Removal]) -> None:
                 removals.append(Removal(s, e, "repeated", raw[s:e]))
             else:  # with the space before the next sentence, so kept ones still read apart
                 spans.append((s, bounds[k + 1][0] if k + 1 < len(bounds) else e))
-        said += norms[id(line)] + " "
+        if _is_sentence_line(raw[line.start : line.end]):
+            said += norms[id(line)] + " "  # a headline quoting a sentence does not say it
         line.spans = _merge(raw, spans)
         if not line.spans:
             line.reason = None  # already recorded sentence by sentence
