@@ -102,6 +102,20 @@ def test_sentence_repeated_inside_a_later_paragraph_is_dropped_once() -> None:
     assert "A new point was raised today by the envoy. Nothing else was agreed." in text
 
 
+def test_a_sentence_a_headline_or_a_bullet_quotes_stays_in_the_body() -> None:
+    quote = "The new treaty shows what the two countries can achieve together."
+    raw = (
+        f"Minister: \u201e{quote[:-1]}\u201c\n\n"
+        "The interview took place in Berlin on Monday, after the signing ceremony.\n\n"
+        f"Minister: {quote} It was signed after two years of talks.\n\n"
+        "What the treaty covers\n\n"
+        "It was signed after two years of talks\n"
+    )
+    text = clean_text(raw, "html").text
+    assert f"Minister: {quote}" in text  # the headline quoting it is no earlier saying
+    assert "It was signed after two years of talks." in text  # nor is a bullet
+
+
 def test_a_line_broken_before_a_comma_is_rejoined() -> None:
     raw = "Russia supports a settlement of the problems on the peninsula\n, the minister said.\n"
     assert (
