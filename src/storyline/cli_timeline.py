@@ -14,7 +14,7 @@ from storyline.cli_common import DEFAULT_DB, DbOpt, FormatOpt, out, show_rows
 from storyline.cli_common import emit as _emit
 from storyline.cli_common import fail as _fail
 from storyline.cli_common import open_store as _open
-from storyline.dates import bounds, date_label
+from storyline.dates import date_label, event_order
 from storyline.errors import MissingExtra
 from storyline.headline import headline
 from storyline.output import Format, dumps
@@ -127,7 +127,7 @@ def timeline(
         try:
             if top is not None:
                 ranked = top_events(store, query, top)
-                events = sorted((e for e, _ in ranked), key=_date_order)
+                events = sorted((e for e, _ in ranked), key=event_order)
             else:
                 events = _events(store, query)
             extras = stored_extras(store, events)
@@ -148,12 +148,6 @@ def timeline(
 
 def _events(store: Store, query: EventQuery) -> list[Event]:
     return list(store.iter_events(query))
-
-
-def _date_order(e: Any) -> tuple[str, str, str]:
-
-    b = bounds(e.date, e.date_end) or ("9999-12-31", "9999-12-31")
-    return b[0], b[1], e.id
 
 
 def _summary(events: list[Any], extras: dict[str, Any], n: int, fmt: Format) -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import Protocol
 
-__all__ = ["bounds", "date_label", "sort_key"]
+__all__ = ["UNDATED", "bounds", "date_label", "event_order", "sort_key", "span"]
 
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _QUARTERS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
@@ -73,6 +74,29 @@ def bounds(value: str | None, end_value: str | None = None) -> tuple[str, str] |
         if last is not None:
             return first[0], last[1]
     return first
+
+
+#: The day an event without calendar bounds sorts on (after every dated one).
+UNDATED = "9999-12-31"
+
+
+class _Dated(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def date(self) -> str: ...
+    @property
+    def date_end(self) -> str | None: ...
+
+
+def span(value: str | None, end_value: str | None = None) -> tuple[str, str]:
+    """``bounds``, with an undated value sorting last (what the store indexes)."""
+    return bounds(value, end_value) or (UNDATED, UNDATED)
+
+
+def event_order(e: _Dated) -> tuple[str, str, str]:
+    """Timeline order: first day, last day, id (the CLI's ``--top``, the API, search)."""
+    return (*span(e.date, e.date_end), e.id)
 
 
 def sort_key(value: str | None) -> tuple[str, str]:

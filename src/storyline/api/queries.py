@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from storyline.dates import bounds
+from storyline.dates import event_order
 from storyline.records import Event
 from storyline.serialize import event_json
 from storyline.store.api import Store
@@ -159,7 +159,7 @@ def event_payloads(
     if top < 1:
         raise QueryError("top must be at least 1")
     ranked = [e for e, _ in top_events(store, query, top)]
-    ranked.sort(key=_date_order)
+    ranked.sort(key=event_order)
     stop = None if query.limit is None else query.offset + query.limit
     return _with_extras(store, ranked[query.offset : stop]), len(ranked)
 
@@ -167,12 +167,6 @@ def event_payloads(
 def events_by_id(store: Store, ids: Sequence[str]) -> list[Event]:
     """The events of ``ids``, in that order."""
     return store.events_by_id(ids)
-
-
-def _date_order(e: Event) -> tuple[str, str, str]:
-    """The order ``storyline timeline --top`` prints its events in."""
-    b = bounds(e.date, e.date_end) or ("9999-12-31", "9999-12-31")
-    return b[0], b[1], e.id
 
 
 def event_payload(store: Store, event_id: str) -> dict[str, Any] | None:

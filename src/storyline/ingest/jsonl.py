@@ -56,18 +56,18 @@ MODIFIED_CONFIDENCE = 0.5
 DOWNLOADED_CONFIDENCE = 0.25
 
 
-def _field(record: Mapping[str, Any], key: str, field_map: Mapping[str, str]) -> Any:
+def _found(record: Mapping[str, Any], key: str, field_map: Mapping[str, str]) -> tuple[str, Any]:
+    """(the record's field that holds ``key``, its value), or (``key``, None)."""
     names = (field_map[key],) if key in field_map else FIELDS[key]
     for name in names:
         value = record.get(name)
         if value not in (None, "") and not (isinstance(value, str) and not value.strip()):
-            return value
-    return None
+            return name, value
+    return key, None
 
 
-def _named(record: Mapping[str, Any], key: str, field_map: Mapping[str, str]) -> str:
-    names = (field_map[key],) if key in field_map else FIELDS[key]
-    return next((n for n in names if record.get(n) not in (None, "")), key)
+def _field(record: Mapping[str, Any], key: str, field_map: Mapping[str, str]) -> Any:
+    return _found(record, key, field_map)[1]
 
 
 def record_document(
@@ -90,9 +90,9 @@ def record_document(
         ("modified", MODIFIED_CONFIDENCE, "json"),
         ("downloaded", DOWNLOADED_CONFIDENCE, "page-date"),
     ):
-        raw = _field(record, key, field_map)
+        name, raw = _found(record, key, field_map)
         if raw is not None and (value := parse_date(str(raw))):
-            evidence = f"{_named(record, key, field_map)} {raw}"
+            evidence = f"{name} {raw}"
             hints.append(DateCandidate(value, source_name, confidence, evidence))
     title, url, outlet = (_field(record, k, field_map) for k in ("title", "url", "outlet"))
     return RawDocument(

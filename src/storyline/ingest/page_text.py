@@ -1,7 +1,7 @@
 """The visible lines of a page, in reading order, without blocks that date other things.
 
 A page's own byline sits near its headline; related-article lists, teasers, comment
-threads and sidebars carry dates of other items. ``is_foreign_block`` recognizes those
+threads and sidebars carry dates of other items. ``foreign_blocks`` recognizes those
 blocks by tag (``aside``, ``nav``, a ``footer`` outside the article) or by class/id
 words (``data/pubdate.toml`` ``[containers]``), except that a block holding the
 headline is the article itself, whatever its classes say (``<body class="has-sidebar">``).
@@ -10,12 +10,13 @@ headline is the article itself, whatever its classes say (``<body class="has-sid
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 import lxml.html  # type: ignore[import-untyped]
 
 from storyline.ingest.stamps import rules
 
-__all__ = ["headline_index", "is_foreign_block", "parse_html", "visible_lines"]
+__all__ = ["foreign_blocks", "headline_index", "parse_html", "visible_lines"]
 
 _BLOCKS = (
     "p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "span", "time", "td", "th",
@@ -61,9 +62,11 @@ def _foreign(node: lxml.html.HtmlElement, keep: set[lxml.html.HtmlElement]) -> b
     return False
 
 
-def is_foreign_block(node: lxml.html.HtmlElement) -> bool:
-    """Does ``node`` sit in a block that dates something else (related, teaser, comments)?"""
-    return _foreign(node, _holds_headline(node.getroottree().getroot()))
+def foreign_blocks(root: lxml.html.HtmlElement) -> Callable[[lxml.html.HtmlElement], bool]:
+    """A test of whether a node of ``root`` sits in a block that dates something else
+    (related, teaser, comments); the page's headline block is found once."""
+    keep = _holds_headline(root)
+    return lambda node: _foreign(node, keep)
 
 
 def visible_lines(root: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
@@ -74,8 +77,9 @@ def visible_lines(root: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
     for node in list(root.iter(*_DROP)):
         node.drop_tree()
     foreign = [n for n in root.iter() if isinstance(n.tag, str) and _foreign(n, keep)]
+    inside = set(foreign)  # the list keeps the proxies alive, so identity is sound
     for node in foreign:
-        if node.getparent() is not None and not any(a in foreign for a in node.iterancestors()):
+        if node.getparent() is not None and not any(a in inside for a in node.iterancestors()):
             node.drop_tree()
     media = [n.get("src") or n.get("data-src") or "" for n in root.iter("img")]
     media += [n.get("href") or "" for n in root.iter("a")]

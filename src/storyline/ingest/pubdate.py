@@ -33,8 +33,8 @@ from lxml import etree
 from storyline.ingest.dates import date_from_url
 from storyline.ingest.page_locale import PageLocale, page_locale
 from storyline.ingest.page_text import (
+    foreign_blocks,
     headline_index,
-    is_foreign_block,
     parse_html,
     visible_lines,
 )
@@ -230,6 +230,7 @@ def _time_signals(root: lxml.html.HtmlElement, locale: PageLocale) -> Iterator[D
     zone = locale.zone if rules()["rules"]["convert_to_local"] else None
     head = root.find(".//h1")
     after_head = head is None
+    foreign = foreign_blocks(root)
     first_plain = True
     for node in root.iter():
         if node is head:
@@ -251,7 +252,7 @@ def _time_signals(root: lxml.html.HtmlElement, locale: PageLocale) -> Iterator[D
             continue
         day = local_day(stamp, zone)
         evidence = f'<time datetime="{raw[:40]}">{text[:40]}'
-        if is_foreign_block(node):
+        if foreign(node):
             yield DateSignal(day, "related", evidence + " (in a related/comment block)")
             continue
         kind = _time_kind(node, text)

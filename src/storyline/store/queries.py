@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
+from storyline.dates import UNDATED
 from storyline.dedup import StoryIndex
 from storyline.records import Event
 from storyline.serialize import event_from_json
@@ -25,7 +26,6 @@ __all__ = ["StoreQueries"]
 
 _ROWS_PER_QUERY = 500
 _SOURCE_COLUMNS = "id, title, outlet, published, url"
-_UNDATED = "9999-12-31"
 
 
 def _event(text: str) -> Event:
@@ -416,7 +416,7 @@ class StoreQueries:
         events = dict(conn.execute("SELECT modality, count(*) FROM events GROUP BY 1").fetchall())
         span = conn.execute(
             "SELECT min(date_start), max(date_start) FROM events WHERE date_start < ?",
-            (_UNDATED,),
+            (UNDATED,),
         ).fetchone()
         stories = conn.execute("SELECT count(DISTINCT story) FROM documents").fetchone()[0]
         return {

@@ -19,7 +19,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from storyline.dates import bounds
+from storyline.dates import span
 from storyline.errors import StorylineError
 from storyline.names import alias_key
 from storyline.records import (
@@ -348,7 +348,7 @@ class SQLiteStore(StoreQueries):
     def _insert_events(c: sqlite3.Connection, events: Iterable[Event]) -> int:
         n = 0
         for ev in events:
-            b = bounds(ev.date, ev.date_end) or ("9999-12-31", "9999-12-31")
+            b = span(ev.date, ev.date_end)
             c.execute(
                 "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (ev.id, ev.type, ev.date, b[0], b[1], ev.modality, _dumps(event_json(ev))),
@@ -541,14 +541,9 @@ class SQLiteStore(StoreQueries):
         ):
             countries.add(code)
         if not ids and not countries:
-            names = [
-                ActorName(r[0], r[1], r[2])
-                for r in self.conn.execute(
-                    "SELECT a.id, a.name, a.name FROM actors a UNION "
-                    "SELECT a.id, a.name, x.alias FROM actor_aliases x"
-                    " JOIN actors a ON a.id = x.actor ORDER BY 2, 3"
-                )
-            ]
+            # by name, then alias (code-point order, as SQLite's BINARY collation sorts)
+            rows = sorted(self.actor_names(), key=lambda r: (r[1], r[2], r[0]))
+            names = [ActorName(*r) for r in rows]
             found = prefix_matches(name, names)
             if not found:
                 raise QueryError(unknown_actor(name, suggestions(name, names)))

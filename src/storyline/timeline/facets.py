@@ -10,14 +10,14 @@ URL's registered domain, so the facet and the cards never disagree.
 
 from __future__ import annotations
 
-import copy
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.dates import UNDATED
 from storyline.store.api import Store
 from storyline.store.query import EVENT_SORTS, CitedBy, EventQuery
+from storyline.timeline.cache import per_store_state
 from storyline.timeline.citations import source_of
 
 __all__ = [
@@ -39,7 +39,6 @@ SORTS = EVENT_SORTS
 CONFIDENCE_LEVELS = (0.5, 0.6, 0.7, 0.8, 0.9)
 #: Values listed per facet (the most frequent first).
 FACET_SIZE = 12
-_UNDATED = "9999-12-31"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,19 +52,6 @@ class ReaderFilter:
         return bool(self.outlets or self.stories)
 
 
-_CACHE: dict[tuple[Any, ...], Any] = {}
-
-
-def _cached(store: Store, name: str, make: Callable[[], Any]) -> Any:
-    """``make()`` once per store state (``Store.stamp``) and ``name``."""
-    key = (*store.stamp(), name)
-    if key not in _CACHE:
-        if len(_CACHE) > 64:
-            _CACHE.clear()
-        _CACHE[key] = make()
-    return copy.deepcopy(_CACHE[key])
-
-
 def document_outlets(store: Store) -> dict[str, str]:
     """Document id -> outlet as citations name it (documents without one are left out)."""
 
@@ -77,7 +63,7 @@ def document_outlets(store: Store) -> dict[str, str]:
                 out[r["id"]] = outlet
         return out
 
-    result: dict[str, str] = _cached(store, "outlets", make)
+    result: dict[str, str] = per_store_state(store, "outlets", make)
     return result
 
 
@@ -109,7 +95,7 @@ def density(store: Store, query: EventQuery, rf: ReaderFilter) -> dict[str, Any]
     days: dict[str, dict[str, int]] = {}
     undated = coarse = 0
     for r in store.event_density(query, cited_by(store, rf)):
-        if r["day"] >= _UNDATED:
+        if r["day"] >= UNDATED:
             undated += r["n"]
             continue
         days.setdefault(r["day"], {})[r["modality"]] = r["n"]
@@ -176,7 +162,7 @@ def corpus_overview(store: Store) -> dict[str, Any]:
     """What the store holds: documents, outlets, the span of publication dates, events
     (how many told as planned or possible), and the most active actors and pairs
     (computed once per store state)."""
-    result: dict[str, Any] = _cached(store, "overview", lambda: _overview(store))
+    result: dict[str, Any] = per_store_state(store, "overview", lambda: _overview(store))
     return result
 
 

@@ -14,7 +14,6 @@ This module is the interface of the web UI and the CLI: ``relations``,
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
 from collections import Counter, defaultdict
@@ -27,6 +26,7 @@ from storyline.records import Event
 from storyline.serialize import event_json
 from storyline.store.api import Store
 from storyline.store.query import QueryError
+from storyline.timeline.cache import per_store_state
 from storyline.timeline.citations import cite_all
 from storyline.timeline.plover import QUAD_WEIGHT, event_score, quad
 from storyline.timeline.salience import stored_extras
@@ -39,7 +39,6 @@ __all__ = [
     "relations",
     "relations_chart",
     "relations_chart_svg",
-    "store_stamp",
     "top_dyads",
     "top_dyads_uncached",
 ]
@@ -196,26 +195,13 @@ def _chart_figure(data: dict[str, Any]) -> Any:
     return fig
 
 
-_DYAD_CACHE: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-
-
-def store_stamp(store: Store) -> tuple[Any, ...]:
-    """What changes when the store is written (``Store.stamp``)."""
-    return store.stamp()
-
-
 def top_dyads(store: Store, limit: int = 20) -> list[dict[str, Any]]:
     """Country pairs with the most events between them, with their mean score.
 
     It scans every event (about a second per 100k events), so the answer is
     cached per store file until the file or its WAL changes.
     """
-    key = (*store_stamp(store), limit)
-    if key not in _DYAD_CACHE:
-        if len(_DYAD_CACHE) > 32:
-            _DYAD_CACHE.clear()
-        _DYAD_CACHE[key] = top_dyads_uncached(store, limit)
-    return copy.deepcopy(_DYAD_CACHE[key])
+    return per_store_state(store, f"dyads:{limit}", lambda: top_dyads_uncached(store, limit))
 
 
 def top_dyads_uncached(store: Store, limit: int) -> list[dict[str, Any]]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from storyline.dates import bounds
+from storyline.dates import event_order
+from storyline.headline import headline
 from storyline.records import Event
 from storyline.serialize import event_json
 from storyline.store.api import Store
@@ -61,14 +62,8 @@ def search_events(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]
     for event in store.events_citing(docs):
         text = " ".join([*(ev.text for ev in event.evidence),
                          *(a.name for a in (*event.source, *event.target))])  # fmt: skip
-        data = event_json(event)
-        words = re.findall(r"[\w’']+", f"{text} {data['headline']}".lower())
+        words = re.findall(r"[\w’']+", f"{text} {headline(event)}".lower())
         if _matches(words, terms, any_of):
             hits.append(event)
-    hits.sort(key=_order)
+    hits.sort(key=event_order)
     return cite_all(store, (event_json(e) for e in hits[:limit]))
-
-
-def _order(e: Event) -> tuple[str, str, str]:
-    b = bounds(e.date, e.date_end) or ("9999-12-31", "9999-12-31")
-    return b[0], b[1], e.id

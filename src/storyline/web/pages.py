@@ -242,13 +242,13 @@ def relations_chart_svg(store: StoreDep, a: str, b: str, period: str = "quarter"
     """The dyad chart, rendered server-side (shown with ``<img>``, so the SVG is
     never inlined into the page's markup)."""
     mod = relations_module()
-    try:
-        data = mod.relations(store, a, b, period=period)
-    except (QueryError, ValueError) as exc:
-        raise HTTPException(400, str(exc)) from exc
-    key = (mod.store_stamp(store), a, b, period)
-    body = _CHARTS.get(key)
+    key = (store.stamp(), a, b, period)
+    body = _CHARTS.get(key)  # a key is stored only for a request that was answered
     if body is None:  # rendered in parallel: matplotlib figures without pyplot's state
+        try:
+            data = mod.relations(store, a, b, period=period)
+        except (QueryError, ValueError) as exc:
+            raise HTTPException(400, str(exc)) from exc
         try:
             body = mod.relations_chart_svg(data)
         except MissingExtra as exc:  # matplotlib: the charts extra
