@@ -21,7 +21,7 @@ from storyline.events.frames import TypeFrame
 from storyline.events.tree import Party
 from storyline.records import Actor
 
-__all__ = ["admit", "category", "is_political"]
+__all__ = ["admit", "category", "is_official", "is_political"]
 
 POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "PTY", "OPP", "REB", "NGO", "IGO", "LEG", "SPY"}
@@ -50,6 +50,12 @@ def is_political(actor: Actor) -> bool:
     if actor.kind == "country":
         return actor.sector not in ("JRN", "BUS")
     return actor.sector in POLITICAL_SECTORS
+
+
+def is_official(actor: Actor) -> bool:
+    """A state organ, official, force, armed group, party or IGO: political whatever the
+    article (a bare country is not: in a sports report it is a team)."""
+    return actor.sector in POLITICAL_SECTORS or actor.kind == "igo"
 
 
 #: Types that are done to another side: a target of the doer's own state is a misreading

@@ -97,7 +97,7 @@ def resolve(
             elif patient and word in _OBJECT_PRONOUNS and tree.tokens[j].dep != "poss":
                 continue  # "we condemn them": an object pronoun's antecedent is a guess
             elif word in ("they", "their", "them"):
-                group = ctx.coordinated(j)
+                group = ctx.coordinated(j, sentence)
                 if group:
                     return group
             elif word in THIRD_PRONOUNS:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from storyline.events.admission import POLITICAL_SECTORS, admit
+from storyline.events.admission import admit, is_official
 from storyline.events.arguments import Args, arguments, resolve
 from storyline.events.confidence import features, probability
 from storyline.events.context import Context
@@ -102,10 +102,7 @@ def _compound_modifier(tree: DocTree, i: int) -> bool:
 def _official(args: Args) -> bool:
     """Does a state organ, official, force, armed group or IGO take part? In a sports
     report a country is a team ("Australia clash with England"), not a state."""
-    return any(
-        p.actor.sector in POLITICAL_SECTORS or p.actor.kind == "igo"
-        for p in (*args.source, *args.target)
-    )
+    return any(is_official(p.actor) for p in (*args.source, *args.target))
 
 
 # --------------------------------------------------------------------------- the record

@@ -251,12 +251,11 @@ class Context:
             j = tok.head
         return False
 
-    def coordinated(self, token_index: int) -> list[Party]:
-        """All actors of the coordination a plural pronoun points back to."""
+    def coordinated(self, token_index: int, sentence: Sentence) -> list[Party]:
+        """All actors of the coordination a plural pronoun in ``sentence`` points back to."""
         t = self.tree
         tok = t.tokens[token_index]
-        sentence = t.sentence_of(token_index)
-        start = self._previous_sentence_start(sentence) if sentence else token_index - 200
+        start = self._previous_sentence_start(sentence)
         for j in range(token_index - 1, max(0, start) - 1, -1):
             m = t.mention_at[j]
             if self._plural_bystander(j):

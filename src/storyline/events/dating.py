@@ -14,6 +14,7 @@ text does not give.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from typing import NamedTuple
@@ -131,8 +132,7 @@ def event_date(
             tx for tx in timexes
             if tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.end
             and not tx.value.startswith(("P", "X")) and not clock_only(tx)
-            and (not skip_subtree or _timex_head(tree, tx, sentence) not in skip_subtree)
-            and _clause_verb(tree, _timex_head(tree, tx, sentence)) in (None, root)
+            and _frames_main_clause(tree, _timex_head(tree, tx, sentence), root, skip_subtree)
         ]  # fmt: skip
         for tx in dates:
             if tx.start < sentence.start + 25:
@@ -166,18 +166,16 @@ def _before_sequence(tree: DocTree, chain: list[int]) -> list[int]:
     return chain
 
 
-def _clause_verb(tree: DocTree, i: int | None) -> int | None:
-    """The verb whose clause holds token ``i`` (None: no verb above it)."""
-    for _ in range(12):
-        if i is None:
-            return None
-        if tree.is_verb(i):
-            return i
-        head = tree.tokens[i].head
-        if head == i:
-            return None
-        i = head
-    return None
+def _frames_main_clause(
+    tree: DocTree, head: int | None, root: int, skip_subtree: set[int] | None
+) -> bool:
+    """Does a timex whose head is ``head`` sit in the main clause (not in another
+    clause's words, nor in a skipped subtree)?"""
+    if head is None:
+        return True
+    if skip_subtree and head in skip_subtree:
+        return False
+    return tree.clause_verb(head) == root
 
 
 _OBJECTS = frozenset({"dobj", "pobj", "attr", "dative"})
@@ -374,8 +372,6 @@ def narrative_day(doc: Document, sentence: Sentence) -> str | None:
     calendar day given in the two sentences before it, when that day is one of the
     week before publication ("Police raided the camp on Tuesday. Three men were
     arrested."). Older days are background, not the narrative's time."""
-    import datetime as dt
-
     try:
         pub = dt.date.fromisoformat(doc.published or "")
     except ValueError:

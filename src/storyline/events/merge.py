@@ -162,11 +162,9 @@ def _join_statements(
             continue
         first = min(idx, key=lambda i: min((m.document, m.trigger.start) for m in clusters[i][1]))
         members = sorted((m for i in idx for m in clusters[i][1]), key=order)
-        key = clusters[first][0]
-        src = tuple(sorted({t for i in idx for t in clusters[i][0][2]}))
-        tgt = tuple(sorted({t for i in idx for t in clusters[i][0][3]}))
+        key = _widest_key(members, clusters[first][0])
         also = tuple(sorted({clusters[i][0][0] for i in idx} - {key[0]}))
-        out.append(((key[0], key[1], src, tgt), members, also))
+        out.append((key, members, also))
     return out
 
 
