@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Protocol
 
-__all__ = ["UNDATED", "bounds", "date_label", "event_order", "sort_key", "span"]
+__all__ = ["PLAUSIBLE_YEARS", "UNDATED", "bounds", "date_label", "event_order", "sort_key", "span"]
 
 _SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _QUARTERS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
@@ -76,6 +76,9 @@ def bounds(value: str | None, end_value: str | None = None) -> tuple[str, str] |
     return first
 
 
+#: Years a real date of the corpus lies in: outside them a header or metadata date is a
+#: typo, and date arithmetic ("yesterday" of 0001-01-01) would overflow.
+PLAUSIBLE_YEARS = (1000, 2999)
 #: The day an event without calendar bounds sorts on (after every dated one).
 UNDATED = "9999-12-31"
 

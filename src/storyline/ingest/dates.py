@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from storyline.dates import PLAUSIBLE_YEARS
 from storyline.intervals import DisjointSpans
 
 __all__ = ["MONTHS", "FoundDate", "date_from_url", "find_dates", "iso", "parse_date"]
@@ -78,11 +79,6 @@ class FoundDate:
         if self.day is None:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-
-#: Publication days storyline accepts: a real calendar day in these years (outside them
-#: a header or metadata date is a typo, and date arithmetic would overflow).
-PLAUSIBLE_YEARS = (1000, 2999)
 
 
 def plausible_day(value: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from storyline.dates import PLAUSIBLE_YEARS
 from storyline.timex.patterns import NUMBER_WORDS, VAGUE_QUANTITIES
 
 _ANCHOR = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -28,7 +29,7 @@ def parse_anchor(anchor: str | None) -> dt.date | None:
     except ValueError:
         return None
     # an anchor at the calendar's edge ("0001-01-01") would overflow "yesterday"
-    return day if 1000 <= day.year <= 2999 else None
+    return day if PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1] else None
 
 
 def valid_date(year: int, month: int, day: int) -> bool:
