@@ -51,8 +51,6 @@ __all__ = [
 MAX_LIMIT = 1000
 #: The range of a SQLite INTEGER: every integer parameter must fit (FastAPI checks).
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
-#: A search longer than this, or with more terms, is refused: FTS5's cost grows
-#: with the terms (thousands of ``OR``-ed prefixes take minutes).
 
 
 def parse_top(text: str) -> int | None:

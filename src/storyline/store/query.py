@@ -92,7 +92,6 @@ class EventQuery:
         )
 
 
-#: The largest full-text search storyline runs (a query's cost grows with its terms).
 @dataclass(frozen=True, slots=True)
 class CitedBy:
     """What readers filter by beyond ``EventQuery``: events cited by one of
@@ -112,6 +111,8 @@ EVENT_SORTS = {
     "-type": "e.type DESC, e.date_start, e.id",
 }
 
+#: The largest full-text search storyline runs: FTS5's cost grows with the terms
+#: (thousands of ``OR``-ed prefixes take minutes), so a longer one is refused.
 MAX_SEARCH_CHARS = 1000
 MAX_SEARCH_TERMS = 64
 _FTS_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
