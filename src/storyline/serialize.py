@@ -1,5 +1,11 @@
 """Records to and from the JSON contract (documented in the README).
 
+The contract's shapes are declared once, here, as ``TypedDict``s: mypy checks that the
+functions below build exactly them, the CLI prints what they build, and the HTTP API
+(``storyline.api.models``) documents and validates its bodies with the same classes
+(pydantic reads a ``typing_extensions.TypedDict``; nothing here imports pydantic, so
+the CLI does not load it).
+
 Output is deterministic: keys sorted by the caller's ``json.dumps(sort_keys=True)``
 and no field depends on time or input order.
 """
@@ -7,12 +13,22 @@ and no field depends on time or input order.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NotRequired, cast
+
+from typing_extensions import TypedDict
 
 from storyline.headline import event_tags, headline
 from storyline.records import Actor, Event, EventMention, Evidence, Timex
 
 __all__ = [
+    "ActorJson",
+    "CitationJson",
+    "CitedEventJson",
+    "CitedEvidenceJson",
+    "EventJson",
+    "EvidenceJson",
+    "SideActorJson",
+    "TimexJson",
     "actor_from_json",
     "actor_json",
     "event_from_json",
@@ -22,11 +38,118 @@ __all__ = [
     "timex_json",
 ]
 
-Json = dict[str, Any]
+
+class ActorJson(TypedDict):
+    """An actor: ``country`` is ISO 3166 alpha-3 or ``IGO``; ``kind`` is country, person,
+    org, igo or group; ``role`` only when known."""
+
+    id: str
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str
+    role: NotRequired[str]
 
 
-def actor_json(actor: Actor) -> Json:
-    out: Json = {
+class SideActorJson(ActorJson):
+    """An actor on a side of an event; in an event mention, with the ``text``, ``start``
+    and ``end`` of the words that name it."""
+
+    text: NotRequired[str]
+    start: NotRequired[int]
+    end: NotRequired[int]
+
+
+class EvidenceJson(TypedDict):
+    """A cited span: character offsets into the stored clean text of ``document``."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+class TimexJson(TypedDict):
+    """A temporal expression: offsets, TIMEX3 ``type`` and ``value``, optional ``mod``."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: NotRequired[str]
+
+
+class _EventFields(TypedDict):
+    """What every event JSON holds beside its evidence (see ``EventJson``)."""
+
+    id: str
+    date: str
+    date_source: str
+    type: str
+    modality: str
+    source: list[SideActorJson]
+    target: list[SideActorJson]
+    summary: str
+    trigger: EvidenceJson
+    confidence: float
+    headline: str
+    tags: list[str]
+    date_end: NotRequired[str]
+    date_mod: NotRequired[str]
+    mode: NotRequired[str]
+    joint: NotRequired[bool]
+    #: a merged event: the ids of its mentions, and the other types of its statement
+    mentions: NotRequired[list[str]]
+    also: NotRequired[list[str]]
+    #: an event mention (``storyline extract``): its document, speaker and place
+    document: NotRequired[str]
+    speaker: NotRequired[ActorJson]
+    location: NotRequired[str]
+
+
+class EventJson(_EventFields):
+    """An event (merged, or a mention shown as a one-citation event) as ``event_json``
+    builds it: ``storyline show`` and ``storyline extract`` print it."""
+
+    evidence: list[EvidenceJson]
+
+
+class CitationJson(TypedDict):
+    """A readable citation (``storyline.timeline.citations.citation_json``): the span as
+    ``ref`` (``document:start-end``) and the article's title, outlet, date and URL."""
+
+    ref: str
+    document: str
+    start: int
+    end: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    label: str
+
+
+class CitedEvidenceJson(EvidenceJson):
+    """A cited span with its readable citation."""
+
+    citation: CitationJson
+
+
+class CitedEventJson(_EventFields):
+    """An event as the timeline listings print it (the API, ``timeline``/``export
+    --format json``): every span with its citation, the event's own ``citation`` (its
+    first span's) and the stored extras (``salience``, ``stories``, ``date_provenance``)."""
+
+    evidence: list[CitedEvidenceJson]
+    salience: NotRequired[float]
+    stories: NotRequired[int]
+    date_provenance: NotRequired[list[EvidenceJson]]
+    citation: NotRequired[CitationJson]
+
+
+def actor_json(actor: Actor) -> ActorJson:
+    out: ActorJson = {
         "id": actor.id,
         "name": actor.name,
         "country": actor.country,
@@ -49,7 +172,7 @@ def actor_from_json(data: Mapping[str, Any]) -> Actor:
     )
 
 
-def evidence_json(ev: Evidence) -> Json:
+def evidence_json(ev: Evidence) -> EvidenceJson:
     return {"document": ev.document, "start": ev.start, "end": ev.end, "text": ev.text}
 
 
@@ -57,32 +180,40 @@ def evidence_from_json(data: Mapping[str, Any]) -> Evidence:
     return Evidence(data["document"], int(data["start"]), int(data["end"]), data["text"])
 
 
-def timex_json(t: Timex) -> Json:
-    out: Json = {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+def timex_json(t: Timex) -> TimexJson:
+    out: TimexJson = {
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
+    }
     if t.mod:
         out["mod"] = t.mod
     return out
 
 
-def _side_json(actors: tuple[Actor, ...], spans: tuple[Evidence, ...]) -> list[Json]:
+def _side_json(actors: tuple[Actor, ...], spans: tuple[Evidence, ...]) -> list[SideActorJson]:
     """Actors, each with the ``text``, ``start`` and ``end`` of the words naming it."""
     out = []
     for n, actor in enumerate(actors):
-        item = actor_json(actor)
+        item = cast(SideActorJson, actor_json(actor))  # the same keys, and the span's to come
         if n < len(spans):
-            item.update(text=spans[n].text, start=spans[n].start, end=spans[n].end)
+            item["text"], item["start"], item["end"] = spans[n].text, spans[n].start, spans[n].end
         out.append(item)
     return out
 
 
-def event_json(event: Event | EventMention) -> Json:
-    """The event JSON contract; an EventMention is shown as a one-citation event.
+def event_json(event: Event | EventMention) -> dict[str, Any]:
+    """The event JSON contract (``EventJson``, checked where it is built; returned as a
+    plain dict, which is what the timeline's views add their fields to); an
+    EventMention is shown as a one-citation event.
 
     ``headline`` (one plain sentence) and ``tags`` (PLOVER type, mode, modality) are
     derived from the other fields, so reading an event back ignores them."""
     evidence = event.evidence if isinstance(event, Event) else (event.evidence,)
     spans = ((), ()) if isinstance(event, Event) else (event.source_spans, event.target_spans)
-    out: Json = {
+    out: EventJson = {
         "id": event.id,
         "date": event.date,
         "date_source": event.date_source,
@@ -115,7 +246,7 @@ def event_json(event: Event | EventMention) -> Json:
             out["speaker"] = actor_json(event.speaker)
         if event.location:
             out["location"] = event.location
-    return out
+    return cast(dict[str, Any], out)
 
 
 def event_from_json(data: Mapping[str, Any]) -> Event:

@@ -5,12 +5,16 @@ Read-only by construction: only GET (and HEAD) routes exist, the store is opened
 ``web/static`` directory through Starlette's ``StaticFiles`` (which refuses
 paths outside it). FastAPI's CDN-based Swagger UI is disabled; ``/docs`` is a
 local page built from ``/openapi.json``.
+
+A request FastAPI cannot validate is answered 400 with the API's error body, so
+``/openapi.json`` documents 400 (each route declares it) and none of FastAPI's 422s.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
@@ -74,6 +78,12 @@ def create_app(db: str | Path, *, base_url: str = "") -> FastAPI:
             return JSONResponse({"error": message, "status": 400}, status_code=400)
         return render_error(request, 400, message)
 
+    default_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        return without_422(default_openapi())
+
+    app.openapi = openapi  # type: ignore[method-assign]
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     app.include_router(reader)  # first: /api/actors/suggest before /api/actors/{id}
@@ -81,6 +91,17 @@ def create_app(db: str | Path, *, base_url: str = "") -> FastAPI:
     app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def without_422(schema: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI document without the 422 answers (and their schemas) FastAPI adds to
+    every route with parameters: ``bad_params`` answers those requests 400."""
+    for ops in schema.get("paths", {}).values():
+        for op in ops.values():
+            op.get("responses", {}).pop("422", None)
+    for name in ("HTTPValidationError", "ValidationError"):
+        schema.get("components", {}).get("schemas", {}).pop(name, None)
+    return schema
 
 
 #: What may appear in a base URL (RFC 3986's characters: no space, quote or angle bracket).

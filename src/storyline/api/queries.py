@@ -34,16 +34,12 @@ __all__ = [
     "MAX_SEARCH_TERMS",
     "actor_aliases",
     "check_search",
-    "count_events",
     "document_events",
-    "documents_payload",
     "event_payload",
     "event_payloads",
-    "events_by_id",
     "parse_between",
     "parse_multi",
     "parse_top",
-    "related_actors",
     "search_pieces",
     "timeline_query",
 ]
@@ -117,15 +113,6 @@ def timeline_query(
     )
 
 
-def count_events(store: Store, query: EventQuery) -> int:
-    """How many events the query matches, ignoring its limit and offset.
-
-    A COUNT over the same WHERE the CLI's timeline uses, so a page of a 100k-event
-    timeline does not decode every event to learn the total.
-    """
-    return store.count_events(query)
-
-
 def _with_extras(store: Store, events: Sequence[Event]) -> list[dict[str, Any]]:
     """Event JSON plus its stored extras (salience, ...), as the CLI prints it, with a
     readable ``citation`` (outlet, title, date, URL) beside every cited span."""
@@ -144,14 +131,16 @@ def event_payloads(
     events; ``rf`` filters by the cited articles' outlets and stories.
 
     With ``top``, only the ``top`` most salient events are kept (as ``--top`` does),
-    then paged by the query's limit and offset.
+    then paged by the query's limit and offset. The total is a COUNT over the same
+    WHERE, so a page of a 100k-event timeline does not decode every event to learn it.
     """
     rf = rf or ReaderFilter()
     if top is None and not rf and sort == "date":
-        return _with_extras(store, list(iter_events(store, query))), count_events(store, query)
+        return _with_extras(store, list(iter_events(store, query))), store.count_events(query)
     if top is None:
-        events = events_by_id(store, facets.page_ids(store, query, rf, sort))
-        return _with_extras(store, events), facets.matching(store, query, rf)
+        cited = facets.cited_by(store, rf)  # once for the page and its total
+        events = store.events_by_id(store.event_page_ids(query, cited, sort))
+        return _with_extras(store, events), store.count_events(query, cited)
     if rf or sort != "date":
         raise QueryError("top cannot be combined with outlet, story or sort")
     if top < 1:
@@ -160,11 +149,6 @@ def event_payloads(
     ranked.sort(key=event_order)
     stop = None if query.limit is None else query.offset + query.limit
     return _with_extras(store, ranked[query.offset : stop]), len(ranked)
-
-
-def events_by_id(store: Store, ids: Sequence[str]) -> list[Event]:
-    """The events of ``ids``, in that order."""
-    return store.events_by_id(ids)
 
 
 def event_payload(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -182,20 +166,10 @@ def document_events(store: Store, doc_id: str, limit: int = 500) -> list[dict[st
     )
 
 
-def documents_payload(store: Store) -> dict[str, Any]:
-    """The same shape as ``storyline docs --format json``."""
-    return store.document_listing()
-
-
 def actor_aliases(store: Store, actor_id: str) -> tuple[list[str], int]:
     """An actor's aliases (whitespace-normalized, sorted) and its mention count."""
     aliases = {" ".join(a.split()) for a in store.aliases_of(actor_id)}
     return sorted(aliases - {""}), store.mention_count(actor_id)
-
-
-def related_actors(store: Store, country: str, exclude: str) -> list[dict[str, Any]]:
-    """People and organizations of a country, with their roles (for the actor page)."""
-    return store.actors_of_country(country, exclude)
 
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"

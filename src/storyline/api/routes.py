@@ -5,16 +5,23 @@ the body is ``{"events": [...], "total": N, "limit": L, "offset": O, "next": URL
 where each event is exactly the CLI's event JSON and ``next`` is the URL of the
 following page (also sent as an RFC 8288 ``Link: <...>; rel="next"`` header):
 relative (path and query) unless the app was given a ``base_url``.
+
+Every route declares its body (``response_model``, from ``api.models``) and the error
+statuses it can answer (``responses``), each with the error body ``{"error", "status"}``:
+400 for a bad parameter (FastAPI's validation errors included: ``server.py`` answers
+them 400, not 422), 404 for an unknown id, 503 when the store cannot be opened.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import Response
 
-from storyline.api import queries
+from storyline.api import models, queries
 from storyline.api.deps import get_store, page_link, relations_module
+from storyline.api.models import as_built, error_responses
 from storyline.serialize import actor_json
 from storyline.store.api import Store
 from storyline.store.query import EventQuery, QueryError
@@ -34,7 +41,10 @@ EventId = Annotated[str, Path(max_length=MAX_EVENT_ID, pattern="^[0-9a-fA-F]+$")
 
 class TimelineFilters:
     """The timeline's filter and paging parameters: one FastAPI dependency shared by
-    ``/api/timeline`` and the timeline page, so the two take the same query string."""
+    ``/api/timeline`` and the timeline page, so the two take the same query string.
+
+    The reader's filter (outlets, stories) and the validated query are built once per
+    request, however many views (page, total, facets) ask for them."""
 
     def __init__(
         self,
@@ -57,20 +67,24 @@ class TimelineFilters:
         self.limit, self.offset = limit, offset
         self.min_confidence = min_confidence
         self.outlets, self.stories, self.sort = outlet, story, sort
+        self._reader = ReaderFilter(
+            outlets=queries.parse_multi(outlet, split=False), stories=queries.parse_multi(story)
+        )
+        self._query: EventQuery | None = None
 
     def query(self) -> EventQuery:
         """The validated query (QueryError if a filter is wrong)."""
-        return queries.timeline_query(
-            actor=self.actor, between=self.between, date_from=self.date_from,
-            date_to=self.date_to, types=self.types, modalities=self.modalities,
-            limit=self.limit, offset=self.offset, min_confidence=self.min_confidence,
-        )  # fmt: skip
+        if self._query is None:
+            self._query = queries.timeline_query(
+                actor=self.actor, between=self.between, date_from=self.date_from,
+                date_to=self.date_to, types=self.types, modalities=self.modalities,
+                limit=self.limit, offset=self.offset, min_confidence=self.min_confidence,
+            )  # fmt: skip
+        return self._query
 
     def reader(self) -> ReaderFilter:
-        return ReaderFilter(
-            outlets=queries.parse_multi(self.outlets, split=False),
-            stories=queries.parse_multi(self.stories),
-        )
+        """The outlets (which may hold commas) and stories to filter by."""
+        return self._reader
 
 
 FiltersDep = Annotated[TimelineFilters, Depends()]
@@ -87,62 +101,93 @@ def timeline_payload(
     return {"events": events, "total": total, "limit": f.limit, "offset": f.offset, "next": nxt}
 
 
-@router.get("/timeline", summary="Merged events in date order, filtered and paginated")
+@router.get(
+    "/timeline",
+    summary="Merged events in date order, filtered and paginated",
+    response_model=models.TimelinePage,
+    responses=error_responses(400, 503),
+)
 def api_timeline(
     store: StoreDep,
     request: Request,
-    response: Response,
     filters: FiltersDep,
     top: Annotated[int | None, Query(ge=queries.INT64_MIN, le=queries.INT64_MAX)] = None,
-) -> dict[str, Any]:
+) -> Response:
     """``top``: only the N most salient events (as ``storyline timeline --top N``)."""
     try:
         page = timeline_payload(store, request, filters, top)
     except QueryError as exc:
         raise HTTPException(400, str(exc)) from exc
-    if page["next"]:
-        response.headers["Link"] = f'<{page["next"]}>; rel="next"'
-    return page
+    link = {"Link": f'<{page["next"]}>; rel="next"'} if page["next"] else None
+    return as_built(page, link)
 
 
-@router.get("/events/{event_id}", summary="One event (id or unique prefix)")
-def api_event(store: StoreDep, event_id: EventId) -> dict[str, Any]:
+@router.get(
+    "/events/{event_id}",
+    summary="One event (id or unique prefix)",
+    response_model=models.CitedEventJson,
+    responses=error_responses(400, 404, 503),
+)
+def api_event(store: StoreDep, event_id: EventId) -> Response:
     event = queries.event_payload(store, event_id)
     if event is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    return event
+    return as_built(event)
 
 
-@router.get("/documents", summary="Documents with publication-date provenance")
-def api_documents(store: StoreDep) -> dict[str, Any]:
-    return queries.documents_payload(store)
+@router.get(
+    "/documents",
+    summary="Documents with publication-date provenance",
+    response_model=models.DocumentListing,
+    responses=error_responses(503),
+)
+def api_documents(store: StoreDep) -> Response:
+    return as_built(store.document_listing())
 
 
-@router.get("/documents/{doc_id}", summary="One document: clean and raw text, removals, dates")
-def api_document(store: StoreDep, doc_id: str) -> dict[str, Any]:
+@router.get(
+    "/documents/{doc_id}",
+    summary="One document: clean and raw text, removals, dates",
+    response_model=models.DocumentDetail,
+    responses=error_responses(404, 503),
+)
+def api_document(store: StoreDep, doc_id: str) -> Response:
     doc = store.document(doc_id)
     if doc is None:
         raise HTTPException(404, f"no document {doc_id!r}")
     record = store.load_document(doc_id)
     doc["raw_text"] = record.raw_text if record else None
-    return doc
+    return as_built(doc)
 
 
-@router.get("/stories", summary="Stories (near-duplicate clusters) and their members")
-def api_stories(store: StoreDep) -> list[dict[str, Any]]:
-    return store.stories()
+@router.get(
+    "/stories",
+    summary="Stories (near-duplicate clusters) and their members",
+    response_model=list[models.StoryRow],
+    responses=error_responses(503),
+)
+def api_stories(store: StoreDep) -> Response:
+    return as_built(store.stories())
 
 
-@router.get("/actors", summary="Actors with aliases and mention counts")
-def api_actors(store: StoreDep) -> list[dict[str, Any]]:
-    return store.actors()
+@router.get(
+    "/actors",
+    summary="Actors with aliases and mention counts",
+    response_model=list[models.ActorRow],
+    responses=error_responses(503),
+)
+def api_actors(store: StoreDep) -> Response:
+    return as_built(store.actors())
 
 
-@router.get("/actors/{actor_id}", summary="One actor: aliases, related roles, events")
-def api_actor(
-    store: StoreDep, actor_id: str, limit: Int64 = 100, offset: Int64 = 0
-) -> dict[str, Any]:
-    return actor_payload(store, actor_id, limit=limit, offset=offset)
+@router.get(
+    "/actors/{actor_id}",
+    summary="One actor: aliases, related roles, events",
+    response_model=models.ActorDetail,
+    responses=error_responses(400, 404, 503),
+)
+def api_actor(store: StoreDep, actor_id: str, limit: Int64 = 100, offset: Int64 = 0) -> Response:
+    return as_built(actor_payload(store, actor_id, limit=limit, offset=offset))
 
 
 def actor_payload(store: Store, actor_id: str, *, limit: int, offset: int) -> dict[str, Any]:
@@ -159,7 +204,7 @@ def actor_payload(store: Store, actor_id: str, *, limit: int, offset: int) -> di
     except QueryError as exc:
         raise HTTPException(400, str(exc)) from exc
     related = (
-        queries.related_actors(store, actor.country, actor.id)
+        store.actors_of_country(actor.country, actor.id)
         if actor.kind == "country" and actor.country
         else []
     )
@@ -173,22 +218,31 @@ def actor_payload(store: Store, actor_id: str, *, limit: int, offset: int) -> di
     }
 
 
-@router.get("/relations", summary="Dyad relations of two actors over time")
-def api_relations(store: StoreDep, a: str, b: str, period: str = "quarter") -> dict[str, Any]:
+@router.get(
+    "/relations",
+    summary="Dyad relations of two actors over time",
+    response_model=models.RelationsBody,
+    responses=error_responses(400, 503),
+)
+def api_relations(store: StoreDep, a: str, b: str, period: str = "quarter") -> Response:
     mod = relations_module()
     try:
         data: dict[str, Any] = mod.relations(store, a, b, period=period)
     except (QueryError, ValueError) as exc:
         raise HTTPException(400, str(exc)) from exc
-    return data
+    return as_built(data)
 
 
-@router.get("/dyads", summary="The most active pairs of actors")
-def api_dyads(store: StoreDep, limit: Int64 = 20) -> list[dict[str, Any]]:
+@router.get(
+    "/dyads",
+    summary="The most active pairs of actors",
+    response_model=list[models.DyadRow],
+    responses=error_responses(400, 503),
+)
+def api_dyads(store: StoreDep, limit: Int64 = 20) -> Response:
     if not 1 <= limit <= queries.MAX_LIMIT:
         raise HTTPException(400, f"limit must be between 1 and {queries.MAX_LIMIT}")
-    rows: list[dict[str, Any]] = relations_module().top_dyads(store, limit=limit)
-    return rows
+    return as_built(relations_module().top_dyads(store, limit=limit))
 
 
 @router.get(
@@ -196,11 +250,13 @@ def api_dyads(store: StoreDep, limit: Int64 = 20) -> list[dict[str, Any]]:
     summary="Full-text search (SQLite FTS5 syntax)",
     description=f"At most {queries.MAX_SEARCH_TERMS} terms and {queries.MAX_SEARCH_CHARS}"
     " characters: a longer query is refused with 400.",
+    response_model=list[models.SearchHit],
+    responses=error_responses(400, 503),
 )
-def api_search(store: StoreDep, q: str, limit: Int64 = 20) -> list[dict[str, Any]]:
+def api_search(store: StoreDep, q: str, limit: Int64 = 20) -> Response:
     if not 1 <= limit <= queries.MAX_LIMIT:
         raise HTTPException(400, f"limit must be between 1 and {queries.MAX_LIMIT}")
     try:
-        return store.search(queries.check_search(q), limit)
+        return as_built(store.search(queries.check_search(q), limit))
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from exc

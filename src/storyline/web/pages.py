@@ -83,6 +83,7 @@ def timeline_page(
     view: str = "cards",
 ) -> HTMLResponse:
     f = filters
+    rf = f.reader()
     links = Links(request.url.path, request.query_params)
     form = {
         "actor": f.actor or "", "between": ",".join(queries.parse_multi(f.between)),
@@ -90,8 +91,7 @@ def timeline_page(
         "types": [t.upper() for t in queries.parse_multi(f.types)],
         "modalities": [m.lower() for m in queries.parse_multi(f.modalities)],
         "min_confidence": f.min_confidence, "view": view, "sort": f.sort,
-        "outlets": list(queries.parse_multi(f.outlets, split=False)),
-        "stories": list(queries.parse_multi(f.stories)),
+        "outlets": list(rf.outlets), "stories": list(rf.stories),
     }  # fmt: skip
     common: dict[str, Any] = {
         "form": form, "plover": PLOVER_TYPES, "modality_names": MODALITIES, "zooms": ZOOMS,
@@ -106,7 +106,7 @@ def timeline_page(
         if view not in VIEWS:
             raise QueryError(f"view must be one of {', '.join(VIEWS)}, got {view!r}")
         page = timeline_payload(store, request, f, queries.parse_top(top))
-        counts = facets.facet_counts(store, f.query(), f.reader())
+        counts = facets.facet_counts(store, f.query(), rf)
     except QueryError as exc:
         return _page(request, "timeline.html", 400, error=str(exc), page=None, groups=[],
                      facets=None, twin=twin, **common)  # fmt: skip
@@ -158,7 +158,7 @@ def documents_page(
     """All documents in the JSON twin; the page shows them ``limit`` at a time."""
     if not 1 <= limit <= queries.MAX_LIMIT or offset < 0:
         raise HTTPException(400, f"limit must be 1-{queries.MAX_LIMIT}, offset not negative")
-    data = queries.documents_payload(store)
+    data = store.document_listing()
     total = len(data["documents"])
     shown = data["documents"][offset : offset + limit]
     prev = page_link(request, offset=max(0, offset - limit)) if offset else None
