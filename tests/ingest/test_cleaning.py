@@ -122,3 +122,25 @@ def test_a_line_broken_before_a_comma_is_rejoined() -> None:
         clean_text(raw).text
         == "Russia supports a settlement of the problems on the peninsula, the minister said."
     )
+
+
+def test_page_rules_keep_addresses_tables_and_capitals_but_drop_labelled_contacts() -> None:
+    body = "The envoy met the foreign minister in Geneva on Monday for two hours of talks."
+    lines = [
+        "desk@example.org",  # a bare address in an article
+        "Contact:",  # a labelled contact block
+        "Phone: +49 30 1234 5678",
+        "Name        Votes        Share",  # runs of spaces: a table row
+        "300 days have passed since the flood",  # a counter banner
+        "LATEST EVENTS",  # all capitals
+    ]
+    raw = body + "\n\n" + "\n\n".join(lines) + "\n\n" + body.replace("Monday", "Tuesday")
+    removed = {r.text: r.reason for r in clean_text(raw, "html").removals}
+    assert "desk@example.org" not in removed
+    assert removed["Contact:"] == "contact" and removed["Phone: +49 30 1234 5678"] == "contact"
+    assert "Name        Votes        Share" not in removed and "LATEST EVENTS" not in removed
+    assert removed["300 days have passed since the flood"] == "banner"
+    text_removed = {r.text: r.reason for r in clean_text(raw, "txt").removals}
+    assert text_removed["desk@example.org"] == "contact"
+    assert text_removed["Name        Votes        Share"] == "banner"
+    assert text_removed["LATEST EVENTS"] == "navigation"

@@ -7,8 +7,10 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storyline.ingest.dates import MONTHS
+from storyline.ingest.page_text import canonical_url, parse_html
 from storyline.ingest.pubdate import resolve_page_date
-from storyline.ingest.stamps import find_stamps
+from storyline.ingest.stamps import find_stamps, in_order, month_names
 
 
 def _page(head: str = "", body: str = "", lang: str = "en") -> str:
@@ -133,3 +135,53 @@ def test_never_raises_and_stays_in_range(text: str, wrap: str) -> None:
     got = resolve_page_date(html, None)
     if got.day is not None:
         assert date(1990, 1, 1) <= date.fromisoformat(got.day) <= date.today() + timedelta(days=1)
+
+
+def test_a_numeric_date_keeps_both_readings_and_is_read_once() -> None:
+    (stamp,) = find_stamps("Published 03/10/2004 08:15")
+    assert (stamp.day, stamp.month_first) == (date(2004, 10, 3), date(2004, 3, 10))
+    assert in_order(stamp, False).day == date(2004, 3, 10)
+    assert in_order(stamp, True) == stamp == in_order(stamp, None)
+    (dotted,) = find_stamps("03.10.2004")  # dotted dates are day first everywhere
+    assert dotted.month_first is None and in_order(dotted, False).day == date(2004, 10, 3)
+
+
+_STAMP_TEXT = st.lists(
+    st.one_of(
+        st.builds(
+            "{}{}{}{}{}".format,
+            st.integers(0, 35),
+            st.sampled_from(["/", "-", "."]),
+            st.integers(0, 35),
+            st.sampled_from(["/", "-", "."]),
+            st.sampled_from(["2004", "1999", "22", "07"]),
+        ),
+        st.sampled_from([" ", ", ", " 12:30 +0200 ", "4 May 2021", "2021-05-04T23:10Z", "x"]),
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_STAMP_TEXT, st.sampled_from([True, False, None]))
+def test_reading_in_order_is_finding_with_the_order(text: str, day_first: bool | None) -> None:
+    """A value parsed once with the order unknown, then read in the page's order, is the
+    stamp parsing it with that order gives (the date vote relies on it)."""
+    unknown = find_stamps(text)
+    assert [in_order(s, day_first) for s in unknown] == find_stamps(text, day_first)
+
+
+def test_one_month_table_english_names_are_its_english_row() -> None:
+    names = month_names()
+    assert MONTHS and all(names[name] == number for name, number in MONTHS.items())
+    assert MONTHS["sept"] == 9 and "dezember" not in MONTHS and names["dezember"] == 12
+
+
+def test_canonical_url_og_url_first_then_the_canonical_link() -> None:
+    link = '<link rel="canonical" href="https://example.org/a">'
+    og = '<meta property="og:url" content=" https://example.org/b ">'
+    assert canonical_url(parse_html(_page(link + og))) == "https://example.org/b"
+    assert canonical_url(parse_html(_page(link))) == "https://example.org/a"
+    assert canonical_url(parse_html(_page('<link rel="Canonical" href="/c">'))) == "/c"
+    assert canonical_url(parse_html(_page('<meta property="og:url" content=" ">'))) is None
+    assert canonical_url(parse_html(_page())) is None

@@ -123,23 +123,31 @@ def _assemble(raw: str, lines: list[Line], removals: tuple[Removal, ...]) -> Cle
 # --------------------------------------------------------------------------- line rules
 
 
-def _line_reason(text: str, next_text: str) -> str | None:
+def _line_reason(text: str, next_text: str, page: bool) -> str | None:
+    """Why a line is furniture, or None. On pages (``page``) all-caps menus went with the
+    DOM, runs of spaces are table cells or preformatted text (not a marquee banner), and a
+    bare address in the article is text: only labelled contact blocks ("Contact:",
+    "Phone: ...") and "N days have passed since" counters go of those rules."""
     if _CLOCK.match(text):
         return "clock"
     if len(text) <= 40 and _is_date_only(text):
         return "date-line"
     words = word_count(text)
-    if (_EMAIL.search(text) and words <= 12) or (
-        _PHONE.match(text) and sum(c.isdigit() for c in text) >= 7
-    ):
-        return "contact"
     if (
-        text.endswith(":")
-        and words <= 4
-        and (_CONTACT_WORD.search(text) or _EMAIL.search(next_text) or _PHONE.match(next_text))
+        (_EMAIL.search(text) and words <= 12)
+        or (_PHONE.match(text) and sum(c.isdigit() for c in text) >= 7)
+        or (
+            text.endswith(":")
+            and words <= 4
+            and (_CONTACT_WORD.search(text) or _EMAIL.search(next_text) or _PHONE.match(next_text))
+        )
     ):
-        return "contact"
-    if _COUNTER.match(text) or _WS_RUN.search(text):
+        return "contact" if not page or _CONTACT_WORD.search(text) else None
+    if _COUNTER.match(text):
+        return "banner"
+    if page:
+        return None
+    if _WS_RUN.search(text):
         return "banner"
     if words <= 8 and len(text) <= 120 and not text.endswith("."):
         letters = [c for c in text if c.isalpha()]
@@ -160,17 +168,7 @@ def _line_rules(raw: str, lines: list[Line], page: bool) -> None:
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         next_text = raw[nxt.start : nxt.end] if nxt else ""
-        text = raw[line.start : line.end]
-        line.reason = _line_reason(text, next_text)
-        # On pages, all-caps menus went with the DOM, runs of spaces are table cells or
-        # preformatted text (not a marquee banner), and a bare address in the article is text;
-        # labelled contact blocks ("Kontakt:", "Telefon: ...") still go.
-        if page and (
-            line.reason == "navigation"
-            or (line.reason == "banner" and not _COUNTER.match(text))
-            or (line.reason == "contact" and not _CONTACT_WORD.search(text))
-        ):
-            line.reason = None
+        line.reason = _line_reason(raw[line.start : line.end], next_text, page)
 
 
 def _is_date_headed(text: str) -> bool:

@@ -4,7 +4,8 @@ Publication dates come from a handful of shapes (ISO stamps, ``25.03.2021``,
 ``March 25, 2021``, ``25 March 2021``, year-less datelines ``September 29``,
 URL paths ``/20240116/`` or ``/2024/01/16/``). The full temporal tagger lives in
 ``storyline.timex``; this module deliberately stays tiny and dependency-free so
-ingestion never waits on it.
+ingestion never waits on it. Its month names are the English ones of the page-date
+rules (``data/pubdate.toml``), the one month table of ``ingest``.
 """
 
 from __future__ import annotations
@@ -14,29 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyline.dates import PLAUSIBLE_YEARS
+from storyline.ingest.stamps import rules
 from storyline.intervals import DisjointSpans
 
 __all__ = ["MONTHS", "FoundDate", "date_from_url", "find_dates", "iso", "parse_date"]
 
+#: English month names and abbreviations -> month number: the English row of the one month
+#: table, ``data/pubdate.toml`` ``[months]`` (``stamps.month_names`` reads every language).
 MONTHS: dict[str, int] = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for name in names
+    name: number for number, names in enumerate(rules()["months"]["en"], start=1) for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"

@@ -15,14 +15,16 @@ The publication date is resolved from every signal of the page (``ingest.pubdate
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 import lxml.html  # type: ignore[import-untyped]
 from lxml import etree
 
 from storyline.ingest.dates import parse_date
-from storyline.ingest.page_text import parse_html
+from storyline.ingest.page_text import canonical_url, parse_html
 from storyline.ingest.pubdate import resolve_page_date
 from storyline.records import DateCandidate
 
@@ -58,26 +60,34 @@ _DATE_META = (
 )
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 
+log = logging.getLogger(__name__)
+
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     """Main text (trafilatura; the simple extractor only when it finds nothing), title,
-    URL, site name and the publication date resolved from every signal of the page."""
+    URL, site name and the publication date resolved from every signal of the page.
+
+    The page is parsed once for the date vote (which hands htmldate the same tree) and
+    once by trafilatura's own loader, whose parser drops comments and repairs what its
+    extraction expects; htmldate runs once, in the vote (trafilatura's metadata would
+    run it again for a date the vote replaces)."""
     try:
         root = parse_html(html)
     except (etree.ParserError, etree.LxmlError, ValueError):
         return HtmlExtract(text="", url=url)
     meta = _meta(root)
-    page_url = url or meta.get("og:url") or _canonical(root)
+    page_url = url or canonical_url(root)
     when = resolve_page_date(html, page_url, root)
-    found = extract_trafilatura(html, url)
+    title = meta.get("og:title") or _tidy(root.findtext(".//title"))
+    found = _trafilatura(html, url)
     if not found.text.strip():
-        found = replace(extract_simple(html, url), date=None, date_evidence="")
+        found = replace(extract_simple(root, url), date=None, date_evidence="")
         extractor = "simple" if found.text.strip() else ""
     else:
         extractor = "trafilatura"
     return replace(
         found,
-        title=found.title or meta.get("og:title") or _tidy(root.findtext(".//title")),
+        title=found.title or title,
         url=found.url or page_url,
         sitename=found.sitename or meta.get("og:site_name"),
         date=when.day,
@@ -85,11 +95,6 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         date_candidates=when.candidates,
         extractor=extractor,
     )
-
-
-def _canonical(root: lxml.html.HtmlElement) -> str | None:
-    node = root.find(".//link[@rel='canonical']")
-    return node.get("href") if node is not None else None
 
 
 def extract_trafilatura(html: str, url: str | None = None) -> HtmlExtract:
@@ -109,10 +114,9 @@ def extract_trafilatura(html: str, url: str | None = None) -> HtmlExtract:
         result = None
     if result is None or isinstance(result, dict):
         return HtmlExtract(text="")
-    text = "\n\n".join(line.strip() for line in (result.text or "").split("\n") if line.strip())
     date = parse_date(result.date) if result.date else None
     return HtmlExtract(
-        text=text,
+        text=_paragraphs(result.text),
         title=_tidy(result.title),
         url=result.url or url,
         sitename=_tidy(result.sitename),
@@ -121,12 +125,82 @@ def extract_trafilatura(html: str, url: str | None = None) -> HtmlExtract:
     )
 
 
-def extract_simple(html: str, url: str | None = None) -> HtmlExtract:
-    """Paragraph-level text of ``<article>``/``<main>`` (else ``<body>``) without boilerplate."""
+def _trafilatura(html: str, url: str | None) -> HtmlExtract:
+    """``extract_trafilatura`` without the date: the same text, title, URL and site name,
+    from one parse by trafilatura's loader, and no htmldate run."""
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
     try:
-        root = parse_html(html)
-    except (etree.ParserError, ValueError):
-        return HtmlExtract(text="", url=url)
+        tree = load_html(html)
+        if tree is None:
+            return HtmlExtract(text="")
+        info = _trafilatura_metadata(tree, url)
+        # given a tree, trafilatura extracts from a copy of it
+        result = bare_extraction(tree, url=url, include_comments=False, include_tables=True)
+    except (ValueError, TypeError, etree.LxmlError):
+        return HtmlExtract(text="")
+    if result is None or isinstance(result, dict):
+        return HtmlExtract(text="")
+    return HtmlExtract(
+        text=_paragraphs(result.text),
+        title=_tidy(info.title),
+        url=info.url or url,
+        sitename=_tidy(info.sitename),
+    )
+
+
+def _trafilatura_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Any:
+    """Title, URL and site name as trafilatura's ``extract_metadata`` finds them, in its
+    order and with its clean-up, without the fields the reader does not keep (the date,
+    which would run htmldate again, author, categories, tags, licence). Each step only
+    reads the tree."""
+    from trafilatura.metadata import (
+        META_URL,
+        examine_meta,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+    )
+
+    info = examine_meta(tree)
+    if info.author and " " not in info.author:
+        info.author = None  # as extract_metadata does before reading JSON-LD
+    try:
+        info = extract_meta_json(tree, info)
+    except Exception as exc:  # trafilatura's JSON-LD reader fails on odd data; it logs and goes on
+        log.debug("trafilatura JSON metadata: %s", exc)
+    info.title = info.title or extract_title(tree)
+    info.url = info.url or extract_url(tree, url)
+    if not info.sitename:
+        info.sitename = extract_sitename(tree)
+    if info.sitename:
+        info.sitename = info.sitename.lstrip("@")
+        if info.sitename and "." not in info.sitename and not info.sitename[0].isupper():
+            info.sitename = info.sitename.title()
+    elif info.url and (m := META_URL.match(info.url)):
+        info.sitename = m[1]
+    info.clean_and_trim()
+    return info
+
+
+def _paragraphs(text: str | None) -> str:
+    return "\n\n".join(line.strip() for line in (text or "").split("\n") if line.strip())
+
+
+def extract_simple(page: str | lxml.html.HtmlElement, url: str | None = None) -> HtmlExtract:
+    """Paragraph-level text of ``<article>``/``<main>`` (else ``<body>``) without boilerplate.
+
+    ``page``: the HTML, or its tree from ``page_text.parse_html``, which this changes
+    (boilerplate blocks are dropped from it)."""
+    if isinstance(page, str):
+        try:
+            root = parse_html(page)
+        except (etree.ParserError, ValueError):
+            return HtmlExtract(text="", url=url)
+    else:
+        root = page
     meta = _meta(root)
     title = meta.get("og:title") or _tidy(root.findtext(".//title"))
     date, evidence = None, ""
@@ -142,6 +216,7 @@ def extract_simple(html: str, url: str | None = None) -> HtmlExtract:
                 if date:
                     evidence = f'time datetime="{stamp}"'
                     break
+    page_url = url or canonical_url(root)
     for tag in _DROP_TAGS:
         for node in root.iter(tag):
             node.drop_tree()
@@ -157,10 +232,6 @@ def extract_simple(html: str, url: str | None = None) -> HtmlExtract:
         text = _SPACES.sub(" ", node.text_content()).strip()
         if text:
             blocks.append(text)
-    canonical = root.find(".//link[@rel='canonical']")
-    page_url = (
-        url or meta.get("og:url") or (canonical.get("href") if canonical is not None else None)
-    )
     return HtmlExtract(
         text="\n\n".join(blocks),
         title=title,

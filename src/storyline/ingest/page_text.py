@@ -16,7 +16,7 @@ import lxml.html  # type: ignore[import-untyped]
 
 from storyline.ingest.stamps import rules
 
-__all__ = ["foreign_blocks", "headline_index", "parse_html", "visible_lines"]
+__all__ = ["canonical_url", "foreign_blocks", "headline_index", "parse_html", "visible_lines"]
 
 _BLOCKS = (
     "p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "span", "time", "td", "th",
@@ -32,6 +32,19 @@ def parse_html(html: str) -> lxml.html.HtmlElement:
     and, given bytes without a ``<meta charset>``, guesses Latin-1, so the text goes in
     as UTF-8 with the encoding named."""
     return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_UTF8)
+
+
+def canonical_url(root: lxml.html.HtmlElement) -> str | None:
+    """The address a page gives itself: its ``og:url`` meta tag, else its canonical link
+    (the one lookup of it: the page's URL and the URL its date is read from)."""
+    for node in root.iter("meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        if key == "og:url" and (url := (node.get("content") or "").strip()):
+            return url
+    for node in root.iter("link"):
+        if (node.get("rel") or "").lower() == "canonical":
+            return str(node.get("href") or "") or None
+    return None
 
 
 def _headline(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:

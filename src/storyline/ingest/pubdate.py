@@ -33,12 +33,13 @@ from lxml import etree
 from storyline.ingest.dates import date_from_url
 from storyline.ingest.page_locale import PageLocale, page_locale
 from storyline.ingest.page_text import (
+    canonical_url,
     foreign_blocks,
     headline_index,
     parse_html,
     visible_lines,
 )
-from storyline.ingest.stamps import Stamp, find_stamps, first_stamp, local_day, rules
+from storyline.ingest.stamps import Stamp, find_stamps, first_stamp, in_order, local_day, rules
 from storyline.records import DateCandidate
 
 __all__ = ["DateSignal", "PageDate", "resolve_page_date"]
@@ -77,7 +78,10 @@ class PageDate:
 def resolve_page_date(
     html: str, url: str | None = None, root: lxml.html.HtmlElement | None = None
 ) -> PageDate:
-    """The publication day of ``html`` (never raises on bad HTML; None when nothing dates it)."""
+    """The publication day of ``html`` (never raises on bad HTML; None when nothing dates it).
+
+    ``root``: the page's tree (``page_text.parse_html``) when the caller has parsed it; it
+    is read, never changed (htmldate and ``visible_lines`` work on copies)."""
     try:
         if root is None:
             root = parse_html(html)
@@ -98,7 +102,7 @@ def _signals(
     root: lxml.html.HtmlElement, html: str, url: str | None
 ) -> tuple[list[DateSignal], PageLocale]:
     data = rules()
-    page_url = url or _canonical(root)
+    page_url = url or canonical_url(root)
     metas = list(_meta_values(root))
     ld = list(_json_ld_values(root))
     offsets = [s.offset for _, _, _, s in metas + ld if s is not None and s.offset is not None]
@@ -115,12 +119,11 @@ def _signals(
         if stamp is not None:
             out.append(DateSignal(local_day(stamp, zone), signal, evidence))
 
-    for kind, key, value, _ in metas:
-        add(first_stamp(value, locale.day_first), f"meta-{kind}", f'meta {key}="{value[:60]}"')
-    for kind, key, value, _ in ld:
-        add(
-            first_stamp(value, locale.day_first), f"json-ld-{kind}", f'json-ld {key}="{value[:60]}"'
-        )
+    # each value was parsed once, before the page's day/month order was known
+    for kind, key, value, stamp in metas:
+        add(_ordered(stamp, locale), f"meta-{kind}", f'meta {key}="{value[:60]}"')
+    for kind, key, value, stamp in ld:
+        add(_ordered(stamp, locale), f"json-ld-{kind}", f'json-ld {key}="{value[:60]}"')
     out.extend(_time_signals(root, locale))
     for m in _RDF.finditer(html[:2_000_000]):
         add(first_stamp(m.group(1), locale.day_first), "rdf", f'dc:date "{m.group(1)[:40]}"')
@@ -131,17 +134,12 @@ def _signals(
     for stamp in find_stamps(title, locale.day_first, limit=1):
         add(stamp, "title", f"title '{stamp.text}'")
     out.extend(_visible_signals(root, locale))
-    out.extend(_htmldate_signal(html, page_url))
+    out.extend(_htmldate_signal(root, page_url))
     return out, locale
 
 
-def _canonical(root: lxml.html.HtmlElement) -> str | None:
-    for node in root.iter("link", "meta"):
-        if node.tag == "link" and (node.get("rel") or "").lower() == "canonical":
-            return str(node.get("href") or "") or None
-        if node.tag == "meta" and (node.get("property") or "").lower() == "og:url":
-            return str(node.get("content") or "") or None
-    return None
+def _ordered(stamp: Stamp | None, locale: PageLocale) -> Stamp | None:
+    return None if stamp is None else in_order(stamp, locale.day_first)
 
 
 def _meta_values(root: lxml.html.HtmlElement) -> Iterator[tuple[str, str, str, Stamp | None]]:
@@ -178,8 +176,8 @@ def _json_ld_values(root: lxml.html.HtmlElement) -> Iterator[tuple[str, str, str
             for kind in ("published", "modified"):
                 for key in keys[kind]:
                     value = obj.get(key)
-                    if isinstance(value, str) and value.strip():
-                        yield kind, key, value.strip(), first_stamp(value)
+                    if isinstance(value, str) and (value := value.strip()):
+                        yield kind, key, value, first_stamp(value)
 
 
 def _objects(doc: object, depth: int) -> Iterator[dict[str, object]]:
@@ -348,12 +346,12 @@ def _cue(before: str, cues: dict[str, list[str]]) -> str | None:
     return None if best is None else f"byline-{best[1]}"
 
 
-def _htmldate_signal(html: str, url: str | None) -> Iterator[DateSignal]:
+def _htmldate_signal(root: lxml.html.HtmlElement, url: str | None) -> Iterator[DateSignal]:
     import htmldate  # deferred: a heavy import only the HTML reader needs
 
-    try:
+    try:  # given a tree, htmldate prunes a copy of it
         found = htmldate.find_date(
-            html, url=url, extensive_search=True, original_date=True, outputformat="%Y-%m-%d"
+            root, url=url, extensive_search=True, original_date=True, outputformat="%Y-%m-%d"
         )
     except Exception as exc:
         log.debug("htmldate failed: %s", exc)

@@ -7,20 +7,33 @@ stamp alone does not settle: the order of day and month in ``11/01/2023`` (the p
 language decides; see ``pubdate``) and, for a stamp with a time and an offset, the time
 zone of the reader (``2020-05-02T02:54:29Z`` is the evening of 1 May in New York). So a
 ``Stamp`` keeps the time and offset it was printed with, and ``local_day`` turns it into
-the day of a given zone. Month names in several languages live in ``data/pubdate.toml``.
+the day of a given zone. A numeric date that reads either way keeps both readings, so a
+value is parsed once and read in the page's order when that is known (``in_order``).
+Month names in several languages live in ``data/pubdate.toml`` (``[months]``, the one
+month table of ``ingest``: ``dates.MONTHS`` is its English row).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["Stamp", "find_stamps", "first_stamp", "local_day", "month_names", "rules"]
+from storyline.intervals import DisjointSpans
+
+__all__ = [
+    "Stamp",
+    "find_stamps",
+    "first_stamp",
+    "in_order",
+    "local_day",
+    "month_names",
+    "rules",
+]
 
 
 @cache
@@ -43,7 +56,11 @@ def month_names() -> dict[str, int]:
 
 @dataclass(frozen=True, slots=True)
 class Stamp:
-    """A printed date; ``clock`` (hour, minute) and ``offset`` (minutes east of UTC) when given."""
+    """A printed date; ``clock`` (hour, minute) and ``offset`` (minutes east of UTC) when given.
+
+    ``month_first``: for a numeric date whose two numbers both fit a month (``03/10/2004``),
+    the day it names when read month first; ``day`` is then the day-first reading unless
+    ``find_stamps`` was told the order."""
 
     day: date
     text: str
@@ -51,6 +68,7 @@ class Stamp:
     end: int
     clock: tuple[int, int] | None = None
     offset: int | None = None
+    month_first: date | None = None
 
 
 _TIME = re.compile(
@@ -103,20 +121,21 @@ def _year(text: str) -> int:
     return year
 
 
-def _day(m: re.Match[str], kind: str, day_first: bool | None) -> date | None:
+def _day(m: re.Match[str], kind: str, day_first: bool | None) -> tuple[date, date | None] | None:
+    """(the day ``m`` names, its month-first reading if it has another), None if no day."""
     try:
         if kind == "iso":
-            return date(int(m["y"]), int(m["m"]), int(m["d"]))
+            return date(int(m["y"]), int(m["m"]), int(m["d"])), None
         if kind in ("dmy", "mdy"):
-            return date(int(m["y"]), month_names()[m["mon"].lower()], int(m["d"]))
+            return date(int(m["y"]), month_names()[m["mon"].lower()], int(m["d"])), None
         a, b, year = int(m["a"]), int(m["b"]), _year(m["y"])
         if m["s"] == "." or a > 12:
-            day, month = a, b
-        elif b > 12 or day_first is False:
-            day, month = b, a
-        else:
-            day, month = a, b
-        return date(year, month, day)
+            return date(year, b, a), None
+        if b > 12:
+            return date(year, a, b), None
+        # both numbers fit a month (and so any month's day): both readings are real days
+        month_first = date(year, a, b)
+        return (month_first if day_first is False else date(year, b, a)), month_first
     except ValueError:
         return None
 
@@ -156,17 +175,21 @@ def find_stamps(text: str, day_first: bool | None = None, limit: int = 50) -> li
     1 November; None: day first unless a number only fits month first). Dotted dates
     (``11.01.2023``) are always day first."""
     found: list[Stamp] = []
-    taken: list[tuple[int, int]] = []
+    taken = DisjointSpans()
     for kind, pattern in _patterns():
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
-            day = _day(m, kind, day_first)
-            if day is None:
+            days = _day(m, kind, day_first)
+            if days is None:
                 continue
             clock, offset, end = _clock(text, m.end())
-            taken.append((m.start(), end))
-            found.append(Stamp(day, text[m.start() : end].strip(), m.start(), end, clock, offset))
+            taken.add(m.start(), end)
+            found.append(
+                Stamp(
+                    days[0], text[m.start() : end].strip(), m.start(), end, clock, offset, days[1]
+                )
+            )
             if len(found) >= limit:
                 break
     return sorted(found, key=lambda s: s.start)
@@ -176,6 +199,14 @@ def first_stamp(text: str, day_first: bool | None = None) -> Stamp | None:
     """The leftmost full date of ``text``, e.g. a meta tag's or JSON field's value."""
     stamps = find_stamps(text[:200], day_first, limit=4)
     return stamps[0] if stamps else None
+
+
+def in_order(stamp: Stamp, day_first: bool | None) -> Stamp:
+    """``stamp`` (found with the order unknown) read in the page's order: ``find_stamps``
+    with ``day_first`` gives the same stamp, so a value need not be parsed again."""
+    if day_first is False and stamp.month_first is not None:
+        return replace(stamp, day=stamp.month_first)
+    return stamp
 
 
 def local_day(stamp: Stamp, zone: tzinfo | None) -> date:
