@@ -38,17 +38,19 @@ from storyline.serialize import (
     event_json,
     event_mention_from_json,
 )
-from storyline.store.actor_lookup import (
-    ActorName,
-    ambiguous_actor,
-    prefix_matches,
-    suggestions,
-    unknown_actor,
-)
+from storyline.store.actor_lookup import unknown_actor
 from storyline.store.api import Store
 from storyline.store.queries import StoreQueries
 from storyline.store.query import EventQuery, QueryError
 from storyline.store.schema import MIGRATIONS, SCHEMA_VERSION
+from storyline.store.shared import (
+    MAX_EVENT_ID,
+    MIN_EVENT_PREFIX,
+    actor_by_prefix,
+    document_listing,
+    event_key,
+    story_groups,
+)
 
 __all__ = [
     "MAX_EVENT_ID",
@@ -62,11 +64,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-#: The longest event id (or prefix) a lookup accepts, and the shortest prefix.
-MAX_EVENT_ID = 64
-MIN_EVENT_PREFIX = 4
-_HEX_ID = re.compile(r"[0-9a-f]+")
 
 
 class StoreError(StorylineError, RuntimeError):
@@ -487,8 +484,8 @@ class SQLiteStore(StoreQueries):
         ``MIN_EVENT_PREFIX`` and a prefix several events share. The prefix is a
         range over the primary key, never a LIKE pattern, so ``%`` and ``_`` are inert.
         """
-        key = event_id.strip().lower()
-        if len(key) > MAX_EVENT_ID or not _HEX_ID.fullmatch(key):
+        key = event_key(event_id)
+        if key is None:
             return None
         row = self.conn.execute("SELECT json FROM events WHERE id = ?", (key,)).fetchone()
         if row is None and len(key) >= MIN_EVENT_PREFIX:
@@ -501,8 +498,8 @@ class SQLiteStore(StoreQueries):
 
     def event_ids_starting(self, prefix: str, limit: int = 6) -> list[str]:
         """Ids of the events whose id starts with ``prefix`` (hex only), at most ``limit``."""
-        key = prefix.strip().lower()
-        if not key or len(key) > MAX_EVENT_ID or not _HEX_ID.fullmatch(key):
+        key = event_key(prefix)
+        if key is None:
             return []
         rows = self.conn.execute(
             "SELECT id FROM events WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
@@ -541,15 +538,7 @@ class SQLiteStore(StoreQueries):
         ):
             countries.add(code)
         if not ids and not countries:
-            # by name, then alias (code-point order, as SQLite's BINARY collation sorts)
-            rows = sorted(self.actor_names(), key=lambda r: (r[1], r[2], r[0]))
-            names = [ActorName(*r) for r in rows]
-            found = prefix_matches(name, names)
-            if not found:
-                raise QueryError(unknown_actor(name, suggestions(name, names)))
-            if len({n.actor for n in found}) > 1:
-                raise QueryError(ambiguous_actor(name, [n.name for n in found]))
-            ids = {found[0].actor}
+            ids = {actor_by_prefix(name, self.actor_names())}
         for r in self.conn.execute(
             f"SELECT country FROM actors WHERE kind = 'country' AND id IN ({_marks(ids)})",
             tuple(ids),
@@ -647,15 +636,7 @@ class SQLiteStore(StoreQueries):
     def document_listing(self) -> dict[str, Any]:
         """Documents with where their date came from and its alternatives, and the
         quarantined inputs: the shape of ``storyline docs -f json`` and ``/api/documents``."""
-        rows = self.documents()
-        for r in rows:
-            r["date_from"] = f"{r['published_source']} ({r['published_confidence']:.2f})"
-            r["alternatives"] = [
-                f"{c['value']} ({c['source']})"
-                for c in r["date_candidates"]
-                if c["value"] != r["published"]
-            ]
-        return {"documents": rows, "quarantined": self.quarantined()}
+        return document_listing(self.documents(), self.quarantined())
 
     def stories(self) -> list[dict[str, Any]]:
         """Stories with their member documents (canonical first)."""
@@ -663,16 +644,7 @@ class SQLiteStore(StoreQueries):
             "SELECT story, id, story_relation, story_score, title, source, published FROM documents"
             " WHERE story IS NOT NULL ORDER BY story, story_relation != 'canonical', id"
         ).fetchall()
-        out: dict[str, dict[str, Any]] = {}
-        for r in rows:
-            s = out.setdefault(r["story"], {"id": r["story"], "members": []})
-            s["members"].append(
-                {"document": r["id"], "relation": r["story_relation"], "title": r["title"],
-                 "source": r["source"], "published": r["published"], "score": r["story_score"]}
-            )  # fmt: skip
-            if r["story_relation"] == "canonical":
-                s["canonical"] = r["id"]
-        return list(out.values())
+        return story_groups(dict(r) for r in rows)
 
     def counts(self) -> dict[str, int]:
         tables = ("documents", "sentences", "timexes", "actors", "mentions", "event_mentions",
