@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.ingest.dates import MONTHS
-from storyline.ingest.page_text import canonical_url, parse_html
+from storyline.ingest.page_text import (
+    _foreign,
+    _foreign_nodes,
+    _holds_headline,
+    canonical_url,
+    parse_html,
+)
 from storyline.ingest.pubdate import resolve_page_date
 from storyline.ingest.stamps import find_stamps, in_order, month_names
 
@@ -185,3 +191,28 @@ def test_canonical_url_og_url_first_then_the_canonical_link() -> None:
     assert canonical_url(parse_html(_page('<link rel="Canonical" href="/c">'))) == "/c"
     assert canonical_url(parse_html(_page('<meta property="og:url" content=" ">'))) is None
     assert canonical_url(parse_html(_page())) is None
+
+
+_TAGS = st.sampled_from(["div", "section", "aside", "footer", "article", "p", "span", "h1"])
+_CLASSES = st.sampled_from(["", "related", "story", "comment-list", "main", "sidebar-x"])
+
+
+@st.composite
+def _blocks(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 3 if depth < 4 else 0))):
+        tag, cls = draw(_TAGS), draw(_CLASSES)
+        inner = draw(_blocks(depth + 1))
+        parts.append(f'<{tag} class="{cls}">t<!-- c -->{inner}</{tag}>x')
+    return "".join(parts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_blocks())
+def test_foreign_nodes_in_one_walk_are_the_nodes_foreign_tests(body: str) -> None:
+    """The one-walk marking of related/comment blocks equals testing every node."""
+    root = parse_html(f"<html><body>{body}</body></html>")
+    keep = _holds_headline(root)
+    assert _foreign_nodes(root, keep) == [
+        n for n in root.iter() if isinstance(n.tag, str) and _foreign(n, keep)
+    ]

@@ -58,21 +58,39 @@ def _holds_headline(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
     return {head, *head.iterancestors()} if head is not None else set()
 
 
-def _foreign(node: lxml.html.HtmlElement, keep: set[lxml.html.HtmlElement]) -> bool:
+def _marks(el: lxml.html.HtmlElement, keep: set[lxml.html.HtmlElement]) -> bool:
+    """Does ``el`` itself open a block that dates something else?"""
+    if el in keep or not isinstance(el.tag, str):
+        return False
+    if el.tag in ("html", "body", "main", "article"):
+        return False
     data = rules()["containers"]
-    for el in [node, *node.iterancestors()]:
-        if el in keep or not isinstance(el.tag, str):
-            continue
-        if el.tag in ("html", "body", "main", "article"):
-            continue
-        if el.tag in data["tags"]:
-            return True
-        if el.tag == "footer" and not any(a.tag == "article" for a in el.iterancestors()):
-            return True
-        words = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-        if words.strip() and any(tok in words for tok in data["tokens"]):
-            return True
-    return False
+    if el.tag in data["tags"]:
+        return True
+    if el.tag == "footer" and not any(a.tag == "article" for a in el.iterancestors()):
+        return True
+    words = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return bool(words.strip()) and any(tok in words for tok in data["tokens"])
+
+
+def _foreign(node: lxml.html.HtmlElement, keep: set[lxml.html.HtmlElement]) -> bool:
+    return any(_marks(el, keep) for el in [node, *node.iterancestors()])
+
+
+def _foreign_nodes(
+    root: lxml.html.HtmlElement, keep: set[lxml.html.HtmlElement]
+) -> list[lxml.html.HtmlElement]:
+    """Every element of ``root`` that ``_foreign`` holds foreign, in document order, in one
+    walk: a node is foreign when it or its parent is (a test per node, not per ancestor)."""
+    foreign: dict[lxml.html.HtmlElement, bool] = {}  # keeps the proxies alive: identity holds
+    out = []
+    for node in root.iter():
+        parent = node.getparent()
+        flag = foreign.get(parent, False) if parent is not None else False
+        foreign[node] = flag = flag or _marks(node, keep)
+        if flag and isinstance(node.tag, str):
+            out.append(node)
+    return out
 
 
 def foreign_blocks(root: lxml.html.HtmlElement) -> Callable[[lxml.html.HtmlElement], bool]:
@@ -89,10 +107,11 @@ def visible_lines(root: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
     keep = _holds_headline(root)
     for node in list(root.iter(*_DROP)):
         node.drop_tree()
-    foreign = [n for n in root.iter() if isinstance(n.tag, str) and _foreign(n, keep)]
+    foreign = _foreign_nodes(root, keep)
     inside = set(foreign)  # the list keeps the proxies alive, so identity is sound
-    for node in foreign:
-        if node.getparent() is not None and not any(a in inside for a in node.iterancestors()):
+    for node in foreign:  # the outermost ones: a foreign node's descendants are all foreign
+        parent = node.getparent()
+        if parent is not None and parent not in inside:
             node.drop_tree()
     media = [n.get("src") or n.get("data-src") or "" for n in root.iter("img")]
     media += [n.get("href") or "" for n in root.iter("a")]
