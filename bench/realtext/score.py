@@ -20,7 +20,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpora import WORK
+from corpora import CORPORA, WORK
 from sample import JUDGEMENTS
 
 from stats import wilson
@@ -89,11 +89,18 @@ def agreement(judged: dict[str, list[dict[str, Any]]], keys: set[str]) -> dict[s
     return out
 
 
-def score(label: str, split: str) -> dict[str, Any]:
-    sample = [
-        json.loads(x)
-        for x in (WORK / label / f"sample-{split}.jsonl").read_text("utf-8").splitlines()
-    ]
+def score(label: str, split: str, census: bool = False) -> dict[str, Any]:
+    """Score the build's sample, or (``census``) every line of its timeline that has a
+    judgement: no redraw noise, the unjudged lines counted and reported."""
+    if census:
+        from sample import items
+
+        sample = [it for c in CORPORA for it in items(label, split, c)]
+    else:
+        sample = [
+            json.loads(x)
+            for x in (WORK / label / f"sample-{split}.jsonl").read_text("utf-8").splitlines()
+        ]
     judged = judgements()
     rows = []
     missing = 0
@@ -124,8 +131,9 @@ def main() -> None:
     ap.add_argument("--label", required=True)
     ap.add_argument("--split", choices=("dev", "test"), required=True)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--census", action="store_true", help="every timeline line, not the sample")
     args = ap.parse_args()
-    result = score(args.label, args.split)
+    result = score(args.label, args.split, args.census)
     if args.json:
         print(json.dumps(result, indent=1, sort_keys=True))
         return
