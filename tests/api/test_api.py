@@ -419,6 +419,11 @@ def test_density_overview_and_suggestions(client: ASGIClient) -> None:
     overview = client.get("/api/overview").json()
     assert overview["documents"] == 5 and overview["outlets"] == 2
     assert overview["top_actors"][0]["count"] >= overview["top_actors"][-1]["count"]
+    # counted apart from the facets, the busiest actors and pairs are the facets' first
+    unfiltered = client.get("/api/facets").json()
+    assert overview["top_actors"] == unfiltered["actor"][:8] and len(unfiltered["actor"]) > 8
+    assert overview["top_pairs"] == unfiltered["pair"][:6] and overview["top_pairs"]
+    assert overview["events"] == client.get("/api/timeline").json()["total"]
     names = client.get("/api/actors/suggest", params={"q": "lav"}).json()
     assert names and names[0]["name"] == "Sergey Lavrov"
     assert client.get("/api/actors/suggest", params={"q": "vladimir"}).json()[0]["name"] == (

@@ -1,11 +1,12 @@
 """Read-only payloads the API and the pages share: pages of events with a total,
 their stored extras (``salience`` and the like, passed through untouched) and readable
-citations, actors' aliases and neighbours, search hits cut into marked pieces. Every
-read goes through the ``Store`` protocol. Nothing here writes.
+citations, actors' aliases and neighbours, search hits cut into marked pieces, the
+corpus overview. Every read goes through the ``Store`` protocol. Nothing here writes.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,6 +22,7 @@ from storyline.store.query import (
     check_search,
 )
 from storyline.timeline import facets
+from storyline.timeline.cache import per_store_state
 from storyline.timeline.citations import cite_all, document_sources
 from storyline.timeline.facets import ReaderFilter
 from storyline.timeline.salience import stored_extras
@@ -34,6 +36,7 @@ __all__ = [
     "MAX_SEARCH_TERMS",
     "actor_aliases",
     "check_search",
+    "corpus_overview",
     "document_events",
     "event_payload",
     "event_payloads",
@@ -198,3 +201,56 @@ def search_pieces(store: Store, q: str, limit: int) -> list[dict[str, Any]]:
         src = sources.get(h["document"])
         h["label"] = src.label if src else h["title"] or h["document"]
     return out
+
+
+#: How many outlets, actors and pairs the overview names, the busiest first.
+TOP_OUTLETS, TOP_ACTORS, TOP_PAIRS = 8, 8, 6
+
+
+def corpus_overview(store: Store) -> dict[str, Any]:
+    """What the store holds: documents, outlets, the span of publication dates, events
+    (how many told as planned or possible), and the most active actors and pairs.
+
+    Only counts are read (not the facets of every event), once per store state."""
+    result: dict[str, Any] = per_store_state(store, "api.overview", lambda: _overview(store))
+    return result
+
+
+def _overview(store: Store) -> dict[str, Any]:
+    counts = store.corpus_counts()
+    outlets = Counter(facets.document_outlets(store).values())
+    events: dict[str, int] = counts["by_modality"]
+    return {
+        "documents": counts["documents"],
+        "published": counts["published"],
+        "stories": counts["stories"],
+        "outlets": len(outlets),
+        "top_outlets": [{"value": k, "count": n} for k, n in _busiest(outlets, TOP_OUTLETS)],
+        "events": sum(events.values()),
+        "by_modality": dict(sorted(events.items())),
+        "event_dates": counts["event_dates"],
+        "top_actors": _top_actors(store),
+        "top_pairs": _top_pairs(store),
+    }
+
+
+def _busiest(counter: Counter[Any], n: int) -> list[tuple[Any, int]]:
+    """The ``n`` most counted keys, ties in key order (as the facets list them)."""
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def _top_actors(store: Store) -> list[dict[str, Any]]:
+    """The actors in most events, ties by name (the unfiltered ``actor`` facet's first)."""
+    names = {actor: name for actor, name, _ in store.actor_names()}
+    counts = store.actor_event_counts()
+    ranked = sorted(counts, key=lambda a: (-counts[a], names.get(a, a), a))[:TOP_ACTORS]
+    return [{"value": a, "label": names.get(a, a), "count": counts[a]} for a in ranked]
+
+
+def _top_pairs(store: Store) -> list[dict[str, Any]]:
+    """The country pairs with most events between them (the ``pair`` facet's first):
+    every event has one type and modality, so its pair's groups add up to its events."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    for r in store.dyad_counts():
+        pairs[r["a"], r["b"]] += r["n"]
+    return [{"value": f"{a},{b}", "count": n} for (a, b), n in _busiest(pairs, TOP_PAIRS)]

@@ -67,7 +67,7 @@ def api_density(store: StoreDep, filters: FiltersDep) -> Response:
     responses=error_responses(503),
 )
 def api_overview(store: StoreDep) -> Response:
-    return as_built(facets.corpus_overview(store))
+    return as_built(queries.corpus_overview(store))
 
 
 @router.get(

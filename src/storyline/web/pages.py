@@ -96,7 +96,7 @@ def timeline_page(
     common: dict[str, Any] = {
         "form": form, "plover": PLOVER_TYPES, "modality_names": MODALITIES, "zooms": ZOOMS,
         "confidence_levels": CONFIDENCE_LEVELS, "links": links, "views": VIEWS,
-        "overview": facets.corpus_overview(store), "chips": _chips(form, links),
+        "overview": queries.corpus_overview(store), "chips": _chips(form, links),
         "csv": links.other("/api/timeline.csv"), "density": links.other("/api/density"),
     }  # fmt: skip
     twin = _twin(request, "/api/timeline")
