@@ -467,6 +467,17 @@ def test_replacing_events_resets_members_and_pending(store: Store) -> None:
     assert store.replace_events([E1]) == 1 and store.merged_mentions() == 2
 
 
+def test_an_event_stored_twice_is_refused_and_nothing_changes(store: Store) -> None:
+    before = store.event_page_ids(EventQuery())
+    for write in (
+        lambda: store.replace_events([E1, E2, E1]),
+        lambda: store.replace_events_of(["m2"], [E1]),  # E1 stays: its id is taken
+    ):
+        with pytest.raises(Exception, match=r"UNIQUE constraint|stored twice"):
+            write()
+        assert store.event_page_ids(EventQuery()) == before and store.merged_mentions() == 5
+
+
 def test_the_incremental_merge_runs_through_the_protocol(new_store: Callable[[], Store]) -> None:
     s = new_store()
     s.add_document(_document("d1"))

@@ -23,6 +23,8 @@ Where it differs from ``SQLiteStore``:
 - where SQLite's statement leaves an order open (``GROUP BY`` without ``ORDER BY``, a
   tie of the sort key) this store answers in a fixed one: sorted by key, ties in the
   order of writing;
+- an event id written twice raises ``ValueError`` (SQLite: ``sqlite3.IntegrityError``);
+  in both, nothing of that write is kept;
 - ``story_index`` is the one exception to "no SQL": the protocol returns
   ``dedup.StoryIndex``, which keeps its postings in a SQLite connection, so this
   store gives it a private in-memory database (``:memory:``).
