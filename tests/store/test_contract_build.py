@@ -10,6 +10,7 @@ same on both stores: the rows, and their order wherever SQLite's statement fixes
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,9 +23,17 @@ from hypothesis import strategies as st
 from storyline.engine.local import BuildReport, build
 from storyline.engine.stages import BuildConfig
 from storyline.records import MODALITIES, PLOVER_TYPES
+from storyline.serialize import event_json
 from storyline.store.memory import MemoryStore
 from storyline.store.query import EVENT_SORTS, CitedBy, EventQuery, QueryError
 from storyline.store.sqlite import SQLiteStore
+from storyline.timeline.aliases import suggest_names
+from storyline.timeline.citations import cite_all
+from storyline.timeline.facets import corpus_overview
+from storyline.timeline.reading import actor_rows, story_rows
+from storyline.timeline.relations import relations, top_dyads
+from storyline.timeline.search import search_events
+from storyline.timeline.sql import top_events
 
 pytestmark = pytest.mark.slow
 
@@ -285,3 +294,26 @@ def test_search_finds_the_same_documents(stores: Stores, q: str) -> None:
         for h in s.search(q, 100):
             assert set(h) == {"document", "title", "snippet"}
             assert "[" in h["snippet"] or any(w in h["title"].lower() for w in words), h
+
+
+def test_the_timeline_views_read_the_same_from_either_store(stores: Stores) -> None:
+    """The callers (``timeline/``, typed against ``Store``) give the same JSON."""
+
+    def views(s: Any) -> str:
+        top = top_events(s, EventQuery(), 10)
+        answer = {
+            "top": [(event_json(e), salience) for e, salience in top],
+            "cited": cite_all(s, (event_json(e) for e in s.events(EventQuery(limit=20)))),
+            "relations": relations(s, "Russia", "KOR", period="year"),
+            "dyads": top_dyads(s),
+            "overview": corpus_overview(s),
+            "actors": actor_rows(s),
+            "stories": story_rows(s),
+            "names": suggest_names(s, "s"),
+            "search": search_events(s, "visit* OR sanctions"),
+        }
+        return json.dumps(answer, sort_keys=True, default=str)
+
+    answer = json.loads(_same(stores, views))
+    assert len(answer["top"]) == 10 and answer["search"] and answer["dyads"]
+    assert answer["names"] and all(r["members"] for r in answer["stories"])
