@@ -103,15 +103,21 @@ def score(label: str, split: str, census: bool = False) -> dict[str, Any]:
         ]
     judged = judgements()
     rows = []
-    missing = 0
+    missing = []
     for it in sample:
         js = judged.get(it["key"])
         if not js:
-            missing += 1
+            missing.append(it)
             continue
         rows.append({**js[0], "confidence": it.get("confidence") or 0.0, "corpus": it["corpus"]})
     out: dict[str, Any] = {"label": label, "split": split, "sampled": len(sample)}
-    out["unjudged"] = missing
+    out["unjudged"] = len(missing)
+    if census and missing:  # what the next judging round reads (the judges' packet)
+        todo = WORK / label / f"todo-census-{split}.jsonl"
+        hidden = ("confidence", "salience", "mention")
+        lines = [{k: v for k, v in it.items() if k not in hidden} for it in missing]
+        todo.write_text("".join(json.dumps(x, sort_keys=True) + "\n" for x in lines), "utf-8")
+        out["todo"] = str(todo)
     out["all"] = metrics(rows)
     out["confidence>=0.7"] = metrics([r for r in rows if r["confidence"] >= 0.7])
     out["per_corpus"] = {
@@ -139,6 +145,7 @@ def main() -> None:
         return
     print(
         f"{args.label} / {args.split}: {result['sampled']} sampled, {result['unjudged']} unjudged"
+        + (f" -> {result['todo']}" if result.get("todo") else "")
     )
     for group in ("all", "confidence>=0.7"):
         print(f"-- {group}")

@@ -386,11 +386,29 @@ def narrative_day(doc: Document, sentence: Sentence) -> str | None:
         if t.start >= sentence.start:
             break
         if t.type == "DATE" and _DAY_VALUE.match(t.value):
-            days.append(t.value)
+            days.append(t)
     if not days:
         return None
     try:
-        day = dt.date.fromisoformat(days[-1])
+        day = dt.date.fromisoformat(days[-1].value)
     except ValueError:
         return None
-    return days[-1] if 0 <= (pub - day).days <= NARRATIVE_DAYS else None
+    if not 0 <= (pub - day).days <= NARRATIVE_DAYS:
+        return None
+    if day != pub and _new_party(doc, days[-1].start, sentence):
+        return None  # "... announced Monday. The ministers encouraged ...": another act
+    return days[-1].value
+
+
+def _new_party(doc: Document, at: int, sentence: Sentence) -> bool:
+    """Does the event's sentence name actors, none of them named (by name or by a
+    pronoun) in the sentence that gives the day (the one holding offset ``at``)? The
+    narrative goes on with the same parties ("On Friday, EU leaders sent a signal ...
+    But they encouraged ...") or with none ("Three men were arrested"); a new party is
+    a new act on a day the text does not give (judged dev lines: a narrative day other
+    than the publication day was wrong 12 times in 16)."""
+    n = bisect_left(doc.sentences, at + 1, key=lambda s: s.start) - 1
+    lo, hi = doc.sentences[max(n, 0)].start, doc.sentences[max(n, 0)].end
+    before = {m.actor.id for m in doc.mentions if lo <= m.start < hi}
+    here = {m.actor.id for m in doc.mentions if sentence.start <= m.start < sentence.end}
+    return bool(here) and not before & here

@@ -34,6 +34,11 @@ __all__ = [
 
 _COMMISSIVE = frozenset({"vow", "pledge", "promise", "swear"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: Clauses that describe a thing named ("the accords signed in 1993", "a group called
+#: ...", "Bouyeri, convicted to life"), and modifiers: an act inside one is not told.
+#: Judged dev lines (all rounds) with the trigger under one of these, or anywhere
+#: inside an adverbial clause other than as its head, were 0.21 usable (n=119).
+_DESCRIBING = frozenset({"relcl", "acl", "appos", "amod"})
 #: Subordinators whose clause tells the time or the cause of the main one.
 _TIME_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "once", "as"})
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
@@ -70,7 +75,9 @@ def background(tree: DocTree, i: int) -> bool:
         tok = tree.tokens[j]
         if any(tree.tokens[m].text.lower() in _TIME_MARKS for m in tree.kids(j, "mark")):
             return True
-        if tok.dep == "relcl" or (tok.dep == "acl" and tok.tag in ("VBN", "VBD")):
+        if tok.dep in _DESCRIBING and not _light_act(tree, j):
+            return True
+        if tok.dep == "advcl" and j != i:
             return True
         if tok.head == j or tok.dep == "ROOT":
             return False
@@ -78,6 +85,16 @@ def background(tree: DocTree, i: int) -> bool:
             return False  # what was said is the news
         j = tok.head
     return False
+
+
+def _light_act(tree: DocTree, j: int) -> bool:
+    """ "made the decision to ban", "took steps to expel": the clause of a noun that a
+    light verb takes is the act itself."""
+    tok = tree.tokens[j]
+    if tok.dep != "acl" or tree.is_verb(tok.head):
+        return False
+    noun = tree.tokens[tok.head]
+    return noun.dep in ("dobj", "attr") and tree.lemma(noun.head) in FRAMES.word("light_verbs")
 
 
 def bare_mention(tree: DocTree, i: int, source: list[Party], timexes: tuple[Timex, ...]) -> bool:
@@ -137,8 +154,10 @@ def years_before(ev: EventMention, published: str | None) -> int:
 
 def news(ev: EventMention, published: str | None) -> bool:
     """Is an act told in a background clause still news: planned, or dated by the text
-    within the year before publication ("the agreement signed last November")?"""
-    if ev.modality in ("future", "hypothetical"):
+    within the year before publication ("the agreement signed last November")? What is
+    only possible or alleged there is not ("attempts to kill Castro", 4 of 23 judged
+    dev lines usable)."""
+    if ev.modality == "future":
         return True
     act, pub = _parts(ev.date), _parts(published)
     if ev.date_source != "text" or act is None or pub is None:
