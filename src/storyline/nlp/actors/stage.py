@@ -33,7 +33,7 @@ from storyline.nlp.actors.metonyms import is_political_use
 from storyline.nlp.actors.orgs import org_country, org_sector
 from storyline.nlp.actors.roles import role_after, role_before
 from storyline.nlp.actors.view import DocView, EntitySpan
-from storyline.nlp.actors.words import word_map, word_set, word_sets
+from storyline.nlp.actors.words import word_set
 from storyline.pipeline import StageStats
 from storyline.records import Actor, Document, Entity, Mention
 
@@ -45,8 +45,6 @@ _GOV_NOUNS = frozenset(
 )
 _MIL_NOUNS = frozenset(["military", "army", "troops", "forces", "navy", "soldiers"])
 _REPORTING = word_set("reporting_verbs")
-_GROUP_SECTOR = {w: sector for sector, ws in word_sets("group_nouns").items() for w in ws}
-_GROUP_LABELS: dict[str, str] = word_map("group_labels")
 _NAME_JOINERS = frozenset(["of", "the", "and", "for", "in", "on", "to", "de", "du", "la"])
 _DATELINE_AGENCY = re.compile(r"[/(]([A-Z][A-Za-z\-]{1,30})[/)]")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
@@ -371,7 +369,8 @@ def _resolve_entity(view: DocView, ent: EntitySpan, acronyms: dict[str, Actor]) 
         if isinstance(found, OrgEntry):
             same = name_key(view.span_text(first, last)) == name_key(found.name)
             return [_mention(view, first, last, _org_actor(found), "name" if same else "alias")]
-        return [_mention(view, first, last, _national(view, found, first, last), "name")]
+        actor = _country_actor(found, _sector_after(view, last))
+        return [_mention(view, first, last, actor, "name")]
     if ent.label == "NORP" or lookup_demonym(text) is not None:
         return _demonyms(view, ent)
     seat = lookup_capital(text)
@@ -384,39 +383,6 @@ def _resolve_entity(view: DocView, ent: EntitySpan, acronyms: dict[str, Actor]) 
     if ent.label == "ORG":
         return _organization(view, ent, acronyms)
     return []
-
-
-def _national(view: DocView, code: str, first: int, last: int) -> Actor:
-    """The actor a country's name or adjective in tokens [first, last) names, given the
-    noun it modifies: the state ("Russian troops" as Russia's forces, "Russian
-    officials" as its government) or, for a group noun, a group of that country that is
-    not the state: "Burmese dissidents" (Myanmar opposition), "Polish and Laotian
-    students", "Indonesia's main opposition party", "South Korean companies"."""
-    words = [view.lower(k) for k in range(last, _modified_noun(view, first, last) + 1)]
-    words = [w for w in words if w not in ("'s", "’s")] or [view.lower(last)]
-    state = _sector_after(view, last)
-    if state is None and not any(w in _GOV_NOUNS or w in _MIL_NOUNS for w in words):
-        sector = next((_GROUP_SECTOR[w] for w in words if w in _GROUP_SECTOR), None)
-        if sector is not None:
-            name = f"{country_name(code)} {_GROUP_LABELS[sector]}"
-            return Actor(actor_id("org", name), name, code, sector, "org")
-    return _country_actor(code, state)
-
-
-def _modified_noun(view: DocView, first: int, last: int) -> int:
-    """The noun a name or adjective in [first, last) modifies, when it follows within
-    a few tokens ("Polish and Laotian students": through the conjunction), else the
-    span's last token."""
-    r = view.root(first, last)
-    for _ in range(4):
-        tok = view.tokens[r]
-        if tok.dep != "conj" or tok.head == r:
-            break
-        r = tok.head
-    tok = view.tokens[r]
-    if tok.dep in ("amod", "compound", "nmod", "poss") and last <= tok.head < last + 5:
-        return tok.head
-    return last - 1
 
 
 def _sector_after(view: DocView, last: int) -> str | None:
@@ -437,7 +403,7 @@ def _demonyms(view: DocView, ent: EntitySpan) -> list[Mention]:
         return []
     code = lookup_demonym(text)
     if code is not None:
-        actor = _national(view, code, ent.first, ent.last)
+        actor = _country_actor(code, _sector_after(view, ent.last))
         return [_mention(view, ent.first, ent.last, actor, "demonym")]
     out = []
     offset = ent.entity.start
@@ -520,7 +486,7 @@ def _loose_demonyms(view: DocView) -> list[Mention]:
             continue
         code = lookup_demonym(tok.text)
         if code is not None:
-            actor = _national(view, code, tok.i, tok.i + 1)
+            actor = _country_actor(code, _sector_after(view, tok.i + 1))
             out.append(Mention(tok.start, tok.end, tok.text, actor, "demonym"))
     return out
 

@@ -10,7 +10,7 @@ import json
 from importlib import resources
 from typing import Any
 
-__all__ = ["word_map", "word_set", "word_sets"]
+__all__ = ["word_set", "word_sets"]
 
 
 def _load() -> dict[str, Any]:
@@ -30,8 +30,3 @@ def word_set(name: str) -> frozenset[str]:
 def word_sets(name: str) -> dict[str, frozenset[str]]:
     """A mapping of lists (e.g. sector -> head words), in file order."""
     return {key: frozenset(w.lower() for w in words) for key, words in _DATA[name].items()}
-
-
-def word_map(name: str) -> dict[str, str]:
-    """A mapping of words (e.g. sector -> label)."""
-    return {str(k): str(v) for k, v in _DATA[name].items()}
