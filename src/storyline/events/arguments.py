@@ -278,7 +278,9 @@ def arguments(
         args = _orient(ctx, trig, [dyad[0]], [dyad[1]], location, sentence, True, mode)
         args.joint = trig.type in DIRECTIONLESS or trig.type == "AGREE"
         return args
-    kind = "civilians" if victims and not _combatants(tree, tgt_heads) else ""
+    kind = ""
+    if victims and not _combatants(tree, tgt_heads) and not _foreigners(tree, tgt_heads):
+        kind = "civilians"
     args = _orient(ctx, trig, source, target, location, sentence, mode=mode, victims=kind)
     args.victims = victims
     args.counterpart = counterpart
@@ -324,6 +326,15 @@ def _combatants(tree: DocTree, heads: list[int]) -> bool:
         if any(tree.lemma(w) in _COMBATANTS for w in words):
             return True
     return False
+
+
+#: People who are, by the word, not the acting state's own or the place's own: an
+#: arrest of "36 illegal immigrants off the Spanish coast" is not one of Spaniards.
+_FOREIGNERS = FRAMES.word("foreigner_words")
+
+
+def _foreigners(tree: DocTree, heads: list[int]) -> bool:
+    return any(tree.lemma(h) in _FOREIGNERS for h in tree.joined(heads))
 
 
 _OBJECT_PRONOUNS = frozenset({"it", "them", "they"})

@@ -130,8 +130,11 @@ class Context:
         base = self._country(code)
         return Party(Actor(base.id, base.name, base.country, "CVL", "country"), 0, 0, "")
 
-    def place_country(self, sentence: Sentence) -> str | None:
-        """The country of the first place the sentence puts something "in" or "at"."""
+    def place_country(self, sentence: Sentence, near: set[int] | None = None) -> str | None:
+        """The country of the first place the sentence puts something "in" or "at"
+        (with ``near``: only a place whose "in"/"at" phrase hangs from one of those
+        tokens: "the police in Cairo", "protesters marched in Santiago", not "visit
+        Hubei Province in central China")."""
         t = self.tree
         for ent in t.doc.entities:
             if ent.label not in ("GPE", "LOC") or not sentence.start <= ent.start < sentence.end:
@@ -144,6 +147,8 @@ class Context:
                 or t.tokens[j].dep != "pobj"
                 or t.lemma(t.tokens[j].head) not in ("in", "at")
             ):
+                continue
+            if near is not None and t.tokens[t.tokens[j].head].head not in near:
                 continue
             code = self.country_code(ent.text)
             if code is not None and code != "IGO":
@@ -186,7 +191,12 @@ class Context:
         # bare plurals ("ministers", "officials") may be anyone's, and the article's
         # dateline is no evidence: wires report on neighbours from abroad
         definite = any(t.tokens[d].text.lower() == "the" for d in t.kids(h, "det"))
-        home = self.place_country(sentence) if sector in ("CVL", "OPP") or definite else None
+        home = None
+        if definite:  # "the delegation": the one named before, or placed "in" a country
+            home = self._antecedent_country(h, sentence)
+            home = home or self.place_country(sentence, near={h, t.clause_verb(h)})
+        elif sector in ("CVL", "OPP"):
+            home = self.place_country(sentence)
         if home is None or sector == "REB":
             name = " ".join(words.lower().split())
             actor = Actor(content_id("group", sector, name), name, None, sector, "group")
@@ -194,6 +204,20 @@ class Context:
             base = self._country(home)
             actor = Actor(base.id, base.name, base.country, sector, "country")
         return Party(actor, start, end, words)
+
+    def _antecedent_country(self, h: int, sentence: Sentence) -> str | None:
+        """ "A Singaporean delegation arrived ... The delegation will also visit ...": the
+        country named with the same noun in this or the previous sentence."""
+        t = self.tree
+        lemma = t.lemma(h)
+        for j in range(h - 1, self._previous_sentence_start(sentence) - 1, -1):
+            if t.lemma(j) != lemma:
+                continue
+            for c in t.kids(j, "amod", "compound", "poss", "nmod"):
+                m = t.mention_at[c]
+                if m is not None and m.actor.country and m.actor.country != "IGO":
+                    return m.actor.country
+        return None
 
     def pronoun(self, token_index: int, sentence: Sentence) -> Party | None:
         found = self._pronoun(token_index, sentence)

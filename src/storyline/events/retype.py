@@ -13,6 +13,7 @@ promise, background rather than news, a plan rather than a fact.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from storyline.events.frames import Trigger
@@ -28,6 +29,7 @@ __all__ = [
     "news",
     "pluperfect",
     "retype",
+    "running_count",
     "starts_after",
     "years_before",
 ]
@@ -95,6 +97,20 @@ def _light_act(tree: DocTree, j: int) -> bool:
         return False
     noun = tree.tokens[tok.head]
     return noun.dep in ("dobj", "attr") and tree.lemma(noun.head) in FRAMES.word("light_verbs")
+
+
+def running_count(tree: DocTree, i: int) -> bool:
+    """A perfect with "so far", "thus far" or "to date" and a number of people or
+    things acted on counts acts up to now ("have arrested 2,669 immigrants so far this
+    year"): a tally, not one act ("has so far rejected the plan" is one)."""
+    if not tree.is_verb(i) or not any(tree.lemma(a) == "have" for a in tree.kids(i, "aux")):
+        return False
+    objects = tree.kids(i, "dobj", "nsubjpass")
+    if not any(tree.tokens[n].tag == "CD" for o in objects for n in tree.kids(o, "nummod")):
+        return False
+    words = [tree.tokens[j].text.lower() for j in sorted(tree.subtree(i))]
+    pairs = set(itertools.pairwise(words))
+    return bool(pairs & {("so", "far"), ("thus", "far"), ("to", "date")})
 
 
 def bare_mention(tree: DocTree, i: int, source: list[Party], timexes: tuple[Timex, ...]) -> bool:

@@ -9,7 +9,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from storyline.events.lexicon import GROUP_WORDS, ORGANS, ORIGIN_NOUNS, PEOPLE
+from storyline.events.lexicon import (
+    GROUP_WORDS,
+    NOT_OWNERS,
+    ORGANS,
+    ORIGIN_NOUNS,
+    PEOPLE,
+)
 from storyline.records import Actor, Document, Mention, Sentence, Token
 
 __all__ = ["FIRST_PLURAL", "FIRST_SINGULAR", "THIRD_PRONOUNS", "DocTree", "Party", "prep_objects"]
@@ -246,13 +252,15 @@ class DocTree:
             # an organ or part stands for whoever its modifiers name; any other noun
             # points to its owner ("Canada's decision", "the ban on Georgian wine"), but
             # a nationality does not make a group its state ("Cuban exiles")
+            if not stands and lemma in NOT_OWNERS:
+                continue  # "Elian's relatives", "Iran's critics": not their owner's act
             mods = self.kids(h, "compound", "amod", "poss", "nmod")
-            if sector is not None and any(self._group_word(c) for c in mods):
-                continue  # "exile leaders", "union officials": a group's, not a state's
             preps = ("of", "from") if stands else _OWNER_PREPS
             for p in self.kids(h, "prep"):
                 if self.lemma(p) in preps:
                     mods += self.kids(p, "pobj")
+            if sector is not None and any(self._group_word(c) for c in mods):
+                continue  # "exile leaders", "leaders of the Serbian opposition": a group's
             named = self.tokens[h].pos == "PROPN"  # "the Russian-Korean Forum"
             for c in mods:
                 for j in [c, *self.kids(c, "compound", "amod", "poss", "conj", "npadvmod")]:

@@ -103,7 +103,23 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     found.extend(_agency_markers(doc.text))
     found.extend(_role_mentions(view, people))
     found.extend(_reporting_pronouns(view, found))
-    return _non_overlapping([m for m in found if not _backer(doc.text, m)])
+    kept = [_members(doc.text, m) for m in found if not _backer(doc.text, m)]
+    return _non_overlapping(kept)
+
+
+_MEMBER_NOUNS = word_set("member_nouns")
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]+)")
+
+
+def _members(text: str, m: Mention) -> Mention:
+    """ "11 EU states", "other EU countries", "NATO members": an organization's member
+    states, not the organization acting as a body."""
+    after = _NEXT_WORD.match(text, m.end)
+    if m.actor.kind != "igo" or after is None or after.group(1).lower() not in _MEMBER_NOUNS:
+        return m
+    name = f"{m.actor.name} member states"
+    actor = Actor(actor_id("org", name), name, "IGO", "GOV", "org")
+    return Mention(m.start, m.end, m.text, actor, m.how)
 
 
 _BACKERS = word_set("backer_participles")
