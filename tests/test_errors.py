@@ -17,6 +17,7 @@ CATALOGUE = Path(__file__).resolve().parents[1] / "docs" / "errors.md"
 ERRORS = [
     ("storyline.pipeline", "PipelineError", ValueError),
     ("storyline.events.frames", "FramesError", ValueError),
+    ("storyline.vocab", "VocabularyError", ValueError),
     ("storyline.ingest.decode", "DecodeError", ValueError),
     ("storyline.timex.timeml", "TimeMLError", ValueError),
     ("storyline.nlp.spacy_pipeline", "ModelNotFound", RuntimeError),

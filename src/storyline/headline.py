@@ -22,6 +22,7 @@ from importlib import resources
 from typing import Any
 
 from storyline.records import Actor, Event, EventMention, Evidence
+from storyline.vocab import Modality, PloverType
 
 __all__ = ["Rules", "event_tags", "headline", "load_rules", "past_tense"]
 
@@ -213,7 +214,7 @@ def _object(after: list[str], rules: Rules) -> list[str]:
     return out
 
 
-def _verb_form(base: str, rest: str, modality: str, planned: bool, rules: Rules) -> str:
+def _verb_form(base: str, rest: str, modality: Modality, planned: bool, rules: Rules) -> str:
     if modality == "asserted":
         form = rules.modality["asserted"].format(base=base, past=past_tense(base, rules))
     else:
@@ -222,7 +223,7 @@ def _verb_form(base: str, rest: str, modality: str, planned: bool, rules: Rules)
     return f"{form} {rest}".strip()
 
 
-def _of_type(word: str, type_: str, rules: Rules) -> bool:
+def _of_type(word: str, type_: PloverType, rules: Rules) -> bool:
     """A trigger word may speak for an event of ``type_``: it is one of the type's own
     words, or of no type's (a rule elsewhere found it). "revokes" in a REQUEST to
     revoke sanctions is CONCEDE's word, not what the requester did."""
@@ -231,7 +232,7 @@ def _of_type(word: str, type_: str, rules: Rules) -> bool:
     return not any(word in words for words in rules.type_words.values())
 
 
-def _predicate(words: list[str], type_: str, rules: Rules) -> tuple[str, str, bool, bool]:
+def _predicate(words: list[str], type_: PloverType, rules: Rules) -> tuple[str, str, bool, bool]:
     """(verb base, rest of the phrase, target is its direct object, trigger's own words)."""
     low = [w.lower() for w in words]
     noun = low[0].rstrip("s") if low else ""
@@ -294,7 +295,7 @@ def headline(event: Event | EventMention, rules: Rules | None = None) -> str:
 def event_tags(event: Event | EventMention, rules: Rules | None = None) -> list[str]:
     """The PLOVER type, its mode and what the modality makes of the act, as short tags."""
     r = rules or load_rules()
-    tags = [event.type]
+    tags: list[str] = [event.type]
     if event.mode:
         tags.append(event.mode)
     if isinstance(event, Event):

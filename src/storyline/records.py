@@ -11,7 +11,23 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from storyline.vocab import (
+    DATE_MODS,
+    MODALITIES,
+    PLOVER_TYPES,
+    TIMEX_TYPES,
+    ActorKind,
+    DateMod,
+    DateSource,
+    Modality,
+    PloverType,
+)
+
 __all__ = [
+    "DATE_MODS",
+    "MODALITIES",
+    "PLOVER_TYPES",
+    "TIMEX_TYPES",
     "Actor",
     "DateCandidate",
     "Document",
@@ -32,29 +48,6 @@ __all__ = [
     "Token",
     "content_id",
 ]
-
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-MODALITIES: tuple[str, ...] = ("asserted", "future", "hypothetical", "negated")
-#: TIMEX3 ``mod`` values an event's date may carry: the date ends or starts an interval.
-DATE_MODS: tuple[str, ...] = ("ON_OR_BEFORE", "ON_OR_AFTER")
-TIMEX_TYPES: tuple[str, ...] = ("DATE", "TIME", "DURATION", "SET")
 
 
 def content_id(*parts: str, length: int = 16) -> str:
@@ -169,7 +162,7 @@ class Timex:
     start: int
     end: int
     text: str
-    type: str  # DATE | TIME | DURATION | SET
+    type: str  # DATE | TIME | DURATION | SET (TIMEX_TYPES)
     value: str
     mod: str | None = None  # START | MID | END | APPROX | BEFORE | AFTER ...
 
@@ -182,7 +175,7 @@ class Actor:
     name: str
     country: str | None  # ISO 3166 alpha-3, or "IGO"
     sector: str | None = None  # PLOVER sector: GOV, MIL, JRN, BUS, ...
-    kind: str = "country"  # country | person | org | igo
+    kind: ActorKind = "country"
     role: str | None = None
 
 
@@ -213,12 +206,12 @@ class EventMention:
 
     id: str
     document: str
-    type: str  # PLOVER type
-    modality: str  # asserted | future | hypothetical | negated
+    type: PloverType
+    modality: Modality
     source: tuple[Actor, ...]
     target: tuple[Actor, ...]
     date: str  # TIMEX3 value at the known granularity
-    date_source: str  # text | reported
+    date_source: DateSource
     evidence: Evidence  # the sentence
     trigger: Evidence  # the word or phrase expressing the event
     summary: str
@@ -227,7 +220,7 @@ class EventMention:
     date_end: str | None = None
     #: ``ON_OR_BEFORE`` / ``ON_OR_AFTER``: the date closes an open interval (a past act
     #: the text does not date happened on or before publication; a plan, after it)
-    date_mod: str | None = None
+    date_mod: DateMod | None = None
     speaker: Actor | None = None
     location: str | None = None
     #: the sides act together ("X and Y agreed"): no direction, sides in code order
@@ -244,12 +237,12 @@ class Event:
     """One real-world happening: the merge of its mentions across sources."""
 
     id: str
-    type: str
-    modality: str
+    type: PloverType
+    modality: Modality
     source: tuple[Actor, ...]
     target: tuple[Actor, ...]
     date: str
-    date_source: str
+    date_source: DateSource
     summary: str
     evidence: tuple[Evidence, ...]
     trigger: Evidence
@@ -258,9 +251,9 @@ class Event:
     mode: str | None = None
     date_end: str | None = None
     joint: bool = False
-    date_mod: str | None = None  # ON_OR_BEFORE | ON_OR_AFTER (see EventMention)
+    date_mod: DateMod | None = None  # see EventMention
     #: the other types of one statement told in one sentence ("denounced ... and urged")
-    also: tuple[str, ...] = ()
+    also: tuple[PloverType, ...] = ()
 
 
 # --------------------------------------------------------------------------- stories

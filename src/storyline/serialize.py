@@ -19,6 +19,13 @@ from typing_extensions import TypedDict
 
 from storyline.headline import event_tags, headline
 from storyline.records import Actor, Event, EventMention, Evidence, Timex
+from storyline.vocab import (
+    parse_actor_kind,
+    parse_date_mod,
+    parse_date_source,
+    parse_modality,
+    parse_plover_type,
+)
 
 __all__ = [
     "ActorJson",
@@ -167,7 +174,7 @@ def actor_from_json(data: Mapping[str, Any]) -> Actor:
         name=data["name"],
         country=data.get("country"),
         sector=data.get("sector"),
-        kind=data.get("kind", "country"),
+        kind=parse_actor_kind(data.get("kind", "country")),
         role=data.get("role"),
     )
 
@@ -252,12 +259,12 @@ def event_json(event: Event | EventMention) -> dict[str, Any]:
 def event_from_json(data: Mapping[str, Any]) -> Event:
     return Event(
         id=data["id"],
-        type=data["type"],
-        modality=data["modality"],
+        type=parse_plover_type(data["type"]),
+        modality=parse_modality(data["modality"]),
         source=tuple(actor_from_json(a) for a in data["source"]),
         target=tuple(actor_from_json(a) for a in data["target"]),
         date=data["date"],
-        date_source=data["date_source"],
+        date_source=parse_date_source(data["date_source"]),
         summary=data["summary"],
         evidence=tuple(evidence_from_json(e) for e in data["evidence"]),
         trigger=evidence_from_json(data["trigger"]),
@@ -265,9 +272,9 @@ def event_from_json(data: Mapping[str, Any]) -> Event:
         mentions=tuple(data.get("mentions", ())),
         mode=data.get("mode"),
         date_end=data.get("date_end"),
-        date_mod=data.get("date_mod"),
+        date_mod=parse_date_mod(data.get("date_mod")),
         joint=bool(data.get("joint", False)),
-        also=tuple(data.get("also", ())),
+        also=tuple(parse_plover_type(t) for t in data.get("also", ())),
     )
 
 
@@ -282,19 +289,19 @@ def event_mention_from_json(data: Mapping[str, Any]) -> EventMention:
     return EventMention(
         id=data["id"],
         document=data["document"],
-        type=data["type"],
-        modality=data["modality"],
+        type=parse_plover_type(data["type"]),
+        modality=parse_modality(data["modality"]),
         source=tuple(actor_from_json(a) for a in data["source"]),
         target=tuple(actor_from_json(a) for a in data["target"]),
         date=data["date"],
-        date_source=data["date_source"],
+        date_source=parse_date_source(data["date_source"]),
         evidence=evidence_from_json(data["evidence"][0]),
         trigger=evidence_from_json(data["trigger"]),
         summary=data["summary"],
         confidence=float(data["confidence"]),
         mode=data.get("mode"),
         date_end=data.get("date_end"),
-        date_mod=data.get("date_mod"),
+        date_mod=parse_date_mod(data.get("date_mod")),
         speaker=actor_from_json(speaker) if speaker else None,
         location=data.get("location"),
         joint=bool(data.get("joint", False)),

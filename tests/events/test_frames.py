@@ -45,6 +45,7 @@ def _write(tmp_path: Path, text: str) -> Path:
         ('\n[[sense]]\ntrigger = "noun:aid"\nobjekt = "actor"\n', "unknown keys"),
         ('\n[[sense]]\ntrigger = "aid"\n', "verb:LEMMA"),
         ("\n[MADEUP]\nverbs = []\n", "unknown tables"),
+        ("\n[INVADE]\nabout = 'not PLOVER'\nverbs = ['invade']\n", r"unknown tables \['INVADE'\]"),
     ],
 )
 def test_a_malformed_frames_file_names_the_entry(tmp_path: Path, extra: str, message: str) -> None:
@@ -59,3 +60,15 @@ def test_an_unknown_requirement_is_refused(tmp_path: Path) -> None:
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(FramesError, match="needs='somebody'"):
         load_frames(path)
+
+
+@pytest.mark.parametrize("words", ["directionless", "statement_types", "embedding_types"])
+def test_a_type_list_naming_no_plover_type_is_refused(tmp_path: Path, words: str) -> None:
+    base = (Path(__file__).parents[2] / "src/storyline/data/frames.toml").read_text("utf-8")
+    line = next(x for x in base.splitlines() if x.startswith(f"{words} = ["))
+    bad = base.replace(line, line.replace("[", '["CONSULTS", ', 1), 1)
+    path = tmp_path / "frames.toml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(FramesError, match=rf"\[words\]\.{words}: \['CONSULTS'\] are not PLOVER"):
+        load_frames(path)
+    assert load_frames().type_set(words) <= set(PLOVER_TYPES)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from storyline.records import Actor, Document, EventMention
+from storyline.vocab import PloverType
 
 __all__ = ["complete_documents", "known_actors"]
 
@@ -44,7 +45,7 @@ def _complete(actor: Actor, known: Mapping[str, Actor]) -> Actor:
 
 #: Acts a government cannot do to itself: once the source's country is known, a
 #: target of the same country only is a discourse guess that turned out wrong.
-_OUTWARD = frozenset(
+_OUTWARD: frozenset[PloverType] = frozenset(
     {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "REQUEST", "ACCUSE", "THREATEN",
      "SANCTION"}
 )  # fmt: skip

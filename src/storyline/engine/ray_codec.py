@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from storyline.records import Document
+from storyline.vocab import VocabularyError
 
 __all__ = ["decode_document", "document_from_json", "document_json", "encode_document"]
 
@@ -70,6 +71,8 @@ def _decoder(tp: Any) -> _Decoder:
             raise TypeError(f"ray_codec: unsupported union {tp!r}")
         sub = _decoder(inner[0])
         return lambda v: None if v is None else sub(v)
+    if origin is typing.Literal:  # a closed vocabulary (storyline.vocab): checked
+        return _vocabulary_decoder(args)
     if tp is float:
         return float  # JSON writes 1.0 as 1.0, but a hand-made blob may say 1
     if tp in (str, int, bool):
@@ -89,3 +92,12 @@ def _record_decoder(cls: type) -> _Decoder:
 
 def _identity(value: Json) -> Any:
     return value
+
+
+def _vocabulary_decoder(values: tuple[Any, ...]) -> _Decoder:
+    def decode(value: Json) -> Any:
+        if value not in values:
+            raise VocabularyError(f"unknown value {value!r}; one of: {', '.join(values)}")
+        return value
+
+    return decode

@@ -20,6 +20,7 @@ from storyline.events.arguments import Args
 from storyline.events.frames import TypeFrame
 from storyline.events.tree import Party
 from storyline.records import Actor
+from storyline.vocab import PloverType
 
 __all__ = ["admit", "category", "is_official", "is_political"]
 
@@ -60,10 +61,10 @@ def is_official(actor: Actor) -> bool:
 
 #: Types that are done to another side: a target of the doer's own state is a misreading
 #: ("a Chinese diplomat warned ... their China ties").
-_OUTWARD = frozenset({"THREATEN", "ASSAULT", "SANCTION", "AID", "MOBILIZE"})
+_OUTWARD: frozenset[PloverType] = frozenset({"THREATEN", "ASSAULT", "SANCTION", "AID", "MOBILIZE"})
 #: Types whose act between organizations of two countries is international cooperation
 #: even when neither is a state organ (a state fund's deal with a foreign firm).
-_ECONOMIC = frozenset({"AGREE", "COOPERATE"})
+_ECONOMIC: frozenset[PloverType] = frozenset({"AGREE", "COOPERATE"})
 
 
 def _across_borders(source: list[Party], target: list[Party]) -> bool:

@@ -39,22 +39,27 @@ from storyline.events.tree import (
     prep_objects,
 )
 from storyline.records import Sentence
+from storyline.vocab import PloverType
 
 __all__ = ["Args", "arguments", "resolve"]
 
 _TARGET_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for"})
 #: types whose "from X" names who acts ("an invitation from X", "aid from X")
-_FROM_IS_SOURCE = frozenset({"AGREE", "REQUEST", "AID", "SUPPORT", "ACCUSE", "THREATEN"})
-_ASKING = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"})
+_FROM_IS_SOURCE: frozenset[PloverType] = frozenset(
+    {"AGREE", "REQUEST", "AID", "SUPPORT", "ACCUSE", "THREATEN"}
+)
+_ASKING: frozenset[PloverType] = frozenset({"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT"})
 #: a noun trigger under these prepositions is a circumstance of its clause's subject
 _CIRCUMSTANCE = frozenset({"during", "at", "for", "after", "before", "in", "following", "amid"})
-_GIVING_TYPES = frozenset({"SUPPORT", "AID"})
+_GIVING_TYPES: frozenset[PloverType] = frozenset({"SUPPORT", "AID"})
 #: types whose target is the one addressed: "demanded X's return" does not address X
-_ADDRESSED = frozenset({"REQUEST"})
+_ADDRESSED: frozenset[PloverType] = frozenset({"REQUEST"})
 #: types that two parties can do together ("X and Y agreed, met, cooperated")
-_MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+_MUTUAL: frozenset[PloverType] = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: types whose complement clause is the act committed to, asked for, refused
-_COMMITTING = frozenset({"AGREE", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"})
+_COMMITTING: frozenset[PloverType] = frozenset(
+    {"AGREE", "THREATEN", "REJECT", "SUPPORT", "CONCEDE"}
+)
 
 
 @dataclass

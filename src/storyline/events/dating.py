@@ -23,6 +23,7 @@ from storyline.events.modality import governing_chain, modality
 from storyline.events.retype import forward_weekday, starts_after
 from storyline.events.tree import DocTree
 from storyline.records import Document, Sentence, Timex
+from storyline.vocab import DateMod, DateSource, Modality
 
 __all__ = [
     "EventDate",
@@ -284,7 +285,7 @@ def _finite_past(tree: DocTree, i: int) -> bool:
     return tree.tokens[i].tag == "VBD" or any(a.tag == "VBD" for a in auxes)
 
 
-def open_side(tree: DocTree, trigger: int, modality: str) -> str | None:
+def open_side(tree: DocTree, trigger: int, modality: Modality) -> DateMod | None:
     """What the publication date means for an event its text does not date:
     ``ON_OR_BEFORE`` (a past act), ``ON_OR_AFTER`` (a plan, a possibility still
     open) or None (a present act or state: it holds on the publication day)."""
@@ -306,8 +307,8 @@ class EventDate(NamedTuple):
 
     date: str
     date_end: str | None
-    source: str
-    date_mod: str | None = None
+    source: DateSource
+    date_mod: DateMod | None = None
 
 
 def _from_value(value: str | None, published: str | None) -> EventDate:
@@ -321,7 +322,7 @@ def _from_value(value: str | None, published: str | None) -> EventDate:
 
 def date_event(
     tree: DocTree, i: int, sentence: Sentence, doc: Document, tx: Timex | None
-) -> tuple[EventDate, str]:
+) -> tuple[EventDate, Modality]:
     """The date and modality of the event whose trigger is token ``i`` and whose own
     timex (:func:`event_date`) is ``tx``: a date after publication makes an asserted
     act a plan ("the summit on Thursday" in Monday's paper), a plan's weekday lies

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import StorylineError
-from storyline.records import PLOVER_TYPES
+from storyline.vocab import PLOVER_TYPES, PloverType, parse_plover_type
 
 __all__ = ["Frames", "FramesError", "Sense", "Trigger", "TypeFrame", "load_frames"]
 
@@ -26,6 +26,8 @@ NEEDS = frozenset(
 )
 ROLES = frozenset({"source", "target"})
 CATEGORIES = frozenset({"media", "business", "person", "civil", "armed"})
+#: ``[words]`` lists whose words are PLOVER types (read with ``Frames.type_set``).
+TYPE_WORDS = frozenset({"embedding_types", "directionless", "statement_types"})
 _TYPE_KEYS = frozenset(
     {"about", "needs", "of", "not_source", "not_target", "verbs", "nouns", "phrases", "passive"}
 )
@@ -39,7 +41,7 @@ class FramesError(StorylineError, ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    type: str
+    type: PloverType
     mode: str | None = None
     #: for verbs: the grammatical object is the *source* of the act ("X hosted Y")
     inverse: bool = False
@@ -49,7 +51,7 @@ class Trigger:
 class TypeFrame:
     """What an event of one PLOVER type needs before it is admitted."""
 
-    type: str
+    type: PloverType
     about: str
     needs: str
     of: str
@@ -87,7 +89,7 @@ class Frames:
     verbs: dict[str, Trigger]
     nouns: dict[str, Trigger]
     phrases: dict[tuple[str, str], Trigger]
-    types: dict[str, TypeFrame]
+    types: dict[PloverType, TypeFrame]
     senses: dict[tuple[str, str], Sense]
     words: dict[str, frozenset[str]]
     organs: dict[str, str]
@@ -99,8 +101,12 @@ class Frames:
     def word(self, name: str) -> frozenset[str]:
         return self.words[name]
 
+    def type_set(self, name: str) -> frozenset[PloverType]:
+        """A ``[words]`` list of PLOVER types (one of ``TYPE_WORDS``)."""
+        return frozenset(parse_plover_type(t) for t in self.words[name])
 
-def _trigger(type_: str, spec: str, where: str) -> tuple[str, Trigger]:
+
+def _trigger(type_: PloverType, spec: str, where: str) -> tuple[str, Trigger]:
     """ "host/visit inverse" -> ("host", Trigger(CONSULT, visit, inverse=True))."""
     parts = spec.split()
     inverse = parts[-1] == "inverse"
@@ -119,7 +125,7 @@ def _strings(value: Any, where: str) -> list[str]:
     return list(value)
 
 
-def _type_frame(name: str, table: dict[str, Any], where: str) -> TypeFrame:
+def _type_frame(name: PloverType, table: dict[str, Any], where: str) -> TypeFrame:
     unknown = set(table) - _TYPE_KEYS
     if unknown:
         raise FramesError(f"{where}: unknown keys {sorted(unknown)}")
@@ -170,7 +176,7 @@ def _parse(data: dict[str, Any], source: str) -> Frames:
     verbs: dict[str, Trigger] = {}
     nouns: dict[str, Trigger] = {}
     phrases: dict[tuple[str, str], Trigger] = {}
-    types: dict[str, TypeFrame] = {}
+    types: dict[PloverType, TypeFrame] = {}
     for name in PLOVER_TYPES:
         table = data.get(name)
         if not isinstance(table, dict):
@@ -206,6 +212,10 @@ def _parse(data: dict[str, Any], source: str) -> Frames:
     if not isinstance(organs, dict):
         raise FramesError(f"{source}: [words].organs must be a table of noun = SECTOR")
     classes = {k: frozenset(_strings(v, f"{source}: [words].{k}")) for k, v in raw_words.items()}
+    for k in sorted(TYPE_WORDS & set(classes)):
+        unknown = sorted(classes[k] - set(PLOVER_TYPES))
+        if unknown:
+            raise FramesError(f"{source}: [words].{k}: {unknown} are not PLOVER types")
     aid_modes = {
         k: frozenset(_strings(v, f"{source}: [aid_modes].{k}"))
         for k, v in data.get("aid_modes", {}).items()

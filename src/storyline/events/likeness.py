@@ -20,6 +20,7 @@ from functools import lru_cache
 from storyline.dates import bounds
 from storyline.events.lexicon import DIRECTIONLESS, STATEMENT_TYPES
 from storyline.records import Actor, EventMention
+from storyline.vocab import Modality, PloverType
 
 __all__ = [
     "ANONYMOUS",
@@ -42,7 +43,7 @@ __all__ = [
     "width",
 ]
 
-Key = tuple[str, str, tuple[str, ...], tuple[str, ...]]
+Key = tuple[PloverType, Modality, tuple[str, ...], tuple[str, ...]]
 
 #: Sentences whose content words overlap this much report the same thing.
 SIMILAR = 0.4

@@ -67,6 +67,7 @@ from storyline.events.likeness import (
 )
 from storyline.intervals import UnionFind
 from storyline.records import Actor, Event, EventMention, content_id
+from storyline.vocab import PloverType
 
 __all__ = ["date_provenance", "event_sort_key", "merge_mentions"]
 
@@ -127,7 +128,7 @@ def _cluster(members: list[EventMention], story_of: Mapping[str, str]) -> list[l
 
 def _join_statements(
     clusters: list[tuple[Key, list[EventMention]]],
-) -> list[tuple[Key, list[EventMention], tuple[str, ...]]]:
+) -> list[tuple[Key, list[EventMention], tuple[PloverType, ...]]]:
     """One statement, one line: clusters of different statement types holding acts of
     one doer told in one sentence, whose dates fit, become one event of the type named
     first; the others are kept in ``also`` (and every mention stays cited)."""
@@ -154,7 +155,7 @@ def _join_statements(
     parts: dict[int, list[int]] = defaultdict(list)
     for i in range(len(clusters)):
         parts[sets.find(i)].append(i)
-    out: list[tuple[Key, list[EventMention], tuple[str, ...]]] = []
+    out: list[tuple[Key, list[EventMention], tuple[PloverType, ...]]] = []
     for root in sorted(parts):
         idx = parts[root]
         if len(idx) == 1:
@@ -236,7 +237,10 @@ def _widest_key(members: list[EventMention], fallback: Key) -> Key:
 
 
 def _event(
-    key: Key, cluster: list[EventMention], story_of: Mapping[str, str], also: tuple[str, ...] = ()
+    key: Key,
+    cluster: list[EventMention],
+    story_of: Mapping[str, str],
+    also: tuple[PloverType, ...] = (),
 ) -> Event:
     anchor = cluster[0]  # the most specific date
     ordered = sorted(cluster, key=lambda m: (m.document, m.evidence.start, m.id))

@@ -9,6 +9,7 @@ the visit's, *said* is not.
 from __future__ import annotations
 
 from storyline.events.tree import DocTree
+from storyline.vocab import Modality
 
 __all__ = ["governing_chain", "modality"]
 
@@ -77,7 +78,7 @@ def governing_chain(
     return chain
 
 
-def modality(tree: DocTree, trigger: int) -> str:
+def modality(tree: DocTree, trigger: int) -> Modality:
     chain = governing_chain(tree, trigger, through_advcl=False)
     negated = hypothetical = future = conditional = False
     circumstance = False  # above "during/at/after ...", the governing verbs' plans don't apply

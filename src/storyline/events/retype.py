@@ -21,6 +21,7 @@ from storyline.events.lexicon import FRAMES, NOUN_TRIGGERS, VERB_TRIGGERS
 from storyline.events.modality import modality
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
 from storyline.records import EventMention, Timex
+from storyline.vocab import PloverType
 
 __all__ = [
     "background",
@@ -35,7 +36,7 @@ __all__ = [
 ]
 
 _COMMISSIVE = frozenset({"vow", "pledge", "promise", "swear"})
-_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+_HOSTILE: frozenset[PloverType] = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 #: Clauses that describe a thing named ("the accords signed in 1993", "a group called
 #: ...", "Bouyeri, convicted to life"), and modifiers: an act inside one is not told.
 #: Judged dev lines (all rounds) with the trigger under one of these, or anywhere

@@ -14,10 +14,9 @@ in a fixed order and the result is re-checked for overlaps.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from storyline.nlp.actors.gazetteer import lookup_country_name, lookup_demonym
@@ -130,7 +129,7 @@ def _strip_titles(doc: Doc, spans: _Spans) -> _Spans:
     return out
 
 
-def _is_syllable(tok: Any) -> bool:
+def _is_syllable(tok: Token) -> bool:
     return bool(tok.is_alpha and tok.is_title and len(tok) <= _SYLLABLE_MAX)
 
 
@@ -215,7 +214,7 @@ def _names_after_titles(doc: Doc, spans: _Spans) -> _Spans:
     return sorted(spans + added)
 
 
-def _name_word(tok: Any) -> bool:
+def _name_word(tok: Token) -> bool:
     return bool(
         tok.is_alpha and tok.is_title and tok.pos_ == "PROPN" and tok.lower_ not in TITLE_WORDS
     )

@@ -14,11 +14,15 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from storyline.errors import StorylineError
 from storyline.pipeline import StageStats
 from storyline.records import Document, Entity, Sentence, Token
+
+if TYPE_CHECKING:  # spaCy loads when a pipeline does, not when the CLI starts
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_MODEL", "AnnotateStage", "ModelNotFound", "load_pipeline", "resolve_model"]
 
@@ -50,7 +54,7 @@ def resolve_model(name: str | None = None) -> str:
     return name
 
 
-def _line_breaks(doc: Any) -> Any:
+def _line_breaks(doc: Doc) -> Doc:
     """Start a sentence after a blank line, and after a line break that ends a
     sentence or precedes a capitalized line (headlines, datelines, list items):
     news text is laid out in lines and the parser alone runs them together."""
@@ -70,7 +74,7 @@ def _line_breaks(doc: Any) -> Any:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(name: str | None = None) -> Any:
+def load_pipeline(name: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline with storyline's entity rules."""
     import spacy
 
@@ -94,7 +98,7 @@ def load_pipeline(name: str | None = None) -> Any:
     return nlp
 
 
-def doc_records(sdoc: Any) -> tuple[tuple[Token, ...], tuple[Sentence, ...], tuple[Entity, ...]]:
+def doc_records(sdoc: Doc) -> tuple[tuple[Token, ...], tuple[Sentence, ...], tuple[Entity, ...]]:
     """Convert a spaCy ``Doc`` into storyline's Token, Sentence and Entity records."""
     tokens = tuple(
         Token(
@@ -150,7 +154,9 @@ class AnnotateStage:
         if pending:
             yield from self._annotate(nlp, pending, stats)
 
-    def _annotate(self, nlp: Any, docs: list[Document], stats: StageStats) -> Iterator[Document]:
+    def _annotate(
+        self, nlp: Language, docs: list[Document], stats: StageStats
+    ) -> Iterator[Document]:
         for doc, sdoc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
             tokens, sentences, entities = doc_records(sdoc)
             stats.counts["tokens"] += len(tokens)

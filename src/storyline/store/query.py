@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from storyline.dates import bounds
 from storyline.errors import StorylineError
-from storyline.records import MODALITIES, PLOVER_TYPES
+from storyline.vocab import (
+    MODALITIES,
+    PLOVER_TYPES,
+    Modality,
+    PloverType,
+    is_modality,
+    is_plover_type,
+)
 
 __all__ = [
     "EVENT_SORTS",
@@ -46,8 +53,8 @@ class EventQuery:
     between: tuple[str, str] | None = None
     date_from: str | None = None  # first ISO day included
     date_to: str | None = None  # last ISO day included
-    types: tuple[str, ...] = ()
-    modalities: tuple[str, ...] = ()
+    types: tuple[PloverType, ...] = ()
+    modalities: tuple[Modality, ...] = ()
     limit: int | None = None
     offset: int = 0
     min_confidence: float = 0.0  # only events at least this likely to be usable lines
@@ -67,12 +74,12 @@ class EventQuery:
         min_confidence: float = 0.0,
     ) -> EventQuery:
         """Validate user input (types, modalities, dates) and build a query."""
-        types = tuple(t.strip().upper() for t in types if t.strip())
-        bad = [t for t in types if t not in PLOVER_TYPES]
+        given = [t.strip().upper() for t in types if t.strip()]
+        bad = [t for t in given if not is_plover_type(t)]
         if bad:
             raise QueryError(f"unknown event type {bad[0]!r}; one of: {', '.join(PLOVER_TYPES)}")
-        modalities = tuple(m.strip().lower() for m in modalities if m.strip())
-        badm = [m for m in modalities if m not in MODALITIES]
+        given_m = [m.strip().lower() for m in modalities if m.strip()]
+        badm = [m for m in given_m if not is_modality(m)]
         if badm:
             raise QueryError(f"unknown modality {badm[0]!r}; one of: {', '.join(MODALITIES)}")
         if (limit is not None and limit < 0) or offset < 0:
@@ -84,8 +91,8 @@ class EventQuery:
             between=between,
             date_from=parse_date_bound(date_from, end=False) if date_from else None,
             date_to=parse_date_bound(date_to, end=True) if date_to else None,
-            types=types,
-            modalities=modalities,
+            types=tuple(t for t in given if is_plover_type(t)),
+            modalities=tuple(m for m in given_m if is_modality(m)),
             limit=limit,
             offset=offset,
             min_confidence=min_confidence,

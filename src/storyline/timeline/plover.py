@@ -14,9 +14,11 @@ not at all). These weights are ours, not PLOVER's: change them here only.
 
 from __future__ import annotations
 
+from storyline.vocab import Modality, PloverType
+
 __all__ = ["MODALITY_FACTOR", "QUAD", "QUAD_WEIGHT", "event_score", "quad"]
 
-QUAD: dict[str, str] = {
+QUAD: dict[PloverType, str] = {
     "AGREE": "verbal cooperation",
     "CONSULT": "verbal cooperation",
     "SUPPORT": "verbal cooperation",
@@ -40,7 +42,7 @@ QUAD_WEIGHT: dict[str, float] = {
     "verbal conflict": -3.0,
     "material conflict": -7.0,
 }
-MODALITY_FACTOR: dict[str, float] = {
+MODALITY_FACTOR: dict[Modality, float] = {
     "asserted": 1.0,
     "future": 0.5,
     "hypothetical": 0.25,
@@ -48,11 +50,11 @@ MODALITY_FACTOR: dict[str, float] = {
 }
 
 
-def quad(event_type: str) -> str:
+def quad(event_type: PloverType) -> str:
     """The PLOVER quad class of a type (unknown types count as verbal cooperation)."""
     return QUAD.get(event_type, "verbal cooperation")
 
 
-def event_score(event_type: str, modality: str) -> float:
+def event_score(event_type: PloverType, modality: Modality) -> float:
     """One event's contribution to a dyad's cooperation-conflict score (-7..+7)."""
     return QUAD_WEIGHT[quad(event_type)] * MODALITY_FACTOR.get(modality, 0.0)

@@ -31,6 +31,7 @@ from storyline.timeline.citations import cite_all
 from storyline.timeline.plover import QUAD_WEIGHT, event_score, quad
 from storyline.timeline.salience import stored_extras
 from storyline.timeline.sql import resolve_country
+from storyline.vocab import parse_modality, parse_plover_type
 
 __all__ = [
     "PERIODS",
@@ -213,7 +214,9 @@ def top_dyads_uncached(store: Store, limit: int) -> list[dict[str, Any]]:
     for r in rows:
         p = pairs[(r["a"], r["b"])]
         p["events"] += r["n"]
-        p["score"] += r["n"] * event_score(r["type"], r["modality"])
+        p["score"] += r["n"] * event_score(
+            parse_plover_type(r["type"]), parse_modality(r["modality"])
+        )
         p["counts"][r["type"]] += r["n"]
     names = store.country_names()
     ranked = sorted(pairs.items(), key=lambda kv: (-kv[1]["events"], kv[0]))[:limit]

@@ -29,6 +29,7 @@ from storyline.records import Actor, Event
 from storyline.serialize import evidence_json
 from storyline.store.api import Store
 from storyline.timeline.plover import quad
+from storyline.vocab import Modality
 
 __all__ = [
     "SalienceContext",
@@ -44,7 +45,7 @@ TYPE_FACTOR: dict[str, float] = {
     "verbal conflict": 0.6,
     "verbal cooperation": 0.5,
 }
-MODALITY_FACTOR: dict[str, float] = {
+MODALITY_FACTOR: dict[Modality, float] = {
     "asserted": 1.0,
     "future": 0.6,
     "hypothetical": 0.3,

