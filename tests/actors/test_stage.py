@@ -115,3 +115,18 @@ def test_armed_groups_have_their_base_country(annotate: Callable[[str], Document
     got = {m.text: (m.actor.country, m.actor.sector) for m in extract_mentions(doc)}
     assert got["Hezbollah"] == ("LBN", "REB")
     assert got["Houthis"] == ("YEM", "REB")
+
+
+def test_a_company_is_one_actor_whatever_its_corporate_form(
+    annotate: Callable[[str], Document],
+) -> None:
+    doc = annotate(
+        "Boeing Co. won an order from Air China on Monday. Boeing said the order was worth"
+        " two billion dollars."
+    )
+    found = [m for m in extract_mentions(doc) if m.text.startswith("Boeing")]
+    assert {m.text for m in found} == {"Boeing Co.", "Boeing"}, found
+    assert len({m.actor.id for m in found}) == 1
+    other = annotate("Boeing Corp. opened a plant in Ohio on Monday.")
+    same = [m for m in extract_mentions(other) if m.text.startswith("Boeing")]
+    assert {m.actor.id for m in same} == {found[0].actor.id}  # across articles too

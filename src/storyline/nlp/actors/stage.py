@@ -103,11 +103,13 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     found.extend(_agency_markers(doc.text))
     found.extend(_role_mentions(view, people))
     found.extend(_reporting_pronouns(view, found))
+    found.extend(_org_variants(view, found))
     kept = [_members(doc.text, m) for m in found if not _backer(doc.text, m)]
     return _non_overlapping(kept)
 
 
 _MEMBER_NOUNS = word_set("member_nouns")
+_CORPORATE = word_set("corporate_suffixes")
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]+)")
 
 
@@ -445,11 +447,38 @@ def _organization(view: DocView, ent: EntitySpan, acronyms: dict[str, Actor]) ->
     sector = org_sector(text, has_country=country is not None and possessed)
     if country is None and sector is None:
         return []
-    actor = Actor(actor_id("org", text), text, country, sector, "org")
+    actor = Actor(actor_id("org", org_stem(text)), text, country, sector, "org")
     tail = _ACRONYM_AFTER.match(view.text, ent.entity.end)
     if tail:
         acronyms[tail.group(1)] = actor
     return [_mention(view, start_tok, ent.last, actor, "name")]
+
+
+def org_stem(name: str) -> str:
+    """An organization's name without its corporate form: "Boeing Co." and "Boeing"
+    are one actor (one id), whatever form an article uses."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _CORPORATE:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def _org_variants(view: DocView, found: list[Mention]) -> list[Mention]:
+    """ "Boeing Co. signed ... Boeing said": a shorter form of an organization the
+    article has named is that organization (an alias mention), though the bare form
+    alone says neither its country nor its sector."""
+    orgs = {name_key(org_stem(m.actor.name)): m.actor for m in found if m.actor.kind == "org"}
+    covered = {
+        i for m in found for i in range(view.token_index(m.start), view.token_index(m.end - 1) + 1)
+    }
+    out = []
+    for ent in view.entities:
+        if ent.label != "ORG" or any(i in covered for i in range(ent.first, ent.last)):
+            continue
+        actor = orgs.get(name_key(org_stem(ent.entity.text)))
+        if actor is not None:
+            out.append(_mention(view, ent.first, ent.last, actor, "alias"))
+    return out
 
 
 def _acronym_mentions(view: DocView, acronyms: dict[str, Actor]) -> list[Mention]:
