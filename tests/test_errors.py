@@ -21,7 +21,7 @@ ERRORS = [
     ("storyline.ingest.decode", "DecodeError", ValueError),
     ("storyline.timex.timeml", "TimeMLError", ValueError),
     ("storyline.nlp.spacy_pipeline", "ModelNotFound", RuntimeError),
-    ("storyline.dedup.index", "StoryIndexError", RuntimeError),
+    ("storyline.store.story_index", "StoryIndexError", RuntimeError),
     ("storyline.store.sqlite", "StoreError", RuntimeError),
     ("storyline.store.sqlite", "StoreWriteError", RuntimeError),
     ("storyline.store.query", "QueryError", ValueError),

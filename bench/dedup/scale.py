@@ -43,10 +43,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from storyline.dedup import (  # noqa: E402
     Fingerprint,
     StoryConfig,
-    StoryIndex,
     cluster_fingerprints,
     fingerprint_many,
 )
+from storyline.store.story_index import StoryIndex  # noqa: E402
 
 VOCAB = 30_000
 BOILER = "Home | World | Politics | Economy\n\nSubscribe to our newsletter for the latest news"

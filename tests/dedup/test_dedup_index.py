@@ -6,7 +6,8 @@ import sqlite3
 
 import pytest
 
-from storyline.dedup import STORY_SCHEMA, StoryConfig, StoryIndex, StoryIndexError, cluster
+from storyline.dedup import StoryConfig, cluster
+from storyline.store.story_index import STORY_SCHEMA, StoryIndex, StoryIndexError
 
 
 def _long_text(seeds: list[tuple[str, str]]) -> str:

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from storyline.dedup import (
     StoryConfig,
-    StoryIndex,
     cluster,
     cluster_fingerprints,
     fingerprint_many,
 )
+from storyline.store.story_index import StoryIndex
 
 _SETTINGS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from storyline.dedup import StoryIndex, cluster
+from storyline.dedup import cluster
 from storyline.records import Story
+from storyline.store.story_index import StoryIndex
 
 
 def _partition(stories: list[Story]) -> list[list[str]]:

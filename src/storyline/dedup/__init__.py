@@ -5,21 +5,22 @@ one report five times is wrong. This package groups articles into ``Story`` reco
 (canonical = most complete article; members with their relation and score;
 paragraphs with every article that carries them).
 
-``cluster`` does it in memory; ``StoryIndex`` persists fingerprints and LSH
-postings in SQLite (``STORY_SCHEMA``) so a corpus grows without rebuilding.
+This package is the algorithm only, and holds no SQL: normalizing and fingerprinting
+(shingles, MinHash LSH keys, anchors), the posting rule of a batch, linking and
+verification, relations, story ids and assembling a ``Story``. ``cluster`` runs it in
+memory; the persisted index (``storyline.store.story_index.StoryIndex``, its tables
+``STORY_SCHEMA`` and its error) keeps fingerprints and LSH postings in SQLite so a
+corpus grows without rebuilding, and imports its decisions from here (``dedup``
+never imports ``store``).
 """
 
 from storyline.dedup.config import StoryConfig
 from storyline.dedup.fingerprint import Fingerprint, fingerprint_many, normalize, split_paragraphs
-from storyline.dedup.index import STORY_SCHEMA, StoryIndex, StoryIndexError
 from storyline.dedup.memory import cluster, cluster_fingerprints
 
 __all__ = [
-    "STORY_SCHEMA",
     "Fingerprint",
     "StoryConfig",
-    "StoryIndex",
-    "StoryIndexError",
     "cluster",
     "cluster_fingerprints",
     "fingerprint_many",

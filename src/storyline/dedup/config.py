@@ -21,7 +21,7 @@ class StoryConfig:
 
     Changing any fingerprint field (``shingle_size``, ``num_perm``, ``bands``,
     ``rows``, ``anchor_rate``, ``seed``) makes a persisted index unreadable, so
-    ``StoryIndex`` stores the config and refuses a different one.
+    ``store.story_index.StoryIndex`` stores the config and refuses a different one.
     """
 
     shingle_size: int = 5  # words per shingle

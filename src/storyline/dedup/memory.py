@@ -1,7 +1,8 @@
 """Story clustering in memory: the reference path for tests and benchmarks.
 
-The persisted ``StoryIndex`` makes the same decisions (same fingerprints, same
-candidate keys and posting cap, same verification), with SQLite holding the postings.
+The persisted index (``store.story_index.StoryIndex``) makes the same decisions
+(same fingerprints, same candidate keys and posting cap, same verification), with
+SQLite holding the postings.
 """
 
 from __future__ import annotations

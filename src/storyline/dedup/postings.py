@@ -1,7 +1,8 @@
 """The posting rule of one batch added to the persisted index, vectorized.
 
-Kept apart from ``index.py`` because it is the one piece of logic that must match the
-in-memory ``cluster`` exactly (same cap, same order) for both paths to agree.
+Kept apart from the persisted index (``store/story_index.py``, which runs the SQL)
+because it is the one piece of logic that must match the in-memory ``cluster``
+exactly (same cap, same order) for both paths to agree.
 
 A batch of 10,000 documents carries ~550,000 (document, key) occurrences; walking them
 in Python dict/Counter loops cost more than all the SQL of the batch, so the plan is

@@ -14,9 +14,9 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from storyline.dedup import StoryIndex
 from storyline.records import Actor, Document, Event, EventMention, Quarantined
 from storyline.store.query import CitedBy, EventQuery
+from storyline.store.story_index import StoryIndex
 
 __all__ = ["Store"]
 

@@ -26,8 +26,8 @@ Where it differs from ``SQLiteStore``:
 - an event id written twice raises ``ValueError`` (SQLite: ``sqlite3.IntegrityError``);
   in both, nothing of that write is kept;
 - ``story_index`` is the one exception to "no SQL": the protocol returns
-  ``dedup.StoryIndex``, which keeps its postings in a SQLite connection, so this
-  store gives it a private in-memory database (``:memory:``).
+  ``StoryIndex`` (``store/story_index.py``), which keeps its postings in a SQLite
+  connection, so this store gives it a private in-memory database (``:memory:``).
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ from pathlib import Path
 from typing import Any
 
 from storyline.dates import span
-from storyline.dedup import StoryIndex
 from storyline.names import alias_key
 from storyline.records import Actor, Document, Event, EventMention, Quarantined
 from storyline.serialize import event_from_json, event_json, event_mention_from_json
@@ -55,6 +54,7 @@ from storyline.store.shared import (
     event_key,
     story_groups,
 )
+from storyline.store.story_index import StoryIndex
 from storyline.store.text_search import SearchText, search_texts
 
 __all__ = ["MemoryStore"]
@@ -234,7 +234,7 @@ class MemoryStore(MemoryActorReads, MemoryEventReads):
         self._written()
 
     def story_index(self) -> StoryIndex:
-        """The near-duplicate index (``dedup.StoryIndex``), in a private in-memory
+        """The near-duplicate index (``store/story_index.py``), in a private in-memory
         SQLite database: the protocol's one type that is bound to SQLite."""
         if self._index_conn is None:
             self._index_conn = sqlite3.connect(":memory:", check_same_thread=False)

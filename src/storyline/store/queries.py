@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from storyline.dates import UNDATED
-from storyline.dedup import StoryIndex
 from storyline.records import Event
 from storyline.serialize import event_from_json
 from storyline.store.query import EVENT_SORTS, CitedBy, EventQuery, QueryError
+from storyline.store.story_index import StoryIndex
 
 __all__ = ["StoreQueries"]
 
@@ -440,5 +440,5 @@ class StoreQueries:
     # -- the build's story index ---------------------------------------------
 
     def story_index(self) -> StoryIndex:
-        """The near-duplicate index (``dedup.StoryIndex``) kept in this store."""
+        """The near-duplicate index (``store/story_index.py``) kept in this store."""
         return StoryIndex(self.conn)

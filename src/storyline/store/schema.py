@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from storyline.dedup import STORY_SCHEMA
+from storyline.store.story_index import STORY_SCHEMA
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Migration"]
 

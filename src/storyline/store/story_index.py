@@ -1,5 +1,14 @@
 """The persistent story index: fingerprints and LSH postings kept in SQLite.
 
+What lives here is the persistence of ``dedup``'s story clustering: the tables
+(``STORY_SCHEMA``), every statement on them, ``StoryIndex`` and its error. The
+algorithm it runs stays in ``storyline.dedup`` and is imported from there:
+fingerprints (shingles, MinHash keys, anchors: ``dedup.fingerprint``), the posting
+rule and candidate pairs of a batch (``dedup.postings``), linking a batch into
+components (``dedup.link``), verification, relations and story ids
+(``dedup.verify``) and assembling a ``Story`` (``dedup.assemble``). The in-memory
+``dedup.cluster`` makes the same decisions without a database.
+
 ``storyline build`` adds documents batch by batch (``add_many``); each batch costs a
 handful of queries (joins of the batch's keys against the postings) and
 ``executemany`` inserts, so the index scales with the corpus instead of with the
@@ -30,10 +39,10 @@ import numpy as np
 from storyline.dedup.assemble import build_story
 from storyline.dedup.config import StoryConfig
 from storyline.dedup.fingerprint import Fingerprint, fingerprint_many
+from storyline.dedup.link import link_batch
 from storyline.dedup.postings import I64, BatchKeys, batch_keys, plan_batch
-from storyline.dedup.verify import canonical_key, linked, linked_many, relation_to, story_id
+from storyline.dedup.verify import canonical_key, relation_to, story_id
 from storyline.errors import StorylineError
-from storyline.intervals import UnionFind
 from storyline.records import Story, StoryMember
 
 __all__ = ["STORY_SCHEMA", "StoryIndex", "StoryIndexError"]
@@ -236,66 +245,22 @@ class StoryIndex:
         ns = [base + i for i in range(len(fps))]
         keys = batch_keys(fps)
         plan = plan_batch(keys, *self._stored_postings(keys), config)
-        db_i, db_n = plan.db_pairs[0].tolist(), plan.db_pairs[1].tolist()
-        stored = self._stored(db_n)
-
-        # union-find over the new documents and the existing stories they touch; the
-        # components do not depend on the order pairs are verified in
-        sets = UnionFind()
-        node: dict[object, int] = {}
-
-        def node_of(key: object) -> int:
-            if key not in node:
-                node[key] = sets.add()
-            return node[key]
-
-        for n in ns:
-            node_of(n)
-        for i, m in zip(db_i, db_n, strict=True):
-            story, other = stored[m]
-            me = node[ns[i]]
-            if sets.find(node_of(story)) != sets.find(me) and linked(fps[i], other, config):
-                sets.union(node_of(story), me)
-        if components is not None:  # linked elsewhere: join each group
-            at = {fp.doc: node[ns[i]] for i, fp in enumerate(fps)}
-            for group in components:
-                nodes = [at[d] for d in group if d in at]
-                for x in nodes[1:]:
-                    sets.union(nodes[0], x)
-        else:  # verified a document at a time against all its candidates (vectorized)
-            partners: dict[int, list[int]] = {}
-            pairs = zip(plan.batch_pairs[0].tolist(), plan.batch_pairs[1].tolist(), strict=True)
-            for i, j in pairs:
-                partners.setdefault(i, []).append(j)
-            for i, js in partners.items():
-                a = node[ns[i]]
-                js = [j for j in js if sets.find(node[ns[j]]) != sets.find(a)]
-                for j, ok in zip(
-                    js, linked_many(fps[i], [fps[j] for j in js], config), strict=True
-                ):
-                    if ok:
-                        sets.union(a, node[ns[j]])
+        stored = self._stored(plan.db_pairs[1].tolist())
+        groups = link_batch(fps, plan, stored, components, config)
 
         # each component's id derives from its smallest doc id (old stories included)
-        members: dict[int, list[str]] = {}
-        old_stories: dict[int, list[str]] = {}
-        for name, x in node.items():
-            if isinstance(name, str):
-                old_stories.setdefault(sets.find(x), []).append(name)
-        for i, fp in enumerate(fps):
-            members.setdefault(sets.find(node[ns[i]]), []).append(fp.doc)
-        new_id: dict[int, str] = {}
-        for root, docs in members.items():
-            smallest = list(docs)
-            for old in old_stories.get(root, []):
+        story_at: dict[int, str] = {}
+        for group in groups:
+            smallest = [fps[k].doc for k in group.batch]
+            for old in group.stories:
                 row = conn.execute("SELECT min(doc) FROM story_doc WHERE story = ?", (old,))
                 smallest.append(str(row.fetchone()[0]))
-            new_id[root] = story_id(smallest)
-            for old in old_stories.get(root, []):
-                if old != new_id[root]:
-                    conn.execute(
-                        "UPDATE story_doc SET story = ? WHERE story = ?", (new_id[root], old)
-                    )
+            new_id = story_id(smallest)
+            for old in group.stories:
+                if old != new_id:
+                    conn.execute("UPDATE story_doc SET story = ? WHERE story = ?", (new_id, old))
+            for k in group.batch:
+                story_at[k] = new_id
 
         conn.executemany(
             "INSERT INTO story_doc (n, doc, story, norm_hash, n_words, n_paragraphs, shingles) "
@@ -304,7 +269,7 @@ class StoryIndex:
                 (
                     ns[i],
                     fp.doc,
-                    new_id[sets.find(node[ns[i]])],
+                    story_at[i],
                     fp.norm_hash,
                     fp.n_words,
                     fp.n_paragraphs,
