@@ -130,3 +130,14 @@ def test_a_company_is_one_actor_whatever_its_corporate_form(
     other = annotate("Boeing Corp. opened a plant in Ohio on Monday.")
     same = [m for m in extract_mentions(other) if m.text.startswith("Boeing")]
     assert {m.actor.id for m in same} == {found[0].actor.id}  # across articles too
+
+
+def test_a_role_in_a_national_organization_gives_the_persons_country(
+    annotate: Callable[[str], Document],
+) -> None:
+    doc = annotate(
+        "Castro met with Liang Guanglie, chief of general staff of the Chinese People's"
+        " Liberation Army, on Friday."
+    )
+    liang = [m for m in extract_mentions(doc) if m.text == "Liang Guanglie"]
+    assert liang and liang[0].actor.country == "CHN", liang
