@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline.api.reader import router as reader
 from storyline.api.routes import router
+from storyline.store.query import QueryError
 from storyline.store.sqlite import SQLiteStore
 from storyline.web.pages import render_error
 from storyline.web.pages import router as pages
@@ -66,6 +67,11 @@ def create_app(db: str | Path, *, base_url: str = "") -> FastAPI:
                 headers=getattr(exc, "headers", None),
             )
         return render_error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError) -> Response:
+        """A filter or search the store refuses: 400 with its message, on every route."""
+        return await http_error(request, StarletteHTTPException(400, str(exc)))
 
     @app.exception_handler(RequestValidationError)
     async def bad_params(request: Request, exc: RequestValidationError) -> Response:

@@ -28,6 +28,7 @@ from storyline.timeline.search import search_events
 
 __all__ = ["router"]
 
+#: A ``QueryError`` a route raises is answered 400 with its message (server.py).
 router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[Store, Depends(get_store)]
 #: The most rows one CSV download holds (a larger timeline: narrow the filters).
@@ -41,10 +42,7 @@ MAX_CSV_ROWS = 100_000
     responses=error_responses(400, 503),
 )
 def api_facets(store: StoreDep, filters: FiltersDep) -> Response:
-    try:
-        return as_built(facets.facet_counts(store, filters.query(), filters.reader()))
-    except QueryError as exc:
-        raise HTTPException(400, str(exc)) from exc
+    return as_built(facets.facet_counts(store, filters.query(), filters.reader()))
 
 
 @router.get(
@@ -54,10 +52,7 @@ def api_facets(store: StoreDep, filters: FiltersDep) -> Response:
     responses=error_responses(400, 503),
 )
 def api_density(store: StoreDep, filters: FiltersDep) -> Response:
-    try:
-        return as_built(facets.density(store, filters.query(), filters.reader()))
-    except QueryError as exc:
-        raise HTTPException(400, str(exc)) from exc
+    return as_built(facets.density(store, filters.query(), filters.reader()))
 
 
 @router.get(
@@ -83,16 +78,13 @@ def api_overview(store: StoreDep) -> Response:
     },
 )
 def api_timeline_csv(store: StoreDep, filters: FiltersDep) -> Response:
-    try:
-        query = filters.query()
-        cited = facets.cited_by(store, filters.reader())  # once for the count and the rows
-        total = store.count_events(query, cited)
-        if total > MAX_CSV_ROWS:
-            raise QueryError(f"{total} events match; a CSV holds at most {MAX_CSV_ROWS}")
-        everything = dataclasses.replace(query, limit=None, offset=0)
-        ids = store.event_page_ids(everything, cited, filters.sort)
-    except QueryError as exc:
-        raise HTTPException(400, str(exc)) from exc
+    query = filters.query()
+    cited = facets.cited_by(store, filters.reader())  # once for the count and the rows
+    total = store.count_events(query, cited)
+    if total > MAX_CSV_ROWS:
+        raise QueryError(f"{total} events match; a CSV holds at most {MAX_CSV_ROWS}")
+    everything = dataclasses.replace(query, limit=None, offset=0)
+    ids = store.event_page_ids(everything, cited, filters.sort)
     events = store.events_by_id(ids)
     sources = document_sources(store, (ev.document for e in events for ev in e.evidence))
     body = export_events(events, ExportFormat.csv, sources=sources)
@@ -114,10 +106,7 @@ def api_search_events(
 ) -> Response:
     if not 1 <= limit <= queries.MAX_LIMIT:
         raise HTTPException(400, f"limit must be between 1 and {queries.MAX_LIMIT}")
-    try:
-        return as_built(search_events(store, queries.check_search(q), limit))
-    except QueryError as exc:
-        raise HTTPException(400, str(exc)) from exc
+    return as_built(search_events(store, queries.check_search(q), limit))
 
 
 @router.get(

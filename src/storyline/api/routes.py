@@ -114,10 +114,7 @@ def api_timeline(
     top: Annotated[int | None, Query(ge=queries.INT64_MIN, le=queries.INT64_MAX)] = None,
 ) -> Response:
     """``top``: only the N most salient events (as ``storyline timeline --top N``)."""
-    try:
-        page = timeline_payload(store, request, filters, top)
-    except QueryError as exc:
-        raise HTTPException(400, str(exc)) from exc
+    page = timeline_payload(store, request, filters, top)  # QueryError: 400 (server.py)
     link = {"Link": f'<{page["next"]}>; rel="next"'} if page["next"] else None
     return as_built(page, link)
 
@@ -195,14 +192,11 @@ def actor_payload(store: Store, actor_id: str, *, limit: int, offset: int) -> di
     if actor is None:
         raise HTTPException(404, f"no actor {actor_id!r}")
     aliases, mentions = queries.actor_aliases(store, actor.id)
-    try:
-        query = queries.timeline_query(
-            actor=actor.id, between=[], date_from=None, date_to=None, types=[],
-            modalities=[], limit=limit, offset=offset,
-        )  # fmt: skip
-        events, total = queries.event_payloads(store, query)
-    except QueryError as exc:
-        raise HTTPException(400, str(exc)) from exc
+    query = queries.timeline_query(
+        actor=actor.id, between=[], date_from=None, date_to=None, types=[],
+        modalities=[], limit=limit, offset=offset,
+    )  # fmt: skip
+    events, total = queries.event_payloads(store, query)
     related = (
         store.actors_of_country(actor.country, actor.id)
         if actor.kind == "country" and actor.country
