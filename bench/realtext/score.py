@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpora import CORPORA, WORK
-from sample import JUDGEMENTS
+from sample import JUDGEMENTS, items
 
 from stats import wilson
 
@@ -93,8 +93,6 @@ def score(label: str, split: str, census: bool = False) -> dict[str, Any]:
     """Score the build's sample, or (``census``) every line of its timeline that has a
     judgement: no redraw noise, the unjudged lines counted and reported."""
     if census:
-        from sample import items
-
         sample = [it for c in CORPORA for it in items(label, split, c)]
     else:
         sample = [

@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from storyline.api.queries import corpus_overview
 from storyline.engine.local import BuildReport, build
 from storyline.engine.stages import BuildConfig
 from storyline.records import MODALITIES, PLOVER_TYPES
@@ -29,7 +30,6 @@ from storyline.store.query import EVENT_SORTS, CitedBy, EventQuery, QueryError
 from storyline.store.sqlite import SQLiteStore
 from storyline.timeline.aliases import suggest_names
 from storyline.timeline.citations import cite_all
-from storyline.timeline.facets import corpus_overview
 from storyline.timeline.reading import actor_rows, story_rows
 from storyline.timeline.relations import relations, top_dyads
 from storyline.timeline.search import search_events

@@ -26,12 +26,9 @@ __all__ = [
     "SORTS",
     "ReaderFilter",
     "cited_by",
-    "corpus_overview",
     "density",
     "document_outlets",
     "facet_counts",
-    "matching",
-    "page_ids",
 ]
 
 #: Sort keys of a page of events (``-`` for descending).
@@ -75,16 +72,6 @@ def cited_by(store: Store, rf: ReaderFilter) -> CitedBy:
         wanted = set(rf.outlets)
         documents = tuple(sorted(d for d, o in document_outlets(store).items() if o in wanted))
     return CitedBy(documents, tuple(sorted(rf.stories)))
-
-
-def matching(store: Store, query: EventQuery, rf: ReaderFilter) -> int:
-    """How many events match (limit and offset ignored)."""
-    return store.count_events(query, cited_by(store, rf))
-
-
-def page_ids(store: Store, query: EventQuery, rf: ReaderFilter, sort: str = "date") -> list[str]:
-    """The ids of one page of matching events in the chosen order."""
-    return store.event_page_ids(query, cited_by(store, rf), sort)
 
 
 def density(store: Store, query: EventQuery, rf: ReaderFilter) -> dict[str, Any]:
@@ -156,30 +143,3 @@ def _story_titles(store: Store, stories: list[str]) -> dict[str, str]:
     for r in store.story_label_rows(stories):
         out.setdefault(r["story"], source_of(r).label)
     return out
-
-
-def corpus_overview(store: Store) -> dict[str, Any]:
-    """What the store holds: documents, outlets, the span of publication dates, events
-    (how many told as planned or possible), and the most active actors and pairs
-    (computed once per store state)."""
-    result: dict[str, Any] = per_store_state(store, "overview", lambda: _overview(store))
-    return result
-
-
-def _overview(store: Store) -> dict[str, Any]:
-    counts = store.corpus_counts()
-    outlets = Counter(document_outlets(store).values())
-    events: dict[str, int] = counts["by_modality"]
-    top = facet_counts(store, EventQuery(), ReaderFilter())
-    return {
-        "documents": counts["documents"],
-        "published": counts["published"],
-        "stories": counts["stories"],
-        "outlets": len(outlets),
-        "top_outlets": [{"value": k, "count": v} for k, v in _top(outlets, 8)],
-        "events": sum(events.values()),
-        "by_modality": dict(sorted(events.items())),
-        "event_dates": counts["event_dates"],
-        "top_actors": top["actor"][:8],
-        "top_pairs": top["pair"][:6],
-    }

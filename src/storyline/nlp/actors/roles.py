@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from storyline.nlp.actors.gazetteer import lookup_country_name, lookup_demonym, lookup_org
-from storyline.nlp.actors.orgs import org_country as _org_country
+from storyline.nlp.actors.orgs import org_country
 from storyline.nlp.actors.view import DocView
 from storyline.nlp.actors.words import word_set, word_sets
 
@@ -182,7 +182,7 @@ def _parse(view: DocView, first: int, last: int) -> Role | None:
             end = min(end, last)
             if code is None and ent.label == "ORG" and role:
                 # "chief of general staff of the Chinese People's Liberation Army"
-                code = _org_country(view, ent.first, ent.last)
+                code = org_country(view, ent.first, ent.last)
             prev = view.lower(role[-1]) if role else ""
             if code is None and not role:
                 code, rest = _leading_country(view, ent.first, end)
