@@ -256,3 +256,19 @@ def test_a_headline_and_its_lede_are_one_act() -> None:
     assert [x.id for x in event.target] == ["UGA"]
     far = replace(b, id="c", evidence=Evidence("d0", 2000, 2000 + len(lede), lede))
     assert len(merge_mentions([a, far], {})) == 2  # deep in the article: another act
+
+
+def test_a_joined_statement_keeps_its_lead_acts_sides() -> None:
+    said = "The EU supports the resolution and encourages Lebanon to apply it."
+    eu = Actor(id="EU", name="European Union", country=None, sector="IGO", kind="organization")
+    lbn = Actor(id="LBN", name="Lebanon", country="LBN", sector="GOV")
+    back = _undated("a", "d0", "2006-08-12", text=said, type_="SUPPORT", trigger="supports",
+                    src=(eu,), tgt=())  # fmt: skip
+    urge = _undated("b", "d0", "2006-08-12", text=said, type_="REQUEST", trigger="encourages",
+                    src=(eu,), tgt=(lbn,))  # fmt: skip
+    urge = replace(urge, trigger=Evidence("d0", 39, 49, "encourages"))
+    (event,) = merge_mentions([urge, back], {})
+    assert (event.type, event.also) == ("SUPPORT", ("REQUEST",))
+    # Lebanon is whom the EU urged, not what it supported: the line has no target
+    assert [a.id for a in event.source] == ["EU"] and event.target == ()
+    assert set(event.mentions) == {"a", "b"}

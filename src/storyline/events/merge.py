@@ -131,7 +131,9 @@ def _join_statements(
 ) -> list[tuple[Key, list[EventMention], tuple[PloverType, ...]]]:
     """One statement, one line: clusters of different statement types holding acts of
     one doer told in one sentence, whose dates fit, become one event of the type named
-    first; the others are kept in ``also`` (and every mention stays cited)."""
+    first, with that act's sides; the others are kept in ``also`` (and every mention
+    stays cited), their sides not added (what the doer asked of one party is not what
+    it supported in another)."""
     index: dict[str, list[tuple[int, EventMention]]] = defaultdict(list)
     for i, (_, members) in enumerate(clusters):
         for m in members:
@@ -163,7 +165,8 @@ def _join_statements(
             continue
         first = min(idx, key=lambda i: min((m.document, m.trigger.start) for m in clusters[i][1]))
         members = sorted((m for i in idx for m in clusters[i][1]), key=order)
-        key = _widest_key(members, clusters[first][0])
+        lead = clusters[first][0]  # the sides are the lead act's: the others only say more
+        key = _widest_key([m for m in members if m.type == lead[0]], lead)
         also = tuple(sorted({clusters[i][0][0] for i in idx} - {key[0]}))
         out.append((key, members, also))
     return out
@@ -246,8 +249,9 @@ def _event(
     ordered = sorted(cluster, key=lambda m: (m.document, m.evidence.start, m.id))
     own = [m for m in ordered if m.type == key[0]] or ordered
     lead = max(own, key=lambda m: (m.mode is not None, m.date_source == "text", m.confidence))
-    source = _union(m.source for m in cluster)
-    target = _union(m.target for m in cluster)
+    sided = own if also else cluster  # a joined statement keeps its lead act's sides
+    source = _union(m.source for m in sided)
+    target = _union(m.target for m in sided)
     if key[0] in DIRECTIONLESS:
         source = _union(m.source for m in cluster if side(m.source) == side(lead.source))
         target = _union(m.target for m in cluster if side(m.target) == side(lead.target))
