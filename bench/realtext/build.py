@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import CORPORA, ROOT, WORK, materialize
+from corpora import CORPORA, ROOT, SPLIT_NAMES, WORK, corpora_of, materialize
 
 
 def store_path(label: str, split: str, corpus: str) -> Path:
@@ -55,12 +55,12 @@ def build(label: str, split: str, corpus: str, workers: int) -> dict[str, object
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--split", choices=("dev", "test"), required=True)
+    ap.add_argument("--split", choices=SPLIT_NAMES, required=True)
     ap.add_argument("--label", required=True, help="a name for this build (e.g. the commit)")
     ap.add_argument("--corpus", choices=CORPORA, action="append")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
-    for corpus in args.corpus or CORPORA:
+    for corpus in args.corpus or corpora_of(args.split):
         print(json.dumps(build(args.label, args.split, corpus, args.workers)), flush=True)
 
 

@@ -29,12 +29,22 @@ WORK = ROOT / "bench" / "realtext" / "work"  # git-ignored: real text never ente
 CORPORA = ("newswire", "timeml", "pages")
 
 #: Buckets (0-99) of each split, per corpus: about 200 newswire stories, 75 TimeML
-#: articles and a third of the English pages each.
+#: articles and a third of the English pages each. ``calib`` (session 7) is text no
+#: rule was ever tuned on, kept to fit the confidence model: about 200 further
+#: newswire stories and the remaining 65 TimeML articles (the English pages are all
+#: in dev or test).
 SPLITS: dict[str, dict[str, range]] = {
-    "newswire": {"test": range(0, 10), "dev": range(10, 20)},
-    "timeml": {"test": range(0, 35), "dev": range(35, 70)},
+    "newswire": {"test": range(0, 10), "dev": range(10, 20), "calib": range(20, 30)},
+    "timeml": {"test": range(0, 35), "dev": range(35, 70), "calib": range(70, 100)},
     "pages": {"test": range(0, 50), "dev": range(50, 100)},
 }
+SPLIT_NAMES = ("dev", "test", "calib")
+
+
+def corpora_of(split: str) -> tuple[str, ...]:
+    """The corpora that have documents in this split."""
+    return tuple(c for c in CORPORA if split in SPLITS[c])
+
 
 _ENGLISH = re.compile(r"\b(the|and|of|to|in|that|is|was|for|with)\b", re.I)
 _GERMAN_ETC = re.compile(r"\b(der|die|und|das|nicht|mit|dla|nie|los|las|que|les|des|et)\b", re.I)
@@ -101,10 +111,10 @@ def materialize(split: str, corpus: str) -> Path:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--split", choices=("dev", "test"), required=True)
+    ap.add_argument("--split", choices=SPLIT_NAMES, required=True)
     ap.add_argument("--corpus", choices=CORPORA, action="append")
     args = ap.parse_args()
-    for corpus in args.corpus or CORPORA:
+    for corpus in args.corpus or corpora_of(args.split):
         folder = materialize(args.split, corpus)
         print(f"{folder}\t{sum(1 for _ in folder.iterdir())} files")
 

@@ -21,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import CORPORA
+from corpora import SPLIT_NAMES, corpora_of
 from sample import items
 from score import judgements, usable
 
@@ -32,8 +32,8 @@ def _place(it: dict[str, Any]) -> tuple[str, str, str, str]:
 
 def compare(old: str, new: str, split: str) -> dict[str, Any]:
     judged = judgements()
-    before = [it for c in CORPORA for it in items(old, split, c)]
-    after = [it for c in CORPORA for it in items(new, split, c)]
+    before = [it for c in corpora_of(split) for it in items(old, split, c)]
+    after = [it for c in corpora_of(split) for it in items(new, split, c)]
     keys = {it["key"] for it in after}
     places: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
     for it in after:
@@ -67,7 +67,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--old", required=True)
     ap.add_argument("--new", required=True)
-    ap.add_argument("--split", default="dev", choices=("dev", "test"))
+    ap.add_argument("--split", default="dev", choices=SPLIT_NAMES)
     ap.add_argument("--lines", action="store_true", help="print every gone or changed line")
     args = ap.parse_args()
     r = compare(args.old, args.new, args.split)

@@ -27,7 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import store_path
-from corpora import CORPORA, WORK
+from corpora import SPLIT_NAMES, WORK, corpora_of
 
 from storyline.dates import date_label
 
@@ -114,13 +114,13 @@ def items(label: str, split: str, corpus: str) -> list[dict[str, Any]]:
 
 
 def draw(label: str, split: str, seed: int = SEED) -> list[dict[str, Any]]:
-    pools = {c: items(label, split, c) for c in CORPORA}
+    pools = {c: items(label, split, c) for c in corpora_of(split)}
     rng = random.Random(seed)
     chosen: list[dict[str, Any]] = []
     shortfall = 0
     for corpus in ("pages", "timeml", "newswire"):
         want = QUOTAS[corpus] + (shortfall if corpus == "newswire" else 0)
-        pool = pools[corpus]
+        pool = pools.get(corpus, [])
         take = min(want, len(pool))
         shortfall += want - take if corpus != "newswire" else 0
         chosen += rng.sample(pool, take)
@@ -140,7 +140,7 @@ def judged_keys() -> dict[str, int]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--label", required=True)
-    ap.add_argument("--split", choices=("dev", "test"), required=True)
+    ap.add_argument("--split", choices=SPLIT_NAMES, required=True)
     ap.add_argument("--seed", type=int, default=SEED, help="dev only: a further sample")
     args = ap.parse_args()
     if args.split == "test" and args.seed != SEED:

@@ -20,7 +20,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpora import CORPORA, WORK
+from corpora import SPLIT_NAMES, WORK, corpora_of
 from sample import JUDGEMENTS, items
 
 from stats import wilson
@@ -93,7 +93,7 @@ def score(label: str, split: str, census: bool = False) -> dict[str, Any]:
     """Score the build's sample, or (``census``) every line of its timeline that has a
     judgement: no redraw noise, the unjudged lines counted and reported."""
     if census:
-        sample = [it for c in CORPORA for it in items(label, split, c)]
+        sample = [it for c in corpora_of(split) for it in items(label, split, c)]
     else:
         sample = [
             json.loads(x)
@@ -133,7 +133,7 @@ def _line(name: str, m: dict[str, Any]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--label", required=True)
-    ap.add_argument("--split", choices=("dev", "test"), required=True)
+    ap.add_argument("--split", choices=SPLIT_NAMES, required=True)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--census", action="store_true", help="every timeline line, not the sample")
     args = ap.parse_args()
