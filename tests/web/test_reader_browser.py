@@ -112,6 +112,7 @@ def test_table_view_sorts_and_links_csv(page: Any, seeds_url: str) -> None:
 PHONE_PAGES = [
     "/", "/timeline?view=table", "/documents", "/stories", "/actors", "/actors/RUS",
     "/relations", "/relations?a=RUS&b=KOR&period=year", "/search?q=visit", "/docs",
+    "/relations?a=RUS&b=KOR&period=week&smooth=4&smooth_window=centred",
 ]  # fmt: skip
 
 
@@ -140,3 +141,40 @@ def test_event_and_document_pages_fit_a_phone(browser: Any, seeds_url: str) -> N
             assert width <= 390, f"{path} is {width}px wide at 390px"
     finally:
         page.close()
+
+
+def test_relations_smoothing_control_draws_a_labelled_line(page: Any, seeds_url: str) -> None:
+    """Choosing a moving average redraws the chart with a second, labelled score line;
+    the raw line, its linked points and the per-period counts stay."""
+    page.goto(seeds_url + "/relations?a=RUS&b=KOR&period=year")
+    page.locator("svg.relations-svg").wait_for()
+    assert page.locator("svg .smoothed-line").count() == 0
+    raw_points = page.locator("svg a.point-link").count()
+    bars = page.locator("svg a.bar-link").count()
+    assert raw_points > 0 and bars > 0
+    page.select_option("select[name=smooth]", "3")  # submits the form (autosubmit)
+    page.wait_for_url("**smooth=3*")
+    line = page.locator("svg polyline.smoothed-line")
+    line.wait_for(state="attached")
+    params = {"a": "RUS", "b": "KOR", "period": "year", "smooth": 3}
+    api = httpx.get(seeds_url + "/api/relations", params=params, timeout=30).json()
+    shown = api["series"][-10:]  # the chart's last ten years
+    expected = [r["smoothed"] for r in shown if r["smoothed"] is not None]
+    assert len(line.get_attribute("points").split()) == len(expected) > 0
+    label = page.locator(".legend .smoothing-label").inner_text()
+    assert label == "smoothed: trailing mean of 3 years (of the net score)"
+    assert page.locator("svg a.point-link").count() == raw_points  # the raw line stays
+    assert page.locator("svg a.bar-link").count() == bars  # and the stacked counts
+    cells = page.locator('td[data-label="smoothed"]').all_inner_texts()
+    rows = [r for r in api["series"] if r["events"]]
+    assert cells == ["—" if r["smoothed"] is None else f"{r['smoothed']:+.2f}" for r in rows]
+    trailing = line.get_attribute("points")
+    page.select_option("select[name=smooth_window]", "centred")
+    page.wait_for_url("**smooth_window=centred*")
+    page.locator("svg polyline.smoothed-line").wait_for(state="attached")
+    assert page.locator("svg polyline.smoothed-line").get_attribute("points") != trailing
+    assert "centred mean of 3 years" in page.locator(".legend .smoothing-label").inner_text()
+    page.select_option("select[name=smooth]", "0")
+    page.wait_for_url("**smooth=0*")
+    page.locator("svg.relations-svg").wait_for()
+    assert page.locator("svg .smoothed-line").count() == 0

@@ -34,6 +34,9 @@ from storyline.serialize import (
     EvidenceJson,
     SideActorJson,
 )
+from storyline.timeline.periods import Period, SmoothWindow
+from storyline.timeline.plover import QuadClass, Unrealized
+from storyline.vocab import ActorKind, Modality, PloverType
 
 __all__ = [
     "ActorDetail",
@@ -56,14 +59,17 @@ __all__ = [
     "EvidenceJson",
     "FacetsBody",
     "LabelledCount",
+    "ModalityCount",
     "OverviewBody",
     "RelatedActor",
     "RelationsBody",
     "SearchHit",
     "SideActorJson",
+    "Smoothing",
     "StoryRow",
     "Suggestion",
     "TimelinePage",
+    "TypeCount",
     "as_built",
     "error_responses",
 ]
@@ -204,7 +210,7 @@ class ActorRow(TypedDict):
     name: str
     country: str | None
     sector: str | None
-    kind: str
+    kind: ActorKind
     role: str | None
     mentions: int
     aliases: list[str]
@@ -222,7 +228,7 @@ class RelatedActor(TypedDict):
 
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     role: str | None
     sector: str | None
 
@@ -263,10 +269,20 @@ class PeriodRow(TypedDict):
     start: str
     score: float
     events: int
-    counts: dict[str, int]
-    quads: dict[str, int]
-    unrealized: dict[str, int]
+    counts: dict[PloverType, int]
+    quads: dict[QuadClass, int]
+    unrealized: dict[Unrealized, int]
     end: str
+    smoothed: NotRequired[float | None]
+
+
+class Smoothing(TypedDict):
+    """The moving average asked for: over ``periods`` periods, ``trailing`` (the
+    periods ending with each one) or ``centred``; ``label`` names the line."""
+
+    periods: int
+    window: SmoothWindow
+    label: str
 
 
 class RelationsBody(TypedDict):
@@ -275,14 +291,15 @@ class RelationsBody(TypedDict):
 
     a: Country
     b: Country
-    period: str
+    period: Period
     series: list[PeriodRow]
-    counts: dict[str, int]
+    counts: dict[PloverType, int]
     events: int
     undated: int
     score: float
     key_events: list[CitedEventJson]
     scale: str
+    smoothing: NotRequired[Smoothing]
 
 
 class DyadRow(TypedDict):
@@ -293,7 +310,7 @@ class DyadRow(TypedDict):
     events: int
     score: float
     mean_score: float
-    counts: dict[str, int]
+    counts: dict[PloverType, int]
 
 
 # -- the reader's facets, density and overview ----------------------------------------
@@ -301,6 +318,16 @@ class DyadRow(TypedDict):
 
 class CountedValue(TypedDict):
     value: str
+    count: int
+
+
+class TypeCount(TypedDict):
+    value: PloverType
+    count: int
+
+
+class ModalityCount(TypedDict):
+    value: Modality
     count: int
 
 
@@ -320,8 +347,8 @@ class ConfidenceCount(TypedDict):
 class FacetsBody(TypedDict):
     """Per facet, the values among the matching events with how many events have each."""
 
-    type: list[CountedValue]
-    modality: list[CountedValue]
+    type: list[TypeCount]
+    modality: list[ModalityCount]
     confidence: list[ConfidenceCount]
     actor: list[LabelledCount]
     pair: list[CountedValue]
@@ -363,7 +390,7 @@ class OverviewBody(TypedDict):
     outlets: int
     top_outlets: list[CountedValue]
     events: int
-    by_modality: dict[str, int]
+    by_modality: dict[Modality, int]
     event_dates: DateSpan
     top_actors: list[LabelledCount]
     top_pairs: list[CountedValue]

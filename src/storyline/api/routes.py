@@ -26,7 +26,9 @@ from storyline.serialize import actor_json
 from storyline.store.api import Store
 from storyline.store.query import EventQuery, QueryError
 from storyline.store.sqlite import MAX_EVENT_ID
-from storyline.timeline.facets import SORTS, ReaderFilter
+from storyline.timeline.facets import SORT_KEYS, SORTS, ReaderFilter
+from storyline.timeline.periods import MAX_SMOOTH, Period, SmoothWindow
+from storyline.vocab import MODALITIES, PLOVER_TYPES
 
 __all__ = ["EventId", "FiltersDep", "Int64", "TimelineFilters", "router", "timeline_payload"]
 
@@ -35,6 +37,30 @@ StoreDep = Annotated[Store, Depends(get_store)]
 Multi = Annotated[list[str], Query()]
 #: Every integer query parameter: what SQLite can bind (the routes check the sane range).
 Int64 = Annotated[int, Query(ge=queries.INT64_MIN, le=queries.INT64_MAX)]
+#: Filters whose values are a closed vocabulary, listed as the OpenAPI document's enums.
+#: They are checked by the store's query (as the CLI's), which also takes any case and
+#: comma-separated values, and answers 400 with the vocabulary.
+TypesParam = Annotated[
+    list[str],
+    Query(
+        description="PLOVER event types (repeat the parameter, or separate with commas)",
+        json_schema_extra={"items": {"type": "string", "enum": list(PLOVER_TYPES)}},
+    ),
+]
+ModalitiesParam = Annotated[
+    list[str],
+    Query(
+        description="How the text reports the event (repeat, or separate with commas)",
+        json_schema_extra={"items": {"type": "string", "enum": list(MODALITIES)}},
+    ),
+]
+SortParam = Annotated[
+    str,
+    Query(
+        description=f"one of {', '.join(SORTS)} (``-``: descending)",
+        json_schema_extra={"enum": list(SORT_KEYS)},
+    ),
+]
 #: An event id or prefix in a path: hex digits, at most as long as the store looks up.
 EventId = Annotated[str, Path(max_length=MAX_EVENT_ID, pattern="^[0-9a-fA-F]+$")]
 
@@ -52,14 +78,14 @@ class TimelineFilters:
         between: Multi = [],  # noqa: B006
         date_from: Annotated[str | None, Query(alias="from")] = None,
         date_to: Annotated[str | None, Query(alias="to")] = None,
-        type: Multi = [],  # noqa: B006
-        modality: Multi = [],  # noqa: B006
+        type: TypesParam = [],  # noqa: B006
+        modality: ModalitiesParam = [],  # noqa: B006
         limit: Int64 = 100,
         offset: Int64 = 0,
         min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
         outlet: Multi = [],  # noqa: B006
         story: Multi = [],  # noqa: B006
-        sort: Annotated[str, Query(description=f"one of {', '.join(SORTS)}")] = "date",
+        sort: SortParam = "date",
     ) -> None:
         self.actor, self.between = actor, between
         self.date_from, self.date_to = date_from, date_to
@@ -218,10 +244,35 @@ def actor_payload(store: Store, actor_id: str, *, limit: int, offset: int) -> di
     response_model=models.RelationsBody,
     responses=error_responses(400, 503),
 )
-def api_relations(store: StoreDep, a: str, b: str, period: str = "quarter") -> Response:
+def api_relations(
+    store: StoreDep,
+    a: str,
+    b: str,
+    period: Period = "quarter",
+    smooth: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=MAX_SMOOTH,
+            description="A moving average of the net score over this many periods"
+            f" (2 to {MAX_SMOOTH}; 0, the default, is off): each period gains ``smoothed``"
+            " and the body ``smoothing``; counts and scores are unchanged",
+        ),
+    ] = 0,
+    smooth_window: Annotated[
+        SmoothWindow,
+        Query(
+            description="``trailing``: the periods ending with each one; ``centred``: the"
+            " periods around it"
+        ),
+    ] = "trailing",
+) -> Response:
+    """Counts per PLOVER quad class and the net cooperation-conflict score per period."""
     mod = relations_module()
     try:
-        data: dict[str, Any] = mod.relations(store, a, b, period=period)
+        data: dict[str, Any] = mod.relations(
+            store, a, b, period=period, smooth=smooth, smooth_window=smooth_window
+        )
     except (QueryError, ValueError) as exc:
         raise HTTPException(400, str(exc)) from exc
     return as_built(data)

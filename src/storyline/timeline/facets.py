@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 from storyline.dates import UNDATED
 from storyline.store.api import Store
@@ -24,7 +24,9 @@ __all__ = [
     "CONFIDENCE_LEVELS",
     "FACET_SIZE",
     "SORTS",
+    "SORT_KEYS",
     "ReaderFilter",
+    "Sort",
     "cited_by",
     "density",
     "document_outlets",
@@ -33,6 +35,9 @@ __all__ = [
 
 #: Sort keys of a page of events (``-`` for descending).
 SORTS = EVENT_SORTS
+#: The same keys as a type, which the API's OpenAPI document lists as an enum.
+Sort = Literal["date", "-date", "confidence", "-confidence", "type", "-type"]
+SORT_KEYS: tuple[Sort, ...] = get_args(Sort)
 CONFIDENCE_LEVELS = (0.5, 0.6, 0.7, 0.8, 0.9)
 #: Values listed per facet (the most frequent first).
 FACET_SIZE = 12

@@ -14,11 +14,28 @@ not at all). These weights are ours, not PLOVER's: change them here only.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from storyline.vocab import Modality, PloverType
 
-__all__ = ["MODALITY_FACTOR", "QUAD", "QUAD_WEIGHT", "event_score", "quad"]
+__all__ = [
+    "MODALITY_FACTOR",
+    "QUAD",
+    "QUAD_WEIGHT",
+    "QuadClass",
+    "Unrealized",
+    "event_score",
+    "quad",
+]
 
-QUAD: dict[PloverType, str] = {
+#: PLOVER's quad classes.
+QuadClass = Literal[
+    "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"
+]
+#: The modalities of what did not (or not yet) happen: counted apart from the quads.
+Unrealized = Literal["future", "hypothetical", "negated"]
+
+QUAD: dict[PloverType, QuadClass] = {
     "AGREE": "verbal cooperation",
     "CONSULT": "verbal cooperation",
     "SUPPORT": "verbal cooperation",
@@ -36,7 +53,7 @@ QUAD: dict[PloverType, str] = {
     "COERCE": "material conflict",
     "ASSAULT": "material conflict",
 }
-QUAD_WEIGHT: dict[str, float] = {
+QUAD_WEIGHT: dict[QuadClass, float] = {
     "verbal cooperation": 3.0,
     "material cooperation": 7.0,
     "verbal conflict": -3.0,
@@ -50,7 +67,7 @@ MODALITY_FACTOR: dict[Modality, float] = {
 }
 
 
-def quad(event_type: PloverType) -> str:
+def quad(event_type: PloverType) -> QuadClass:
     """The PLOVER quad class of a type (unknown types count as verbal cooperation)."""
     return QUAD.get(event_type, "verbal cooperation")
 

@@ -3,10 +3,12 @@
 For a pair of countries, every event between them (either direction; for talks
 and cooperation, also both on one side) is scored with the PLOVER quad weights
 of ``plover.py`` (cooperation positive, conflict negative, scaled by modality)
-and summed per month or quarter — the summed, Goldstein-style series that event
-data analysts plot. An event falls in the period of its first day: a
-year-granular event ("in 2021") counts in that year's first period. Events with
-no calendar date are left out of the series but counted.
+and summed per day, week, month, quarter or year (``periods.py``) — the summed,
+Goldstein-style series that event data analysts plot. An event falls in the period
+of its first day: a year-granular event ("in 2021") counts in that year's first
+period. Events with no calendar date are left out of the series but counted. A
+moving average of the net score (``smooth``) is given beside the score, never in
+its place.
 
 This module is the interface of the web UI and the CLI: ``relations``,
 ``relations_chart`` and ``top_dyads`` return JSON-ready data.
@@ -28,12 +30,25 @@ from storyline.store.api import Store
 from storyline.store.query import QueryError
 from storyline.timeline.cache import per_store_state
 from storyline.timeline.citations import cite_all
+from storyline.timeline.periods import (
+    MAX_SMOOTH,
+    PERIODS,
+    SMOOTH_WINDOWS,
+    Period,
+    SmoothWindow,
+    moving_average,
+    next_start,
+    period_of,
+    smoothing_label,
+)
 from storyline.timeline.plover import QUAD_WEIGHT, event_score, quad
 from storyline.timeline.salience import stored_extras
 from storyline.timeline.sql import resolve_country
 from storyline.vocab import parse_modality, parse_plover_type
 
 __all__ = [
+    "CHART_PERIODS",
+    "MAX_SERIES",
     "PERIODS",
     "dyad_events",
     "period_of",
@@ -44,28 +59,18 @@ __all__ = [
     "top_dyads_uncached",
 ]
 
-PERIODS = ("month", "quarter", "year")
 KEY_EVENTS = 10
-#: The chart shows at most the last ten years: older outliers would flatten it.
-CHART_PERIODS = {"month": 120, "quarter": 40, "year": 10}
-
-
-def period_of(day: str, period: str) -> tuple[str, str]:
-    """The label and first day of the period containing an ISO day."""
-    y, m = int(day[:4]), int(day[5:7])
-    if period == "year":
-        return f"{y:04d}", f"{y:04d}-01-01"
-    if period == "month":
-        return f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}-01"
-    q = (m - 1) // 3 + 1
-    return f"{y:04d}-Q{q}", f"{y:04d}-{3 * (q - 1) + 1:02d}-01"
-
-
-def _next(start: str, period: str) -> str:
-    y, m = int(start[:4]), int(start[5:7]) + {"month": 1, "quarter": 3, "year": 12}[period]
-    if m > 12:
-        y, m = y + 1, m - 12
-    return f"{y:04d}-{m:02d}-01"
+#: The chart shows at most the last ten years (of months, quarters, years), or the
+#: last 104 weeks or 120 days: older outliers would flatten it.
+CHART_PERIODS: dict[Period, int] = {
+    "day": 120,
+    "week": 104,
+    "month": 120,
+    "quarter": 40,
+    "year": 10,
+}
+#: The longest series answered (27 years of days): a longer one asks for a longer period.
+MAX_SERIES = 10_000
 
 
 def dyad_events(store: Store, a: str, b: str) -> list[tuple[Event, str]]:
@@ -78,10 +83,24 @@ def dyad_events(store: Store, a: str, b: str) -> list[tuple[Event, str]]:
     ]
 
 
-def relations(store: Store, a: str, b: str, *, period: str = "quarter") -> dict[str, Any]:
-    """The cooperation-conflict series of a country pair (codes, names or aliases)."""
-    if period not in PERIODS:
-        raise QueryError(f"unknown period {period!r}; one of: {', '.join(PERIODS)}")
+def relations(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    period: str = "quarter",
+    smooth: int = 0,
+    smooth_window: str = "trailing",
+) -> dict[str, Any]:
+    """The cooperation-conflict series of a country pair (codes, names or aliases).
+
+    ``smooth`` (2 to ``MAX_SMOOTH`` periods; 0, the default, is off) adds each period's
+    moving average of the net score (``smoothed``, None where the window runs past the
+    series) and the ``smoothing`` it used; the counts and scores are left as they are."""
+    per: Period = _choice(period, PERIODS, "period")
+    window: SmoothWindow = _choice(smooth_window, SMOOTH_WINDOWS, "smoothing window")
+    if smooth and not 2 <= smooth <= MAX_SMOOTH:
+        raise QueryError(f"smooth must be 0 (off) or 2 to {MAX_SMOOTH} periods, got {smooth}")
     code_a, name_a = resolve_country(store, a)
     code_b, name_b = resolve_country(store, b)
     if code_a == code_b:
@@ -95,7 +114,7 @@ def relations(store: Store, a: str, b: str, *, period: str = "quarter") -> dict[
         if first.startswith("9999"):
             undated += 1
             continue
-        label, start = period_of(first, period)
+        label, start = period_of(first, per)
         row = buckets.setdefault(label, _empty(label, start))
         row["score"] += event_score(ev.type, ev.modality)
         row["events"] += 1
@@ -104,16 +123,16 @@ def relations(store: Store, a: str, b: str, *, period: str = "quarter") -> dict[
             row["quads"][quad(ev.type)] += 1
         else:  # planned, possible or denied: counted apart from what happened
             row["unrealized"][ev.modality] = row["unrealized"].get(ev.modality, 0) + 1
-    series = _fill(buckets, period)
+    series = _fill(buckets, per)
     extras = stored_extras(store, (e for e, _ in events))
     ranked = sorted(events, key=lambda x: (-float(extras[x[0].id]["salience"]), x[0].id))
     key = sorted(ranked[:KEY_EVENTS], key=lambda x: (x[1], x[0].id))
     key_events = cite_all(store, ({**event_json(e), **extras[e.id]} for e, _ in key))
     total = sum(r["score"] for r in series)
-    return {
+    data: dict[str, Any] = {
         "a": {"code": code_a, "name": name_a},
         "b": {"code": code_b, "name": name_b},
-        "period": period,
+        "period": per,
         "series": series,
         "counts": dict(sorted(counts.items())),
         "events": len(events),
@@ -124,6 +143,19 @@ def relations(store: Store, a: str, b: str, *, period: str = "quarter") -> dict[
         " verbal conflict -3, material conflict -7; x1 asserted, x0.5 planned,"
         " x0.25 hypothetical, x0 negated",
     }
+    if smooth:
+        averages = moving_average([r["score"] for r in series], smooth, window)
+        for row, avg in zip(series, averages, strict=True):
+            row["smoothed"] = avg
+        data["smoothing"] = {"periods": smooth, "window": window,
+                             "label": smoothing_label(smooth, window, per)}  # fmt: skip
+    return data
+
+
+def _choice(value: str, choices: tuple[Any, ...], what: str) -> Any:
+    if value not in choices:
+        raise QueryError(f"unknown {what} {value!r}; one of: {', '.join(choices)}")
+    return value
 
 
 def _empty(label: str, start: str) -> dict[str, Any]:
@@ -131,20 +163,29 @@ def _empty(label: str, start: str) -> dict[str, Any]:
             "quads": dict.fromkeys(QUAD_WEIGHT, 0), "unrealized": {}}  # fmt: skip
 
 
-def _fill(buckets: dict[str, dict[str, Any]], period: str) -> list[dict[str, Any]]:
-    """Every period from the first to the last, empty ones included (charts need gaps)."""
+def _fill(buckets: dict[str, dict[str, Any]], period: Period) -> list[dict[str, Any]]:
+    """Every period from the first to the last, empty ones included (charts and moving
+    averages need the gaps); QueryError past ``MAX_SERIES`` periods."""
     if not buckets:
         return []
     starts = sorted(r["start"] for r in buckets.values())
     by_start = {r["start"]: r for r in buckets.values()}
-    out, cur = [], starts[0]
+    out: list[dict[str, Any]] = []
+    cur = starts[0]
     while cur <= starts[-1]:
+        if len(out) == MAX_SERIES:
+            longer = ", ".join(PERIODS[PERIODS.index(period) + 1 :])
+            raise QueryError(
+                f"a series per {period} from {starts[0]} to {starts[-1]} would have more than"
+                f" {MAX_SERIES} periods; choose a longer period ({longer})"
+            )
+        nxt = next_start(cur, period)
         row = by_start.get(cur) or _empty(period_of(cur, period)[0], cur)
-        row["end"] = (dt.date.fromisoformat(_next(cur, period)) - dt.timedelta(days=1)).isoformat()
+        row["end"] = (dt.date.fromisoformat(nxt) - dt.timedelta(days=1)).isoformat()
         row["score"] = round(row["score"], 3)
         row["counts"] = dict(sorted(row["counts"].items()))
         out.append(row)
-        cur = _next(cur, period)
+        cur = nxt
     return out
 
 
@@ -179,16 +220,25 @@ def _chart_figure(data: dict[str, Any]) -> Any:
     hidden = sum(r["events"] for r in data["series"][:-span])
     x: list[Any] = [dt.date.fromisoformat(r["start"]) for r in series]
     scores = [r["score"] for r in series]
-    width = {"month": 25, "quarter": 80, "year": 300}[data["period"]]
+    width = {"day": 0.8, "week": 5, "month": 25, "quarter": 80, "year": 300}[data["period"]]
     fig = Figure(figsize=(10, 4), dpi=100)
     ax = fig.subplots()
     ax.bar(x, scores, width=width, color=["#2e7d32" if s >= 0 else "#c62828" for s in scores])
     ax.axhline(0, color="#555555", linewidth=0.8)
+    if "smoothing" in data:  # the moving average, on the score's own axis
+        line = [(d, r["smoothed"]) for d, r in zip(x, series, strict=True)
+                if r["smoothed"] is not None]  # fmt: skip
+        ax.plot([d for d, _ in line], [v for _, v in line], color="#1a237e", linewidth=1.6,
+                label=data["smoothing"]["label"])  # fmt: skip
+        ax.legend(loc="upper left", fontsize="small")
     ax.set_ylabel("net cooperation (+) / conflict (-) score")  # one axis: no second scale
     a, b = data["a"], data["b"]
     title = f"{a['name']} ({a['code']}) – {b['name']} ({b['code']}), per {data['period']}"
     if hidden:
-        title += f" (last {span // {'month': 12, 'quarter': 4, 'year': 1}[data['period']]} years;"
+        per_year = {"month": 12, "quarter": 4, "year": 1}.get(data["period"])
+        title += (
+            f" (last {span // per_year} years;" if per_year else f" (last {span} {data['period']}s;"
+        )
         title += f" {hidden} earlier events not shown)"
     ax.set_title(title)
     fig.autofmt_xdate()

@@ -24,6 +24,7 @@ from storyline.store.api import Store
 from storyline.store.query import QueryError
 from storyline.timeline import facets, reading
 from storyline.timeline.citations import source_of
+from storyline.timeline.periods import SMOOTH_WINDOWS
 from storyline.timeline.search import search_events
 from storyline.web.grouping import ZOOMS, group_events, is_planned, month_label
 from storyline.web.links import Links
@@ -210,6 +211,10 @@ def stories_page(store: StoreDep, request: Request) -> HTMLResponse:
     return _page(request, "stories.html", stories=reading.story_rows(store), twin="/api/stories")
 
 
+#: The moving averages the relations page offers (the API takes any from 2 to 52).
+SMOOTH_CHOICES = (0, 2, 3, 4, 6, 12)
+
+
 @router.get("/relations", response_class=HTMLResponse)
 def relations_page(
     store: StoreDep,
@@ -217,36 +222,54 @@ def relations_page(
     a: str | None = None,
     b: str | None = None,
     period: str = "quarter",
+    smooth: int = 0,
+    smooth_window: str = "trailing",
 ) -> HTMLResponse:
     mod = relations_module()
-    form = {"a": a or "", "b": b or "", "period": period}
-    common: dict[str, Any] = {"form": form, "periods": tuple(getattr(mod, "PERIODS", ()))}
+    form = {"a": a or "", "b": b or "", "period": period, "smooth": smooth,
+            "smooth_window": smooth_window}  # fmt: skip
+    common: dict[str, Any] = {
+        "form": form, "periods": tuple(getattr(mod, "PERIODS", ())),
+        "smooth_choices": sorted({*SMOOTH_CHOICES, smooth}), "windows": SMOOTH_WINDOWS,
+    }  # fmt: skip
     if not (a and b):
         dyads = mod.top_dyads(store, limit=20)
         return _page(request, "relations.html", data=None, dyads=dyads, error=None,
                      chart=None, twin="/api/dyads", **common)  # fmt: skip
     twin = _twin(request, "/api/relations")
     try:
-        data = mod.relations(store, a, b, period=period)
+        data = mod.relations(store, a, b, period=period, smooth=smooth, smooth_window=smooth_window)
     except (QueryError, ValueError) as exc:
         return _page(request, "relations.html", 400, data=None, dyads=[], error=str(exc),
                      chart=None, twin=twin, **common)  # fmt: skip
-    chart = "/relations/chart.svg?" + urlencode({"a": a, "b": b, "period": period})
+    params: dict[str, Any] = {"a": a, "b": b, "period": period}
+    if smooth:
+        params.update(smooth=smooth, smooth_window=smooth_window)
+    chart = "/relations/chart.svg?" + urlencode(params)
     shapes = chart_shapes(data, mod.CHART_PERIODS[period])
     return _page(request, "relations.html", data=data, dyads=[], error=None, chart=chart,
                  shapes=shapes, twin=twin, **common)  # fmt: skip
 
 
 @router.get("/relations/chart.svg", name="relations_chart")
-def relations_chart_svg(store: StoreDep, a: str, b: str, period: str = "quarter") -> Response:
+def relations_chart_svg(
+    store: StoreDep,
+    a: str,
+    b: str,
+    period: str = "quarter",
+    smooth: int = 0,
+    smooth_window: str = "trailing",
+) -> Response:
     """The dyad chart, rendered server-side (shown with ``<img>``, so the SVG is
     never inlined into the page's markup)."""
     mod = relations_module()
-    key = (store.stamp(), a, b, period)
+    key = (store.stamp(), a, b, period, smooth, smooth_window)
     body = _CHARTS.get(key)  # a key is stored only for a request that was answered
     if body is None:  # rendered in parallel: matplotlib figures without pyplot's state
         try:
-            data = mod.relations(store, a, b, period=period)
+            data = mod.relations(
+                store, a, b, period=period, smooth=smooth, smooth_window=smooth_window
+            )
         except (QueryError, ValueError) as exc:
             raise HTTPException(400, str(exc)) from exc
         try:

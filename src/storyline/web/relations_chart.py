@@ -3,21 +3,22 @@
 Two panels share the periods: above, the events that happened, stacked by PLOVER
 quad class, and the planned, possible and denied ones stacked below the line
 (counted, never mixed with acts); beneath, the net cooperation-conflict score as
-a line on its own single axis, with its zero line. Every bar segment and every
+a line on its own single axis, with its zero line, and its moving average (when one
+is asked for) as a second, labelled line on that axis. Every bar segment and every
 point is a link to the timeline of exactly those events.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urlencode
 
-from storyline.timeline.plover import QUAD, QUAD_WEIGHT
+from storyline.timeline.plover import QUAD, QUAD_WEIGHT, Unrealized
 
 __all__ = ["QUAD_CLASSES", "UNREALIZED", "chart_shapes"]
 
 QUAD_CLASSES = tuple(QUAD_WEIGHT)  # verbal/material cooperation, verbal/material conflict
-UNREALIZED = ("future", "hypothetical", "negated")
+UNREALIZED: tuple[Unrealized, ...] = get_args(Unrealized)
 UNREALIZED_NAMES = {"future": "planned", "hypothetical": "possible", "negated": "did not happen"}
 WIDTH, LEFT, RIGHT = 900, 44, 10
 BARS_TOP, BARS_H, SCORE_TOP, SCORE_H = 10, 200, 250, 110
@@ -68,7 +69,9 @@ def chart_shapes(data: dict[str, Any], periods: int) -> dict[str, Any]:
                 y += n * unit
         bars.append({"x": x + 1, "w": max(band - 2, 1), "segments": segs})
     scores = [r["score"] for r in series]
-    hi, lo = float(max([*scores, 0.0])), float(min([*scores, 0.0]))
+    smoothed = [(i, r["smoothed"]) for i, r in enumerate(series) if r.get("smoothed") is not None]
+    shown = [*scores, *(v for _, v in smoothed), 0.0]  # a trailing mean may reach back
+    hi, lo = float(max(shown)), float(min(shown))
     span = (hi - lo) or 1.0
 
     def sy(v: float) -> float:
@@ -80,6 +83,7 @@ def chart_shapes(data: dict[str, Any], periods: int) -> dict[str, Any]:
          "href": _link(a, b, r), "events": r["events"]}
         for i, r in enumerate(series)
     ]  # fmt: skip
+    smooth_line = " ".join(f"{LEFT + (i + 0.5) * band:.1f},{sy(v):.1f}" for i, v in smoothed)
     every = max(1, -(-len(series) // 10))
     ticks = [{"x": LEFT + i * band + band / 2, "label": r["period"]}
              for i, r in enumerate(series) if i % every == 0]  # fmt: skip
@@ -90,5 +94,6 @@ def chart_shapes(data: dict[str, Any], periods: int) -> dict[str, Any]:
         "zero": sy(0.0), "score_hi": hi, "score_lo": lo, "score_top": SCORE_TOP,
         "score_bottom": SCORE_TOP + SCORE_H, "ticks": ticks, "tick_y": HEIGHT - 8,
         "hidden": hidden, "quads": QUAD_CLASSES, "unrealized": UNREALIZED_NAMES,
-        "slug": _slug,
+        "slug": _slug, "smoothed_line": smooth_line,
+        "smoothing": data.get("smoothing", {}).get("label"),
     }  # fmt: skip
