@@ -4,7 +4,10 @@ app by ``cli.py``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,13 +27,14 @@ from storyline.store.api import Store
 from storyline.store.query import EventQuery, QueryError
 from storyline.timeline.citations import Source, add_citations, document_sources
 from storyline.timeline.export import ExportFormat, export_events
+from storyline.timeline.periods import MAX_SMOOTH, PERIODS
 from storyline.timeline.relations import relations as dyad
 from storyline.timeline.relations import relations_chart, top_dyads
 from storyline.timeline.salience import stored_extras
 from storyline.timeline.sql import top_events
 from storyline.timeline.summary import summarize, summary_markdown
 
-__all__ = ["event_row", "register"]
+__all__ = ["EventFilters", "event_row", "register", "with_filters"]
 
 PLANNED = "⧗ planned"
 #: Event ids in tables are this long (``show`` takes any unique prefix).
@@ -75,6 +79,76 @@ MinConfidenceOpt = Annotated[
 ]
 
 
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    """The event filters ``timeline`` and ``export`` share, as one value."""
+
+    actor: str | None = None
+    between: tuple[str, str] | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    types: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    limit: int | None = None
+    min_confidence: float = 0.0
+
+    def query(self, *, unlimited: bool = False) -> EventQuery:
+        """The checked query (exit 2 with the reason if a filter is wrong); ``unlimited``
+        drops ``--limit`` (``--top`` and ``--summary`` choose among every event)."""
+        try:
+            return EventQuery.build(
+                actor=self.actor, between=self.between, date_from=self.date_from,
+                date_to=self.date_to, types=self.types, modalities=self.modalities,
+                limit=None if unlimited else self.limit, min_confidence=self.min_confidence,
+            )  # fmt: skip
+        except QueryError as exc:
+            raise _fail(str(exc)) from exc
+
+
+#: The filter options, each declared once: (parameter, annotation with its option, default).
+_FILTER_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("actor", ActorOpt, None),
+    ("between", BetweenOpt, None),
+    ("date_from", FromOpt, None),
+    ("date_to", ToOpt, None),
+    ("type_", TypeOpt, []),
+    ("modality", ModalityOpt, []),
+    ("limit", LimitOpt, None),
+    ("min_confidence", MinConfidenceOpt, 0.0),
+)
+
+
+def with_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """``command`` with its ``filters: EventFilters`` parameter spelled out as the
+    filter options, in that place (what typer reads is the signature): the command
+    receives them as one ``EventFilters``."""
+    sig = inspect.signature(command, eval_str=True)
+    params: list[inspect.Parameter] = []
+    for p in sig.parameters.values():
+        if p.name != "filters":
+            params.append(p)
+            continue
+        params += [
+            inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=ann,
+                              default=default)
+            for name, ann, default in _FILTER_OPTIONS
+        ]  # fmt: skip
+
+    @functools.wraps(command)
+    def run(**options: Any) -> None:
+        filters = EventFilters(
+            actor=options.pop("actor"), between=options.pop("between"),
+            date_from=options.pop("date_from"), date_to=options.pop("date_to"),
+            types=tuple(options.pop("type_")), modalities=tuple(options.pop("modality")),
+            limit=options.pop("limit"), min_confidence=options.pop("min_confidence"),
+        )  # fmt: skip
+        command(filters=filters, **options)
+
+    run.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    return run
+
+
 def register(app: typer.Typer) -> None:
     app.command()(timeline)
     app.command()(relations)
@@ -82,24 +156,10 @@ def register(app: typer.Typer) -> None:
     app.command(name="export")(export)
 
 
-def _query(**kw: Any) -> Any:
-
-    try:
-        return EventQuery.build(**kw)
-    except QueryError as exc:
-        raise _fail(str(exc)) from exc
-
-
+@with_filters
 def timeline(
     db: DbOpt = DEFAULT_DB,
-    actor: ActorOpt = None,
-    between: BetweenOpt = None,
-    date_from: FromOpt = None,
-    date_to: ToOpt = None,
-    type_: TypeOpt = [],  # noqa: B006
-    modality: ModalityOpt = [],  # noqa: B006
-    limit: LimitOpt = None,
-    min_confidence: MinConfidenceOpt = 0.0,
+    filters: EventFilters = EventFilters(),
     top: Annotated[
         int | None,
         typer.Option(metavar="N", help="Only the N most salient events (shown in date order)."),
@@ -116,11 +176,7 @@ def timeline(
     publication date are marked (reported).
     """
 
-    query = _query(
-        actor=actor, between=between, date_from=date_from, date_to=date_to,
-        types=tuple(type_), modalities=tuple(modality), limit=None if summary or top else limit,
-        min_confidence=min_confidence,
-    )  # fmt: skip
+    query = filters.query(unlimited=bool(summary or top))
     if top is not None and top < 1:
         raise _fail("--top must be at least 1")
     with _open(db) as store:
@@ -219,7 +275,23 @@ def relations(
     a: Annotated[str, typer.Argument(metavar="A", help="A country: code, name or alias.")],
     b: Annotated[str, typer.Argument(metavar="B", help="The other country.")],
     db: DbOpt = DEFAULT_DB,
-    period: Annotated[str, typer.Option(metavar="PERIOD", help="month or quarter.")] = "quarter",
+    period: Annotated[
+        str, typer.Option(metavar="PERIOD", help=f"{', '.join(PERIODS[:-1])} or {PERIODS[-1]}.")
+    ] = "quarter",
+    smooth: Annotated[
+        int,
+        typer.Option(
+            metavar="K",
+            help=f"Add a moving average of the score over K periods (2-{MAX_SMOOTH}; 0: off).",
+        ),
+    ] = 0,
+    smooth_window: Annotated[
+        str,
+        typer.Option(
+            metavar="WINDOW",
+            help="trailing (the K periods ending with each one) or centred (around it).",
+        ),
+    ] = "trailing",
     chart: Annotated[
         Path | None,
         typer.Option(metavar="PATH", help="Write the chart here (PATH.png and PATH.svg)."),
@@ -230,7 +302,7 @@ def relations(
 
     with _open(db) as store:
         try:
-            data = dyad(store, a, b, period=period)
+            data = dyad(store, a, b, period=period, smooth=smooth, smooth_window=smooth_window)
         except QueryError as exc:
             raise _fail(str(exc)) from exc
     if chart is not None:
@@ -243,13 +315,17 @@ def relations(
         if fmt is Format.table:
             out.print(f"chart: {png} {svg}")
     rows = [
-        {"period": r["period"], "score": r["score"], "events": r["events"],
-         "types": ", ".join(f"{k} {v}" for k, v in r["counts"].items())}
+        {"period": r["period"], "score": r["score"], "smoothed": r.get("smoothed"),
+         "events": r["events"], "types": ", ".join(f"{k} {v}" for k, v in r["counts"].items())}
         for r in data["series"] if r["events"]
     ]  # fmt: skip
     title = (f"{data['a']['name']} – {data['b']['name']}: {data['events']} events,"
              f" score {data['score']:+g}")  # fmt: skip
-    show_rows(fmt, rows, ["period", "score", "events", "types"], payload=data, title=title)
+    cols = ["period", "score", "events", "types"]
+    if "smoothing" in data:  # the moving average beside the score, named as such
+        cols.insert(2, "smoothed")
+        title += f" ({data['smoothing']['label']})"
+    show_rows(fmt, rows, cols, payload=data, title=title)
     if fmt is Format.table and data["key_events"]:
         out.print()
         key = [
@@ -279,6 +355,7 @@ def dyads(
     show_rows(fmt, rows, ["a", "b", "events", "score", "mean"], payload=data)
 
 
+@with_filters
 def export(
     fmt: Annotated[
         ExportFormat,
@@ -291,23 +368,14 @@ def export(
         Path | None,
         typer.Option("--output", "-o", metavar="PATH", help="Write here (default: stdout)."),
     ] = None,
-    actor: ActorOpt = None,
-    between: BetweenOpt = None,
-    date_from: FromOpt = None,
-    date_to: ToOpt = None,
-    type_: TypeOpt = [],  # noqa: B006
-    modality: ModalityOpt = [],  # noqa: B006
-    limit: LimitOpt = None,
+    filters: EventFilters = EventFilters(),
     title: Annotated[
         str, typer.Option(metavar="TEXT", help="Title (Markdown, TimelineJS).")
     ] = "storyline timeline",
 ) -> None:
     """Export the (filtered) timeline: json, csv, md, timelinejs (Knight Lab) or graphml (Gephi)."""
 
-    query = _query(
-        actor=actor, between=between, date_from=date_from, date_to=date_to,
-        types=tuple(type_), modalities=tuple(modality), limit=limit,
-    )  # fmt: skip
+    query = filters.query()
     with _open(db) as store:
         try:
             events = _events(store, query)
