@@ -322,7 +322,7 @@ class Document:
     tokens: tuple[Token, ...] = field(default=(), repr=False)
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)
     entities: tuple[Entity, ...] = field(default=(), repr=False)
-    mentions: tuple[Mention, ...] = field(default=(), repr=False)
+    mentions: tuple[Mention, ...] = field(default=(), repr=False)  # sorted by start
     timexes: tuple[Timex, ...] = field(default=(), repr=False)
     events: tuple[EventMention, ...] = field(default=(), repr=False)
 

@@ -141,3 +141,13 @@ def test_a_role_in_a_national_organization_gives_the_persons_country(
     )
     liang = [m for m in extract_mentions(doc) if m.text == "Liang Guanglie"]
     assert liang and liang[0].actor.country == "CHN", liang
+
+
+def test_mentions_come_sorted_by_start(annotate: Callable[[str], Document]) -> None:
+    """Later stages look mentions up by offset (``events.dating``): the order is a contract."""
+    doc = annotate(
+        "Russian President Vladimir Putin met South Korea's Moon Jae-in in Moscow. "
+        "Moon told Putin that Seoul and Pyongyang would talk. The Kremlin said he agreed."
+    )
+    starts = [m.start for m in extract_mentions(doc)]
+    assert len(starts) >= 5 and starts == sorted(starts)

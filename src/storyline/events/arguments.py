@@ -318,10 +318,7 @@ def _complete(ctx: Context, trig: Trigger, args: Args, sentence: Sentence) -> Ar
     return args
 
 
-_COMBATANTS = frozenset(
-    {"militant", "rebel", "insurgent", "terrorist", "suspect", "fighter", "gunman", "guerrilla",
-     "soldier", "troop", "extremist", "separatist", "smuggler", "trafficker", "criminal"}
-)  # fmt: skip
+_COMBATANTS = FRAMES.word("combatant_words")
 
 
 def _combatants(tree: DocTree, heads: list[int]) -> bool:

@@ -409,7 +409,17 @@ def _new_party(doc: Document, at: int, sentence: Sentence) -> bool:
     a new act on a day the text does not give (judged dev lines: a narrative day other
     than the publication day was wrong 12 times in 16)."""
     n = bisect_left(doc.sentences, at + 1, key=lambda s: s.start) - 1
-    lo, hi = doc.sentences[max(n, 0)].start, doc.sentences[max(n, 0)].end
-    before = {m.actor.id for m in doc.mentions if lo <= m.start < hi}
-    here = {m.actor.id for m in doc.mentions if sentence.start <= m.start < sentence.end}
-    return bool(here) and not before & here
+    given = doc.sentences[max(n, 0)]
+    here = _actors_in(doc, sentence.start, sentence.end)
+    return bool(here) and not _actors_in(doc, given.start, given.end) & here
+
+
+def _actors_in(doc: Document, lo: int, hi: int) -> set[str]:
+    """The actors of the mentions starting in [lo, hi) (mentions: sorted by start)."""
+    first = bisect_left(doc.mentions, lo, key=lambda m: m.start)
+    out: set[str] = set()
+    for m in doc.mentions[first:]:
+        if m.start >= hi:
+            break
+        out.add(m.actor.id)
+    return out

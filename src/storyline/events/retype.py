@@ -13,7 +13,6 @@ promise, background rather than news, a plan rather than a fact.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 
 from storyline.events.frames import Trigger
@@ -46,6 +45,7 @@ _DESCRIBING = frozenset({"relcl", "acl", "appos", "amod"})
 _TIME_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "once", "as"})
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_TALLY = FRAMES.word("tally_phrases")  # "so far", "to date": a running count
 
 
 def retype(tree: DocTree, i: int, trig: Trigger) -> Trigger:
@@ -109,9 +109,8 @@ def running_count(tree: DocTree, i: int) -> bool:
     objects = tree.kids(i, "dobj", "nsubjpass")
     if not any(tree.tokens[n].tag == "CD" for o in objects for n in tree.kids(o, "nummod")):
         return False
-    words = [tree.tokens[j].text.lower() for j in sorted(tree.subtree(i))]
-    pairs = set(itertools.pairwise(words))
-    return bool(pairs & {("so", "far"), ("thus", "far"), ("to", "date")})
+    words = " ".join(tree.tokens[j].text.lower() for j in sorted(tree.subtree(i)))
+    return any(f" {phrase} " in f" {words} " for phrase in _TALLY)
 
 
 def bare_mention(tree: DocTree, i: int, source: list[Party], timexes: tuple[Timex, ...]) -> bool:
