@@ -88,3 +88,11 @@ def test_lenient_spellings_the_enums_do_not_list_still_work(client: ASGIClient) 
     lower = client.get("/api/timeline", params={"type": "consult,agree"})
     assert upper.status_code == 200 and upper.json()["total"] > 0
     assert lower.content == upper.content
+
+
+@pytest.mark.slow
+def test_the_local_docs_page_lists_the_values(client: ASGIClient) -> None:
+    html = client.get("/docs").text
+    assert "<code>period</code> <small>(query, day | week | month | quarter | year)" in html
+    assert "list[asserted | future | hypothetical | negated]" in html
+    assert "date | -date | confidence | -confidence | type | -type" in html

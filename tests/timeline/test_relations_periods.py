@@ -113,3 +113,13 @@ def test_bad_choices_are_query_errors(tmp_path: Path, kwargs: dict[str, object],
     with _store(tmp_path) as store, pytest.raises(QueryError) as caught:
         relations(store, "RUS", "KOR", **kwargs)  # type: ignore[arg-type]
     assert says in str(caught.value)
+
+
+def test_the_chart_image_draws_and_names_the_smoothed_line(tmp_path: Path) -> None:
+    from storyline.timeline.relations import relations_chart_svg
+
+    with _store(tmp_path) as store:
+        plain = relations_chart_svg(relations(store, "RUS", "KOR", period="week"))
+        smoothed = relations_chart_svg(relations(store, "RUS", "KOR", period="week", smooth=4))
+    assert b"smoothed: trailing mean of 4 weeks" in smoothed
+    assert b"smoothed" not in plain and plain.count(b"<path") < smoothed.count(b"<path")

@@ -320,6 +320,8 @@ def api_docs(request: Request) -> HTMLResponse:
 
 
 def _schema_type(schema: dict[str, Any]) -> str:
+    if "enum" in schema:  # a closed vocabulary: its values
+        return " | ".join(str(v) for v in schema["enum"])
     if "anyOf" in schema:
         return " | ".join(_schema_type(s) for s in schema["anyOf"])
     if schema.get("type") == "array":
