@@ -5,6 +5,7 @@ furniture through: "Lea también: ...", "Sign up for our newsletter", "© 2022 .
 the teaser titles under a "Mehr zum Thema" heading. These rules name such lines by what
 they say (phrases in ``data/boilerplate.toml``, several languages), and only when the
 line is short, so an article sentence that mentions a newsletter or a copyright stays.
+Phrases match without regard to accents ("Síguenos" and "Siguenos" alike).
 The cleaning stage applies them to pages and records each removal with its reason
 (``read-more``, ``teaser``, ``signup``, ``copyright``).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -31,16 +33,22 @@ def _rules() -> dict[str, Any]:
 
 @cache
 def _phrase_pattern(kind: str, key: str) -> re.Pattern[str]:
-    phrases = sorted(_rules()[kind][key], key=len, reverse=True)
+    phrases = sorted(map(_fold, _rules()[kind][key]), key=len, reverse=True)
     alts = "|".join(re.escape(p) for p in phrases)
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
 @cache
 def _start_pattern() -> re.Pattern[str]:
-    phrases = sorted(_rules()["read-more"]["starts"], key=len, reverse=True)
+    phrases = sorted(map(_fold, _rules()["read-more"]["starts"]), key=len, reverse=True)
     alts = "|".join(re.escape(p) for p in phrases)
     return re.compile(rf"^\W{{0,3}}(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    """``text`` without accents: letters decomposed, combining marks dropped."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _words(text: str) -> int:
@@ -49,6 +57,7 @@ def _words(text: str) -> int:
 
 def _reason(text: str) -> str | None:
     rules = _rules()
+    text = _fold(text)
     words = _words(text)
     if words <= rules["read-more"]["max_words"] and _start_pattern().match(text):
         return "read-more"
@@ -67,6 +76,7 @@ def _reason(text: str) -> str | None:
 
 def _is_heading(text: str) -> bool:
     """A line that is only a read-more cue ("Auch interessant", "Mehr Themen:")."""
+    text = _fold(text)
     m = _start_pattern().match(text)
     return m is not None and _words(text[m.end() :].strip(" :")) <= 4
 

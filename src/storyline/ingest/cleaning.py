@@ -12,6 +12,11 @@ or ``"\\n\\n"`` (a blank line in the raw text before the kept line), or by
 nothing when a line starts with ``,;:.)]`` (a sentence broken across lines); the join
 characters are the only characters of ``text`` that no segment covers, so every
 other character maps back to the raw text and evidence offsets stay exact.
+
+A page's reader comments follow its article in the raw text, behind ``COMMENTS_MARK``
+(``with_comments``; the HTML reader puts them there). They are not the article: every
+comment line becomes a removal with the reason ``comments`` (its text kept, so the
+comments are stored and shown apart), and no rule of the article sees them.
 """
 
 from __future__ import annotations
@@ -26,7 +31,17 @@ from storyline.ingest.text_units import Line, normalize, sentence_spans, split_l
 from storyline.pipeline import StageStats
 from storyline.records import Document, Removal, Segment
 
-__all__ = ["HEADER", "PAGE_FORMATS", "CleanStage", "Cleaned", "clean_text", "parse_header"]
+__all__ = [
+    "COMMENTS_MARK",
+    "HEADER",
+    "PAGE_FORMATS",
+    "CleanStage",
+    "Cleaned",
+    "article_end",
+    "clean_text",
+    "parse_header",
+    "with_comments",
+]
 
 #: Formats whose raw text an HTML extractor produced: page boilerplate rules apply
 #: (``ingest.boilerplate``), the text-scrape menu rules (edge links, all-caps lines) do not.
@@ -37,14 +52,26 @@ HEADER = re.compile(
     r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+(https?://\S+))?[ \t]*(?:\r?\n)?"
 )
 
+#: The line between a page's article and its reader comments in the raw text: the ASCII
+#: record separator, a character no extracted text keeps (``with_comments`` removes it
+#: from both parts), and blank to every line rule.
+COMMENTS_MARK = "\x1e"
+_COMMENTS_SEPARATOR = f"\n\n{COMMENTS_MARK}\n\n"
+
 _CLOCK = re.compile(r"^[^\W\d][\w .'-]{0,30}:\s*[0-2]?\d:[0-5]\d(?:\s*[ap]\.?m\.?)?$", re.I)
 #: Bounded parts (RFC 5321 lengths), so a long line without "@" is scanned in linear time.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
-_PHONE = re.compile(r"^(?:(?:tel|phone|fax|mob|mobile|t|f)\.?:?\s*)?[+(\d][\d\s()+./-]{6,}$", re.I)
+#: Telephone labels and contact words in the languages of the pages read (English, German,
+#: Spanish, Portuguese, French, Italian, Polish: "Telefon:", "Kontakt:", "Teléfono:").
+_PHONE_LABEL = r"tel|phone|fax|mob|mobile|t|f|telefon|telefone|tel[eé]fono|t[eé]l[eé]phone"
+_PHONE = re.compile(rf"^(?:(?:{_PHONE_LABEL})\.?:?\s*)?[+(\d][\d\s()+./-]{{6,}}$", re.I)
 _CONTACT_WORD = re.compile(
-    r"\b(?:contacts?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|phone|tel|fax|e-?mail|hotline)\b",
+    r"\b(?:contacts?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|phone|tel|fax|e-?mail|hotline"
+    r"|kontakt|contacto|contato|telefon|telefone|tel[eé]fono|t[eé]l[eé]phone)\b",
     re.I,
 )
+#: A time of day inside a line ("17.07.2011 @ 13:04", "at 9:15 pm").
+_TIME = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?![\d:])")
 _COUNTER = re.compile(
     r"^\d[\d,]*\s+(?:days?|hours?|weeks?|months?|years?)\s+(?:have|has)\s+passed\s+since\b", re.I
 )
@@ -71,6 +98,21 @@ def parse_header(raw: str) -> tuple[str, str | None, int] | None:
     return m.group(1), m.group(2), m.end()
 
 
+def with_comments(text: str, comments: str) -> str:
+    """A page's raw text: the article, then (if any) its reader comments behind the mark."""
+    text = text.replace(COMMENTS_MARK, " ")
+    comments = comments.replace(COMMENTS_MARK, " ").strip()
+    return f"{text}{_COMMENTS_SEPARATOR}{comments}" if comments else text
+
+
+def article_end(raw_text: str, fmt: str) -> int:
+    """Where the article of ``raw_text`` ends: at the comments mark of a page, else at
+    the end."""
+    if fmt in PAGE_FORMATS and (at := raw_text.rfind(_COMMENTS_SEPARATOR)) >= 0:
+        return at
+    return len(raw_text)
+
+
 def clean_text(raw_text: str, fmt: str = "txt") -> Cleaned:
     """Clean one article's raw text (``fmt`` = the reader that produced it)."""
     removals: list[Removal] = []
@@ -80,6 +122,9 @@ def clean_text(raw_text: str, fmt: str = "txt") -> Cleaned:
         start = header[2]
         removals.append(Removal(0, start, "header", raw_text[:start]))
     lines = split_lines(raw_text, start)
+    end = article_end(raw_text, fmt)
+    removals.extend(_comments(raw_text, [line for line in lines if line.start >= end]))
+    lines = [line for line in lines if line.start < end]
     page = fmt in PAGE_FORMATS
     _line_rules(raw_text, lines, page)
     if page:
@@ -127,7 +172,8 @@ def _line_reason(text: str, next_text: str, page: bool) -> str | None:
     """Why a line is furniture, or None. On pages (``page``) all-caps menus went with the
     DOM, runs of spaces are table cells or preformatted text (not a marquee banner), and a
     bare address in the article is text: only labelled contact blocks ("Contact:",
-    "Phone: ...") and "N days have passed since" counters go of those rules."""
+    "Phone: ...", "Kontakt:", "Telefon: ...") and "N days have passed since" counters go
+    of those rules."""
     if _CLOCK.match(text):
         return "clock"
     if len(text) <= 40 and _is_date_only(text):
@@ -288,6 +334,41 @@ def _merge(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             e -= 1
         out[-1] = (s, e)
     return out
+
+
+# --------------------------------------------------------------------------- comments
+
+
+def _comments(raw: str, lines: list[Line]) -> list[Removal]:
+    """The reader comments' lines, each kept apart as a removal with the reason ``comments``,
+    but for the comment block's own furniture, removed with its reason: what the page rules
+    remove from an article (clocks, date lines, sign-ups, ...), and ``comment-furniture``."""
+    texts = [raw[x.start : x.end] for x in lines]
+    furniture = boilerplate_reasons(texts)
+    out = []
+    for k, line in enumerate(lines):
+        text, nxt = texts[k], texts[k + 1] if k + 1 < len(texts) else ""
+        reason = _line_reason(text, nxt, True) or furniture[k] or _comment_furniture(text)
+        out.append(Removal(line.start, line.end, reason or "comments", text))
+    return out
+
+
+def _comment_furniture(text: str) -> str | None:
+    """A comment's byline or a button, not what a reader wrote: a line of one word that
+    does not end a sentence ("Reply", "Antworten", a commenter's name or sign-off), or a
+    short line with a time of day or a full date that does not end a sentence ("Comment by
+    Anna — 17.07, 2011 @ 13:04", "Anna says: 3 May 2020 at 9:15 am")."""
+    if text.endswith(_SENTENCE_END):
+        return None
+    words = word_count(text)
+    if words <= 1:
+        return "comment-furniture"
+    if words <= 12 and (
+        _TIME.search(text)
+        or any(d.year is not None and d.day is not None for d in find_dates(text))
+    ):
+        return "comment-furniture"
+    return None
 
 
 # --------------------------------------------------------------------------- stage

@@ -9,12 +9,20 @@ trafilatura's own output on 374 real pages in ``bench/ingest/realpages.py``. Boi
 lines the extractor lets through (sign-ups, "Read more", copyright, teaser lists) are
 removed, with their reasons, by the cleaning stage (``ingest.boilerplate``).
 
+Reader comments are not the article, but they are part of what a page says: trafilatura's
+comment capture finds them (``comments``), apart from the main text, without their
+headings (the section's title, "Leave a reply", commenters' names set as headings). The
+reader keeps them after the article in the raw text, behind a mark, and the cleaning
+stage records them as removals with the reason ``comments``: stored and shown, never
+part of the clean text the language and event stages read (``cleaning.COMMENTS_MARK``).
+
 The publication date is resolved from every signal of the page (``ingest.pubdate``):
 ``date`` is the winner, ``date_candidates`` every alternative with its provenance.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -43,6 +51,7 @@ class HtmlExtract:
     date_evidence: str = ""
     date_candidates: tuple[DateCandidate, ...] = ()  # winner first, then the rejected ones
     extractor: str = ""  # "trafilatura" | "simple" | "" (no text)
+    comments: str = ""  # reader comments (paragraphs split by blank lines), never the text
 
 
 _DROP_TAGS = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe")
@@ -127,7 +136,8 @@ def extract_trafilatura(html: str, url: str | None = None) -> HtmlExtract:
 
 def _trafilatura(html: str, url: str | None) -> HtmlExtract:
     """``extract_trafilatura`` without the date: the same text, title, URL and site name,
-    from one parse by trafilatura's loader, and no htmldate run."""
+    from one parse by trafilatura's loader, and no htmldate run; and the page's reader
+    comments, apart."""
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html
 
@@ -138,6 +148,7 @@ def _trafilatura(html: str, url: str | None) -> HtmlExtract:
         info = _trafilatura_metadata(tree, url)
         # given a tree, trafilatura extracts from a copy of it
         result = bare_extraction(tree, url=url, include_comments=False, include_tables=True)
+        comments = _trafilatura_comments(tree, url) if result is not None else ""
     except (ValueError, TypeError, etree.LxmlError):
         return HtmlExtract(text="")
     if result is None or isinstance(result, dict):
@@ -147,7 +158,39 @@ def _trafilatura(html: str, url: str | None) -> HtmlExtract:
         title=_tidy(info.title),
         url=info.url or url,
         sitename=_tidy(info.sitename),
+        comments=comments,
     )
+
+
+def _trafilatura_comments(tree: lxml.html.HtmlElement, url: str | None) -> str:
+    """The reader comments of a page, as ``bare_extraction(include_comments=True)`` finds
+    them (its ``comments``), without its headings, and without running the main-text
+    extraction again: its comment capture alone, on a copy of ``tree`` prepared as
+    ``trafilatura_sequence`` prepares it (a third of the cost of a second extraction).
+    A thread-forum page has none: there the posts are the main text.
+
+    The main text is extracted with comments off, as before: turning them on would
+    also change what trafilatura prunes from the main text. A heading inside a comment
+    block is the block's or its form's title ("Comments", "Leave a reply", "Kommentar
+    schreiben") or a commenter's name, never what a reader wrote, so it is left out."""
+    from trafilatura.core import _forum_thread_page
+    from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+    from trafilatura.main_extractor import extract_comments
+    from trafilatura.settings import Extractor
+    from trafilatura.xml import xmltotxt
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH
+
+    if _forum_thread_page(tree):
+        return ""
+    options = Extractor(comments=True, tables=True, url=url)
+    copied = prune_unwanted_nodes(copy.deepcopy(tree), RAW_TREE_PRUNE_XPATH)
+    prepared = convert_tags(tree_cleaning(copied, options), options, url)
+    body, text, _ = extract_comments(prepared, options)
+    if not text:
+        return ""
+    for node in body.findall("head"):
+        body.remove(node)
+    return _paragraphs(xmltotxt(body, False))
 
 
 def _trafilatura_metadata(tree: lxml.html.HtmlElement, url: str | None) -> Any:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from storyline.ingest.cleaning import HEADER
+from storyline.ingest.cleaning import HEADER, article_end
 from storyline.ingest.dates import MONTHS, date_from_url, find_dates, iso, plausible_day
 from storyline.ingest.text_units import word_count
 from storyline.pipeline import StageStats
@@ -91,7 +91,7 @@ def _line_dates(doc: Document) -> list[DateCandidate]:
     """Bare date lines: ``article-date`` when the next line is kept article text,
     ``page-date`` when page furniture (clocks, banners, menus) follows it."""
     kept = [(s.raw_start, s.raw_end) for s in doc.segments]
-    raw = doc.raw_text
+    raw = doc.raw_text[: article_end(doc.raw_text, doc.format)]  # not the reader comments
     header = HEADER.match(raw)
     pos = header.end() if header else 0
     out: list[DateCandidate] = []

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from storyline.ingest.cleaning import parse_header
+from storyline.ingest.cleaning import parse_header, with_comments
 from storyline.ingest.dates import parse_date, plausible_day
 from storyline.ingest.decode import DecodeError, decode_bytes, looks_binary
 from storyline.ingest.html import extract_html
@@ -270,8 +270,8 @@ def _read_html(
         for c in page.date_candidates
     )
     return RawDocument(
-        source, page.text, fmt, encoding, title=page.title, url=page.url or url,
-        outlet=page.sitename, date_hints=hints,
+        source, with_comments(page.text, page.comments), fmt, encoding, title=page.title,
+        url=page.url or url, outlet=page.sitename, date_hints=hints,
     )  # fmt: skip
 
 
