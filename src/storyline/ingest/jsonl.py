@@ -22,7 +22,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from storyline.ingest.dates import parse_date
 from storyline.ingest.decode import DecodeError, decode_bytes
@@ -114,13 +114,10 @@ def read_json(
     """The records of a decoded JSON or JSONL file."""
     stripped = text.strip()
     if stripped.startswith("["):
-        try:
-            records = loads(stripped)
-        except json.JSONDecodeError as exc:
-            yield Quarantined(source, f"invalid JSON at line {exc.lineno}: {exc.msg}")
-            return
-        except ValueError as exc:
-            yield Quarantined(source, f"invalid JSON: {exc}")
+        records, problem = _parse(stripped)
+        if problem is not None:
+            where = "" if problem.line is None else f" at line {problem.line}"
+            yield Quarantined(source, f"invalid JSON{where}: {problem.message}")
             return
         if not isinstance(records, list):
             yield Quarantined(source, "invalid JSON: not a list of records")
@@ -129,11 +126,10 @@ def read_json(
             yield record_document(f"{source}:{i + 1}", record, encoding, "json", field_map)
         return
     if stripped.startswith("{") and "\n" in stripped and not _first_line_is_json(stripped):
-        try:  # one pretty-printed object (news-please writes a file per article)
-            record = loads(stripped)
-        except ValueError:
-            pass  # not one object either: read line by line, reporting the bad lines
-        else:
+        # one pretty-printed object (news-please writes a file per article); if it is not
+        # one object either, the file is read line by line, reporting the bad lines
+        record, problem = _parse(stripped)
+        if problem is None:
             yield record_document(source, record, encoding, "json", field_map)
             return
     yield from _json_lines(source, enumerate(text.splitlines(), start=1), encoding, field_map)
@@ -157,13 +153,9 @@ def _json_lines(
         if not line.strip():
             continue
         where = f"{source}:{lineno}"
-        try:
-            record = loads(line)
-        except json.JSONDecodeError as exc:
-            yield Quarantined(where, f"malformed JSON on line {lineno}: {exc.msg}")
-            continue
-        except ValueError as exc:
-            yield Quarantined(where, f"malformed JSON on line {lineno}: {exc}")
+        record, problem = _parse(line)
+        if problem is not None:
+            yield Quarantined(where, f"malformed JSON on line {lineno}: {problem.message}")
             continue
         yield record_document(where, record, encoding, "jsonl", field_map)
 
@@ -199,6 +191,27 @@ def iter_jsonl_stream(
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class _Problem(NamedTuple):
+    """Why a text is not JSON: the parser's message, and the line of the text a syntax
+    error is on (None for hostile input ``loads`` refuses: nesting, long integers,
+    lone surrogates)."""
+
+    message: str
+    line: int | None
+
+
+def _parse(text: str) -> tuple[Any, _Problem | None]:
+    """(the JSON value of ``text``, None), or (None, why it is not JSON): the one decoding
+    of a JSON file, a pretty-printed object and a JSONL line, each reader wording the
+    reason for its user."""
+    try:
+        return loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, _Problem(exc.msg, exc.lineno)
+    except ValueError as exc:
+        return None, _Problem(str(exc), None)
 
 
 def loads(text: str) -> Any:
