@@ -236,6 +236,8 @@ def _urls(client: ASGIClient) -> list[str]:
         "/api/actors/suggest?q=lav", "/api/actors/suggest?q=korea",
         "/api/relations?a=RUS&b=KOR", "/api/relations?a=RUS&b=KOR&period=month",
         "/api/relations?a=KOR&b=PRK&period=year", "/api/dyads",
+        "/api/relations?a=RUS&b=KOR&period=week&smooth=4&smooth_window=centred",
+        "/api/relations?a=RUS&b=KOR&period=year&smooth=3",
         "/api/search?q=visit", "/api/search?q=Lavrov%20OR%20Seoul",
         "/api/search/events?q=visit", "/api/facets", "/api/facets?outlet=Sputnik",
         "/api/density", "/api/density?modality=future", "/api/overview",
