@@ -98,3 +98,31 @@ def test_member_states_are_not_the_organization_as_a_body() -> None:
     assert "European Union" not in backers, backers
     ev = _only("The EU imposed sanctions on Iran on Monday.", "SANCTION")
     assert {a.name for a in ev.source} == {"European Union"}
+
+
+def test_a_second_verb_hung_on_a_passive_relative_clause_is_the_main_clauses() -> None:
+    """The parser joins "called on" to "were killed" inside the clause describing the
+    bombing; an active verb without a subject cannot share the passive one's, so it is
+    the minister's second act, dated and sided like the first."""
+    text = (
+        "Foreign Minister Anna Berg on Monday condemned a bomb attack in which six"
+        " Swedish soldiers were killed and called on Iran to arrest the organizers."
+    )
+    req = _only(text, "REQUEST")
+    assert [a.name for a in req.source] == ["Anna Berg"]
+    assert [a.country for a in req.target] == ["IRN"]
+    assert req.date == "2006-03-13" and req.date_source == "text"
+    # a conjunct that shares the relative clause's subject stays background
+    text = "The treaty, which was signed in 1993 and ratified in 1994, was praised by Iran."
+    assert "ratified" not in _triggers(text)
+
+
+def test_a_vow_of_force_against_people_is_a_threat() -> None:
+    text = (
+        "Chad's defence ministry vowed on Saturday that it would use all means to wipe out"
+        " the Sudanese rebel forces from its soil."
+    )
+    assert _types(text) == ["THREATEN"]
+    assert _types("Iran vowed to retaliate against any Israeli strike.") == ["THREATEN"]
+    # aimed at a thing, a vow is a promise
+    assert _types("Japan vowed to continue its efforts to eradicate poverty in Kenya.") == ["AGREE"]

@@ -83,8 +83,8 @@ def _told_acts(tree: DocTree, events: list[EventMention]) -> list[EventMention]:
 
 
 def _hangs_from(tree: DocTree, i: int | None, triggers: set[int]) -> bool:
-    if i is None:
-        return False
+    if i is None or tree.stray_conjunct_home(i) != i:
+        return False  # a second verb of the main clause, misparsed: an act of its own
     x = i
     for _ in range(12):
         head = tree.tokens[x].head
@@ -194,9 +194,29 @@ def _mention(
         ev, pos="verb" if tree.is_verb(i) else "noun", tense=_tense(tree, i),
         lede=sentence is doc.sentences[0] or sentence.start < 300,
         quoted=_quoted(doc.text[sentence.start : tree.tokens[i].start]),
-        history=years_before(ev, doc.published) >= 3,
+        history=years_before(ev, doc.published) >= 3, clause=_clause(tree, i),
+        late=sentence.start >= LATE_OFFSET, long_doc=len(doc.text) >= LONG_DOC,
     )  # fmt: skip
     return replace(ev, confidence=probability(active), features=tuple(active))
+
+
+#: Where an article's later part begins, and how long a long (feature) article is, in
+#: characters: features of the confidence model.
+LATE_OFFSET = 2000
+LONG_DOC = 6000
+
+
+def _clause(tree: DocTree, i: int) -> str:
+    """``main`` (the main clause, or a verb joined to it), ``speech`` (what a verb of
+    saying reports) or ``other`` (any other clause or phrase)."""
+    tok = tree.tokens[i]
+    while tok.dep in ("conj", "xcomp") and tok.head != tok.i:
+        tok = tree.tokens[tok.head]  # "met and signed", "agreed to send": the governing verb
+    if tok.dep == "ROOT":
+        return "main"
+    if tok.dep == "ccomp" and tree.lemma(tok.head) in FRAMES.word("speech_verbs"):
+        return "speech"
+    return "other"
 
 
 def _tense(tree: DocTree, i: int) -> str:

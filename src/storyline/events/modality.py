@@ -62,6 +62,10 @@ def governing_chain(
     """
     chain = [trigger]
     i = trigger
+    home = tree.stray_conjunct_home(trigger)
+    if home != trigger:  # a main-clause verb the parser hung on a relative clause
+        chain.append(home)
+        i = home
     for _ in range(limit):
         tok = tree.tokens[i]
         if tok.head == i or (

@@ -45,6 +45,8 @@ _DESCRIBING = frozenset({"relcl", "acl", "appos", "amod"})
 _TIME_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "once", "as"})
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_HOSTILE_AIMS = FRAMES.word("hostile_aims")  # "vowed to wipe out": a threat
+_PEOPLE = FRAMES.word("people")
 _TALLY = FRAMES.word("tally_phrases")  # "so far", "to date": a running count
 
 
@@ -54,9 +56,7 @@ def retype(tree: DocTree, i: int, trig: Trigger) -> Trigger:
         for c in tree.kids(i, "xcomp", "ccomp"):
             if tree.kids(c, "neg"):
                 return Trigger("REJECT")  # "vowed not to compromise": defiance
-            inner = [VERB_TRIGGERS.get(tree.lemma(c))]
-            inner += [NOUN_TRIGGERS.get(tree.lemma(o)) for o in tree.kids(c, "dobj")]
-            if any(t is not None and t.type in _HOSTILE for t in inner):
+            if _hostile_aim(tree, c):
                 return Trigger("THREATEN")  # "vowed to launch more strikes"
     if trig.type == "PROTEST" and lemma == "protest" and tree.kids(i, "dobj"):
         return Trigger("ACCUSE")  # "protested the decision": a verbal protest
@@ -67,13 +67,46 @@ def retype(tree: DocTree, i: int, trig: Trigger) -> Trigger:
     return trig
 
 
+def _hostile_aim(tree: DocTree, c: int) -> bool:
+    """Does a vow's complement aim at force or punishment ("to launch more strikes",
+    "that it would try all means to wipe out the rebels", "to retaliate")? Looks
+    through up to two further complements of the complement."""
+    frontier = [c]
+    for _ in range(3):
+        for v in frontier:
+            inner = [VERB_TRIGGERS.get(tree.lemma(v))]
+            inner += [NOUN_TRIGGERS.get(tree.lemma(o)) for o in tree.kids(v, "dobj")]
+            if any(t is not None and t.type in _HOSTILE for t in inner):
+                return True
+            if tree.lemma(v) in _HOSTILE_AIMS and all(
+                _party(tree, o) for o in tree.kids(v, "dobj")
+            ):
+                return True  # "to wipe out the rebels", "to retaliate"
+        frontier = [
+            x
+            for v in frontier
+            for x in (
+                *tree.kids(v, "xcomp", "ccomp"),  # "would try to wipe out"
+                *(a for o in tree.kids(v, "dobj") for a in tree.kids(o, "xcomp", "acl")),
+            )  # "try all means to wipe out"
+        ]
+    return False
+
+
+def _party(tree: DocTree, n: int) -> bool:
+    """Is the noun an actor or a word for people ("the rebels", "Ugandan rebel forces"),
+    not a thing ("poverty")?"""
+    words = [n, *tree.kids(n, "compound", "amod")]
+    return any(tree.mention_at[w] is not None or tree.lemma(w) in _PEOPLE for w in words)
+
+
 def background(tree: DocTree, i: int) -> bool:
     """The act is told as background of another: the time frame ("since Israel
     withdrew", "after the group won the elections"), or a description of something
     named ("the accords, which were signed in 1993", "the accords signed in 1993")."""
     if tree.is_verb(i) and any(tree.lemma(p) == "since" for p in tree.kids(i, "prep")):
         return True  # "have been killed since 2003": a running count, not one act
-    j = i
+    j = tree.stray_conjunct_home(i)
     for _ in range(8):
         tok = tree.tokens[j]
         if any(tree.tokens[m].text.lower() in _TIME_MARKS for m in tree.kids(j, "mark")):

@@ -120,6 +120,32 @@ class DocTree:
             seen += 1
         return i
 
+    def stray_conjunct_home(self, i: int) -> int:
+        """Where an active verb the parser joined to a passive relative clause belongs.
+
+        "Rice condemned a bombing in which five Israelis were killed and called on
+        Palestinians to ...": the parser makes "called" a conjunct of "killed", inside
+        the clause that describes the bombing. An active verb with no subject of its own
+        cannot share the passive clause's subject (the Israelis did not call), so it is
+        the main clause's second verb: its home is the verb that governs the described
+        noun. Any other token is its own home."""
+        tok = self.tokens[i]
+        own_subject = self.kids(i, "nsubj", "nsubjpass", "auxpass")
+        if tok.dep != "conj" or tok.tag not in ("VBD", "VBZ", "VBP") or own_subject:
+            return i  # a participle ("signed in 1993 and ratified") shares the passive
+        head = self.tokens[tok.head]
+        if head.dep not in ("relcl", "acl") or not self.kids(head.i, "nsubjpass", "auxpass"):
+            return i
+        governor = head.head
+        for _ in range(4):  # the noun, then up through its prepositions to their verb
+            if self.is_verb(governor) and governor != head.head:
+                return governor
+            up = self.tokens[governor].head
+            if up == governor:
+                break
+            governor = up
+        return i
+
     def subject(self, verb: int) -> int | None:
         """The subject of a verb, climbing through xcomp/conj/relcl/advcl when it has none."""
         found = self._subject(verb)
@@ -149,6 +175,10 @@ class DocTree:
                 ctrl = self.kids(tok.head, "dobj", "nsubjpass", "poss")
                 if ctrl and ctrl[0] != verb:
                     return ctrl[0]
+            home = self.stray_conjunct_home(verb)
+            if home != verb:
+                verb = home  # "condemned a bombing in which ... were killed and called on"
+                continue
             if tok.dep in ("xcomp", "conj", "advcl", "acl") and tok.head != verb:
                 # not a ccomp: "X did Y, the minister said" is no act of the minister's
                 verb = tok.head
