@@ -1,15 +1,19 @@
-"""Fit the event confidence model on judged dev events of real text.
+"""Fit the event confidence model on judged events of real text (dev and calib splits).
 
     .venv/bin/python bench/realtext/calibrate.py            # fit, print, write weights
     .venv/bin/python bench/realtext/calibrate.py --check    # only report calibration
+    .venv/bin/python bench/realtext/calibrate.py --without clause. --without late
 
-Codes the dev split's documents with the current coder (dev split only: the test
-sample never tunes anything), keeps every event mention whose timeline line was judged
-in any round (same judging key as ``sample.py``), and fits an L2-regularized logistic
-regression of "usable" (RUBRIC.md) on the features the coder recorded
-(``EventMention.features``). The weights go to
-``src/storyline/data/confidence.toml``; the report gives, per confidence band, how
-many judged events fall in it and how many of them were usable.
+Codes the documents of the tuning splits with the current coder (``dev``, which the
+rules were tuned on, and ``calib``, text no rule was tuned on; never ``test``), keeps
+every event mention whose timeline line was judged in any round (same judging key as
+``sample.py``), and fits an L2-regularized logistic regression of "usable"
+(RUBRIC.md) on the features the coder recorded (``EventMention.features``). The
+weights go to ``src/storyline/data/confidence.toml``; the report gives, per confidence
+band, how many judged events fall in it and how many of them were usable: in sample,
+5-fold cross-validated, and fitted on dev alone then judged on calib (how a model
+fitted on tuned text transfers to new text). ``--without PREFIX`` leaves out the
+features whose names start with PREFIX (to see what a group of features is worth).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import CORPORA, ROOT, materialize
+from corpora import ROOT, corpora_of, materialize
 from sample import judging_key
 from score import judgements, usable
 
@@ -39,15 +43,16 @@ BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 1.01))
 
 
 Row = tuple[dict[str, bool], bool]
+SPLITS = ("dev", "calib")
 
 
-def rows() -> list[Row]:
-    """(features, usable) of every current dev mention whose line was judged."""
+def rows(split: str) -> list[Row]:
+    """(features, usable) of every current mention of the split whose line was judged."""
     judged = judgements()
     config = BuildConfig()
     out: list[Row] = []
-    for corpus in CORPORA:
-        raws = [r for r in iter_inputs([materialize("dev", corpus)]) if isinstance(r, RawDocument)]
+    for corpus in corpora_of(split):
+        raws = [r for r in iter_inputs([materialize(split, corpus)]) if isinstance(r, RawDocument)]
         docs = prepare_pipeline(config).run(Document.from_raw(r) for r in raws)
         for doc in analyse_pipeline(config).run(docs):
             for m in doc.events:
@@ -55,6 +60,10 @@ def rows() -> list[Row]:
                 if js:
                     out.append(({f: True for f in m.features}, usable(js[0])))
     return out
+
+
+def without(data: list[Row], prefixes: list[str]) -> list[Row]:
+    return [({n: v for n, v in f.items() if not n.startswith(tuple(prefixes))}, u) for f, u in data]
 
 
 def fit(data: list[tuple[dict[str, bool], bool]], l2: float = L2) -> dict[str, float]:
@@ -85,7 +94,7 @@ def cross_validated(data: list[Row], l2: float, folds: int = 5) -> list[tuple[fl
 
 
 def report(data: list[Row], weights: dict[str, float], scored: list[tuple[float, bool]]) -> None:
-    print(f"{len(data)} judged dev events, {sum(u for _, u in data)} usable")
+    print(f"{len(data)} judged events, {sum(u for _, u in data)} usable")
     for lo, hi in BANDS:
         band = [u for p, u in scored if lo <= p < hi]
         share = f"{sum(band) / len(band):.2f}" if band else "-"
@@ -100,8 +109,8 @@ def write(weights: dict[str, float], n: int) -> None:
     lines = [
         "# Weights of the event confidence model (storyline.events.confidence): a logistic",
         "# function of binary features. Fitted by bench/realtext/calibrate.py on",
-        f"# {n} judged dev events of real text (never the test sample); refit after changing",
-        "# the coder and after adding judgements.",
+        f"# {n} judged dev and calib events of real text (never the test sample); refit after",
+        "# changing the coder and after adding judgements.",
         "[weights]",
         *(f'"{k}" = {v}' for k, v in sorted(weights.items())),
     ]
@@ -112,21 +121,30 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--check", action="store_true", help="report only; keep the weights")
     ap.add_argument("--l2", type=float, default=L2, help=f"ridge penalty (default {L2})")
+    ap.add_argument("--without", action="append", default=[], help="leave out features")
+    ap.add_argument("--dry-run", action="store_true", help="fit and report; write nothing")
     args = ap.parse_args()
-    data = rows()
+    by_split = {split: without(rows(split), args.without) for split in SPLITS}
+    data = [r for split in SPLITS for r in by_split[split]]
     if args.check:
         from storyline.events.confidence import weights
 
         current = weights()
-        report(data, current, [(_score(f, current), u) for f, u in data])
+        for split in SPLITS:
+            print(f"current weights on {split}:")
+            report(by_split[split], current, [(_score(f, current), u) for f, u in by_split[split]])
         return
+    on_dev = fit(by_split["dev"], args.l2)
+    print("fitted on dev, judged on calib (transfer to new text):")
+    report(by_split["calib"], on_dev, [(_score(f, on_dev), u) for f, u in by_split["calib"]])
     fitted = fit(data, args.l2)
-    print("in sample:")
+    print("dev + calib, in sample:")
     report(data, fitted, [(_score(f, fitted), u) for f, u in data])
-    print("5-fold cross-validated (what to expect on new text):")
+    print("dev + calib, 5-fold cross-validated (what to expect on new text):")
     report(data, fitted, cross_validated(data, args.l2))
-    write(fitted, len(data))
-    print(f"wrote {OUT}")
+    if not args.dry_run:
+        write(fitted, len(data))
+        print(f"wrote {OUT}")
 
 
 if __name__ == "__main__":

@@ -37,15 +37,29 @@ def _inferred(spans: tuple[Evidence, ...]) -> bool:
 
 
 def features(
-    ev: EventMention, *, pos: str, tense: str, lede: bool, quoted: bool, history: bool = False
+    ev: EventMention,
+    *,
+    pos: str,
+    tense: str,
+    lede: bool,
+    quoted: bool,
+    history: bool = False,
+    clause: str = "main",
+    late: bool = False,
+    long_doc: bool = False,
 ) -> list[str]:
     """The names of the features that are on for one mention.
 
     ``pos``: the trigger's part of speech (``verb`` or ``noun``); ``tense``: the
     trigger verb's tag group (``past``, ``present``, ``participle``, ``none``);
-    ``history``: the text dates the act years before the article.
+    ``history``: the text dates the act years before the article; ``clause``: where
+    the trigger stands (``main``: the sentence's main clause, ``speech``: the content
+    of a verb of saying, ``other``: any other clause or phrase); ``late``: far into
+    the article; ``long_doc``: a long (feature) article.
     """
     actors = (*ev.source, *ev.target)
+    src_countries = {a.country for a in ev.source if a.country}
+    tgt_countries = {a.country for a in ev.target if a.country}
     on = {
         "bias": True,
         f"type.{ev.type}": True,
@@ -66,6 +80,11 @@ def features(
         "lede": lede,
         "quoted": quoted,
         "history": history,
+        f"clause.{clause}": True,
+        "late": late,
+        "long_doc": long_doc,
+        "speaker": ev.speaker is not None,
+        "interstate": bool(src_countries and tgt_countries and src_countries != tgt_countries),
     }
     return sorted(name for name, value in on.items() if value)
 
