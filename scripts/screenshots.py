@@ -99,7 +99,7 @@ def targets(db: Path) -> tuple[str, str, str, tuple[str, str]]:
     import json
 
     from storyline.store.sqlite import SQLiteStore
-    from storyline.timeline.facets import corpus_overview
+    from storyline.api.queries import corpus_overview
 
     with SQLiteStore(db, read_only=True) as store:
         rows = store.conn.execute("SELECT id, json FROM events").fetchall()
