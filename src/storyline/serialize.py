@@ -20,6 +20,11 @@ from typing_extensions import TypedDict
 from storyline.headline import event_tags, headline
 from storyline.records import Actor, Event, EventMention, Evidence, Timex
 from storyline.vocab import (
+    ActorKind,
+    DateMod,
+    DateSource,
+    Modality,
+    PloverType,
     parse_actor_kind,
     parse_date_mod,
     parse_date_source,
@@ -54,7 +59,7 @@ class ActorJson(TypedDict):
     name: str
     country: str | None
     sector: str | None
-    kind: str
+    kind: ActorKind
     role: NotRequired[str]
 
 
@@ -92,9 +97,9 @@ class _EventFields(TypedDict):
 
     id: str
     date: str
-    date_source: str
-    type: str
-    modality: str
+    date_source: DateSource
+    type: PloverType
+    modality: Modality
     source: list[SideActorJson]
     target: list[SideActorJson]
     summary: str
@@ -103,12 +108,12 @@ class _EventFields(TypedDict):
     headline: str
     tags: list[str]
     date_end: NotRequired[str]
-    date_mod: NotRequired[str]
+    date_mod: NotRequired[DateMod]
     mode: NotRequired[str]
     joint: NotRequired[bool]
     #: a merged event: the ids of its mentions, and the other types of its statement
     mentions: NotRequired[list[str]]
-    also: NotRequired[list[str]]
+    also: NotRequired[list[PloverType]]
     #: an event mention (``storyline extract``): its document, speaker and place
     document: NotRequired[str]
     speaker: NotRequired[ActorJson]

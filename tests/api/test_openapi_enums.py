@@ -10,7 +10,7 @@ import pytest
 from storyline.store.query import EVENT_SORTS
 from storyline.timeline.facets import SORT_KEYS
 from storyline.timeline.periods import PERIODS, SMOOTH_WINDOWS
-from storyline.vocab import ACTOR_KINDS, MODALITIES, PLOVER_TYPES
+from storyline.vocab import ACTOR_KINDS, DATE_SOURCES, MODALITIES, PLOVER_TYPES
 
 from .client import ASGIClient
 
@@ -63,6 +63,10 @@ def test_response_fields_list_their_values(schema: dict[str, Any]) -> None:
     assert field(schema, "ModalityCount", "value")["enum"] == list(MODALITIES)
     assert field(schema, "OverviewBody", "by_modality")["propertyNames"]["enum"] == list(MODALITIES)
     assert field(schema, "DyadRow", "counts")["propertyNames"]["enum"] == list(PLOVER_TYPES)
+    assert field(schema, "CitedEventJson", "type")["enum"] == list(PLOVER_TYPES)
+    assert field(schema, "CitedEventJson", "modality")["enum"] == list(MODALITIES)
+    assert field(schema, "CitedEventJson", "date_source")["enum"] == list(DATE_SOURCES)
+    assert field(schema, "CitedEventJson", "also")["items"]["enum"] == list(PLOVER_TYPES)
     assert "422" not in str(schema) and "HTTPValidationError" not in str(schema)
 
 
