@@ -126,3 +126,30 @@ def test_a_vow_of_force_against_people_is_a_threat() -> None:
     assert _types("Iran vowed to retaliate against any Israeli strike.") == ["THREATEN"]
     # aimed at a thing, a vow is a promise
     assert _types("Japan vowed to continue its efforts to eradicate poverty in Kenya.") == ["AGREE"]
+
+
+def test_pulling_out_of_an_election_is_a_boycott() -> None:
+    text = "Venezuela's opposition Democratic Action party withdrew from the polls on Monday."
+    ev = _only(text, "PROTEST")
+    assert ev.mode is None  # not the withdrawal's mode
+    assert _types("Syria withdrew its troops from Lebanon on Monday.") == ["RETREAT"]
+
+
+def test_declining_comment_is_no_rejection() -> None:
+    assert _types("The axed deputy president declines comment on the investigation.") == []
+
+
+def test_a_countrys_opposition_is_a_group_of_its_own() -> None:
+    ev = _only("Kenya's opposition party accused the government of fraud.", "ACCUSE")
+    (src,) = ev.source
+    assert (src.kind, src.country, src.sector, src.name) == (
+        "group",
+        "KEN",
+        "OPP",
+        "Kenya opposition",
+    )
+    ev = _only("The Venezuelan opposition rejected the results on Sunday.", "REJECT")
+    assert [a.name for a in ev.source] == ["Venezuela opposition"]
+    # a state's forces are the state
+    ev = _only("Russian troops attacked the village on Sunday.", "ASSAULT")
+    assert [(a.id, a.sector) for a in ev.source] == [("RUS", "MIL")]

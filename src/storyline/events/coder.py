@@ -115,12 +115,15 @@ def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[
         found = arguments(tree, ctx, i, trigger, sentence)
         if found is None:
             continue
-        trig = retype(tree, i, found.retyped or trigger)
+        base = found.retyped or trigger
+        trig = retype(tree, i, base)
         sense = FRAMES.sense("verb" if tree.is_verb(i) else "noun", tree.lemma(i))
         needs = sense.needs if sense is not None else None
         args = admit(found, FRAMES.types[trig.type], needs, states_at_stake=states_at_stake)
         if args is None or (ctx.sport and not _official(args)):
             continue
+        if trig.type != base.type:  # another act: the first reading's mode is not its own
+            args = replace(args, mode=trig.mode)
         ev = _mention(tree, ctx, sentence, i, end, trig, args)
         if ev is not None and not (background(tree, i) and not news(ev, tree.doc.published)):
             yield ev

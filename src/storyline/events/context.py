@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.events.lexicon import GROUP_WORDS, ORGANS, SPEECH_VERBS, SPORT_WORDS
-from storyline.events.tree import DocTree, Party
+from storyline.events.tree import DocTree, Party, country_in_sector
 from storyline.nlp.actors.gazetteer import (
     country_name,
     lookup_capital,
@@ -201,8 +201,7 @@ class Context:
             name = " ".join(words.lower().split())
             actor = Actor(content_id("group", sector, name), name, None, sector, "group")
         else:
-            base = self._country(home)
-            actor = Actor(base.id, base.name, base.country, sector, "country")
+            actor = country_in_sector(self._country(home), sector)
         return Party(actor, start, end, words)
 
     def _antecedent_country(self, h: int, sentence: Sentence) -> str | None:

@@ -47,6 +47,7 @@ _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _HOSTILE_AIMS = FRAMES.word("hostile_aims")  # "vowed to wipe out": a threat
 _PEOPLE = FRAMES.word("people")
+_ELECTIONS = FRAMES.word("election_words")
 _TALLY = FRAMES.word("tally_phrases")  # "so far", "to date": a running count
 
 
@@ -58,6 +59,8 @@ def retype(tree: DocTree, i: int, trig: Trigger) -> Trigger:
                 return Trigger("REJECT")  # "vowed not to compromise": defiance
             if _hostile_aim(tree, c):
                 return Trigger("THREATEN")  # "vowed to launch more strikes"
+    if trig.type == "RETREAT" and _from_election(tree, i):
+        return Trigger("PROTEST")  # "pulled out of Sunday's elections": a boycott
     if trig.type == "PROTEST" and lemma == "protest" and tree.kids(i, "dobj"):
         return Trigger("ACCUSE")  # "protested the decision": a verbal protest
     if trig.type in ("ASSAULT", "COERCE") and tree.is_verb(i) and modality(tree, i) == "future":
@@ -90,6 +93,19 @@ def _hostile_aim(tree: DocTree, c: int) -> bool:
                 *(a for o in tree.kids(v, "dobj") for a in tree.kids(o, "xcomp", "acl")),
             )  # "try all means to wipe out"
         ]
+    return False
+
+
+def _from_election(tree: DocTree, i: int) -> bool:
+    """Is what the trigger withdraws from an election ("withdrew from the polls", "their
+    pulling out of the elections", "the opposition's withdrawal from the vote")?"""
+    for p in tree.kids(i, "prep", "prt"):
+        for o in (
+            *tree.kids(p, "pobj"),
+            *(x for q in tree.kids(p, "prep") for x in tree.kids(q, "pobj")),
+        ):
+            if tree.lemma(o) in _ELECTIONS or tree.tokens[o].text.lower() in _ELECTIONS:
+                return True
     return False
 
 

@@ -16,9 +16,17 @@ from storyline.events.lexicon import (
     ORIGIN_NOUNS,
     PEOPLE,
 )
-from storyline.records import Actor, Document, Mention, Sentence, Token
+from storyline.records import Actor, Document, Mention, Sentence, Token, content_id
 
-__all__ = ["FIRST_PLURAL", "FIRST_SINGULAR", "THIRD_PRONOUNS", "DocTree", "Party", "prep_objects"]
+__all__ = [
+    "FIRST_PLURAL",
+    "FIRST_SINGULAR",
+    "THIRD_PRONOUNS",
+    "DocTree",
+    "Party",
+    "country_in_sector",
+    "prep_objects",
+]
 
 FIRST_SINGULAR = frozenset({"i", "me", "my", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -253,7 +261,7 @@ class DocTree:
     def party_of(self, m: Mention, sector: str | None = None) -> Party:
         actor = m.actor
         if sector and actor.kind == "country" and actor.sector != sector:
-            actor = Actor(actor.id, actor.name, actor.country, sector, actor.kind, actor.role)
+            actor = country_in_sector(actor, sector)
         return Party(actor, m.start, m.end, m.text)
 
     def parties_at(
@@ -289,7 +297,9 @@ class DocTree:
             for p in self.kids(h, "prep"):
                 if self.lemma(p) in preps:
                     mods += self.kids(p, "pobj")
-            if sector is not None and any(self._group_word(c) for c in mods):
+            if self._opposition(h, mods):
+                sector, stands = "OPP", True  # "Kenya's opposition party": Kenya's opposition
+            elif sector is not None and any(self._group_word(c) for c in mods):
                 continue  # "exile leaders", "leaders of the Serbian opposition": a group's
             named = self.tokens[h].pos == "PROPN"  # "the Russian-Korean Forum"
             for c in mods:
@@ -307,6 +317,17 @@ class DocTree:
             unique.setdefault(party.actor.id, party)
         return _specific(list(unique.values()), lambda party: party.actor)
 
+    def _opposition(self, h: int, mods: list[int]) -> bool:
+        """Is the head a party, group or organ that an "opposition" modifier makes the
+        country's opposition ("Kenya's opposition party", "Venezuelan opposition
+        leaders"), not its state?"""
+        lemma = self.lemma(h)
+        if lemma not in GROUP_WORDS and lemma not in ORGANS and lemma not in _PART_OF:
+            return False
+        return any(
+            self.tokens[c].pos == "NOUN" and ORGANS.get(self.lemma(c)) == "OPP" for c in mods
+        )
+
     def _group_word(self, c: int) -> bool:
         """A noun modifier naming a non-state group: "exile", "union", "student"."""
         tok = self.tokens[c]
@@ -319,6 +340,16 @@ class DocTree:
         for h in heads:
             out.update(self.subtree(h))
         return out
+
+
+def country_in_sector(country: Actor, sector: str) -> Actor:
+    """A country's actor in one sector: its state's organs and forces are the country
+    ("Russian troops" are Russia, sector MIL), but its opposition is a group of its own
+    ("the Kenyan opposition" is not Kenya's government: "Kenya opposition", OPP)."""
+    if sector == "OPP":
+        key = content_id("group", sector, country.id)
+        return Actor(key, f"{country.name} opposition", country.country, sector, "group")
+    return Actor(country.id, country.name, country.country, sector, country.kind, country.role)
 
 
 _T = TypeVar("_T")
