@@ -26,7 +26,7 @@ from storyline.vocab import Modality, PloverType
 
 __all__ = ["Rules", "event_tags", "headline", "load_rules", "past_tense"]
 
-_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_WORD = re.compile(r"\d+(?:[.,]\d+)+|[\w'’-]+|[^\w\s]")
 _VOWELS = frozenset("aeiou")
 
 
@@ -37,10 +37,24 @@ class Rules:
     modality: dict[str, str]
     unnamed: str
     plan_cues: frozenset[str]
+    verb_cues: frozenset[str]
     determiners: frozenset[str]
     stops: frozenset[str]
     dangling: frozenset[str]
+    hanging: frozenset[str]
     object_max_words: int
+    adverbs: frozenset[str]
+    adverb_phrases: frozenset[tuple[str, str]]
+    adverb_suffix: str
+    not_adverbs: frozenset[str]
+    pronouns: frozenset[str]
+    quotes: frozenset[str]
+    passive: dict[str, str]
+    auxiliaries: frozenset[str]
+    clause_words: frozenset[str]
+    subject_max_words: int
+    bare: dict[str, str]
+    joined: dict[str, tuple[str, bool]]
     irregular: dict[str, str]
     irregular_past: dict[str, str]  # past -> base
     direct: frozenset[str]
@@ -58,6 +72,11 @@ def _phrase(spec: str) -> tuple[str, bool]:
     words = spec.split()
     direct = bool(words) and words[-1] == "direct"
     return " ".join(words[:-1] if direct else words), direct
+
+
+def _pair(spec: str) -> tuple[str, str]:
+    first, _, second = spec.partition(" ")
+    return first, second
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +100,7 @@ def load_rules() -> Rules:
                 mine |= {w.split("/")[0] for w in spec.split() if w != "inverse"}
         type_words[name] = frozenset(mine)
     words = data["words"]
+    passive = data["passive"]
     irregular = {k: str(v) for k, v in data["irregular"].items()}
     nouns = {k: _phrase(v) for k, v in data["nouns"].items()}
     types = {k: _phrase(v) for k, v in data["types"].items()}
@@ -90,10 +110,24 @@ def load_rules() -> Rules:
         modality=dict(data["modality"]),
         unnamed=str(words["unnamed"]),
         plan_cues=frozenset(words["plan_cues"]),
+        verb_cues=frozenset(words["verb_cues"]),
         determiners=frozenset(words["determiners"]),
         stops=frozenset(words["stops"]),
         dangling=frozenset(words["dangling"]),
+        hanging=frozenset(words["hanging"]),
         object_max_words=int(words["object_max_words"]),
+        adverbs=frozenset(words["adverbs"]),
+        adverb_phrases=frozenset(_pair(p) for p in words["adverb_phrases"]),
+        adverb_suffix=str(words["adverb_suffix"]),
+        not_adverbs=frozenset(words["not_adverbs"]),
+        pronouns=frozenset(words["pronouns"]),
+        quotes=frozenset(words["quotes"]),
+        passive={k: str(v) for k, v in passive.items() if isinstance(v, str)},
+        auxiliaries=frozenset(passive["auxiliaries"]),
+        clause_words=frozenset(passive["clause_words"]),
+        subject_max_words=int(passive["subject_max_words"]),
+        bare={k: str(v) for k, v in data["bare"].items()},
+        joined={k: _phrase(v) for k, v in data["joined"].items()},
         irregular=irregular,
         irregular_past={v: k for k, v in irregular.items()},
         direct=frozenset(data["direct"]["verbs"]),
@@ -159,10 +193,14 @@ def _lemma(word: str, rules: Rules) -> str | None:
 # ----------------------------------------------------------------- the line
 
 
-def _names(actors: tuple[Actor, ...]) -> str:
+def _names(actors: tuple[Actor, ...], doer: bool = False) -> str:
+    # A doer's country beside a person of that country ("China and Hu Jintao will
+    # visit"): the person is the one who acted; both stay in the sides. Not for the
+    # target ("visited Singapore and Goh Chok Tong" keeps the country visited).
+    people = {a.country for a in actors if doer and a.kind == "person" and a.country}
     names: list[str] = []
     for a in actors:
-        if a.name not in names:
+        if a.name not in names and not (a.kind == "country" and a.country in people):
             names.append(a.name)
     if not names:
         return ""
@@ -193,25 +231,69 @@ def _is_np_start(word: str, rules: Rules) -> bool:
     return word[:1].isupper() or word.lower() == "the"
 
 
-def _object(after: list[str], rules: Rules) -> list[str]:
-    """The object phrase right after the verb: lowercase words up to a stop word."""
-    if not after:
-        return []
-    first = after[0]
-    if not (first.lower() in rules.determiners or first[:1].islower() or first[:1].isdigit()):
-        return []
+def _is_adverb(word: str, following: str, rules: Rules) -> bool:
+    low = word.lower()
+    if low in rules.adverbs or (low, following.lower()) in rules.adverb_phrases:
+        return True
+    return word[:1].islower() and low.endswith(rules.adverb_suffix) and low not in rules.not_adverbs
+
+
+def _inflected_verb(word: str, rules: Rules) -> bool:
+    """ "encourages", "called", "set": a verb form that starts a second clause after "and"."""
+    low = word.lower()
+    lemma = _lemma(low, rules)
+    return low in rules.irregular_past or (lemma is not None and lemma != low)
+
+
+def _shorten(words: list[str]) -> list[str]:
+    """An object phrase the length limit cut in the middle, back to a whole phrase: before
+    its last "and"/"or" ("the efforts of the coalition [and the other forces]"), else
+    before its first "of" ("the nomination [of the first US ambassador to ...]")."""
+    low = [w.lower() for w in words]
+    joins = [j for j, w in enumerate(low) if j > 1 and w in ("and", "or")]
+    if joins:
+        return words[: joins[-1]]
+    return words[: low.index("of", 1)] if "of" in low[1:] else words
+
+
+def _object(after: list[str], rules: Rules) -> tuple[list[str], int, bool]:
+    """The object phrase right after the verb: lowercase words up to a stop word.
+
+    Returns the words, how many of ``after`` they took, and whether a pronoun stood
+    first (a lone "them" stands for the target; "it" in "grant it autonomy" is left out).
+    """
     out: list[str] = []
-    for w in after:
+    pronoun = False
+    taken = 0
+    for i, w in enumerate(after):
+        low = w.lower()
+        following = after[i + 1] if i + 1 < len(after) else ""
+        if w in rules.quotes:
+            taken = i + 1
+            continue
+        if not out and not pronoun and low in rules.pronouns:
+            if _inflected_verb(following, rules):
+                break  # "the sanctions it imposed": the subject of a clause
+            pronoun, taken = True, i + 1
+            continue
+        if not out and not (low in rules.determiners or w[:1].islower() or w[:1].isdigit()):
+            break
         if (
-            len(out) >= rules.object_max_words
-            or not re.match(r"[\w'’-]", w)
-            or w.lower() in rules.stops
+            not re.match(r"[\w'’-]", w)
+            or low in rules.stops
+            or _is_adverb(w, following, rules)
+            or (low in ("and", "or") and out and _inflected_verb(following, rules))
         ):
             break
+        if len(out) >= rules.object_max_words:
+            out = _shorten(out)
+            break
         out.append(w)
-    while out and (out[-1].lower() in rules.dangling or out[-1].lower() in rules.determiners):
+        taken = i + 1
+    ends = rules.dangling | rules.determiners | rules.hanging
+    while out and out[-1].lower() in ends:
         out.pop()  # a phrase cut in the middle says nothing more
-    return out
+    return out, (taken if out else 0), pronoun
 
 
 def _verb_form(base: str, rest: str, modality: Modality, planned: bool, rules: Rules) -> str:
@@ -232,12 +314,18 @@ def _of_type(word: str, type_: PloverType, rules: Rules) -> bool:
     return not any(word in words for words in rules.type_words.values())
 
 
-def _predicate(words: list[str], type_: PloverType, rules: Rules) -> tuple[str, str, bool, bool]:
-    """(verb base, rest of the phrase, target is its direct object, trigger's own words)."""
+def _predicate(
+    words: list[str], type_: PloverType, rules: Rules, previous: str = ""
+) -> tuple[str, str, bool, bool]:
+    """(verb base, rest of the phrase, target is its direct object, trigger's own words).
+
+    ``previous`` is the word before the trigger: after "to", "not" or a modal a word
+    such as "support" or "visit" is the verb, not the noun."""
     low = [w.lower() for w in words]
     noun = low[0].rstrip("s") if low else ""
     if (
         len(low) == 1
+        and previous.lower() not in rules.verb_cues
         and low[0] in rules.nouns
         and _of_type(noun, type_, rules) | _of_type(low[0], type_, rules)
     ):
@@ -246,9 +334,15 @@ def _predicate(words: list[str], type_: PloverType, rules: Rules) -> tuple[str, 
         return base, rest, direct, False
     lemma = _lemma(low[0], rules) if low else None
     if lemma is not None and _of_type(lemma, type_, rules):
-        rest = " ".join(words[1:])
+        kept = [
+            w
+            for i, w in enumerate(words[1:], 1)
+            if w.lower() not in rules.pronouns
+            and not _is_adverb(w, words[i + 1] if i + 1 < len(words) else "", rules)
+            and (words[i - 1].lower(), w.lower()) not in rules.adverb_phrases
+        ]
         direct = (lemma in rules.direct and len(words) == 1) or low[-1] in rules.stops
-        return lemma, rest, direct, True
+        return lemma, " ".join(kept), direct, True
     head = low[-1] if low else ""
     if head in rules.nouns and _of_type(head.rstrip("s"), type_, rules):
         phrase, direct = rules.nouns[head]
@@ -259,36 +353,91 @@ def _predicate(words: list[str], type_: PloverType, rules: Rules) -> tuple[str, 
     return base, rest, direct, False
 
 
+def _passive(
+    event: Event | EventMention, words: list[str], before: list[str], planned: bool, rules: Rules
+) -> str | None:
+    """ "Two Indonesian hostages were killed" for a doerless act told in the passive."""
+    word = words[0].lower() if words else ""
+    lemma = _lemma(word, rules)
+    if not event.target or lemma not in rules.direct:
+        return None
+    if not (word.endswith("ed") or word in rules.irregular_past):
+        return None
+    i = len(before) - 1
+    if i > 0 and _is_adverb(before[i], word, rules):
+        i -= 1  # "were also killed"
+    if i < 0 or before[i].lower() not in rules.auxiliaries:
+        return None
+    aux, j = before[i].lower(), i - 1
+    if aux == "been" and j >= 0 and before[j].lower() in ("has", "have", "had"):
+        aux, j = before[j].lower(), j - 1
+    elif aux in ("be", "being") and j >= 0 and before[j].lower() not in rules.auxiliaries:
+        j -= 1  # "will be", "to be"
+    if any(a.kind == "person" for a in event.target):
+        subject = _names(event.target)
+        plural = len(event.target) > 1
+    else:
+        start = j + 1
+        while start > 0 and re.match(r"[\w'’-]", before[start - 1]):
+            if before[start - 1].lower() in rules.clause_words:
+                break
+            start -= 1
+        said = before[start : j + 1]
+        if (
+            not said
+            or len(said) > rules.subject_max_words
+            or not any(w[:1].isalpha() and w.lower() not in rules.pronouns for w in said)
+        ):
+            return None
+        subject = " ".join(said)
+        last = said[-1].lower()
+        plural = aux in ("were", "are", "have") or (
+            aux not in ("was", "is", "has") and last.endswith("s") and not last.endswith("ss")
+        )
+    key = "planned" if event.modality == "future" and planned else event.modality
+    form = rules.passive[key].format(be="were" if plural else "was", participle=word)
+    return f"{subject} {form}"
+
+
 def headline(event: Event | EventMention, rules: Rules | None = None) -> str:
     """The event as one plain sentence (no final period), e.g. "Putin will visit South Korea"."""
     r = rules or load_rules()
     evidence = event.evidence if isinstance(event, Event) else (event.evidence,)
     words = [w for w in _WORD.findall(event.trigger.text) if re.match(r"[\w'’-]", w)]
     before, after = _around(event.trigger, evidence)
-    base, rest, direct, own = _predicate(words, event.type, r)
+    base, rest, direct, own = _predicate(words, event.type, r, before[-1] if before else "")
     planned = any(w.lower() in r.plan_cues for w in before)
-    parts = [_names(event.source) or r.unnamed]
-    parts.append(_verb_form(base, rest, event.modality, planned, r))
+    subject = _names(event.source, doer=True)
     target = _names(event.target)
+    if not subject and own and (said := _passive(event, words, before, planned, r)):
+        return said[:1].upper() + said[1:]
+    obj: list[str] = []
+    end = ""
     if target and direct and not (after and after[0].lower() in r.determiners):
-        parts.append(target)
-        return " ".join(parts)
-    obj = _object(after, r) if own else []
-    if obj:
-        parts.append(" ".join(obj))
-    tail = after[len(obj) :] if own else []
-    if target:
+        end = target
+    else:
+        obj, taken, pronoun = _object(after, r) if own else ([], 0, False)
+        tail = after[taken:] if own else []
         allowed = r.prepositions.get(event.type, ("",))
         given = tail[0].lower() if tail else ""
-        if given and given in allowed and len(tail) > 1 and _is_np_start(tail[1], r):
-            parts.append(f"{given} {target}")  # the sentence's own preposition
+        if not target:
+            pass
+        elif given and given in allowed and len(tail) > 1 and _is_np_start(tail[1], r):
+            end = f"{given} {target}"  # the sentence's own preposition
         elif obj:
             pass  # the object is something else; the sides say who was concerned
-        elif direct:
-            parts.append(target)
+        elif direct or pronoun:
+            end = target
+        elif own and not rest and base in r.joined:
+            phrase, _ = r.joined[base]  # "made a pledge to Germany", "accepted Angola"
+            base, _, rest = phrase.partition(" ")
+            end = target
         elif allowed[0]:
-            parts.append(f"{allowed[0]} {target}")
-    line = " ".join(p for p in parts if p)
+            end = f"{allowed[0]} {target}"
+    if not obj and not end and not rest and event.modality != "negated" and base in r.bare:
+        base, _, rest = r.bare[base].partition(" ")
+    verb = _verb_form(base, rest, event.modality, planned, r)
+    line = " ".join(p for p in (subject or r.unnamed, verb, " ".join(obj), end) if p)
     return line[:1].upper() + line[1:]
 
 
