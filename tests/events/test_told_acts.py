@@ -153,3 +153,21 @@ def test_a_countrys_opposition_is_a_group_of_its_own() -> None:
     # a state's forces are the state
     ev = _only("Russian troops attacked the village on Sunday.", "ASSAULT")
     assert [(a.id, a.sector) for a in ev.source] == [("RUS", "MIL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("Police warned of an upsurge in political violence ahead of the elections.", False),
+        ("The Cuban government warned against excessive optimism on Tuesday.", False),
+        ("China warned Japan of serious consequences on Tuesday.", True),
+        ("The United States warned Iran against resuming enrichment.", True),
+        ("Russia warned of war if NATO expands to the east.", True),
+    ],
+)
+def test_a_warning_is_a_threat_only_with_harm_in_it(text: str, threat: bool) -> None:
+    assert ("THREATEN" in _types(text)) is threat
+
+
+def test_a_threat_on_a_condition_was_made() -> None:
+    assert _only("Russia warned of war if NATO expands.", "THREATEN").modality == "asserted"

@@ -15,6 +15,7 @@ __all__ = [
     "DIRECTIONLESS",
     "FRAMES",
     "NOUN_TRIGGERS",
+    "THREAT_VERBS",
     "PHRASE_TRIGGERS",
     "STATEMENT_TYPES",
     "VERB_TRIGGERS",
@@ -25,6 +26,8 @@ FRAMES: Frames = load_frames()
 
 VERB_TRIGGERS: dict[str, Trigger] = FRAMES.verbs
 NOUN_TRIGGERS: dict[str, Trigger] = FRAMES.nouns
+#: Verbs of threatening: their own condition ("if ...") is the threat's, not a doubt
+THREAT_VERBS = frozenset(v for v, t in FRAMES.verbs.items() if t.type == "THREATEN")
 PHRASE_TRIGGERS: dict[tuple[str, str], Trigger] = FRAMES.phrases
 AID_MODES: dict[str, frozenset[str]] = FRAMES.aid_modes
 

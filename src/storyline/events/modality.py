@@ -8,6 +8,7 @@ the visit's, *said* is not.
 
 from __future__ import annotations
 
+from storyline.events.lexicon import THREAT_VERBS
 from storyline.events.tree import DocTree
 from storyline.vocab import Modality
 
@@ -133,12 +134,13 @@ def modality(tree: DocTree, trigger: int) -> Modality:
                     hypothetical = True
             elif ct.dep == "mark" and low in _CONDITION_MARKS:
                 hypothetical = True
-        if any(
+        if not (pos == 0 and lemma in THREAT_VERBS) and any(
             tree.tokens[c].dep == "advcl"
             and any(tree.tokens[m].text.lower() in _CONDITION_MARKS for m in tree.kids(c, "mark"))
             for c in tree.children[i]
         ):
             conditional = True  # "Japan will ease restrictions if Seoul resolves ..."
+            # (a threat is made on a condition: "warned of war if NATO expands" was said)
         if tree.tokens[i].dep == "advcl" and any(
             tree.tokens[c].text.lower() in _CONDITION_MARKS for c in tree.kids(i, "mark")
         ):

@@ -13,6 +13,7 @@ from storyline.events.lexicon import (
     CONSEQUENCE_NOUNS,
     CONSEQUENCE_VERBS,
     LIGHT_VERBS,
+    NOUN_TRIGGERS,
     ORGANS,
     PEOPLE,
     PLACES,
@@ -79,6 +80,38 @@ def _consequence(tree: DocTree, clause: int) -> bool:
     return False
 
 
+_HARM_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+
+
+def _warned_of_harm(tree: DocTree, i: int) -> bool:
+    """A warning of consequences or force ("warned of retaliation", "warned of war"),
+    or a party warned against an act ("warned Iran against enriching uranium"); not
+    a forecast ("warned of an upsurge in violence") nor advice ("warned against
+    excessive optimism")."""
+    for p in tree.kids(i, "prep"):
+        prep = tree.lemma(p)
+        if prep not in ("of", "against"):
+            continue
+        for o in tree.kids(p, "pobj", "pcomp"):
+            noun = NOUN_TRIGGERS.get(tree.lemma(o))
+            if tree.lemma(o) in CONSEQUENCE_NOUNS or (
+                noun is not None and noun.type in _HARM_TYPES
+            ):
+                return True
+        if prep == "against" and any(is_party_word(tree, o) for o in tree.kids(i, "dobj")):
+            return True
+    return False
+
+
+def _on_condition(tree: DocTree, i: int) -> bool:
+    """A warning with a condition ("warned of war if NATO expands")."""
+    return any(
+        tree.tokens[m].text.lower() in ("if", "unless")
+        for c in tree.kids(i, "advcl")
+        for m in tree.kids(c, "mark")
+    )
+
+
 def _recipient(tree: DocTree, i: int) -> bool:
     return any(is_party_word(tree, o) for o in prep_objects(tree, i, frozenset({"to"})))
 
@@ -137,9 +170,11 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
     if sense.no_that_clause and tree.kids(i, "ccomp") and not (preps & {"on", "to"}):
         return False  # "agrees that the market is weak": an opinion
     if sense.threat and not (
-        preps & {"of", "against"} or any(_consequence(tree, c) for c in comps)
+        _warned_of_harm(tree, i)
+        or _on_condition(tree, i)
+        or any(_consequence(tree, c) for c in comps)
     ):
-        return False  # "warned that growth would slow": a forecast, not a threat
+        return False  # "warned that growth would slow", "warned of an upsurge": forecasts
     return not (sense.not_after_as and i > 0 and tree.tokens[i - 1].text.lower() == "as")
 
 
