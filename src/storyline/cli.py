@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.text import Text
 
 from storyline import __version__, cli_serve, cli_timeline
@@ -33,6 +34,7 @@ from storyline.cli_logging import LogLevel, configure_logging
 from storyline.cli_progress import BuildProgress
 from storyline.dates import date_label
 from storyline.extract import extract_events
+from storyline.headline import headline
 from storyline.output import Format, dumps, render
 from storyline.serialize import event_json, timex_json
 from storyline.store.query import check_search
@@ -43,6 +45,7 @@ from storyline.store.sqlite import (
     StoreWriteError,
     write_failure,
 )
+from storyline.timeline.citations import add_citations, citation_text, document_sources
 from storyline.timex import tag
 
 app = typer.Typer(
@@ -337,24 +340,25 @@ def show(
                             f"({several[0]})", code=1)  # fmt: skip
             raise _fail(f"no event {event_id!r} in {db}", code=1)
         docs = {ev.document: store.document(ev.document) for ev in event.evidence}
+        sources = document_sources(store, docs)
     if fmt is Format.json:
-        _emit(dumps(event_json(event)))
+        _emit(dumps(add_citations(event_json(event), sources)))
         return
     date = date_label(event.date, event.date_end, event.date_mod, words=True)
+    out.print(f"[bold]{headline(event)}[/]", highlight=False)
     out.print(
-        f"[bold]{event.type}{'/' + event.mode if event.mode else ''}[/] {date} "
+        f"{event.type}{'/' + event.mode if event.mode else ''} {date} "
         f"({event.date_source}), {event.modality}, confidence {event.confidence:.2f}"
     )
     out.print(f"source: {', '.join(_actor_label(a) for a in event.source) or '—'}")
     out.print(f"target: {', '.join(_actor_label(a) for a in event.target) or '—'}")
     out.print(f"trigger: “{event.trigger.text}”")
-    for ev in event.evidence:
+    for ev in event.evidence:  # who said so first (outlet, headline, date, link), then where
         d = docs.get(ev.document) or {}
-        out.print(
-            f"\n[dim]{ev.document} {d.get('source', '')} "
-            f"(published {d.get('published')}) chars {ev.start}-{ev.end}[/]"
-        )
-        out.print(f"  {ev.text}", highlight=False)
+        cited = citation_text(ev.document, ev.start, ev.end, sources.get(ev.document))
+        out.print(f"\n{escape(cited)}", highlight=False)
+        out.print(f"[dim]{ev.document} {escape(str(d.get('source', '')))}[/]", highlight=False)
+        out.print(f"  {ev.text}", highlight=False, markup=False)
 
 
 def _actor_label(a: Any) -> str:

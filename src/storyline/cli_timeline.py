@@ -194,7 +194,9 @@ def timeline(
         _summary(events, extras, dates, fmt)
         return
     rows = [event_row(e, extras.get(e.id, {}).get("salience")) for e in events]
-    cols = ["date", "event", "modality", "source", "target", "summary", "cited", "salience", "id"]
+    cols = ["date", "event", "headline", "modality", "source", "target", "summary", "cited",
+            "outlet", "title", "published", "url", "salience", "id"]  # fmt: skip
+    rows = [{**r, **human_source(e, sources)} for e, r in zip(events, rows, strict=True)]
     if fmt is Format.table:  # a terminal is narrow: what happened, who said so, a short id
         cols = ["date", "event", "headline", "cited", "id"]
         rows = [table_row(e, r, sources) for e, r in zip(events, rows, strict=True)]
@@ -237,6 +239,19 @@ def table_row(e: Any, row: dict[str, Any], sources: Mapping[str, Source]) -> dic
         "headline": headline(e),
         "cited": f"{said} [{first.document[:8]}:{first.start}]{more}".strip(),
         "id": e.id[:SHORT_ID],
+    }
+
+
+def human_source(e: Any, sources: Mapping[str, Source]) -> dict[str, Any]:
+    """The plain-language line and the article of the first citation, beside the spans
+    in ``cited``: what ``--format md|csv`` adds for readers (``export`` has the same)."""
+    source = sources.get(e.evidence[0].document)
+    return {
+        "headline": headline(e),
+        "outlet": source.outlet if source else None,
+        "title": source.title if source else None,
+        "published": source.published if source else None,
+        "url": source.url if source else None,
     }
 
 
