@@ -171,3 +171,29 @@ def test_a_warning_is_a_threat_only_with_harm_in_it(text: str, threat: bool) -> 
 
 def test_a_threat_on_a_condition_was_made() -> None:
     assert _only("Russia warned of war if NATO expands.", "THREATEN").modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a journalist's question to the speaker
+        "When asked to define the success of the talks, Chinese Foreign Ministry spokesman"
+        " Liu Jianchao said the talks were a process.",
+        # a plea in court
+        "Chinese diplomat Wang Lei has pleaded innocent to the charges.",
+        # acknowledging, not recognizing a state
+        "The Finnish envoy said all sides recognize that Kosovo will need foreign troops.",
+        # a country's self-defence
+        "Iran said the exercise showed its army's ability to defend the country.",
+        # troops sent to disaster relief
+        "More than 10,000 Chinese soldiers have been mobilized in the earthquake relief.",
+    ],
+)
+def test_no_act_in_other_senses(text: str) -> None:
+    assert _types(text) == []
+
+
+def test_the_acts_those_senses_leave_alone() -> None:
+    assert _types("The mayor pleaded with the Kenyan government for aid.") == ["REQUEST"]
+    assert _types("Russia deployed troops to the Georgian border on Monday.") == ["MOBILIZE"]
+    assert _types("China asked Japan to stop the visits on Monday.") == ["REQUEST"]

@@ -23,6 +23,7 @@ from storyline.events.retype import (
     bare_mention,
     news,
     pluperfect,
+    relief_work,
     retype,
     running_count,
     years_before,
@@ -120,7 +121,7 @@ def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[
         sense = FRAMES.sense("verb" if tree.is_verb(i) else "noun", tree.lemma(i))
         needs = sense.needs if sense is not None else None
         args = admit(found, FRAMES.types[trig.type], needs, states_at_stake=states_at_stake)
-        if args is None or (ctx.sport and not _official(args)):
+        if args is None or (ctx.sport and not _official(args)) or relief_work(tree, i, trig):
             continue
         if trig.type != base.type:  # another act: the first reading's mode is not its own
             args = replace(args, mode=trig.mode)

@@ -15,9 +15,9 @@ __all__ = [
     "DIRECTIONLESS",
     "FRAMES",
     "NOUN_TRIGGERS",
-    "THREAT_VERBS",
     "PHRASE_TRIGGERS",
     "STATEMENT_TYPES",
+    "THREAT_VERBS",
     "VERB_TRIGGERS",
     "Trigger",
 ]

@@ -28,6 +28,7 @@ __all__ = [
     "forward_weekday",
     "news",
     "pluperfect",
+    "relief_work",
     "retype",
     "running_count",
     "starts_after",
@@ -48,6 +49,7 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _HOSTILE_AIMS = FRAMES.word("hostile_aims")  # "vowed to wipe out": a threat
 _PEOPLE = FRAMES.word("people")
 _ELECTIONS = FRAMES.word("election_words")
+_RELIEF = FRAMES.word("relief_words")
 _TALLY = FRAMES.word("tally_phrases")  # "so far", "to date": a running count
 
 
@@ -94,6 +96,15 @@ def _hostile_aim(tree: DocTree, c: int) -> bool:
             )  # "try all means to wipe out"
         ]
     return False
+
+
+def relief_work(tree: DocTree, i: int, trig: Trigger) -> bool:
+    """Forces sent to disaster relief ("more than 10,000 soldiers have been mobilized
+    ... in the quake relief", "troops were deployed for flood rescue") are not mobilized
+    against anyone: no MOBILIZE act."""
+    if trig.type != "MOBILIZE":
+        return False
+    return any(tree.lemma(j) in _RELIEF for j in tree.subtree(tree.clause_verb(i)))
 
 
 def _from_election(tree: DocTree, i: int) -> bool:

@@ -189,7 +189,11 @@ def _under_light_verb(tree: DocTree, i: int) -> bool:
 
 
 def _asks_for_act(tree: DocTree, i: int) -> bool:
-    """ "asked X to do", "asked for aid", "asked that ...": a request, not a question."""
+    """ "asked X to do", "asked for aid", "asked that ...": a request, not a question;
+    "when asked to define ...": a journalist's question to the speaker."""
+    marks = {tree.tokens[m].text.lower() for m in tree.kids(i, "mark", "advmod")}
+    if tree.tokens[i].tag == "VBN" and marks & {"when", "if", "as"}:
+        return False
     if tree.kids(i, "xcomp"):
         return True
     if any(tree.lemma(p) == "for" for p in tree.kids(i, "prep")):
