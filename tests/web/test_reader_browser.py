@@ -178,3 +178,16 @@ def test_relations_smoothing_control_draws_a_labelled_line(page: Any, seeds_url:
     page.wait_for_url("**smooth=0*")
     page.locator("svg.relations-svg").wait_for()
     assert page.locator("svg .smoothed-line").count() == 0
+
+
+def test_header_search_box_says_and_finds_events_and_articles(page: Any, seeds_url: str) -> None:
+    """The box in every page's header searches events too, and says so (issue 17 audit)."""
+    page.goto(seeds_url + "/stories")
+    box = page.get_by_role("searchbox", name="Search events and articles")
+    assert box.get_attribute("placeholder") == "Search events and articles"
+    box.fill("visit")
+    box.press("Enter")
+    page.wait_for_url("**/search?q=visit")
+    heads = page.locator("main h2").all_inner_texts()
+    assert heads[0].startswith("Events (") and heads[1].startswith("Articles (")
+    assert page.locator("main li.event").count() > 0  # events found, not only articles
