@@ -394,12 +394,14 @@ def stories(db: DbOpt = DEFAULT_DB, fmt: FormatOpt = Format.table) -> None:
     """Stories (near-duplicate clusters) with their articles and each one's relation."""
     with _open(db) as store:
         rows = store.stories()
+        sources = document_sources(store, (m["document"] for s in rows for m in s["members"]))
     flat = [
         {"story": s["id"], "document": m["document"], "relation": m["relation"],
-         "score": m["score"], "title": m.get("title"), "source": m.get("source")}
+         "score": m["score"], "outlet": getattr(sources.get(m["document"]), "outlet", None),
+         "published": m.get("published"), "title": m.get("title"), "source": m.get("source")}
         for s in rows for m in s["members"]
     ]  # fmt: skip
-    cols = ["story", "document", "relation", "score", "title", "source"]
+    cols = ["story", "document", "relation", "score", "outlet", "published", "title", "source"]
     show_rows(fmt, flat, cols, payload=rows)
 
 

@@ -63,3 +63,19 @@ def test_show_opens_with_the_headline_and_names_each_article(seeds_db: Path) -> 
     body = json.loads(shown)
     assert code == 0 and body["citation"] == e["citation"]
     assert [x["citation"] for x in body["evidence"]] == [x["citation"] for x in e["evidence"]]
+
+
+@pytest.mark.slow
+def test_stories_name_each_articles_outlet_and_date(seeds_db: Path) -> None:
+    _, out = run("docs", "--db", str(seeds_db), "-f", "json")
+    docs = {d["id"]: d for d in json.loads(out)["documents"]}
+    code, out = run("stories", "--db", str(seeds_db), "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows and {r["document"] for r in rows} == set(docs)
+    assert list(rows[0])[4:6] == ["outlet", "published"]
+    for r in rows:
+        d = docs[r["document"]]
+        assert (r["outlet"], r["published"]) == (d["outlet"] or "", d["published"] or "")
+    assert any(r["outlet"] for r in rows)
+    _, shown = run("stories", "--db", str(seeds_db), "-f", "json")
+    assert all("outlet" not in m for s in json.loads(shown) for m in s["members"])  # unchanged
