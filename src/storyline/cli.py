@@ -46,7 +46,11 @@ from storyline.store.sqlite import (
     write_failure,
 )
 from storyline.timeline.citations import add_citations, citation_text, document_sources
+from storyline.timeline.search import search_events
 from storyline.timex import tag
+
+#: Characters of an event id shown in tables (the timeline table shows as many).
+SHORT_ID = 12
 
 app = typer.Typer(
     cls=CleanHelpGroup,
@@ -412,20 +416,48 @@ def search(
     ],
     db: DbOpt = DEFAULT_DB,
     limit: Annotated[
-        int, typer.Option(metavar="N", min=1, help="At most this many articles.")
+        int, typer.Option(metavar="N", min=1, help="At most this many articles (or events).")
     ] = 20,
+    events: Annotated[
+        bool,
+        typer.Option(
+            "--events",
+            help="Find events instead: those whose own words (headline, evidence, sides) "
+            "hold the query's terms, in date order, with their citations.",
+        ),
+    ] = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Full-text search over the stored articles (at most 64 terms, 1,000 characters)."""
+    """Full-text search over the stored articles, or with --events over the events (at
+    most 64 terms, 1,000 characters)."""
     marks = _HIGHLIGHT if fmt is Format.table else ("[", "]")
     with _open(db) as store:
         try:
-            rows = store.search(check_search(query), limit, marks=marks)
+            if events:
+                found = search_events(store, check_search(query), limit)
+            else:
+                rows = store.search(check_search(query), limit, marks=marks)
         except ValueError as exc:
             raise _fail(str(exc)) from exc
+    if events:
+        show_rows(fmt, [_event_hit(e) for e in found],
+                  ["date", "event", "headline", "cited", "id"], payload=found)  # fmt: skip
+        return
     if fmt is Format.table:
         rows = [{**r, "snippet": _highlighted(r["snippet"])} for r in rows]
     show_rows(fmt, rows, ["document", "title", "snippet"])
+
+
+def _event_hit(e: dict[str, Any]) -> dict[str, Any]:
+    c = e["citation"]
+    said = " ".join(x for x in (c["outlet"], c["published"]) if x)
+    return {
+        "date": date_label(e["date"], e.get("date_end"), e.get("date_mod")).replace("/", " – "),
+        "event": e["type"] + (f"/{e['mode']}" if e.get("mode") else ""),
+        "headline": e["headline"],
+        "cited": f"{said} [{c['document'][:8]}:{c['start']}]".strip(),
+        "id": e["id"][:SHORT_ID],
+    }
 
 
 #: Marks around the matched words of a snippet, turned into a style for tables

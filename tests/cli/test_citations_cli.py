@@ -79,3 +79,25 @@ def test_stories_name_each_articles_outlet_and_date(seeds_db: Path) -> None:
     assert any(r["outlet"] for r in rows)
     _, shown = run("stories", "--db", str(seeds_db), "-f", "json")
     assert all("outlet" not in m for s in json.loads(shown) for m in s["members"])  # unchanged
+
+
+@pytest.mark.slow
+def test_search_finds_events_with_their_headlines_and_sources(seeds_db: Path) -> None:
+    code, out = run("search", "visit", "--events", "--db", str(seeds_db), "-f", "json")
+    hits = json.loads(out)
+    assert code == 0 and hits
+    _, out = run("timeline", "--db", str(seeds_db), "-f", "json")
+    events = {e["id"]: e for e in json.loads(out)}
+    for h in hits:  # timeline events, cited, each saying "visit" in its own words
+        assert h["headline"] == events[h["id"]]["headline"]
+        assert h["citation"] == events[h["id"]]["citation"]
+        words = " ".join([h["headline"], *(ev["text"] for ev in h["evidence"])]).lower()
+        assert "visit" in words
+    assert [h["date"] for h in hits] == sorted(h["date"] for h in hits)
+    code, table = run("search", "visit", "--events", "--db", str(seeds_db))
+    assert code == 0 and table.split()[:5] == ["date", "event", "headline", "cited", "id"]
+    assert all(h["id"][:12] in table for h in hits)
+    code, out = run("search", "visit", "--db", str(seeds_db), "-f", "json")
+    assert code == 0 and "document" in json.loads(out)[0]  # articles stay the default
+    result = CliRunner().invoke(app, ["search", "visit AND (", "--events", "--db", str(seeds_db)])
+    assert result.exit_code == 2 and "bad search query" in result.stderr
