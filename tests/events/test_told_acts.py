@@ -197,3 +197,21 @@ def test_the_acts_those_senses_leave_alone() -> None:
     assert _types("The mayor pleaded with the Kenyan government for aid.") == ["REQUEST"]
     assert _types("Russia deployed troops to the Georgian border on Monday.") == ["MOBILIZE"]
     assert _types("China asked Japan to stop the visits on Monday.") == ["REQUEST"]
+
+
+def test_the_two_sides_are_the_two_countries_named() -> None:
+    text = (
+        "At the meeting between Chinese and Russian prime ministers in Beijing on Monday,"
+        " the two sides agreed to explore cooperation in energy."
+    )
+    ev = _only(text, "AGREE")
+    assert {a.id for a in (*ev.source, *ev.target)} == {"CHN", "RUS"}
+    # named in the sentence before
+    text = "Kenyan and Ugandan officials met on Monday. Both countries signed a trade pact."
+    ev = _only(text, "AGREE")
+    assert {a.id for a in (*ev.source, *ev.target)} == {"KEN", "UGA"}
+
+
+def test_an_indictment_of_someone_is_against_them() -> None:
+    ev = _only("The US indictment of Khalid Awan came in March.", "ACCUSE")
+    assert [a.name for a in ev.target] == ["Khalid Awan"]

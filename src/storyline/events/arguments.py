@@ -109,10 +109,28 @@ def resolve(
                 party = ctx.pronoun(j, sentence)
             if party is not None:
                 return [party]
+        if _the_two(tree, h):  # "the two sides agreed": the two countries the text names
+            pair = ctx.named_pair(sentence, h)
+            if pair:
+                return pair
         organ = ctx.organ(h, sentence)
         if organ is not None:
             return [organ]
     return []
+
+
+_PAIR_NOUNS = frozenset(
+    {"side", "country", "nation", "state", "leader", "government", "president", "premier",
+     "minister"}
+)  # fmt: skip
+
+
+def _the_two(tree: DocTree, h: int) -> bool:
+    """ "the two sides", "both countries", "the two leaders": a pair the text named."""
+    if tree.lemma(h) not in _PAIR_NOUNS or tree.tokens[h].tag not in ("NNS", "NNPS"):
+        return False
+    words = {tree.tokens[k].text.lower() for k in tree.kids(h, "nummod", "det", "predet")}
+    return bool(words & {"two", "both"})
 
 
 def _between(tree: DocTree, i: int) -> list[int]:

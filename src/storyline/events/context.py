@@ -28,7 +28,8 @@ _SPEECH_NOUNS = re.compile(
     re.I,
 )
 _DYAD_WORDS = re.compile(
-    r"\b(?:bilateral|(?:our|the)\s+two\s+(?:countries|nations|states|sides)|both\s+"
+    r"\b(?:bilateral|(?:our|the)\s+two\s+(?:countries|nations|states|sides|leaders|"
+    r"governments|presidents|premiers|(?:prime\s+|foreign\s+)?ministers)|both\s+"
     r"(?:countries|sides|parties|nations)|our\s+(?:countries|nations|peoples|foreign\s+"
     r"ministries|governments|ministries|presidents))\b",
     re.I,
@@ -329,6 +330,28 @@ class Context:
             self.country_party(pair[0].country or pair[0].id, at),
             self.country_party(pair[1].country or pair[1].id, at),
         )
+
+    def named_pair(self, sentence: Sentence, h: int) -> list[Party]:
+        """The two countries "the two sides" or "both countries" (at token ``h``) are:
+        exactly two countries named in the sentence, else in the one before it (cited
+        at the phrase's head); none when the text names fewer or more."""
+        tok = self.tree.tokens[h]
+        idx = self.order.get(sentence.start, -1)
+        sents = self.tree.doc.sentences
+        for sent in (sentence, sents[idx - 1] if idx > 0 else None):
+            if sent is None:
+                continue
+            named: list[str] = []
+            for i in range(sent.token_start, sent.token_end):
+                m = self.tree.mention_at[i]
+                c = m.actor.country if m is not None else None
+                if c and c != "IGO" and c not in named:
+                    named.append(c)
+            if len(named) == 2:
+                return [self.country_party(c, (tok.start, tok.end)) for c in named]
+            if named:
+                return []
+        return []
 
     def _dyad(self, sentence: Sentence) -> tuple[Actor, Actor] | None:
         named: list[str] = []
