@@ -135,3 +135,48 @@ def test_a_conjunct_with_its_own_subject_has_its_own_date() -> None:
         " president has so far rejected it."
     )
     assert not _date(text, "rejected")["date"].startswith("2005-08")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "day"),
+    [
+        # a circumstance the act happens in, dated
+        (
+            "In a separate operation on March 9, Turkish police arrested a PKK member.",
+            "arrested",
+            "2006-03-09",
+        ),
+        (
+            "In a statement issued late Monday, Hamas criticised the Palestinian leader.",
+            "criticised",
+            "2006-03-13",
+        ),
+        # a date the parser hung on the subject, right before the verb
+        (
+            "The widow of the former agent on Monday accused Moscow of the murder.",
+            "accused",
+            "2006-03-13",
+        ),
+        # a part of a day
+        (
+            "The FBI arrested him at the airport in the early hours of Monday morning.",
+            "arrested",
+            "2006-03-13",
+        ),
+    ],
+)
+@pytest.mark.slow
+def test_a_date_the_parser_hangs_elsewhere_still_dates_the_act(
+    text: str, word: str, day: str
+) -> None:
+    got = _date(text, word)
+    assert (got["date"][:10], got["date_source"]) == (day, "text")
+
+
+@pytest.mark.slow
+def test_a_date_inside_a_described_thing_does_not_date_the_act() -> None:
+    text = (
+        "Officials will sit down for talks on the remains of troops killed during the war of 1950."
+    )
+    got = _date(text, "talks")
+    assert got["date_source"] != "text"

@@ -53,17 +53,58 @@ def _timex_head(tree: DocTree, tx: Timex, sentence: Sentence) -> int | None:
     return inside[0]
 
 
+#: Nouns of a part of a day: "in the early hours of Thursday" dates what they modify.
+_TIME_NOUNS = frozenset({"hour", "morning", "afternoon", "evening", "night", "dawn", "dusk"})
+#: Prepositions of a circumstance that frames an act ("in an operation on Nov. 14, police
+#: arrested ...", "during talks on Monday, X agreed ...").
+_FRAMING_PREPS = frozenset({"in", "during", "at"})
+
+
 def _attachment(tree: DocTree, head: int, stop: set[int], limit: int = 4) -> int | None:
-    """Walk up from a timex head through prepositions to the word it modifies."""
+    """Walk up from a timex head through prepositions (and nouns of a part of a day)
+    to the word it modifies."""
     i = head
     for _ in range(limit):
         tok = tree.tokens[i]
         if tok.head == i:
             return i
         i = tok.head
-        if i in stop or tree.tokens[i].pos not in ("ADP", "SCONJ", "ADV", "PART", "NUM"):
+        if i in stop:
+            return i
+        if tree.tokens[i].pos in ("ADP", "SCONJ", "ADV", "PART", "NUM"):
+            continue
+        if tree.lemma(i) not in _TIME_NOUNS:
             return i
     return i
+
+
+def _framing(tree: DocTree, head: int, target: int, chain: set[int]) -> int:
+    """The verb of the trigger's governing chain a misattached date belongs to, else
+    ``target``.
+
+    * a circumstance the act happens in: "*In a separate operation on Nov. 14*, police
+      arrested", "*In a statement issued late Tuesday*, Jihad criticised" (the date
+      modifies a noun, or the clause describing it, that an "in"/"during"/"at" phrase
+      of the verb names);
+    * a date right before the verb that the parser hung on the subject: "the widow of
+      Litvinenko *on Sunday* accused Moscow".
+    """
+    tok = tree.tokens[target]
+    noun = tok.head if tok.dep in ("acl", "relcl") and tok.head != target else target
+    n = tree.tokens[noun]
+    if n.dep == "pobj" and tree.lemma(n.head) in _FRAMING_PREPS:
+        verb = tree.tokens[n.head].head
+        if verb in chain:
+            return verb
+    last = max(tree.subtree(head))
+    nxt = last + 1
+    while nxt < len(tree.tokens) and tree.tokens[nxt].dep in ("aux", "auxpass", "neg", "advmod"):
+        nxt += 1  # "on Sunday has accused", "on Sunday also accused"
+    if nxt in chain and tree.is_verb(nxt):
+        subjects = tree.kids(nxt, "nsubj", "nsubjpass")
+        if any(target in tree.subtree(s) for s in subjects):
+            return nxt
+    return target
 
 
 def event_date(
@@ -118,6 +159,8 @@ def event_date(
         target = _attachment(tree, head, set(chain))
         if target is not None and target not in rank:
             target = _bare_day_verb(tree, head, target)
+        if target is not None and target not in rank:
+            target = _framing(tree, head, target, set(chain))
         if target in rank:
             cand = (rank[target], abs(tx.start - tree.tokens[trigger].start), tx)
             if best is None or cand[:2] < best[:2]:
