@@ -215,3 +215,20 @@ def test_the_two_sides_are_the_two_countries_named() -> None:
 def test_an_indictment_of_someone_is_against_them() -> None:
     ev = _only("The US indictment of Khalid Awan came in March.", "ACCUSE")
     assert [a.name for a in ev.target] == ["Khalid Awan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unlike previous summits, this year's APEC agenda will include bird flu.",
+        "The Croatian ambassador is one of the architects of the 1995 accord with Serbia.",
+        "The pound fell sharply following the resignation of the British finance minister.",
+    ],
+)
+def test_a_noun_trigger_under_a_preposition_of_topic_or_cause_is_no_act(text: str) -> None:
+    assert _types(text) == []
+
+
+def test_arriving_for_a_visit_is_the_visit() -> None:
+    text = "Chinese Premier Li Peng arrived in Dar es Salaam on Tuesday for a visit to Tanzania."
+    assert "CONSULT" in _types(text)

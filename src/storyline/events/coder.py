@@ -26,6 +26,7 @@ from storyline.events.retype import (
     relief_work,
     retype,
     running_count,
+    topic_noun,
     years_before,
 )
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
@@ -165,7 +166,7 @@ def _mention(
     head = tree.tokens[i].head
     if not tree.is_verb(i) and tree.lemma(head) in RESTATING_VERBS:
         skip = set(tree.subtree(i)) - {i}
-    if bare_mention(tree, i, args.source, doc.timexes):
+    if bare_mention(tree, i, args.source, doc.timexes) or topic_noun(tree, i):
         return None  # "the attacks on abortion providers": named in passing, undated
     tx = event_date(tree, i, sentence, doc.timexes, skip_subtree=skip)
     if tx is None and pluperfect(tree, i):

@@ -32,6 +32,7 @@ __all__ = [
     "retype",
     "running_count",
     "starts_after",
+    "topic_noun",
     "years_before",
 ]
 
@@ -50,6 +51,7 @@ _HOSTILE_AIMS = FRAMES.word("hostile_aims")  # "vowed to wipe out": a threat
 _PEOPLE = FRAMES.word("people")
 _ELECTIONS = FRAMES.word("election_words")
 _RELIEF = FRAMES.word("relief_words")
+_TOPIC_PREPS = FRAMES.word("topic_preps")
 _TALLY = FRAMES.word("tally_phrases")  # "so far", "to date": a running count
 
 
@@ -171,6 +173,16 @@ def running_count(tree: DocTree, i: int) -> bool:
         return False
     words = " ".join(tree.tokens[j].text.lower() for j in sorted(tree.subtree(i)))
     return any(f" {phrase} " in f" {words} " for phrase in _TALLY)
+
+
+def topic_noun(tree: DocTree, i: int) -> bool:
+    """A noun trigger that a preposition of topic or cause takes ("unlike previous
+    summits", "the architects of the accord", "following the resignation of"): what the
+    sentence tells is something else. Not "for": "arrived for a visit" is the visit."""
+    tok = tree.tokens[i]
+    if tree.is_verb(i) or tok.dep != "pobj" or tok.head == i:
+        return False
+    return tree.lemma(tok.head) in _TOPIC_PREPS
 
 
 def bare_mention(tree: DocTree, i: int, source: list[Party], timexes: tuple[Timex, ...]) -> bool:
