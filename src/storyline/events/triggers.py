@@ -59,6 +59,12 @@ def _phrase(tree: DocTree, i: int, lemma: str) -> tuple[Trigger, int] | None:
     found: list[tuple[int, Trigger, int]] = []
     for c in tree.children[i]:
         dep = tree.tokens[c].dep
+        if dep == "advcl":  # "called for his supporters to stay calm": "for" marks the clause
+            for m in tree.kids(c, "mark"):
+                key = (lemma, tree.lemma(m))
+                if key in PHRASE_TRIGGERS and m > i:
+                    found.append((1, PHRASE_TRIGGERS[key], m))
+            continue
         if dep not in _PHRASE_DEPS:
             continue
         candidates = [c]
