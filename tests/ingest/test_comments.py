@@ -20,16 +20,8 @@ from storyline.records import Document, RawDocument
 REAL = Path(__file__).resolve().parents[3] / "shared" / "realpages"
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/realpages is missing")
 
-_ARTICLE = (
-    "<p>"
-    + " ".join(
-        [
-            "The council met on Tuesday to discuss the new budget for schools and roads, officials said."
-        ]
-        * 3
-    )
-    + "</p>"
-)
+_SENTENCE = "The council met on Tuesday to discuss the new budget for schools and roads."
+_ARTICLE = "<p>" + " ".join([_SENTENCE] * 3) + "</p>"
 _PAGE = f"""<html><head><title>Budget</title></head><body><article>
 <h1>Council debates budget</h1>{_ARTICLE * 5}</article>
 <div id="comments"><h2>Join the conversation</h2><ol class="comment-list">
