@@ -45,8 +45,8 @@ demo: $(CORE)
 	COLUMNS=$${COLUMNS:-120} $(BIN)/storyline timeline --db demo.db
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 typecheck: install
 	$(BIN)/mypy

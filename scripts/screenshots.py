@@ -98,8 +98,8 @@ def targets(db: Path) -> tuple[str, str, str, tuple[str, str]]:
     """An event with several citations, a document, the busiest actor and pair."""
     import json
 
-    from storyline.store.sqlite import SQLiteStore
     from storyline.api.queries import corpus_overview
+    from storyline.store.sqlite import SQLiteStore
 
     with SQLiteStore(db, read_only=True) as store:
         rows = store.conn.execute("SELECT id, json FROM events").fetchall()
