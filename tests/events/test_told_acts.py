@@ -235,3 +235,18 @@ def test_arriving_for_a_visit_is_the_visit() -> None:
     # an occasion, not a topic
     text = "Trade minister Rob Portman, on a two-day visit to India, said tariffs must fall."
     assert "CONSULT" in _types(text)
+
+
+def test_no_party_from_the_triggers_own_words_or_a_purpose() -> None:
+    ev = _only("The United States files WTO case against Turkey over rice sales.", "ACCUSE")
+    assert [a.id for a in ev.target] == ["TUR"]  # the WTO is the forum the phrase names
+    ev = _only("The Philippines will deploy 7,000 policemen for the ASEAN summit.", "MOBILIZE")
+    assert ev.target == ()  # the police are its own; the summit is what they guard
+    ev = _only("Russia deployed troops to the Georgian border on Monday.", "MOBILIZE")
+    assert [a.id for a in ev.target] == ["GEO"]
+
+
+def test_non_governmental_groups_are_not_their_states() -> None:
+    text = "China urged Chinese and Japanese non-governmental groups to talk more."
+    ev = _only(text, "REQUEST")
+    assert "JPN" not in {a.country for a in ev.target}

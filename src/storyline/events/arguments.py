@@ -158,8 +158,11 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
         if subj is not None:
             src.append(subj)
     objs = tree.kids(i, "dobj", "dative", "iobj", "oprd")
-    tgt += objs
-    tgt += prep_objects(tree, i, _TARGET_PREPS)
+    if trig.type == "MOBILIZE":  # the forces deployed are the doer's, not whom they face,
+        tgt += prep_objects(tree, i, _TARGET_PREPS - {"for"})  # nor the summit they guard
+    else:
+        tgt += objs
+        tgt += prep_objects(tree, i, _TARGET_PREPS)
     for o in objs:  # "imposed sanctions on Iran", "delivered weapons to Ukraine"
         tgt += prep_objects(tree, o, frozenset({"on", "against", "to", "with"}))
     if trig.type == "RETREAT":

@@ -175,7 +175,11 @@ def _mention(
     mode = args.mode
     if trig.type == "CONSULT" and mode is None and args.location:
         mode = "visit"
-    source, target = args.source, args.target
+    # the trigger's own words are no party ("files WTO case against Turkey": the WTO is
+    # the forum the phrase names, not whom the case is against)
+    t_lo, t_hi = tree.tokens[i].start, tree.tokens[end].end
+    source = [p for p in args.source if not t_lo <= p.start < t_hi]
+    target = [p for p in args.target if not t_lo <= p.start < t_hi]
     if args.joint:  # no direction: the sides in a stable order, whatever the text's
         source, target = sorted([source, target], key=lambda side: _side_key(side))
     t_start, t_end = tree.tokens[i].start, tree.tokens[end].end

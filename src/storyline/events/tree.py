@@ -5,12 +5,14 @@ actor mentions laid over it: what the event coder walks.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
 from storyline.events.lexicon import (
     GROUP_WORDS,
+    NON_STATE,
     NOT_OWNERS,
     ORGANS,
     ORIGIN_NOUNS,
@@ -297,6 +299,8 @@ class DocTree:
             for p in self.kids(h, "prep"):
                 if self.lemma(p) in preps:
                     mods += self.kids(p, "pobj")
+            if self._non_state(h):
+                continue  # "Chinese and Japanese non-governmental groups": not the states
             if self._opposition(h, mods):
                 sector, stands = "OPP", True  # "Kenya's opposition party": Kenya's opposition
             elif sector is not None and any(self._group_word(c) for c in mods):
@@ -316,6 +320,15 @@ class DocTree:
         for party in out:
             unique.setdefault(party.actor.id, party)
         return _specific(list(unique.values()), lambda party: party.actor)
+
+    def _non_state(self, h: int) -> bool:
+        """Does a modifier make the head's people no state's ("non-governmental groups",
+        "private companies")? Read from the text: "non-governmental" is three tokens."""
+        amods = self.kids(h, "amod")
+        if not amods:
+            return False
+        text = self.doc.text[self.tokens[min(amods)].start : self.tokens[h].start].lower()
+        return any(word in NON_STATE for word in re.findall(r"[a-z]+(?:-[a-z]+)*", text))
 
     def _opposition(self, h: int, mods: list[int]) -> bool:
         """Is the head a party, group or organ that an "opposition" modifier makes the
