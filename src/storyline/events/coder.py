@@ -177,9 +177,12 @@ def _mention(
         mode = "visit"
     # the trigger's own words are no party ("files WTO case against Turkey": the WTO is
     # the forum the phrase names, not whom the case is against)
-    t_lo, t_hi = tree.tokens[i].start, tree.tokens[end].end
-    source = [p for p in args.source if not t_lo <= p.start < t_hi]
-    target = [p for p in args.target if not t_lo <= p.start < t_hi]
+    # (a party inferred from elsewhere is cited at the trigger word itself: it stays)
+    t_lo, t_hi, word = tree.tokens[i].start, tree.tokens[end].end, tree.tokens[i]
+    own = [p for p in (*args.source, *args.target) if t_lo <= p.start and p.end <= t_hi]
+    own = [p for p in own if (p.start, p.end) != (word.start, word.end)]
+    source = [p for p in args.source if p not in own]
+    target = [p for p in args.target if p not in own]
     if args.joint:  # no direction: the sides in a stable order, whatever the text's
         source, target = sorted([source, target], key=lambda side: _side_key(side))
     t_start, t_end = tree.tokens[i].start, tree.tokens[end].end
