@@ -71,3 +71,6 @@ def test_judged_precision(built: str, floor: Callable[..., float]) -> None:
     assert m["date_right_of_real"]["p"] >= floor("realtext_test_date_right"), m[
         "date_right_of_real"
     ]
+    # what --min-confidence 0.7 keeps (the calibrated confidence, data/confidence.toml)
+    confident = result["confidence>=0.7"]["usable"]
+    assert confident["p"] >= floor("realtext_test_usable_confident"), confident
