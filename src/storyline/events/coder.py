@@ -166,12 +166,14 @@ def _mention(
     head = tree.tokens[i].head
     if not tree.is_verb(i) and tree.lemma(head) in RESTATING_VERBS:
         skip = set(tree.subtree(i)) - {i}
-    if bare_mention(tree, i, args.source, doc.timexes) or topic_noun(tree, i):
+    if bare_mention(tree, i, args.source, doc.timexes):
         return None  # "the attacks on abortion providers": named in passing, undated
     tx = event_date(tree, i, sentence, doc.timexes, skip_subtree=skip)
     if tx is None and pluperfect(tree, i):
         return None  # "had asked": earlier than the news, on a day the text does not give
     when, mood = date_event(tree, i, sentence, doc, tx)
+    if topic_noun(tree, i) and when.source != "text":
+        return None  # "unlike previous summits" (but "the anniversary of the 1990 ...")
     mode = args.mode
     if trig.type == "CONSULT" and mode is None and args.location:
         mode = "visit"
