@@ -341,25 +341,25 @@ class Context:
         for sent in (sentence, sents[idx - 1] if idx > 0 else None):
             if sent is None:
                 continue
-            named: list[str] = []
-            for i in range(sent.token_start, sent.token_end):
-                m = self.tree.mention_at[i]
-                c = m.actor.country if m is not None else None
-                if c and c != "IGO" and c not in named:
-                    named.append(c)
+            named = self._countries_in(sent)
             if len(named) == 2:
                 return [self.country_party(c, (tok.start, tok.end)) for c in named]
             if named:
                 return []
         return []
 
-    def _dyad(self, sentence: Sentence) -> tuple[Actor, Actor] | None:
+    def _countries_in(self, sentence: Sentence) -> list[str]:
+        """The countries the sentence's mentions name, in order, each once (no IGOs)."""
         named: list[str] = []
         for i in range(sentence.token_start, sentence.token_end):
             m = self.tree.mention_at[i]
             c = m.actor.country if m is not None else None
             if c and c != "IGO" and c not in named:
                 named.append(c)
+        return named
+
+    def _dyad(self, sentence: Sentence) -> tuple[Actor, Actor] | None:
+        named = self._countries_in(sentence)
         if len(named) >= 2:
             return self._country(named[0]), self._country(named[1])
         mine = self.country_of(self.speaker(sentence))
