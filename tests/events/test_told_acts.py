@@ -250,3 +250,12 @@ def test_non_governmental_groups_are_not_their_states() -> None:
     text = "China urged Chinese and Japanese non-governmental groups to talk more."
     ev = _only(text, "REQUEST")
     assert "JPN" not in {a.country for a in ev.target}
+
+
+def test_a_headline_plan_reported_by_a_speaker_is_future() -> None:
+    """ "X to visit Y, says Z": the wire's headline form of a plan; its lede's "will pay
+    a visit" is the same line."""
+    ev = _only(
+        "Putin to visit South Korea after the pandemic, says Russian top diplomat", "CONSULT"
+    )
+    assert ev.modality == "future"

@@ -42,6 +42,7 @@ _REFUSAL = frozenset(
 #: Verbs whose clause is only a claim ("the leaders claimed that Rao promised ...").
 _CLAIMS = frozenset({"claim", "allege"})
 _CONDITION_MARKS = frozenset({"if", "unless", "provided"})
+_SAYING = frozenset({"say", "tell", "report", "announce", "confirm", "claim", "add"})
 _CIRCUMSTANCE = frozenset({"during", "at", "after", "amid", "following", "in", "on"})
 _CHAIN_DEPS = frozenset(
     {
@@ -50,6 +51,18 @@ _CHAIN_DEPS = frozenset(
         "acomp",
     }
 )  # fmt: skip
+
+
+def _headline_infinitive(tree: DocTree, i: int) -> bool:
+    """ "Putin to visit South Korea", "Putin to visit Seoul, says Lavrov": an infinitive
+    with a subject of its own that heads the sentence or what a verb of saying reports
+    (a headline's plan), not "wants Putin to visit"."""
+    tok = tree.tokens[i]
+    if tok.dep == "ROOT":
+        return True
+    if tok.dep != "ccomp" or not tree.kids(i, "nsubj"):
+        return False
+    return tree.lemma(tok.head) in _SAYING
 
 
 def governing_chain(
@@ -125,7 +138,7 @@ def modality(tree: DocTree, trigger: int) -> Modality:
                     hypothetical = True
                 elif low == "going" or ct.lemma == "go":
                     future = True
-                elif low == "to" and pos == 0 and tree.tokens[i].dep == "ROOT":
+                elif low == "to" and pos == 0 and _headline_infinitive(tree, i):
                     future = True  # headline style: "Putin to visit South Korea"
             elif ct.dep in ("amod", "advmod"):
                 if low in _FUTURE_MODIFIERS:
