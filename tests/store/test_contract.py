@@ -385,6 +385,29 @@ def test_actors_aliases_and_counts(store: Store) -> None:
     assert store.country_names() == {"RUS": "Russia", "KOR": "South Korea", "USA": "United States"}
 
 
+def test_role_phrases_and_pronouns_count_as_mentions_but_are_no_aliases(
+    new_store: Callable[[], Store],
+) -> None:
+    """Issue 17: "the top Russian diplomat" and "he" point at Lavrov; only names are
+    stored as his aliases (``nlp.actors.naming``)."""
+    s = new_store()
+    text = "Lavrov met Choe. The top Russian diplomat said he was pleased. Russian aid."
+    said = [("Lavrov", "alias"), ("The top Russian diplomat", "role"), ("he", "pronoun")]
+    named = [Mention(text.index(w), text.index(w) + len(w), w, LAVROV, how) for w, how in said]
+    russian = Mention(text.index("Russian aid"), text.index("Russian aid") + 7, "Russian", RUS,
+                      "demonym")  # fmt: skip
+    mentions = (*named, russian)
+    doc = replace(_document("d1"), id="d9", source="d9.txt", text=text, events=(),
+                  mentions=mentions)  # fmt: skip
+    assert s.add_document(doc) is True
+    assert sorted(s.aliases_of("p-lavrov")) == ["Lavrov", "Sergey Lavrov"]
+    assert sorted(s.aliases_of("RUS")) == ["Russia", "Russian"]
+    assert s.mention_count("p-lavrov") == 3
+    with pytest.raises(QueryError, match="unknown actor 'the top Russian diplomat'"):
+        s.resolve_actor("the top Russian diplomat")
+    assert ("p-lavrov", "Sergey Lavrov", "he") not in s.actor_names()
+
+
 def test_a_known_actor_gains_what_it_lacked_and_keeps_its_name(
     new_store: Callable[[], Store],
 ) -> None:

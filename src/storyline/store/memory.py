@@ -43,6 +43,7 @@ from typing import Any
 
 from storyline.dates import span
 from storyline.names import alias_key
+from storyline.nlp.actors.naming import alias_of
 from storyline.records import Actor, Document, Event, EventMention, Quarantined
 from storyline.serialize import event_from_json, event_json, event_mention_from_json
 from storyline.store.api import Store
@@ -134,7 +135,7 @@ class MemoryStore(MemoryActorReads, MemoryEventReads):
         self.sources[doc.source] = doc.id
         self.sentence_keys.update((doc.id, s.start) for s in doc.sentences)
         self.timex_keys.update((doc.id, t.start) for t in doc.timexes)
-        self._add_actors([(m.actor, m.text) for m in doc.mentions])
+        self._add_actors([(m.actor, alias_of(m)) for m in doc.mentions])
         for ev in doc.events:
             self._add_actors([(a, a.name) for a in (*ev.source, *ev.target)])
         for m in doc.mentions:

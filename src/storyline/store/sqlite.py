@@ -22,6 +22,7 @@ from typing import Any
 from storyline.dates import span
 from storyline.errors import StorylineError
 from storyline.names import alias_key
+from storyline.nlp.actors.naming import alias_of
 from storyline.records import (
     Actor,
     DateCandidate,
@@ -259,7 +260,7 @@ class SQLiteStore(StoreQueries):
                 "INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(doc.id, t.start, t.end, t.text, t.type, t.value, t.mod) for t in doc.timexes],
             )
-            self._add_actors(c, [(m.actor, m.text) for m in doc.mentions])
+            self._add_actors(c, [(m.actor, alias_of(m)) for m in doc.mentions])
             for ev in doc.events:
                 self._add_actors(c, [(a, a.name) for a in (*ev.source, *ev.target)])
             c.executemany(
