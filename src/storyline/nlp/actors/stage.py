@@ -30,6 +30,7 @@ from storyline.nlp.actors.gazetteer import (
     person_key,
 )
 from storyline.nlp.actors.metonyms import is_political_use
+from storyline.nlp.actors.org_names import join_plural_variants, named_companies, org_stem
 from storyline.nlp.actors.orgs import org_country, org_sector
 from storyline.nlp.actors.roles import role_after, role_before
 from storyline.nlp.actors.view import DocView, EntitySpan
@@ -92,11 +93,12 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
         for first, last, how in person.spans:
             found.append(_mention(view, first, last, actor, how))
     acronyms: dict[str, Actor] = {}
+    companies = named_companies(view)
     for ent in view.entities:
         in_role = any(i in consumed for i in range(ent.first, ent.last))
         if in_role and (ent.label in ("GPE", "NORP", "LOC") or lookup_org(ent.entity.text) is None):
             continue  # a role phrase's country or ministry is the person's, not an actor of its own
-        found.extend(_resolve_entity(view, ent, acronyms))
+        found.extend(_resolve_entity(view, ent, acronyms, companies))
     found.extend(_acronym_mentions(view, acronyms))
     found.extend(_known_abbreviations(view))
     found.extend(_loose_demonyms(view))
@@ -104,12 +106,12 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     found.extend(_role_mentions(view, people))
     found.extend(_reporting_pronouns(view, found))
     found.extend(_org_variants(view, found))
+    found = join_plural_variants(found)
     kept = [_members(doc.text, m) for m in found if not _backer(doc.text, m)]
     return _non_overlapping(kept)
 
 
 _MEMBER_NOUNS = word_set("member_nouns")
-_CORPORATE = word_set("corporate_suffixes")
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]+)")
 
 
@@ -372,7 +374,9 @@ def _free(view: DocView, ent: EntitySpan, first: int, last: int) -> bool:
     return True
 
 
-def _resolve_entity(view: DocView, ent: EntitySpan, acronyms: dict[str, Actor]) -> list[Mention]:
+def _resolve_entity(
+    view: DocView, ent: EntitySpan, acronyms: dict[str, Actor], companies: frozenset[str]
+) -> list[Mention]:
     text = ent.entity.text
     if ent.label == "PERSON" and not _place_or_org(text):
         return []
@@ -399,7 +403,7 @@ def _resolve_entity(view: DocView, ent: EntitySpan, acronyms: dict[str, Actor]) 
         actor = _org_actor(seat_org) if seat_org is not None else _country_actor(seat, "GOV")
         return [_mention(view, ent.first, ent.last, actor, "metonym")]
     if ent.label == "ORG":
-        return _organization(view, ent, acronyms)
+        return _organization(view, ent, acronyms, companies)
     return []
 
 
@@ -435,7 +439,9 @@ def _demonyms(view: DocView, ent: EntitySpan) -> list[Mention]:
     return out
 
 
-def _organization(view: DocView, ent: EntitySpan, acronyms: dict[str, Actor]) -> list[Mention]:
+def _organization(
+    view: DocView, ent: EntitySpan, acronyms: dict[str, Actor], companies: frozenset[str]
+) -> list[Mention]:
     text = ent.entity.text
     if text.lower().startswith("the "):
         start_tok = ent.first + 1
@@ -445,22 +451,15 @@ def _organization(view: DocView, ent: EntitySpan, acronyms: dict[str, Actor]) ->
     country = org_country(view, ent.first, ent.last)
     possessed = ent.first >= 2 and view.lower(ent.first - 1) in ("'s", "’s")
     sector = org_sector(text, has_country=country is not None and possessed)
+    if country is None and sector is None and name_key(org_stem(text)) in companies:
+        sector = "BUS"  # named again and again, and called a business
     if country is None and sector is None:
-        return []
+        return []  # a bare name ("said Acme") tells neither what nor whose it is
     actor = Actor(actor_id("org", org_stem(text)), text, country, sector, "org")
     tail = _ACRONYM_AFTER.match(view.text, ent.entity.end)
     if tail:
         acronyms[tail.group(1)] = actor
     return [_mention(view, start_tok, ent.last, actor, "name")]
-
-
-def org_stem(name: str) -> str:
-    """An organization's name without its corporate form: "Boeing Co." and "Boeing"
-    are one actor (one id), whatever form an article uses."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(",") in _CORPORATE:
-        words.pop()
-    return " ".join(words).rstrip(",")
 
 
 def _org_variants(view: DocView, found: list[Mention]) -> list[Mention]:
