@@ -70,11 +70,21 @@ class FoundDate:
 
 def plausible_day(value: str) -> bool:
     """Is ``value`` (``YYYY-MM-DD``) a real calendar day within ``PLAUSIBLE_YEARS``?"""
+    return day_problem(value) is None
+
+
+def day_problem(value: str) -> str | None:
+    """Why ``value`` (``YYYY-MM-DD``) is no usable day, in words a user can act on
+    ("month must be in 1..12"), or None when it is a real day within
+    ``PLAUSIBLE_YEARS``."""
     try:
         day = date.fromisoformat(value)
-    except ValueError:
-        return False
-    return PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1]
+    except ValueError as exc:
+        return str(exc) if "must be" in str(exc) or "out of range" in str(exc) else "no date"
+    low, high = PLAUSIBLE_YEARS
+    if not low <= day.year <= high:
+        return f"year {day.year} is outside {low}..{high}"
+    return None
 
 
 def iso(year: int, month: int, day: int) -> str | None:

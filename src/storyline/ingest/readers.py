@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from storyline.ingest.cleaning import parse_header, with_comments
-from storyline.ingest.dates import parse_date, plausible_day
+from storyline.ingest.dates import day_problem, parse_date
 from storyline.ingest.decode import DecodeError, decode_bytes, looks_binary
 from storyline.ingest.html import extract_html
 from storyline.ingest.jsonl import FIELDS, iter_jsonl_stream, read_json
@@ -248,8 +248,15 @@ def _read_txt(source: str, text: str, encoding: str) -> RawDocument | Quarantine
     hints: tuple[DateCandidate, ...] = ()
     url = None
     if header is not None:
-        if plausible_day(header[0]):  # "date 2024-13-45" is a header with no usable date
+        problem = day_problem(header[0])
+        if problem is None:
             hints = (DateCandidate(header[0], "header", 0.95, text[: header[2]].strip()),)
+        else:  # "date 2024-13-45": the document is kept, dated from its other signals
+            log.warning(
+                "%s: header date %r is not a real day (%s); the document is kept and "
+                "dated from its text",
+                source, header[0], problem,
+            )  # fmt: skip
         url = header[1]
     return RawDocument(source, text, "txt", encoding, url=url, date_hints=hints)
 
