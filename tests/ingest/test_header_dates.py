@@ -73,3 +73,5 @@ def test_a_build_stores_the_document_and_warns(
     (row,) = store.documents()
     assert row["source"].endswith("bad.txt") and row["published"] is None
     assert any("bad.txt: header date '2024-13-45'" in m for m in _warnings(caplog))
+    (listed,) = store.document_listing()["documents"]
+    assert listed["date_from"] == "no date found"  # not "None (0.00)"

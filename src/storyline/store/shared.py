@@ -85,7 +85,11 @@ def document_listing(
     alternatives, and the quarantined inputs: the shape of ``storyline docs -f json``
     and ``/api/documents``."""
     for r in rows:
-        r["date_from"] = f"{r['published_source']} ({r['published_confidence']:.2f})"
+        r["date_from"] = (
+            f"{r['published_source']} ({r['published_confidence']:.2f})"
+            if r["published_source"]
+            else "no date found"
+        )
         r["alternatives"] = [
             f"{c['value']} ({c['source']})"
             for c in r["date_candidates"]
