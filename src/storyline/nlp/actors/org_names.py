@@ -17,7 +17,7 @@ from storyline.nlp.actors.view import DocView, EntitySpan
 from storyline.nlp.actors.words import word_set
 from storyline.records import Actor, Mention
 
-__all__ = ["join_plural_variants", "named_companies", "org_stem"]
+__all__ = ["join_plural_variants", "named_companies", "org_singular", "org_stem"]
 
 _CORPORATE = word_set("corporate_suffixes")
 
@@ -76,17 +76,25 @@ def _calls(view: DocView, ent: EntitySpan, j: int) -> bool:
 _POSSESSIVE_END = re.compile(r"(?:['’]s|s['’]?)$", re.IGNORECASE)
 
 
-def _singular_key(name: str) -> str | None:
-    """The name key of an organization's name with its last word's plural or
-    possessive ending dropped ("Ford Motors" -> "ford motor"), or None when the
-    name has no such ending or is a single word."""
+def org_singular(name: str) -> str:
+    """An organization's name without its corporate form and with its last word's
+    plural or possessive ending dropped ("Ford Motors" -> "Ford Motor", the stem of
+    "Ford Motor Company" too): what its id is made of, so the variants that articles
+    use apart are one actor. A one-word name keeps its ending ("Siemens")."""
     words = org_stem(name).split()
     if len(words) < 2:
-        return None
+        return " ".join(words)
     last = _POSSESSIVE_END.sub("", words[-1])
-    if last == words[-1] or len(last) < 3:
-        return None
-    return name_key(" ".join([*words[:-1], last]))
+    if len(last) < 3:
+        return " ".join(words)
+    return " ".join([*words[:-1], last])
+
+
+def _singular_key(name: str) -> str | None:
+    """The name key of ``org_singular``, or None when the name has no plural or
+    possessive ending to drop or is a single word."""
+    single = org_singular(name)
+    return name_key(single) if single != org_stem(name) else None
 
 
 def join_plural_variants(found: list[Mention]) -> list[Mention]:

@@ -30,7 +30,12 @@ from storyline.nlp.actors.gazetteer import (
     person_key,
 )
 from storyline.nlp.actors.metonyms import is_political_use
-from storyline.nlp.actors.org_names import join_plural_variants, named_companies, org_stem
+from storyline.nlp.actors.org_names import (
+    join_plural_variants,
+    named_companies,
+    org_singular,
+    org_stem,
+)
 from storyline.nlp.actors.orgs import org_country, org_sector
 from storyline.nlp.actors.roles import role_after, role_before
 from storyline.nlp.actors.view import DocView, EntitySpan
@@ -455,7 +460,7 @@ def _organization(
         sector = "BUS"  # named again and again, and called a business
     if country is None and sector is None:
         return []  # a bare name ("said Acme") tells neither what nor whose it is
-    actor = Actor(actor_id("org", org_stem(text)), text, country, sector, "org")
+    actor = Actor(actor_id("org", org_singular(text)), text, country, sector, "org")
     tail = _ACRONYM_AFTER.match(view.text, ent.entity.end)
     if tail:
         acronyms[tail.group(1)] = actor
