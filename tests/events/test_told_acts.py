@@ -259,3 +259,10 @@ def test_a_headline_plan_reported_by_a_speaker_is_future() -> None:
         "Putin to visit South Korea after the pandemic, says Russian top diplomat", "CONSULT"
     )
     assert ev.modality == "future"
+
+
+def test_a_state_that_protests_accuses() -> None:
+    """A diplomatic protest is an accusation; collective action stays PROTEST."""
+    ev = _only("Estonia has protested to the Russian authorities on Wednesday.", "ACCUSE")
+    assert [a.id for a in ev.source] == ["EST"]
+    assert "PROTEST" in _types("Thousands of students protested in Tehran on Monday.")
