@@ -21,7 +21,8 @@ PACKAGE = SRC / "storyline"
 LAYERS: tuple[tuple[str, ...], ...] = (
     # records and what every layer shares about them
     ("storyline.records storyline.names storyline.intervals storyline.dates storyline.errors"
-     " storyline.pipeline storyline.headline storyline.serialize storyline.vocab",),
+     " storyline.pipeline storyline.headline storyline.headline_rules storyline.serialize"
+     " storyline.vocab",),
     ("storyline.ingest", "storyline.nlp", "storyline.timex", "storyline.dedup"),
     ("storyline.events",),
     ("storyline.store",),
