@@ -31,7 +31,7 @@ from storyline.events.retype import (
 )
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
 from storyline.events.triggers import find_triggers
-from storyline.records import Actor, Document, EventMention, Evidence, Sentence, content_id
+from storyline.records import Document, EventMention, Evidence, Sentence, content_id
 
 __all__ = ["code_document"]
 
@@ -118,39 +118,18 @@ def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[
         if found is None:
             continue
         base = found.retyped or trigger
-        trig = retype(tree, i, base)
+        trig = retype(tree, i, base, found.source)
         sense = FRAMES.sense("verb" if tree.is_verb(i) else "noun", tree.lemma(i))
         needs = sense.needs if sense is not None else None
         args = admit(found, FRAMES.types[trig.type], needs, states_at_stake=states_at_stake)
         if args is None or (ctx.sport and not _official(args)) or relief_work(tree, i, trig):
             continue
-        if _protest_by_a_state(tree, i, trig, args):
-            trig = Trigger("ACCUSE")  # "Estonia protested to Russia": a diplomatic protest
         if trig.type != base.type:  # another act: the first reading's mode is not its own
             args = replace(args, mode=trig.mode)
         ev = _mention(tree, ctx, sentence, i, end, trig, args)
         if ev is not None and not (background(tree, i) and not news(ev, tree.doc.published)):
             yield ev
     yield from _conditional_demands(tree, ctx, sentence)
-
-
-#: Sectors of the state: their protests are diplomatic (ACCUSE), not collective action.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP"})
-
-
-def _protest_by_a_state(tree: DocTree, i: int, trig: Trigger, args: Args) -> bool:
-    """A state that "protests" (the verb) lodges a diplomatic protest, an accusation;
-    rallies, marches and demonstrations stay collective action whoever holds them."""
-    if trig.type != "PROTEST" or not tree.is_verb(i) or tree.lemma(i) != "protest":
-        return False
-    return bool(args.source) and all(_state(p.actor) for p in args.source)
-
-
-def _state(actor: Actor) -> bool:
-    """Does the actor act for a state (a country, its government or organs)?"""
-    if actor.kind == "country":
-        return actor.sector is None or actor.sector in _STATE_SECTORS
-    return actor.sector in _STATE_SECTORS
 
 
 def _question(sentence: Sentence) -> bool:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from storyline.events.frames import Trigger
 from storyline.events.lexicon import FRAMES, NOUN_TRIGGERS, VERB_TRIGGERS
 from storyline.events.modality import modality
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
-from storyline.records import EventMention, Timex
+from storyline.records import Actor, EventMention, Timex
 from storyline.vocab import PloverType
 
 __all__ = [
@@ -55,7 +56,9 @@ _TOPIC_PREPS = FRAMES.word("topic_preps")
 _TALLY = FRAMES.word("tally_phrases")  # "so far", "to date": a running count
 
 
-def retype(tree: DocTree, i: int, trig: Trigger) -> Trigger:
+def retype(tree: DocTree, i: int, trig: Trigger, doers: Sequence[Party] = ()) -> Trigger:
+    """The act the trigger tells in its context (``doers``: the parties found as its
+    source), when that is not its lexicon type."""
     lemma = tree.lemma(i)
     if trig.type == "AGREE" and lemma in _COMMISSIVE:
         for c in tree.kids(i, "xcomp", "ccomp"):
@@ -65,13 +68,28 @@ def retype(tree: DocTree, i: int, trig: Trigger) -> Trigger:
                 return Trigger("THREATEN")  # "vowed to launch more strikes"
     if trig.type == "RETREAT" and _from_election(tree, i):
         return Trigger("PROTEST")  # "pulled out of Sunday's elections": a boycott
-    if trig.type == "PROTEST" and lemma == "protest" and tree.kids(i, "dobj"):
-        return Trigger("ACCUSE")  # "protested the decision": a verbal protest
+    if trig.type == "PROTEST" and lemma == "protest" and tree.is_verb(i):
+        if tree.kids(i, "dobj"):
+            return Trigger("ACCUSE")  # "protested the decision": a verbal protest
+        if doers and all(_state(p.actor) for p in doers):
+            return Trigger("ACCUSE")  # "Estonia protested to Russia": a diplomatic protest
     if trig.type in ("ASSAULT", "COERCE") and tree.is_verb(i) and modality(tree, i) == "future":
         subj = tree.subject(i)
         if subj is not None and tree.tokens[subj].text.lower() in FIRST_PLURAL | FIRST_SINGULAR:
             return Trigger("THREATEN")
     return trig
+
+
+#: Sectors of the state: their protests are diplomatic (ACCUSE), not collective action;
+#: rallies, marches and demonstrations stay PROTEST whoever holds them.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP"})
+
+
+def _state(actor: Actor) -> bool:
+    """Does the actor act for a state (a country, its government or organs)?"""
+    if actor.kind == "country":
+        return actor.sector is None or actor.sector in _STATE_SECTORS
+    return actor.sector in _STATE_SECTORS
 
 
 def _hostile_aim(tree: DocTree, c: int) -> bool:
