@@ -17,7 +17,7 @@ from storyline.events.arguments import Args, arguments, resolve
 from storyline.events.confidence import features, probability
 from storyline.events.context import Context
 from storyline.events.dating import date_event, event_date
-from storyline.events.lexicon import FRAMES, ORGANS, RESTATING_VERBS, Trigger
+from storyline.events.lexicon import FRAMES, ORGANS, RESTATING_VERBS, SPEECH_VERBS, Trigger
 from storyline.events.retype import (
     background,
     bare_mention,
@@ -180,14 +180,13 @@ def _mention(
     # the trigger's own words are no party ("files WTO case against Turkey": the WTO is
     # the forum the phrase names, not whom the case is against)
     # (a party inferred from elsewhere is cited at the trigger word itself: it stays)
-    t_lo, t_hi, word = tree.tokens[i].start, tree.tokens[end].end, tree.tokens[i]
-    own = [p for p in (*args.source, *args.target) if t_lo <= p.start and p.end <= t_hi]
+    t_start, t_end, word = tree.tokens[i].start, tree.tokens[end].end, tree.tokens[i]
+    own = [p for p in (*args.source, *args.target) if t_start <= p.start and p.end <= t_end]
     own = [p for p in own if (p.start, p.end) != (word.start, word.end)]
     source = [p for p in args.source if p not in own]
     target = [p for p in args.target if p not in own]
     if args.joint:  # no direction: the sides in a stable order, whatever the text's
         source, target = sorted([source, target], key=lambda side: _side_key(side))
-    t_start, t_end = tree.tokens[i].start, tree.tokens[end].end
     trigger = Evidence(doc.id, t_start, t_end, doc.text[t_start:t_end])
     evidence = Evidence(doc.id, sentence.start, sentence.end, sentence.text)
     src = "+".join(p.actor.name for p in source) or "?"
@@ -228,7 +227,7 @@ def _clause(tree: DocTree, i: int) -> str:
         tok = tree.tokens[tok.head]  # "met and signed", "agreed to send": the governing verb
     if tok.dep == "ROOT":
         return "main"
-    if tok.dep == "ccomp" and tree.lemma(tok.head) in FRAMES.word("speech_verbs"):
+    if tok.dep == "ccomp" and tree.lemma(tok.head) in SPEECH_VERBS:
         return "speech"
     return "other"
 

@@ -33,6 +33,7 @@ __all__ = [
 FIRST_SINGULAR = frozenset({"i", "me", "my", "myself"})
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 THIRD_PRONOUNS = frozenset({"it", "its", "they", "their", "them"})
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "non-governmental" as one word
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
 
@@ -328,7 +329,7 @@ class DocTree:
         if not amods:
             return False
         text = self.doc.text[self.tokens[min(amods)].start : self.tokens[h].start].lower()
-        return any(word in NON_STATE for word in re.findall(r"[a-z]+(?:-[a-z]+)*", text))
+        return any(word in NON_STATE for word in _HYPHENATED.findall(text))
 
     def _opposition(self, h: int, mods: list[int]) -> bool:
         """Is the head a party, group or organ that an "opposition" modifier makes the
