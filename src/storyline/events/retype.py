@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from storyline.events.frames import Trigger
 from storyline.events.lexicon import FRAMES, NOUN_TRIGGERS, VERB_TRIGGERS
 from storyline.events.modality import modality
+from storyline.events.senses import is_party_word
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
 from storyline.records import Actor, EventMention, Timex
 from storyline.vocab import PloverType
@@ -49,7 +50,6 @@ _TIME_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _HOSTILE_AIMS = FRAMES.word("hostile_aims")  # "vowed to wipe out": a threat
-_PEOPLE = FRAMES.word("people")
 _ELECTIONS = FRAMES.word("election_words")
 _RELIEF = FRAMES.word("relief_words")
 _TOPIC_PREPS = FRAMES.word("topic_preps")
@@ -104,7 +104,7 @@ def _hostile_aim(tree: DocTree, c: int) -> bool:
             if any(t is not None and t.type in _HOSTILE for t in inner):
                 return True
             if tree.lemma(v) in _HOSTILE_AIMS and all(
-                _party(tree, o) for o in tree.kids(v, "dobj")
+                is_party_word(tree, o) for o in tree.kids(v, "dobj")
             ):
                 return True  # "to wipe out the rebels", "to retaliate"
         frontier = [
@@ -138,13 +138,6 @@ def _from_election(tree: DocTree, i: int) -> bool:
             if tree.lemma(o) in _ELECTIONS or tree.tokens[o].text.lower() in _ELECTIONS:
                 return True
     return False
-
-
-def _party(tree: DocTree, n: int) -> bool:
-    """Is the noun an actor or a word for people ("the rebels", "Ugandan rebel forces"),
-    not a thing ("poverty")?"""
-    words = [n, *tree.kids(n, "compound", "amod")]
-    return any(tree.mention_at[w] is not None or tree.lemma(w) in _PEOPLE for w in words)
 
 
 def background(tree: DocTree, i: int) -> bool:
@@ -195,8 +188,8 @@ def running_count(tree: DocTree, i: int) -> bool:
 
 def topic_noun(tree: DocTree, i: int) -> bool:
     """A noun trigger that a preposition of topic or cause takes ("unlike previous
-    summits", "the architects of the accord", "following the resignation of"): what the
-    sentence tells is something else. Not "for": "arrived for a visit" is the visit."""
+    summits", "the architects of the accord"): what the sentence tells is something
+    else. Not the prepositions of an occasion ("arrived for a visit", "on a visit")."""
     tok = tree.tokens[i]
     if tree.is_verb(i) or tok.dep != "pobj" or tok.head == i:
         return False
