@@ -32,13 +32,15 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import store_path
-from corpora import CORPORA, WORK
+from corpora import SPLIT_NAMES, WORK, corpora_of
 
 SEED = 1414
 N = {"newswire": 330, "timeml": 170, "pages": 60}
 GOLD = Path(__file__).resolve().parent / "recall_gold.jsonl"
-#: the dev split's own clear-event sentences, for tuning (the test gold never is)
+#: the dev and calib splits' own clear-event sentences, for tuning (the test gold never is)
 DEV_GOLD = Path(__file__).resolve().parent / "recall_gold_dev.jsonl"
+CALIB_GOLD = Path(__file__).resolve().parent / "recall_gold_calib.jsonl"
+_SEED_OFFSET = {"test": 0, "dev": 1, "calib": 2}
 _BREAK = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘(]?[A-Z0-9])")
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 
@@ -69,9 +71,9 @@ def _docs(label: str, corpus: str, split: str = "test") -> list[tuple[str, str, 
 
 
 def draw(label: str, split: str = "test") -> list[dict[str, Any]]:
-    rng = random.Random(SEED if split == "test" else SEED + 1)
+    rng = random.Random(SEED + _SEED_OFFSET[split])
     out = []
-    for corpus in CORPORA:
+    for corpus in corpora_of(split):
         pool = []
         for _doc, file, text in _docs(label, corpus, split):
             for s, e in sentences(text):
@@ -85,7 +87,7 @@ def draw(label: str, split: str = "test") -> list[dict[str, Any]]:
 
 
 def load_gold(split: str = "test") -> list[dict[str, Any]]:
-    path = GOLD if split == "test" else DEV_GOLD
+    path = {"test": GOLD, "dev": DEV_GOLD, "calib": CALIB_GOLD}[split]
     return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
 
 
@@ -114,11 +116,15 @@ def _first(mention: dict[str, Any]) -> dict[str, Any]:
     return ev[0] if isinstance(ev, list) else ev
 
 
-def score(label: str, split: str = "test") -> dict[str, Any]:
+def score(
+    label: str, split: str = "test", misses: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Recall of the split's gold; ``misses`` (dev and calib only) collects each gold
+    event the build did not code, with what it coded in that sentence instead."""
     gold = load_gold(split)
     found_type = found_actors = total = unlocated = 0
     per_corpus: dict[str, list[int]] = {}
-    for corpus in CORPORA:
+    for corpus in corpora_of(split):
         wanted = [g for g in gold if g["corpus"] == corpus and g.get("events")]
         if not wanted:
             continue
@@ -148,6 +154,11 @@ def score(label: str, split: str = "test") -> dict[str, Any]:
                 total += 1
                 typed = [m for m in here if m["type"] == ge["type"]]
                 hit_t = bool(typed)
+                if misses is not None and not hit_t:
+                    coded = [f"{m['type']} '{m['trigger']['text']}'" for m in here]
+                    sent = text[span[0] : span[1]]
+                    misses.append({"id": g["id"], "file": g["file"], "gold": ge,
+                                   "coded": coded, "sentence": sent})  # fmt: skip
                 hit_a = any(_actors_match(ge, m) for m in typed)
                 found_type += hit_t
                 found_actors += hit_a
@@ -164,17 +175,29 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("draw")
     d.add_argument("--label", default="baseline", help="the build whose clean texts to read")
-    d.add_argument("--split", choices=("dev", "test"), default="test")
+    d.add_argument("--split", choices=SPLIT_NAMES, default="test")
     s = sub.add_parser("score")
     s.add_argument("--label", required=True)
-    s.add_argument("--split", choices=("dev", "test"), default="test")
+    s.add_argument("--split", choices=SPLIT_NAMES, default="test")
+    s.add_argument("--misses", action="store_true", help="list the missed events (not on test)")
     args = ap.parse_args()
     if args.cmd == "draw":
         cands = draw(args.label, args.split)
-        name = "recall-candidates.jsonl" if args.split == "test" else "recall-candidates-dev.jsonl"
+        suffix = "" if args.split == "test" else f"-{args.split}"
+        name = f"recall-candidates{suffix}.jsonl"
         out = WORK / name
         out.write_text("".join(json.dumps(c, sort_keys=True) + "\n" for c in cands), "utf-8")
         print(f"{out}: {len(cands)} sentences")
+    elif args.misses:
+        if args.split == "test":
+            raise SystemExit("the test gold's misses are not listed: they must not steer the rules")
+        missed: list[dict[str, Any]] = []
+        score(args.label, args.split, missed)
+        for m in missed:
+            g = m["gold"]
+            sides = [[a.get("name") for a in g.get(k, [])] for k in ("source", "target")]
+            print(f"[{m['id']}] {g['type']} {g['modality']} {sides[0]} -> {sides[1]}")
+            print(f"   coded: {m['coded']}\n   {m['file']}: {m['sentence']}\n")
     else:
         print(json.dumps(score(args.label, args.split), indent=1))
 
