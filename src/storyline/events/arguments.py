@@ -119,6 +119,47 @@ def resolve(
     return []
 
 
+def _unnamed_partners(
+    tree: DocTree, ctx: Context, heads: list[int], sentence: Sentence, ids: set[str]
+) -> list[Party]:
+    """Talks need two sides: "Maoist leaders and Nepal's government began talks" names
+    the second with an organ or group word the actor tables do not know."""
+    out: list[Party] = []
+    for h in _unnamed_conjuncts(tree, heads):
+        organ = ctx.organ(h, sentence)
+        if organ is not None and organ.actor.id not in ids:
+            out.append(organ)
+    return out
+
+
+#: Possessives that make a coordinated noun the first party's own ("Gedi and his
+#: government"), not a second party.
+_OWN = frozenset({"his", "her", "its", "their", "our", "my"})
+
+
+def _unnamed_conjuncts(tree: DocTree, heads: list[int]) -> list[int]:
+    """The coordinated heads ("X and Y", not appositions) whose own phrase names no
+    actor: the second party of "Maoist leaders and Nepal's government" when only one is
+    a known actor."""
+    joined = tree.joined(heads)
+    conj = [h for h in joined if tree.tokens[h].dep == "conj" or tree.kids(h, "conj")]
+    if len(conj) < 2:
+        return []
+    out = []
+    for h in conj:
+        if tree.kids(h, "appos") or tree.tokens[h].dep == "appos":
+            continue  # "Ali Larijani, the negotiator": one party, named
+        if any(tree.tokens[p].text.lower() in _OWN for p in tree.kids(h, "poss")):
+            continue  # "Gedi and his government": one side
+        others: set[int] = set()
+        for c in tree.kids(h, "conj", "cc", "appos"):
+            others |= set(tree.subtree(c))
+        own = set(tree.subtree(h)) - others
+        if not any(tree.mention_at[j] for j in own):
+            out.append(h)
+    return out
+
+
 _PAIR_NOUNS = frozenset(
     {"side", "country", "nation", "state", "leader", "government", "president", "premier",
      "minister"}
@@ -167,8 +208,8 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
         tgt += prep_objects(tree, o, frozenset({"on", "against", "to", "with"}))
     if trig.type == "RETREAT":
         tgt += prep_objects(tree, i, frozenset({"from", "out"}))
-    if trig.type in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE"):
-        tgt += prep_objects(tree, i, frozenset({"at"}))
+    if trig.type in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "ACCUSE"):
+        tgt += prep_objects(tree, i, frozenset({"at"}))  # "fired at", "lashed out at"
     if trig.type == "REQUEST":  # "demanded an apology from Israel"
         for o in objs:
             tgt += prep_objects(tree, o, frozenset({"from"}))
@@ -279,6 +320,8 @@ def arguments(
     owners = trig.type not in _ADDRESSED
     found_target = resolve(tree, ctx, tgt_heads, sentence, patient=True, owners=owners)
     target = [p for p in found_target if p.actor.id not in ids]
+    if trig.type in DIRECTIONLESS and source and not target and not counterpart:
+        target = _unnamed_partners(tree, ctx, src_heads, sentence, ids)
     if not target and tree.is_verb(i) and trig.type in _COMMITTING:
         # "agreed to lift its ban on Georgian wine": the act agreed to names the target
         for c in tree.kids(i, "xcomp", "ccomp"):

@@ -15,11 +15,13 @@ from storyline.vocab import Modality
 __all__ = ["governing_chain", "modality"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can"})
+_HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})
+#: Modals of obligation: "should not be withdrawn" is a demand, not a denial.
+_DEONTIC_AUX = frozenset({"should", "must", "ought"})
 _FUTURE_GOVERNORS = frozenset(
     {
         "plan", "intend", "hope", "expect", "aim", "seek", "prepare", "want", "wish",
-        "schedule", "set", "due", "propose", "consider", "go", "mean", "decide", "agree",
+        "schedule", "set", "due", "propose", "go", "mean", "decide", "agree",
         "promise", "pledge", "vow", "invite", "look", "ready", "resume", "continue",
     }
 )  # fmt: skip
@@ -30,8 +32,18 @@ _HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "possibly", "poten
 #: Words that make what they govern an attempt, a likelihood or a readiness, not a fact.
 _HYPOTHETICAL_GOVERNORS = frozenset(
     {"attempt", "try", "plot", "bid", "likely", "unlikely", "able", "ready", "willing",
-     "possible", "prepared", "poised", "foil", "thwart", "seek"}
+     "possible", "prepared", "poised", "foil", "thwart", "seek", "consider"}
 )  # fmt: skip
+#: Verbs whose complement is demanded of someone, so only wished: "urged Syria to
+#: withdraw", "pressing the government to resign", "will recommend withdrawing".
+_DEMANDS = frozenset(
+    {"urge", "press", "pressure", "push", "ask", "demand", "call", "recommend", "persuade",
+     "encourage", "appeal", "require"}
+)  # fmt: skip
+#: Verbs of wishing: the complement is only wished when someone else is to do it ("wants
+#: the EU to arrest ..."), a plan when the subject is ("wants to visit", see
+#: ``_FUTURE_GOVERNORS``).
+_WISHES = frozenset({"want", "wish", "hope", "like", "prefer"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _REFUSAL = frozenset(
     {
@@ -82,8 +94,11 @@ def governing_chain(
         i = home
     for _ in range(limit):
         tok = tree.tokens[i]
+        wished = tok.dep == "ccomp" and tree.lemma(tok.head) in _WISHES | _DEMANDS
         if tok.head == i or (
-            tok.dep not in _CHAIN_DEPS and not (through_advcl and tok.dep == "advcl")
+            tok.dep not in _CHAIN_DEPS
+            and not (through_advcl and tok.dep == "advcl")
+            and not wished  # "wants the EU to arrest ...": the wish governs the arrest
         ):
             break
         head = tok.head
@@ -115,7 +130,9 @@ def modality(tree: DocTree, trigger: int) -> Modality:
         because = lemma == "due" and any(  # "due to X's refusal": because of, not planned
             tree.tokens[c].text.lower() == "to" for c in tree.kids(i, "pcomp", "prep")
         )
-        if governs and lemma in _FUTURE_GOVERNORS and not because:
+        if governs and _wished(tree, i, chain[pos - 1]):
+            hypothetical = True
+        elif governs and lemma in _FUTURE_GOVERNORS and not because:
             future = True
         if (
             governs
@@ -124,10 +141,15 @@ def modality(tree: DocTree, trigger: int) -> Modality:
             and any(tree.tokens[a].text.lower() == "to" for a in tree.kids(chain[pos - 1], "aux"))
         ):
             future = True  # "Olmert is to meet Prodi", "the vote was to take place"
+        deontic = any(tree.tokens[a].text.lower() in _DEONTIC_AUX for a in tree.kids(i, "aux"))
+        if _for_infinitive(tree, i):
+            hypothetical = True  # "calls for Olmert to resign", "an ultimatum for X to leave"
         for c in tree.children[i]:
             ct = tree.tokens[c]
             low = ct.text.lower()
-            if ct.dep == "neg" or (ct.dep == "det" and low == "no") or low in ("neither", "nor"):
+            if ct.dep == "neg" and deontic:
+                hypothetical = True  # "should not be withdrawn": demanded, not denied
+            elif ct.dep == "neg" or (ct.dep == "det" and low == "no") or low in ("neither", "nor"):
                 negated = True  # "neither confirmed nor denied"
             elif ct.dep in ("aux", "auxpass"):
                 if low in _FUTURE_AUX:
@@ -170,6 +192,47 @@ def modality(tree: DocTree, trigger: int) -> Modality:
     if future:
         return "future"
     return "asserted"
+
+
+def _wished(tree: DocTree, governor: int, below: int) -> bool:
+    """Is what ``below`` says only demanded or wished by ``governor``: its complement
+    under a verb of demand ("urged Syria to withdraw"; not "pressed ahead with"), or
+    under a verb of wishing with a doer of its own ("wants the EU to arrest")?"""
+    lemma = tree.lemma(governor)
+    dep = tree.tokens[below].dep
+    if tree.kids(governor, "prt") or dep not in _COMPLEMENTS:
+        return False  # "pressed ahead with", "called off"; "the visit will push ties"
+    if lemma in _DEMANDS:
+        return True
+    if lemma == "have":  # "will have to surrender them"
+        return dep == "xcomp" and _infinitive(tree, below)
+    if lemma in _WISHES and dep in ("xcomp", "ccomp"):
+        return bool(tree.kids(below, "nsubj", "nsubjpass") or tree.kids(governor, "dobj"))
+    return False
+
+
+#: How a demanded act hangs from the demand: "urged Syria to withdraw", "urged the
+#: release", "called for the withdrawal", "demanded that Syria withdraw".
+_COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp"})
+#: Nouns of demand whose "for X to do" is demanded: "calls for Olmert to resign".
+_DEMAND_NOUNS = frozenset({"call", "demand", "ultimatum", "plea", "appeal", "pressure"})
+
+
+def _infinitive(tree: DocTree, verb: int) -> bool:
+    return any(tree.tokens[a].text.lower() == "to" for a in tree.kids(verb, "aux"))
+
+
+def _for_infinitive(tree: DocTree, verb: int) -> bool:
+    """ "calls for Olmert to resign": an infinitive with its own subject, brought in by
+    *for*, on a noun of demand (not "the main gain for Castro to invite the Pope")."""
+    head = tree.tokens[verb].head
+    demand = [head, *tree.kids(head, "dobj")]  # the parser may hang it on "drew calls"
+    return (
+        any(tree.lemma(d) in _DEMAND_NOUNS for d in demand)
+        and _infinitive(tree, verb)
+        and any(tree.tokens[m].text.lower() == "for" for m in tree.kids(verb, "mark"))
+        and bool(tree.kids(verb, "nsubj", "nsubjpass"))
+    )
 
 
 def _reported(tree: DocTree, verb: int) -> bool:
