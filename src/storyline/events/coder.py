@@ -18,6 +18,7 @@ from storyline.events.confidence import features, probability
 from storyline.events.context import Context
 from storyline.events.dating import date_event, event_date
 from storyline.events.lexicon import FRAMES, ORGANS, RESTATING_VERBS, SPEECH_VERBS, Trigger
+from storyline.events.modality import infinitive
 from storyline.events.retype import (
     background,
     bare_mention,
@@ -94,16 +95,11 @@ def _hangs_from(tree: DocTree, i: int | None, triggers: set[int]) -> bool:
             return False
         if head in triggers and head != i:
             dep = tree.tokens[x].dep
-            if dep == "advcl" and x == i and not _infinitive(tree, i):
+            if dep == "advcl" and x == i and not infinitive(tree, i):
                 return False  # "refuse to work with the BJP, accusing it of ...": two acts
             return dep in _CONTENT_DEPS
         x = head
     return False
-
-
-def _infinitive(tree: DocTree, i: int) -> bool:
-    """ "to kidnap", "to sign": a purpose, unlike a participle ("warning that ...")."""
-    return any(tree.tokens[a].text.lower() == "to" for a in tree.kids(i, "aux", "mark"))
 
 
 def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[EventMention]:

@@ -12,7 +12,7 @@ from storyline.events.lexicon import THREAT_VERBS
 from storyline.events.tree import DocTree
 from storyline.vocab import Modality
 
-__all__ = ["governing_chain", "modality"]
+__all__ = ["governing_chain", "infinitive", "modality"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})
@@ -205,7 +205,7 @@ def _wished(tree: DocTree, governor: int, below: int) -> bool:
     if lemma in _DEMANDS:
         return True
     if lemma == "have":  # "will have to surrender them"
-        return dep == "xcomp" and _infinitive(tree, below)
+        return dep == "xcomp" and infinitive(tree, below)
     if lemma in _WISHES and dep in ("xcomp", "ccomp"):
         return bool(tree.kids(below, "nsubj", "nsubjpass") or tree.kids(governor, "dobj"))
     return False
@@ -218,8 +218,10 @@ _COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp"})
 _DEMAND_NOUNS = frozenset({"call", "demand", "ultimatum", "plea", "appeal", "pressure"})
 
 
-def _infinitive(tree: DocTree, verb: int) -> bool:
-    return any(tree.tokens[a].text.lower() == "to" for a in tree.kids(verb, "aux"))
+def infinitive(tree: DocTree, verb: int) -> bool:
+    """ "to kidnap", "to sign": an infinitive (a purpose or a complement), unlike a
+    participle ("warning that ...")."""
+    return any(tree.tokens[a].text.lower() == "to" for a in tree.kids(verb, "aux", "mark"))
 
 
 def _for_infinitive(tree: DocTree, verb: int) -> bool:
@@ -229,7 +231,7 @@ def _for_infinitive(tree: DocTree, verb: int) -> bool:
     demand = [head, *tree.kids(head, "dobj")]  # the parser may hang it on "drew calls"
     return (
         any(tree.lemma(d) in _DEMAND_NOUNS for d in demand)
-        and _infinitive(tree, verb)
+        and infinitive(tree, verb)
         and any(tree.tokens[m].text.lower() == "for" for m in tree.kids(verb, "mark"))
         and bool(tree.kids(verb, "nsubj", "nsubjpass"))
     )
