@@ -66,22 +66,18 @@ CREATE TABLE IF NOT EXISTS story_paragraph (
     text TEXT NOT NULL,
     PRIMARY KEY (n, position)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS lsh_single (
-    key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS lsh_anchor (
-    key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS lsh_single_recent (
-    key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS lsh_anchor_recent (
-    key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
-) WITHOUT ROWID;
 """
 
 _CHUNK = 500  # host parameters per IN (...) query
 _TABLES = ("lsh_single", "lsh_anchor")  # per key kind; each with a ``_recent`` tier
+# the postings tables, (key, document) pairs: a main and a recent tier per key kind
+STORY_SCHEMA += "".join(
+    f"CREATE TABLE IF NOT EXISTS {name} (\n"
+    "    key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)\n"
+    ") WITHOUT ROWID;\n"
+    for table in _TABLES
+    for name in (table, f"{table}_recent")
+)
 _MERGED = "postings_merged_upto"  # story_meta key: largest n whose postings are merged
 
 
