@@ -193,15 +193,22 @@ def timeline(
     if summary:
         _summary(events, extras, dates, fmt)
         return
-    rows = [event_row(e, extras.get(e.id, {}).get("salience")) for e in events]
     cols = ["date", "event", "headline", "modality", "source", "target", "summary", "cited",
             "outlet", "title", "published", "url", "salience", "id"]  # fmt: skip
-    rows = [{**r, **human_source(e, sources)} for e, r in zip(events, rows, strict=True)]
+    if fmt is Format.json:  # the event JSON (which has the headline) is all json shows
+        payload = [
+            add_citations({**event_json(e), **extras.get(e.id, {})}, sources) for e in events
+        ]
+        show_rows(fmt, [], cols, payload=payload)
+        return
+    rows = [
+        {**event_row(e, extras.get(e.id, {}).get("salience")), **human_source(e, sources)}
+        for e in events
+    ]
     if fmt is Format.table:  # a terminal is narrow: what happened, who said so, a short id
         cols = ["date", "event", "headline", "cited", "id"]
         rows = [table_row(e, r, sources) for e, r in zip(events, rows, strict=True)]
-    payload = [add_citations({**event_json(e), **extras.get(e.id, {})}, sources) for e in events]
-    show_rows(fmt, rows, cols, payload=payload)
+    show_rows(fmt, rows, cols)
 
 
 def _events(store: Store, query: EventQuery) -> list[Event]:
@@ -227,8 +234,8 @@ def _summary(events: list[Any], extras: dict[str, Any], n: int, fmt: Format) -> 
 
 
 def table_row(e: Any, row: dict[str, Any], sources: Mapping[str, Source]) -> dict[str, Any]:
-    """``event_row`` for a terminal: the plain-language headline and the first source
-    as outlet and date beside its span (``show ID`` prints the evidence)."""
+    """``event_row`` with ``human_source`` for a terminal: its headline and the first
+    source as outlet and date beside its span (``show ID`` prints the evidence)."""
     first = e.evidence[0]
     source = sources.get(first.document)
     said = " ".join(x for x in (source.outlet, source.published) if x) if source else ""
@@ -236,7 +243,7 @@ def table_row(e: Any, row: dict[str, Any], sources: Mapping[str, Source]) -> dic
     return {
         "date": row["date"].replace("/", " – "),
         "event": row["event"],
-        "headline": headline(e),
+        "headline": row["headline"],
         "cited": f"{said} [{first.document[:8]}:{first.start}]{more}".strip(),
         "id": e.id[:SHORT_ID],
     }
