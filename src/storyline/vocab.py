@@ -14,7 +14,7 @@ and nothing closes that set yet.
 
 from __future__ import annotations
 
-from typing import Literal, TypeGuard, TypeVar, get_args
+from typing import Literal, TypeVar, get_args
 
 from storyline.errors import StorylineError
 
@@ -32,8 +32,7 @@ __all__ = [
     "PloverType",
     "TimexType",
     "VocabularyError",
-    "is_modality",
-    "is_plover_type",
+    "one_of",
     "parse_actor_kind",
     "parse_date_mod",
     "parse_date_source",
@@ -90,41 +89,38 @@ class VocabularyError(StorylineError, ValueError):
     code = "SL103"
 
 
-def _parse(value: object, vocabulary: tuple[_V, ...], what: str) -> _V:
+def one_of(
+    value: object, vocabulary: tuple[_V, ...], what: str, error: type[Exception] = VocabularyError
+) -> _V:
+    """``value`` as the member of ``vocabulary`` it equals, or ``error`` saying which
+    ``what`` is unknown and listing the vocabulary: the one wording of the message for
+    stored rows, files and a user's filters alike (``error`` is theirs, e.g. QueryError)."""
     for known in vocabulary:
         if value == known:
             return known
-    raise VocabularyError(f"unknown {what} {value!r}; one of: {', '.join(vocabulary)}")
-
-
-def is_plover_type(value: str) -> TypeGuard[PloverType]:
-    return value in PLOVER_TYPES
-
-
-def is_modality(value: str) -> TypeGuard[Modality]:
-    return value in MODALITIES
+    raise error(f"unknown {what} {value!r}; one of: {', '.join(vocabulary)}")
 
 
 def parse_plover_type(value: object) -> PloverType:
     """``value`` as a PLOVER type (VocabularyError if it is none)."""
-    return _parse(value, PLOVER_TYPES, "event type")
+    return one_of(value, PLOVER_TYPES, "event type")
 
 
 def parse_modality(value: object) -> Modality:
     """``value`` as a modality (VocabularyError if it is none)."""
-    return _parse(value, MODALITIES, "modality")
+    return one_of(value, MODALITIES, "modality")
 
 
 def parse_date_source(value: object) -> DateSource:
     """``value`` as a date source (VocabularyError if it is none)."""
-    return _parse(value, DATE_SOURCES, "date source")
+    return one_of(value, DATE_SOURCES, "date source")
 
 
 def parse_date_mod(value: object) -> DateMod | None:
     """``value`` as a date mod; None (no mod) stays None."""
-    return None if value is None else _parse(value, DATE_MODS, "date mod")
+    return None if value is None else one_of(value, DATE_MODS, "date mod")
 
 
 def parse_actor_kind(value: object) -> ActorKind:
     """``value`` as an actor kind (VocabularyError if it is none)."""
-    return _parse(value, ACTOR_KINDS, "actor kind")
+    return one_of(value, ACTOR_KINDS, "actor kind")

@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from storyline.records import Document
-from storyline.vocab import VocabularyError
+from storyline.vocab import one_of
 
 __all__ = ["decode_document", "document_from_json", "document_json", "encode_document"]
 
@@ -96,8 +96,6 @@ def _identity(value: Json) -> Any:
 
 def _vocabulary_decoder(values: tuple[Any, ...]) -> _Decoder:
     def decode(value: Json) -> Any:
-        if value not in values:
-            raise VocabularyError(f"unknown value {value!r}; one of: {', '.join(values)}")
-        return value
+        return one_of(value, values, "value")
 
     return decode

@@ -8,14 +8,7 @@ from dataclasses import dataclass
 
 from storyline.dates import bounds
 from storyline.errors import StorylineError
-from storyline.vocab import (
-    MODALITIES,
-    PLOVER_TYPES,
-    Modality,
-    PloverType,
-    is_modality,
-    is_plover_type,
-)
+from storyline.vocab import MODALITIES, PLOVER_TYPES, Modality, PloverType, one_of
 
 __all__ = [
     "EVENT_SORTS",
@@ -74,14 +67,16 @@ class EventQuery:
         min_confidence: float = 0.0,
     ) -> EventQuery:
         """Validate user input (types, modalities, dates) and build a query."""
-        given = [t.strip().upper() for t in types if t.strip()]
-        bad = [t for t in given if not is_plover_type(t)]
-        if bad:
-            raise QueryError(f"unknown event type {bad[0]!r}; one of: {', '.join(PLOVER_TYPES)}")
-        given_m = [m.strip().lower() for m in modalities if m.strip()]
-        badm = [m for m in given_m if not is_modality(m)]
-        if badm:
-            raise QueryError(f"unknown modality {badm[0]!r}; one of: {', '.join(MODALITIES)}")
+        given = tuple(
+            one_of(t.strip().upper(), PLOVER_TYPES, "event type", QueryError)
+            for t in types
+            if t.strip()
+        )
+        given_m = tuple(
+            one_of(m.strip().lower(), MODALITIES, "modality", QueryError)
+            for m in modalities
+            if m.strip()
+        )
         if (limit is not None and limit < 0) or offset < 0:
             raise QueryError("limit and offset must not be negative")
         if not 0.0 <= min_confidence <= 1.0:
@@ -91,8 +86,8 @@ class EventQuery:
             between=between,
             date_from=parse_date_bound(date_from, end=False) if date_from else None,
             date_to=parse_date_bound(date_to, end=True) if date_to else None,
-            types=tuple(t for t in given if is_plover_type(t)),
-            modalities=tuple(m for m in given_m if is_modality(m)),
+            types=given,
+            modalities=given_m,
             limit=limit,
             offset=offset,
             min_confidence=min_confidence,

@@ -44,7 +44,7 @@ from storyline.timeline.periods import (
 from storyline.timeline.plover import QUAD_WEIGHT, event_score, quad
 from storyline.timeline.salience import stored_extras
 from storyline.timeline.sql import resolve_country
-from storyline.vocab import parse_modality, parse_plover_type
+from storyline.vocab import one_of, parse_modality, parse_plover_type
 
 __all__ = [
     "CHART_PERIODS",
@@ -97,8 +97,8 @@ def relations(
     ``smooth`` (2 to ``MAX_SMOOTH`` periods; 0, the default, is off) adds each period's
     moving average of the net score (``smoothed``, None where the window runs past the
     series) and the ``smoothing`` it used; the counts and scores are left as they are."""
-    per: Period = _choice(period, PERIODS, "period")
-    window: SmoothWindow = _choice(smooth_window, SMOOTH_WINDOWS, "smoothing window")
+    per: Period = one_of(period, PERIODS, "period", QueryError)
+    window: SmoothWindow = one_of(smooth_window, SMOOTH_WINDOWS, "smoothing window", QueryError)
     if smooth and not 2 <= smooth <= MAX_SMOOTH:
         raise QueryError(f"smooth must be 0 (off) or 2 to {MAX_SMOOTH} periods, got {smooth}")
     code_a, name_a = resolve_country(store, a)
@@ -150,12 +150,6 @@ def relations(
         data["smoothing"] = {"periods": smooth, "window": window,
                              "label": smoothing_label(smooth, window, per)}  # fmt: skip
     return data
-
-
-def _choice(value: str, choices: tuple[Any, ...], what: str) -> Any:
-    if value not in choices:
-        raise QueryError(f"unknown {what} {value!r}; one of: {', '.join(choices)}")
-    return value
 
 
 def _empty(label: str, start: str) -> dict[str, Any]:
