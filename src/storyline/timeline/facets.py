@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Any
 
 from storyline.dates import UNDATED
 from storyline.store.api import Store
@@ -26,7 +26,6 @@ __all__ = [
     "SORTS",
     "SORT_KEYS",
     "ReaderFilter",
-    "Sort",
     "cited_by",
     "density",
     "document_outlets",
@@ -35,9 +34,8 @@ __all__ = [
 
 #: Sort keys of a page of events (``-`` for descending).
 SORTS = EVENT_SORTS
-#: The same keys as a type, which the API's OpenAPI document lists as an enum.
-Sort = Literal["date", "-date", "confidence", "-confidence", "type", "-type"]
-SORT_KEYS: tuple[Sort, ...] = get_args(Sort)
+#: The same keys in order, which the API's OpenAPI document lists as an enum.
+SORT_KEYS: tuple[str, ...] = tuple(EVENT_SORTS)
 CONFIDENCE_LEVELS = (0.5, 0.6, 0.7, 0.8, 0.9)
 #: Values listed per facet (the most frequent first).
 FACET_SIZE = 12
