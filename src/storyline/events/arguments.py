@@ -44,6 +44,7 @@ from storyline.vocab import PloverType
 __all__ = ["Args", "arguments", "resolve"]
 
 _TARGET_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for"})
+_TARGET_PREPS_NOT_FOR = _TARGET_PREPS - {"for"}  # "for" a purpose, not a party
 #: types whose "from X" names who acts ("an invitation from X", "aid from X")
 _FROM_IS_SOURCE: frozenset[PloverType] = frozenset(
     {"AGREE", "REQUEST", "AID", "SUPPORT", "ACCUSE", "THREATEN"}
@@ -151,10 +152,7 @@ def _unnamed_conjuncts(tree: DocTree, heads: list[int]) -> list[int]:
             continue  # "Ali Larijani, the negotiator": one party, named
         if any(tree.tokens[p].text.lower() in _OWN for p in tree.kids(h, "poss")):
             continue  # "Gedi and his government": one side
-        others: set[int] = set()
-        for c in tree.kids(h, "conj", "cc", "appos"):
-            others |= set(tree.subtree(c))
-        own = set(tree.subtree(h)) - others
+        own = set(tree.subtree(h)) - tree.subtree_set(tree.kids(h, "conj", "cc", "appos"))
         if not any(tree.mention_at[j] for j in own):
             out.append(h)
     return out
@@ -200,7 +198,7 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
             src.append(subj)
     objs = tree.kids(i, "dobj", "dative", "iobj", "oprd")
     if trig.type == "MOBILIZE":  # the forces deployed are the doer's, not whom they face,
-        tgt += prep_objects(tree, i, _TARGET_PREPS - {"for"})  # nor the summit they guard
+        tgt += prep_objects(tree, i, _TARGET_PREPS_NOT_FOR)  # nor the summit they guard
     else:
         tgt += objs
         tgt += prep_objects(tree, i, _TARGET_PREPS)
@@ -264,7 +262,7 @@ def _noun_heads(
             src += own + prep_objects(tree, light, frozenset({"from"}))
         else:
             src += own or ([subj] if subj is not None else [])
-            tgt += prep_objects(tree, light, _TARGET_PREPS - {"for"})
+            tgt += prep_objects(tree, light, _TARGET_PREPS_NOT_FOR)
             tgt += tree.kids(light, "dative", "iobj")  # "will give Tanzania a grant"
     elif own:
         src += own

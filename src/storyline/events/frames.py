@@ -27,7 +27,7 @@ NEEDS = frozenset(
 ROLES = frozenset({"source", "target"})
 CATEGORIES = frozenset({"media", "business", "person", "civil", "armed"})
 #: ``[words]`` lists whose words are PLOVER types (read with ``Frames.type_set``).
-TYPE_WORDS = frozenset({"embedding_types", "directionless", "statement_types"})
+TYPE_WORDS = frozenset({"embedding_types", "directionless", "statement_types", "hostile_types"})
 _TYPE_KEYS = frozenset(
     {"about", "needs", "of", "not_source", "not_target", "verbs", "nouns", "phrases", "passive"}
 )

@@ -14,6 +14,7 @@ from storyline.events.frames import Frames, Trigger, load_frames
 __all__ = [
     "DIRECTIONLESS",
     "FRAMES",
+    "HOSTILE_TYPES",
     "NOUN_TRIGGERS",
     "PHRASE_TRIGGERS",
     "STATEMENT_TYPES",
@@ -43,6 +44,7 @@ PHRASE_ONLY = FRAMES.word("phrase_only")
 VERB_PHRASE_ONLY = FRAMES.word("verb_phrase_only")
 TRANSFER_VERBS = FRAMES.word("transfer_verbs")
 DIRECTIONLESS = FRAMES.type_set("directionless")
+HOSTILE_TYPES = FRAMES.type_set("hostile_types")
 STATEMENT_TYPES = FRAMES.type_set("statement_types")
 SPEECH_VERBS = FRAMES.word("speech_verbs")
 CONSEQUENCE_VERBS = FRAMES.word("consequence_verbs")

@@ -44,6 +44,7 @@ _DEMANDS = frozenset(
 #: the EU to arrest ..."), a plan when the subject is ("wants to visit", see
 #: ``_FUTURE_GOVERNORS``).
 _WISHES = frozenset({"want", "wish", "hope", "like", "prefer"})
+_WISH_OR_DEMAND = _WISHES | _DEMANDS
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _REFUSAL = frozenset(
     {
@@ -94,7 +95,7 @@ def governing_chain(
         i = home
     for _ in range(limit):
         tok = tree.tokens[i]
-        wished = tok.dep == "ccomp" and tree.lemma(tok.head) in _WISHES | _DEMANDS
+        wished = tok.dep == "ccomp" and tree.lemma(tok.head) in _WISH_OR_DEMAND
         if tok.head == i or (
             tok.dep not in _CHAIN_DEPS
             and not (through_advcl and tok.dep == "advcl")

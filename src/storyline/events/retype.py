@@ -17,12 +17,11 @@ import re
 from collections.abc import Sequence
 
 from storyline.events.frames import Trigger
-from storyline.events.lexicon import FRAMES, NOUN_TRIGGERS, VERB_TRIGGERS
+from storyline.events.lexicon import FRAMES, HOSTILE_TYPES, NOUN_TRIGGERS, VERB_TRIGGERS
 from storyline.events.modality import modality
 from storyline.events.senses import is_party_word
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
 from storyline.records import Actor, EventMention, Timex
-from storyline.vocab import PloverType
 
 __all__ = [
     "background",
@@ -39,7 +38,6 @@ __all__ = [
 ]
 
 _COMMISSIVE = frozenset({"vow", "pledge", "promise", "swear"})
-_HOSTILE: frozenset[PloverType] = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 #: Clauses that describe a thing named ("the accords signed in 1993", "a group called
 #: ...", "Bouyeri, convicted to life"), and modifiers: an act inside one is not told.
 #: Judged dev lines (all rounds) with the trigger under one of these, or anywhere
@@ -101,7 +99,7 @@ def _hostile_aim(tree: DocTree, c: int) -> bool:
         for v in frontier:
             inner = [VERB_TRIGGERS.get(tree.lemma(v))]
             inner += [NOUN_TRIGGERS.get(tree.lemma(o)) for o in tree.kids(v, "dobj")]
-            if any(t is not None and t.type in _HOSTILE for t in inner):
+            if any(t is not None and t.type in HOSTILE_TYPES for t in inner):
                 return True
             if tree.lemma(v) in _HOSTILE_AIMS and all(
                 is_party_word(tree, o) for o in tree.kids(v, "dobj")

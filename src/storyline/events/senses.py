@@ -12,6 +12,7 @@ from storyline.events.frames import Sense
 from storyline.events.lexicon import (
     CONSEQUENCE_NOUNS,
     CONSEQUENCE_VERBS,
+    HOSTILE_TYPES,
     LIGHT_VERBS,
     NOUN_TRIGGERS,
     ORGANS,
@@ -20,6 +21,7 @@ from storyline.events.lexicon import (
     VERB_TRIGGERS,
 )
 from storyline.events.tree import DocTree, prep_objects
+from storyline.vocab import PloverType
 
 __all__ = ["in_sense", "is_party_word"]
 
@@ -80,7 +82,7 @@ def _consequence(tree: DocTree, clause: int) -> bool:
     return False
 
 
-_HARM_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+_HARM_TYPES: frozenset[PloverType] = HOSTILE_TYPES | {"THREATEN"}
 
 
 def _warned_of_harm(tree: DocTree, i: int) -> bool:

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 
-from storyline.nlp.actors.gazetteer import lookup_org, name_key
+from storyline.nlp.actors.gazetteer import name_key
 from storyline.nlp.actors.view import DocView, EntitySpan
 from storyline.nlp.actors.words import word_set
-from storyline.records import Actor, Mention
 
-__all__ = ["join_plural_variants", "named_companies", "org_singular", "org_stem"]
+__all__ = ["named_companies", "org_singular", "org_stem"]
 
 _CORPORATE = word_set("corporate_suffixes")
 
@@ -88,29 +87,3 @@ def org_singular(name: str) -> str:
     if len(last) < 3:
         return " ".join(words)
     return " ".join([*words[:-1], last])
-
-
-def _singular_key(name: str) -> str | None:
-    """The name key of ``org_singular``, or None when the name has no plural or
-    possessive ending to drop or is a single word."""
-    single = org_singular(name)
-    return name_key(single) if single != org_stem(name) else None
-
-
-def join_plural_variants(found: list[Mention]) -> list[Mention]:
-    """ "Ford Motor Company ... Ford Motors": an organization the tables do not know,
-    named in the same article once with a plural or possessive ending on its last
-    word, is the one named without it (an alias mention of that actor)."""
-    unlisted = {id(m) for m in found if m.actor.kind == "org" and lookup_org(m.actor.name) is None}
-    by_key: dict[str, Actor] = {}
-    for m in found:
-        if id(m) in unlisted:
-            by_key.setdefault(name_key(org_stem(m.actor.name)), m.actor)
-    out = []
-    for m in found:
-        key = _singular_key(m.actor.name) if id(m) in unlisted else None
-        actor = by_key.get(key) if key is not None else None
-        if actor is not None and actor.id != m.actor.id:
-            m = Mention(m.start, m.end, m.text, actor, "alias")
-        out.append(m)
-    return out

@@ -31,7 +31,6 @@ from storyline.nlp.actors.gazetteer import (
 )
 from storyline.nlp.actors.metonyms import is_political_use
 from storyline.nlp.actors.org_names import (
-    join_plural_variants,
     named_companies,
     org_singular,
     org_stem,
@@ -111,7 +110,6 @@ def extract_mentions(doc: Document) -> tuple[Mention, ...]:
     found.extend(_role_mentions(view, people))
     found.extend(_reporting_pronouns(view, found))
     found.extend(_org_variants(view, found))
-    found = join_plural_variants(found)
     kept = [_members(doc.text, m) for m in found if not _backer(doc.text, m)]
     return _non_overlapping(kept)
 
