@@ -34,7 +34,7 @@ from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
 from storyline.events.triggers import find_triggers
 from storyline.records import Document, EventMention, Evidence, Sentence, content_id
 
-__all__ = ["code_document"]
+__all__ = ["code_document", "decide"]
 
 #: Words that can name a party without an actor mention: "we", "the police", "rebels".
 _PARTY_WORDS = FIRST_PLURAL | FIRST_SINGULAR | frozenset(ORGANS)
@@ -103,29 +103,57 @@ def _hangs_from(tree: DocTree, i: int | None, triggers: set[int]) -> bool:
 
 
 def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[EventMention]:
-    span = range(sentence.token_start, sentence.token_end)
-    states_at_stake = ctx.political or any(
-        (m := tree.mention_at[j]) and m.actor.kind == "country" for j in span
-    )
+    states_at_stake = _states_at_stake(tree, ctx, sentence)
     for i, end, trigger in find_triggers(tree, sentence.token_start, sentence.token_end):
-        if _compound_modifier(tree, i) or running_count(tree, i):
-            continue
-        found = arguments(tree, ctx, i, trigger, sentence)
-        if found is None:
-            continue
-        base = found.retyped or trigger
-        trig = retype(tree, i, base, found.source)
-        sense = FRAMES.sense("verb" if tree.is_verb(i) else "noun", tree.lemma(i))
-        needs = sense.needs if sense is not None else None
-        args = admit(found, FRAMES.types[trig.type], needs, states_at_stake=states_at_stake)
-        if args is None or (ctx.sport and not _official(args)) or relief_work(tree, i, trig):
-            continue
-        if trig.type != base.type:  # another act: the first reading's mode is not its own
-            args = replace(args, mode=trig.mode)
-        ev = _mention(tree, ctx, sentence, i, end, trig, args)
-        if ev is not None and not (background(tree, i) and not news(ev, tree.doc.published)):
+        ev, _ = decide(tree, ctx, sentence, (i, end, trigger), states_at_stake)
+        if ev is not None:
             yield ev
     yield from _conditional_demands(tree, ctx, sentence)
+
+
+def _states_at_stake(tree: DocTree, ctx: Context, sentence: Sentence) -> bool:
+    """The article is about states, or the sentence names a country."""
+    span = range(sentence.token_start, sentence.token_end)
+    return ctx.political or any(
+        (m := tree.mention_at[j]) and m.actor.kind == "country" for j in span
+    )
+
+
+def decide(
+    tree: DocTree,
+    ctx: Context,
+    sentence: Sentence,
+    found_trigger: tuple[int, int, Trigger],
+    states_at_stake: bool | None = None,
+) -> tuple[EventMention | None, str]:
+    """One trigger's event, or None and the step that dropped it (for
+    ``scripts/trace_events.py``): a modifier or a count, no arguments, the frame not
+    filled, a sports team or relief work, or a background mention."""
+    i, end, trigger = found_trigger
+    if states_at_stake is None:
+        states_at_stake = _states_at_stake(tree, ctx, sentence)
+    if _compound_modifier(tree, i) or running_count(tree, i):
+        return None, "a hyphenated modifier or a running count"
+    found = arguments(tree, ctx, i, trigger, sentence)
+    if found is None:
+        return None, "no arguments"
+    base = found.retyped or trigger
+    trig = retype(tree, i, base, found.source)
+    sense = FRAMES.sense("verb" if tree.is_verb(i) else "noun", tree.lemma(i))
+    needs = sense.needs if sense is not None else None
+    args = admit(found, FRAMES.types[trig.type], needs, states_at_stake=states_at_stake)
+    if args is None:
+        return None, f"{trig.type}: frame not filled"
+    if (ctx.sport and not _official(args)) or relief_work(tree, i, trig):
+        return None, f"{trig.type}: a sports team or relief work"
+    if trig.type != base.type:  # another act: the first reading's mode is not its own
+        args = replace(args, mode=trig.mode)
+    ev = _mention(tree, ctx, sentence, i, end, trig, args)
+    if ev is None:
+        return None, f"{trig.type}: a bare mention, an undated pluperfect or a topic noun"
+    if background(tree, i) and not news(ev, tree.doc.published):
+        return None, f"{trig.type}: background, not news"
+    return ev, "coded"
 
 
 def _question(sentence: Sentence) -> bool:

@@ -33,7 +33,8 @@ class EventStage:
             yield replace(doc, events=events)
 
 
-def _annotate(text: str, date: str, model: str | None) -> Document:
+def annotate(text: str, date: str, model: str | None = None) -> Document:
+    """One text through the language, actor and timex stages, ready to code."""
     doc = Document(id=content_id(text), source="<text>", raw_text=text, text=text, published=date)
     available = frozenset({"text", "raw_text", "published", "id", "source"})
     pipe = Pipeline([AnnotateStage(model), ActorStage(), TimexStage()], available=available)
@@ -47,7 +48,7 @@ def date_spans(
     on ``date``), whatever the coder makes of it: ``date``, ``date_end``, ``date_mod``,
     ``date_source``; None where a span holds no token. For benchmarks of the dating
     alone (``bench/dates``)."""
-    doc = _annotate(text, date, model)
+    doc = annotate(text, date, model)
     tree = DocTree.build(doc)
     out: list[dict[str, str | None] | None] = []
     for start, end in spans:
@@ -67,4 +68,4 @@ def extract_events(text: str, date: str, *, model: str | None = None) -> list[Ev
     """The event mentions of one text published on ``date`` (ISO), via the whole
     language pipeline. The text is used as it is (no cleaning), so offsets point into
     ``text``. ``storyline.extract_events`` gives the same as JSON-ready dicts."""
-    return code_document(_annotate(text, date, model))
+    return code_document(annotate(text, date, model))
