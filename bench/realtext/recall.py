@@ -32,7 +32,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import store_path
-from corpora import SPLIT_NAMES, WORK, corpora_of
+from corpora import WORK, corpora_of
 
 SEED = 1414
 N = {"newswire": 330, "timeml": 170, "pages": 60}
@@ -175,10 +175,10 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("draw")
     d.add_argument("--label", default="baseline", help="the build whose clean texts to read")
-    d.add_argument("--split", choices=SPLIT_NAMES, default="test")
+    d.add_argument("--split", choices=tuple(_SEED_OFFSET), default="test")
     s = sub.add_parser("score")
     s.add_argument("--label", required=True)
-    s.add_argument("--split", choices=SPLIT_NAMES, default="test")
+    s.add_argument("--split", choices=tuple(_SEED_OFFSET), default="test")
     s.add_argument("--misses", action="store_true", help="list the missed events (not on test)")
     args = ap.parse_args()
     if args.cmd == "draw":
