@@ -32,6 +32,7 @@ from storyline.cli_common import open_store as _open
 from storyline.cli_help import CleanHelpGroup
 from storyline.cli_logging import LogLevel, configure_logging
 from storyline.cli_progress import BuildProgress
+from storyline.cli_timeline import SHORT_ID
 from storyline.dates import date_label
 from storyline.extract import extract_events
 from storyline.headline import headline
@@ -48,9 +49,6 @@ from storyline.store.sqlite import (
 from storyline.timeline.citations import add_citations, citation_text, document_sources
 from storyline.timeline.search import search_events
 from storyline.timex import tag
-
-#: Characters of an event id shown in tables (the timeline table shows as many).
-SHORT_ID = 12
 
 app = typer.Typer(
     cls=CleanHelpGroup,
