@@ -228,6 +228,19 @@ class StoryIndex:
             known.update(r[0] for r in rows)
         return known
 
+    def _first_docs(self, stories: list[str]) -> dict[str, str]:
+        """Stored story -> its smallest doc id, one grouped query per chunk."""
+        first: dict[str, str] = {}
+        for i in range(0, len(stories), _CHUNK):
+            chunk = stories[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT story, min(doc) FROM story_doc WHERE story IN ({marks}) GROUP BY story",
+                chunk,
+            )
+            first.update((str(story), str(doc)) for story, doc in rows)
+        return first
+
     def _add(self, fps: list[Fingerprint]) -> None:
         if fps:
             with self.conn:
@@ -244,13 +257,13 @@ class StoryIndex:
         stored = self._stored(plan.db_pairs[1].tolist())
         groups = link_batch(fps, plan, stored, components, config)
 
-        # each component's id derives from its smallest doc id (old stories included)
+        # each component's id derives from its smallest doc id (old stories included);
+        # components are disjoint, so renaming one leaves the others' smallest docs
         story_at: dict[int, str] = {}
+        first_doc = self._first_docs([old for group in groups for old in group.stories])
         for group in groups:
             smallest = [fps[k].doc for k in group.batch]
-            for old in group.stories:
-                row = conn.execute("SELECT min(doc) FROM story_doc WHERE story = ?", (old,))
-                smallest.append(str(row.fetchone()[0]))
+            smallest += [first_doc[old] for old in group.stories]
             new_id = story_id(smallest)
             for old in group.stories:
                 if old != new_id:
