@@ -1,19 +1,21 @@
-"""Fit the event confidence model on judged events of real text (dev and calib splits).
+"""Fit the event confidence model on judged events of real text (dev, calib, fresh).
 
     .venv/bin/python bench/realtext/calibrate.py            # fit, print, write weights
     .venv/bin/python bench/realtext/calibrate.py --check    # only report calibration
     .venv/bin/python bench/realtext/calibrate.py --without clause. --without late
 
 Codes the documents of the tuning splits with the current coder (``dev``, which the
-rules were tuned on, and ``calib``, text no rule was tuned on; never ``test``), keeps
+rules were tuned on, ``calib`` and ``fresh``, text judged whole when no rule had yet
+been read from it; never ``test``), keeps
 every event mention whose timeline line was judged in any round (same judging key as
 ``sample.py``), and fits an L2-regularized logistic regression of "usable"
 (RUBRIC.md) on the features the coder recorded (``EventMention.features``). The
 weights go to ``src/storyline/data/confidence.toml``; the report gives, per confidence
 band, how many judged events fall in it and how many of them were usable: in sample,
-5-fold cross-validated, and fitted on dev alone then judged on calib (how a model
-fitted on tuned text transfers to new text). ``--without PREFIX`` leaves out the
-features whose names start with PREFIX (to see what a group of features is worth).
+5-fold cross-validated, and fitted on the other splits then judged on the last one
+(``fresh``: how a model fitted on tuned text transfers to new text). ``--without
+PREFIX`` leaves out the features whose names start with PREFIX (to see what a group of
+features is worth).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 1.01))
 
 
 Row = tuple[dict[str, bool], bool]
-SPLITS = ("dev", "calib")
+SPLITS = ("dev", "calib", "fresh")
 
 
 def rows(split: str) -> list[Row]:
@@ -134,13 +136,14 @@ def main() -> None:
             print(f"current weights on {split}:")
             report(by_split[split], current, [(_score(f, current), u) for f, u in by_split[split]])
         return
-    on_dev = fit(by_split["dev"], args.l2)
-    print("fitted on dev, judged on calib (transfer to new text):")
-    report(by_split["calib"], on_dev, [(_score(f, on_dev), u) for f, u in by_split["calib"]])
+    *tuned, last = SPLITS
+    before = fit([r for split in tuned for r in by_split[split]], args.l2)
+    print(f"fitted on {' + '.join(tuned)}, judged on {last} (transfer to new text):")
+    report(by_split[last], before, [(_score(f, before), u) for f, u in by_split[last]])
     fitted = fit(data, args.l2)
-    print("dev + calib, in sample:")
+    print(f"{' + '.join(SPLITS)}, in sample:")
     report(data, fitted, [(_score(f, fitted), u) for f, u in data])
-    print("dev + calib, 5-fold cross-validated (what to expect on new text):")
+    print(f"{' + '.join(SPLITS)}, 5-fold cross-validated (what to expect on new text):")
     report(data, fitted, cross_validated(data, args.l2))
     if not args.dry_run:
         write(fitted, len(data))

@@ -37,7 +37,9 @@ CORPORA = ("newswire", "timeml", "pages")
 #: estimate the coder of that day on text no rule had been read from.
 SPLITS: dict[str, dict[str, range]] = {
     "newswire": {
-        "test": range(0, 10), "dev": range(10, 20), "calib": range(20, 40),
+        "test": range(0, 10),
+        "dev": range(10, 20),
+        "calib": range(20, 40),
         "fresh": range(40, 50),
     },
     "timeml": {"test": range(0, 35), "dev": range(35, 70), "calib": range(70, 100)},
