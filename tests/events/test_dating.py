@@ -180,3 +180,32 @@ def test_a_date_inside_a_described_thing_does_not_date_the_act() -> None:
     )
     got = _date(text, "talks")
     assert got["date_source"] != "text"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "day"),
+    [
+        # one narrated moment: both simple past, joined by "and"
+        ("The prime minister met his Libyan counterpart in Zagreb on Monday and the two"
+         " leaders pledged to revive trade.", "pledged", "2006-03-13"),
+        # a participle clause ahead of the main verb tells the same moment
+        ("Opening the summit on Monday, the UN chief called on nations to act.", "called",
+         "2006-03-13"),
+        ("Speaking on Monday, the foreign minister accused NATO of expansion.", "accused",
+         "2006-03-13"),
+    ],
+)  # fmt: skip
+def test_a_narrated_moment_dates_its_second_act(text: str, word: str, day: str) -> None:
+    got = _date(text, word)
+    assert (got["date"], got["date_source"]) == (day, "text")
+
+
+@pytest.mark.slow
+def test_a_date_in_a_relative_clause_of_a_participle_is_not_the_acts() -> None:
+    got = _date(
+        "Kicking off a stay that includes talks on Monday with the vice president, the"
+        " premier met the trade representative.",
+        "met",
+    )
+    assert got["date_source"] != "text"

@@ -82,3 +82,33 @@ def test_deputies_sentenced_are_the_party_acted_on() -> None:
     )
     assert [a.name for a in e.target] == ["Democracy Party"]
     assert e.date == "1995"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # the forces withdrawn are the doer's own, not whom the act is done to
+        ("Israel withdrew settlers and troops from the Gaza Strip in September.",
+         ["Israel"], []),
+        ("Italy will withdraw 300 soldiers from Iraq in January.", ["Italy"], ["Iraq"]),
+        # a passive's withdrawn forces are the doer
+        ("Sunni leaders said US forces should not be withdrawn yet.", ["United States"], []),
+    ],
+)  # fmt: skip
+def test_withdrawn_forces_are_the_doers_own(
+    text: str, source: list[str], target: list[str]
+) -> None:
+    e = _one(text, "RETREAT")
+    assert [a.name for a in e.source] == source
+    assert [a.name for a in e.target] == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Congress party withdrew its support for the government on March 30.",
+        "France, Germany and Italy all withdrew their backing for the resolution.",
+    ],
+)
+def test_withdrawn_support_is_neither_support_nor_a_retreat(text: str) -> None:
+    assert [e.type for e in extract_events(text, DAY)] == []

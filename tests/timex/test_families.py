@@ -105,6 +105,16 @@ RELATIVE = [
 
 TENSE = [
     ("However, on June 24, Kim gave orders.", "2020-09-29", "June 24", "DATE", "2020-06-24", None),
+    # irregular past tenses date a bare month back, as "-ed" verbs do
+    (
+        "Syria withdrew its troops from Lebanon in April.",
+        "2005-11-15",
+        "April",
+        "DATE",
+        "2005-04",
+        None,
+    ),
+    ("The rebels overran the town in April.", "2005-11-15", "April", "DATE", "2005-04", None),
     ("The summit will take place on June 24.", "2020-09-29", "June 24", "DATE", "2021-06-24", None),
     (
         "MOSCOW, September 29. /TASS/. Talks",

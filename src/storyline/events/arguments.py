@@ -30,6 +30,7 @@ from storyline.events.lexicon import (
 )
 from storyline.events.places import aid_mode, destination
 from storyline.events.places import location as place_of
+from storyline.events.senses import is_party_word
 from storyline.events.tree import (
     FIRST_PLURAL,
     FIRST_SINGULAR,
@@ -183,8 +184,16 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
     pair = _between(tree, i)
     if tok.dep == "acl" and not tree.kids(i, "nsubj"):
         pair = pair or _between(tree, tok.head)
+    # forces deployed or withdrawn are the doer's: "troops were deployed", "withdrew
+    # settlers and troops from Gaza", "US forces should not be withdrawn"
+    withdraw = (
+        trig.type == "RETREAT"
+        and trig.mode == "withdraw"
+        and any(is_party_word(tree, o) for o in tree.kids(i, "dobj", "nsubjpass"))
+    )  # but "withdrew its support from the coalition" withdraws no one
+    own_forces = trig.type == "MOBILIZE" or withdraw
     if tree.kids(i, "nsubjpass", "auxpass"):
-        if FRAMES.types[trig.type].passive == "source":  # "troops were deployed"
+        if FRAMES.types[trig.type].passive == "source" or withdraw:
             src += tree.kids(i, "nsubjpass")
         else:
             tgt += tree.kids(i, "nsubjpass")
@@ -197,8 +206,8 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
         if subj is not None:
             src.append(subj)
     objs = tree.kids(i, "dobj", "dative", "iobj", "oprd")
-    if trig.type == "MOBILIZE":  # the forces deployed are the doer's, not whom they face,
-        tgt += prep_objects(tree, i, _TARGET_PREPS_NOT_FOR)  # nor the summit they guard
+    if own_forces:  # not whom they face, nor the summit they guard
+        tgt += prep_objects(tree, i, _TARGET_PREPS_NOT_FOR)
     else:
         tgt += objs
         tgt += prep_objects(tree, i, _TARGET_PREPS)
@@ -206,6 +215,8 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
         tgt += prep_objects(tree, o, frozenset({"on", "against", "to", "with"}))
     if trig.type == "RETREAT":
         tgt += prep_objects(tree, i, frozenset({"from", "out"}))
+        if withdraw:  # "withdraw 300 soldiers from Iraq"
+            tgt += [p for o in objs for p in prep_objects(tree, o, frozenset({"from"}))]
     if trig.type in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "ACCUSE"):
         tgt += prep_objects(tree, i, frozenset({"at"}))  # "fired at", "lashed out at"
     if trig.type == "REQUEST":  # "demanded an apology from Israel"

@@ -130,6 +130,12 @@ def event_date(
             if tree.is_verb(n):
                 break
             rank.setdefault(n, len(chain))
+    for verb in chain:  # "Opening the forum on Wednesday, Annan called on ...": a
+        for clause in tree.kids(verb, "advcl"):  # participle clause tells the same moment
+            if _participle_frame(tree, clause):  # its own words, not a relative clause's
+                for j in tree.subtree(clause):
+                    if tree.clause_verb(j) == clause:
+                        rank.setdefault(j, len(chain))
     for p in tree.kids(trigger, "prep"):  # "hosted X during the visit last week"
         if tree.lemma(p) in ("during", "at"):
             for noun in tree.kids(p, "pobj"):
@@ -205,9 +211,30 @@ def _before_sequence(tree: DocTree, chain: list[int]) -> list[int]:
             return chain[: n + 1]
         if t.dep == "pobj" and tree.lemma(t.head) in _SEQUENCE_PREPS:
             return chain[: n + 1]
-        if t.dep == "conj" and tree.kids(tok, "nsubj", "nsubjpass"):
+        if t.dep == "conj" and tree.kids(tok, "nsubj", "nsubjpass") and not _narrated(tree, tok):
             return chain[: n + 1]
     return chain
+
+
+def _participle_frame(tree: DocTree, clause: int) -> bool:
+    """A participle clause with no subject or mark of its own ahead of the main verb:
+    "*Speaking on Tuesday*, X said", "*Opening the forum on Wednesday*, Annan called"."""
+    tok = tree.tokens[clause]
+    return (
+        tok.tag == "VBG"
+        and clause < tok.head
+        and not tree.kids(clause, "nsubj", "nsubjpass", "mark", "aux")
+    )
+
+
+def _narrated(tree: DocTree, conj: int) -> bool:
+    """Is a conjunct with a subject of its own told as the same moment as the clause it
+    joins: "met X in Zagreb on Friday *and* the two leaders pledged ..." (both simple
+    past, joined by "and"), unlike "adopted ... in August, but Beshir has rejected"?"""
+    head = tree.tokens[conj].head
+    same_tense = tree.tokens[conj].tag == tree.tokens[head].tag == "VBD"
+    joined_by_and = any(tree.tokens[c].text.lower() == "and" for c in tree.kids(head, "cc"))
+    return same_tense and joined_by_and and not tree.kids(conj, "aux", "auxpass")
 
 
 def _frames_main_clause(

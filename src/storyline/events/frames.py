@@ -71,6 +71,7 @@ class Sense:
     not_complements: frozenset[str] = frozenset()
     not_modifiers: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
+    not_under: frozenset[str] = frozenset()
     not_object_labels: frozenset[str] = frozenset()
     no_question: bool = False
     not_after_as: bool = False

@@ -156,6 +156,13 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
         return False
     if sense.not_modifiers and _modifier_words(tree, i) & sense.not_modifiers:
         return False
+    tok = tree.tokens[i]
+    if (
+        sense.not_under
+        and tok.dep in ("dobj", "nsubjpass")
+        and tree.lemma(tok.head) in sense.not_under
+    ):
+        return False  # "withdrew its support", "the backing was withdrawn"
     if sense.not_after:
         for p in tree.kids(i, "prep"):
             if {tree.lemma(o) for o in tree.kids(p, "pobj")} & sense.not_after:
