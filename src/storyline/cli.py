@@ -237,6 +237,7 @@ def build(
         "stories": report.stories,
         "not_coded": report.not_coded,
         "skipped": sum(report.skipped.values()),
+        "warnings": len(report.warned),
         "seconds": round(report.seconds, 2),
         "db": str(db),
     }
@@ -256,6 +257,7 @@ def build(
             **summary,
             "languages": dict(sorted(report.languages.items())),
             "skipped_by_reason": dict(report.skipped.most_common()),
+            "warned": [{"source": src, "warning": w} for src, w in report.warned],
             "steps": report.steps,
         }
         _emit(render(fmt, [summary], columns, payload=payload))
@@ -285,6 +287,13 @@ def _build_notes(report: Any) -> list[str]:
         shown = ", ".join(f"{printable(reason)} {n}" for reason, n in top)
         more = f", {len(report.skipped) - len(top)} more reasons" if len(report.skipped) > 6 else ""
         notes.append(f"{sum(report.skipped.values())} WARC records skipped ({shown}{more})")
+    if report.warned:
+        first = report.warned[0]
+        more = f"; {len(report.warned) - 1} more above" if len(report.warned) > 1 else ""
+        notes.append(
+            f"{len(report.warned)} input(s) kept with a warning "
+            f"({printable(first[0])}: {printable(first[1])}{more})"
+        )
     return notes
 
 

@@ -84,6 +84,9 @@ class RawDocument:
     #: the language the container declares (a JSON ``language`` field, ``<html lang>``,
     #: HTTP Content-Language), as an ISO 639-1 code; None when it declares none
     language_declared: str | None = None
+    #: problems found while reading that did not stop the document from being kept
+    #: ("header date '2024-13-45' is not a real day ..."), counted in the build report
+    warnings: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

@@ -3,11 +3,14 @@ reason, and is still read and stored (its date then comes from its other signals
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from storyline.cli import app
 from storyline.engine.local import build
 from storyline.engine.stages import BuildConfig
 from storyline.ingest.dates import day_problem
@@ -70,8 +73,28 @@ def test_a_build_stores_the_document_and_warns(
     store = MemoryStore()
     report = build([tmp_path], store, BuildConfig(workers=1))
     assert report.quarantined == [] and report.new == 1
+    ((source, warning),) = report.warned  # counted in the build report
+    assert source.endswith("bad.txt") and warning.startswith("header date '2024-13-45'")
     (row,) = store.documents()
     assert row["source"].endswith("bad.txt") and row["published"] is None
     assert any("bad.txt: header date '2024-13-45'" in m for m in _warnings(caplog))
     (listed,) = store.document_listing()["documents"]
     assert listed["date_from"] == "no date found"  # not "None (0.00)"
+
+
+@pytest.mark.slow
+def test_the_build_summary_counts_inputs_kept_with_a_warning(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "bad.txt").write_text(f" date 2024-13-45\n{TEXT}", encoding="utf-8")
+    (corpus / "good.txt").write_text(f" date 2024-02-07\n{TEXT}", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    table = CliRunner().invoke(app, ["build", str(corpus), "--db", db, "--workers", "1"])
+    assert table.exit_code == 0, table.stderr
+    assert "1 input(s) kept with a warning" in table.stderr and "bad.txt" in table.stderr
+    (tmp_path / "t.db").unlink()
+    as_json = CliRunner().invoke(
+        app, ["build", str(corpus), "--db", db, "--workers", "1", "-q", "-f", "json"]
+    )
+    payload = json.loads(as_json.stdout)
+    assert payload["warnings"] == 1 and payload["warned"][0]["source"].endswith("bad.txt")

@@ -77,6 +77,8 @@ class BuildReport:
     not_coded: int = 0
     #: container records that are not articles (WARC requests, images...), by reason
     skipped: Counter[str] = field(default_factory=Counter)
+    #: (source, warning) of inputs kept despite a problem (``RawDocument.warnings``)
+    warned: list[tuple[str, str]] = field(default_factory=list)
 
     def lap(self, step: str, since: float) -> float:
         """Record ``step`` as having taken from ``since`` until now; return now."""
@@ -310,6 +312,7 @@ def _build(
                     reject(item)
                     continue
                 assert isinstance(item, RawDocument)
+                report.warned.extend((item.source, w) for w in item.warnings)
                 doc = Document.from_raw(item)
                 if doc.id in seen:
                     report.duplicates += 1

@@ -246,19 +246,21 @@ def _read_txt(source: str, text: str, encoding: str) -> RawDocument | Quarantine
         return Quarantined(source, "has no text (only whitespace)")
     header = parse_header(text)
     hints: tuple[DateCandidate, ...] = ()
+    warnings: tuple[str, ...] = ()
     url = None
     if header is not None:
         problem = day_problem(header[0])
         if problem is None:
             hints = (DateCandidate(header[0], "header", 0.95, text[: header[2]].strip()),)
         else:  # "date 2024-13-45": the document is kept, dated from its other signals
-            log.warning(
-                "%s: header date %r is not a real day (%s); the document is kept and "
-                "dated from its text",
-                source, header[0], problem,
-            )  # fmt: skip
+            warnings = (
+                f"header date {header[0]!r} is not a real day ({problem}); the document "
+                "is kept and dated from its text",
+            )
+            log.warning("%s: %s", source, warnings[0])
         url = header[1]
-    return RawDocument(source, text, "txt", encoding, url=url, date_hints=hints)
+    return RawDocument(source, text, "txt", encoding, url=url, date_hints=hints,
+                       warnings=warnings)  # fmt: skip
 
 
 def _read_html(
