@@ -180,11 +180,17 @@ def layout_widths(
     if sum(minimum) > room:
         return None
     # the spare room goes first to what columns lack of their typical (mean) width,
-    # then of their widest cell: long running text gets the room, short labels little
+    # then to the running text (the wrapped column with the longest typical cell) up
+    # to its widest cell, then to what the others lack of theirs: a headline gets the
+    # room before a date range or a citation that is long only once
     widths = list(minimum)
     spare = room - sum(widths)
-    for target in (typical, natural):
-        shares = _share(spare, [max(0, t - w) for t, w in zip(target, widths, strict=True)])
+    wrapped = [i for i, col in enumerate(columns) if col.wrap]
+    text = [max(wrapped, key=lambda i: (typical[i], -i))] if wrapped else []
+    for target, only in ((typical, None), (natural, text), (natural, None)):
+        lack = [max(0, t - w) if only is None or i in only else 0
+                for i, (t, w) in enumerate(zip(target, widths, strict=True))]  # fmt: skip
+        shares = _share(spare, lack)
         widths = [w + s for w, s in zip(widths, shares, strict=True)]
         spare -= sum(shares)
     return widths

@@ -110,3 +110,19 @@ def test_styles_survive_wrapping() -> None:
     assert [t.plain for t in lines] == ["Putin to visit", "South Korea", "after the", "pandemic"]
     (span,) = lines[0].spans
     assert lines[0].plain[span.start : span.end] == "visit" and span.style == "bold"
+
+
+def test_the_running_text_gets_the_spare_room_before_a_long_citation() -> None:
+    columns = [Column("date", wrap=False), Column("headline"), Column("cited")]
+    rows = [
+        ["1883", "United Kingdom concluded a treaty with South Korea", "TASS 2024 [1e8:26] +1"],
+        ["1884", "South Korea concluded a treaty with Russia", "TASS 2024 [1e8:20]"],
+        ["1990", "South Korea established relations with Russia", "TASS 2020 [10b:15]"],
+    ]
+    natural = len(rows[0][1])
+    # 78 columns: every cell's typical width fits and 5 cells are left, which would
+    # make both whole only with 6: the headline takes them and reads on one line
+    widths = layout_widths(columns, rows, 78)
+    assert widths is not None and sum(widths) + 4 <= 78
+    assert widths[1] == natural
+    assert widths[2] < len(rows[0][2])  # the citation wraps instead
