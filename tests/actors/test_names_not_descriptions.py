@@ -118,3 +118,19 @@ def test_a_name_said_once_or_never_called_a_business_stays_no_actor(
     )
     assert len([m for m in uncalled.entities if m.text == "SEC" and m.label == "ORG"]) == 2
     assert not [m for m in extract_mentions(uncalled) if m.text == "SEC"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boeing said on Monday it would hire 300 engineers. Boeing shares rose 2 percent.",
+        "Boeing said on Monday it would hire 300 engineers. Shares of Boeing rose 2 percent.",
+    ],
+)
+def test_a_repeated_name_whose_shares_are_traded_is_a_company(
+    annotate: Callable[[str], Document], text: str
+) -> None:
+    doc = annotate(text)
+    assert [e for e in doc.entities if e.text == "Boeing" and e.label == "ORG"]
+    boeing = [m for m in extract_mentions(doc) if m.text == "Boeing"]
+    assert boeing and {(m.actor.name, m.actor.sector) for m in boeing} == {("Boeing", "BUS")}

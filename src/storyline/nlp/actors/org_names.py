@@ -5,7 +5,7 @@ form of its name an article uses, and which bare names are companies at all.
 dropped, ``data/actor_words.json``'s ``corporate_suffixes``); ``Ford Motors`` in an
 article that names ``Ford Motor Company`` is that company; a bare name such as
 ``Boeing`` is a company when the article keeps naming it and calls it one
-(``company_nouns``).
+(``company_nouns``) or speaks of its shares (``listed_nouns``).
 """
 
 from __future__ import annotations
@@ -36,12 +36,16 @@ def org_stem(name: str) -> str:
 _REPEATS_FOR_A_COMPANY = 2
 _COMPANY_NOUNS = word_set("company_nouns")
 _CALLED = frozenset({"appos", "compound"})
+#: "Boeing shares", "Boeing's stock", "shares of Boeing": only a company is listed
+_LISTED = word_set("listed_nouns")
+_OWNS = frozenset({"compound", "poss"})
 
 
 def named_companies(view: DocView) -> frozenset[str]:
     """Name keys (corporate form dropped) of the organizations the NER tags ORG at
     least ``_REPEATS_FOR_A_COMPANY`` times and the text once calls a company in so
-    many words: "the planemaker Boeing", "Boeing, the aircraft maker". Their bare
+    many words ("the planemaker Boeing", "Boeing, the aircraft maker") or once speaks
+    of its shares ("Boeing shares rose", "shares of Boeing"). Their bare
     names say nothing, the text does. Repetition alone would make actors of every
     name the NER mistakes for an organization (a footballer, a town, "GMT"), and a
     business word anywhere near ("SEC ... shares") of regulators and exchanges."""
@@ -53,7 +57,7 @@ def named_companies(view: DocView) -> frozenset[str]:
         key = name_key(org_stem(ent.entity.text.removeprefix("the ")))
         counts[key] = counts.get(key, 0) + 1
         start, end = view.sentence_bounds(ent.first)
-        if any(_calls(view, ent, j) for j in range(start, end)):
+        if any(_calls(view, ent, j) or _listed(view, ent, j) for j in range(start, end)):
             called.add(key)
     return frozenset(k for k in called if k and counts[k] >= _REPEATS_FOR_A_COMPANY)
 
@@ -70,6 +74,19 @@ def _calls(view: DocView, ent: EntitySpan, j: int) -> bool:
         view.tokens[i].head == j and view.tokens[i].dep in _CALLED
         for i in range(ent.first, ent.last)
     )
+
+
+def _listed(view: DocView, ent: EntitySpan, j: int) -> bool:
+    """Is token ``j`` the shares or stock of the entity itself ("Boeing shares",
+    "Boeing's stock", "shares of Boeing"), not of something near it ("the SEC said
+    shares of the bank had fallen")?"""
+    if ent.first <= j < ent.last or view.lower(j) not in _LISTED:
+        return False
+    root = view.tokens[view.root(ent.first, ent.last)]
+    if root.head == j and root.dep in _OWNS:
+        return True
+    of = view.tok(root.head)
+    return root.dep == "pobj" and of is not None and view.lower(root.head) == "of" and of.head == j
 
 
 _POSSESSIVE_END = re.compile(r"(?:['’]s|s['’]?)$", re.IGNORECASE)
