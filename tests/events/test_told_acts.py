@@ -124,8 +124,18 @@ def test_a_vow_of_force_against_people_is_a_threat() -> None:
     )
     assert _types(text) == ["THREATEN"]
     assert _types("Iran vowed to retaliate against any Israeli strike.") == ["THREATEN"]
-    # aimed at a thing, a vow is a promise
-    assert _types("Japan vowed to continue its efforts to eradicate poverty in Kenya.") == ["AGREE"]
+    # aimed at a thing and made to someone, a vow is a promise
+    assert _types("Japan vowed to strengthen its aid to Kenya.") == ["AGREE"]
+
+
+def test_a_vow_made_to_no_one_is_resolve_not_an_agreement() -> None:
+    """Judged real news: "vowed to continue the battle", "vowed to bring South Ossetia
+    back under Tbilisi's control" are no AGREE; a vow to someone is; a vow of defiance
+    or force keeps its own type without a target."""
+    assert _types("Elian's great-uncle vowed to continue the battle.") == []
+    assert _types("Japan vowed to continue its efforts to eradicate poverty.") == []
+    assert _types("The Hague vows to develop relations with China.") == ["AGREE"]
+    assert _types("Prime Minister Fuad Siniora vowed not to cave in to pressure.") == ["REJECT"]
 
 
 def test_pulling_out_of_an_election_is_a_boycott() -> None:
@@ -266,3 +276,12 @@ def test_a_state_that_protests_accuses() -> None:
     ev = _only("Estonia has protested to the Russian authorities on Wednesday.", "ACCUSE")
     assert [a.id for a in ev.source] == ["EST"]
     assert "PROTEST" in _types("Thousands of students protested in Tehran on Monday.")
+
+
+def test_a_light_verb_participle_names_the_doer_and_target_of_its_noun() -> None:
+    """ "the sanctions imposed by the EU on Iran": the act's doer is the participle's
+    agent and its target the participle's object of "on", as in the active clause."""
+    ev = _only("The sanctions imposed by the European Union on Iran took effect on Monday.",
+               "SANCTION")  # fmt: skip
+    assert [a.name for a in ev.source] == ["European Union"]
+    assert [a.name for a in ev.target] == ["Iran"]

@@ -244,6 +244,12 @@ def _noun_heads(
     froms = prep_objects(tree, i, frozenset({"from"}))
     ofs = prep_objects(tree, i, frozenset({"of"}))
     own = tree.kids(i, "poss") + prep_objects(tree, i, frozenset({"by"}))
+    # "the rallies organized by the communists", "the sanctions imposed by the EU on
+    # Iran": a light verb's participle names the doer and the target
+    for c in tree.kids(i, "acl"):
+        if tree.tokens[c].tag == "VBN" and tree.lemma(c) in LIGHT_VERBS:
+            own += prep_objects(tree, c, frozenset({"by"}))
+            tgt += prep_objects(tree, c, _TARGET_PREPS_NOT_FOR)
     own += [  # "the Helsinki negotiations", "the Oslo accords": a venue, not a party
         c for c in tree.kids(i, "amod", "compound", "nmod")
         if (m := tree.mention_at[c]) is not None and m.how != "metonym"

@@ -140,7 +140,9 @@ def decide(
     base = found.retyped or trigger
     trig = retype(tree, i, base, found.source)
     sense = FRAMES.sense("verb" if tree.is_verb(i) else "noun", tree.lemma(i))
-    needs = sense.needs if sense is not None else None
+    # a sense's needs narrow the trigger's own reading; a retyped act ("vowed not to
+    # cave in": REJECT) has its type's needs only
+    needs = sense.needs if sense is not None and trig.type == base.type else None
     args = admit(found, FRAMES.types[trig.type], needs, states_at_stake=states_at_stake)
     if args is None:
         return None, f"{trig.type}: frame not filled"
