@@ -69,6 +69,9 @@ def test_foreigners_arrested_are_not_the_states_own_people() -> None:
     assert "ITA" not in {a.country for a in ev.target}
     ev = _only("Egyptian police arrested dozens of students in Cairo on Tuesday.", "COERCE")
     assert {a.country for a in ev.target} == {"EGY"}  # the state's own people
+    # with no place, the people are nobody's: not the doer's citizens by default
+    ev = _only("The Spanish police then detained the three passengers on Tuesday.", "COERCE")
+    assert {a.country for a in ev.source} == {"ESP"} and ev.target == ()
 
 
 def test_the_delegation_is_the_one_named_before() -> None:

@@ -466,10 +466,12 @@ def _orient(
                 target = [ctx.country_party(place)]  # the host of a meeting held abroad
             elif trig.type in ("COERCE", "ASSAULT") and victims == "civilians":
                 target, inferred = [ctx.civilians(place)], True  # "killed 84 people in Nice"
-        elif trig.type == "COERCE" and victims == "civilians" and (place or own - {"IGO"}):
-            # "Egyptian police arrested dozens of students": the state's own people
-            home = place or sorted(own - {"IGO"})[0]
-            target, inferred = [ctx.civilians(home)], True
+        elif trig.type == "COERCE" and victims == "civilians" and place:
+            # "Egyptian police arrested dozens of students in Cairo": the state's own
+            # people at home; with no place the people are nobody's (judged real news:
+            # "the Spanish police detained the three passengers", "the Israeli army
+            # detained the bomber's father" are not the doer's citizens)
+            target, inferred = [ctx.civilians(place)], True
         elif trig.mode == "visit" and mine is not None and mine.country not in own:
             target, inferred = [ctx.country_party(mine.country or mine.id)], True  # hosts
     if trig.type in DIRECTIONLESS and location and source and target:

@@ -49,7 +49,9 @@ def location(tree: DocTree, i: int) -> str | None:
             for ent in tree.doc.entities:
                 if ent.label in ("GPE", "LOC", "FAC") and ent.start <= at < ent.end:
                     return ent.text
-    for j in [i, tree.tokens[i].head, *tree.kids(i, "dobj", "nsubjpass")]:
+    objects = tree.kids(i, "dobj", "nsubjpass")
+    of = [p for o in objects for p in prep_objects(tree, o, frozenset({"of"}))]
+    for j in [i, tree.tokens[i].head, *objects, *of]:  # "dozens of students in Cairo"
         for o in prep_objects(tree, j, frozenset({"in", "at", "near"})):
             m = tree.mention_at[o]
             if m is not None and m.actor.kind == "country":
