@@ -288,3 +288,20 @@ def test_a_light_verb_participle_names_the_doer_and_target_of_its_noun() -> None
                "SANCTION")  # fmt: skip
     assert [a.name for a in ev.source] == ["European Union"]
     assert [a.name for a in ev.target] == ["Iran"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's continued support to Zambia is a true reflection of their relationship.",
+        "Substantial support from the Chinese government is needed to cut emissions.",
+    ],
+)
+def test_support_described_as_a_state_is_no_act(text: str) -> None:
+    """Judged real news: support as the subject of "is" or "is needed" describes a
+    stance; it tells no act of support."""
+    assert "SUPPORT" not in _types(text)
+
+
+def test_support_voiced_is_still_an_act() -> None:
+    assert _types("Lebanese leaders voiced more support on Tuesday for Syria.") == ["SUPPORT"]

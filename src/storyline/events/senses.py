@@ -159,10 +159,10 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
     tok = tree.tokens[i]
     if (
         sense.not_under
-        and tok.dep in ("dobj", "nsubjpass")
+        and tok.dep in ("dobj", "nsubjpass", "nsubj")
         and tree.lemma(tok.head) in sense.not_under
     ):
-        return False  # "withdrew its support", "the backing was withdrawn"
+        return False  # "withdrew its support", "the backing was withdrawn", "is needed"
     if sense.not_after:
         for p in tree.kids(i, "prep"):
             if {tree.lemma(o) for o in tree.kids(p, "pobj")} & sense.not_after:
