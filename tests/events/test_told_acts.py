@@ -305,3 +305,43 @@ def test_support_described_as_a_state_is_no_act(text: str) -> None:
 
 def test_support_voiced_is_still_an_act() -> None:
     assert _types("Lebanese leaders voiced more support on Tuesday for Syria.") == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's President Mahmoud Ahmadinejad launched a fresh attack against Israel on"
+        " Wednesday, dismissing the Holocaust as a myth.",
+        "Russian Foreign Minister Sergei Lavrov on Monday attacked Germany over what he"
+        " called the harassment of Russian journalists.",
+    ],
+)
+def test_an_attack_in_words_is_an_accusation(text: str) -> None:
+    """Judged real news: an attack whose clause goes on with a verb of saying, or gives
+    its reason with "over", is criticism (ACCUSE), not force."""
+    types = _types(text)
+    assert "ACCUSE" in types and "ASSAULT" not in types
+
+
+def test_an_attack_by_fighters_stays_force() -> None:
+    text = "Rebels attacked an army post in Kashmir on Monday, killing five Indian soldiers."
+    assert "ASSAULT" in _types(text) and "ACCUSE" not in _types(text)
+
+
+def test_a_diplomatic_protest_is_an_accusation() -> None:
+    text = "The Philippine Foreign Ministry is sending a diplomatic protest to China."
+    assert _types(text) == ["ACCUSE"]
+
+
+def test_killing_talked_about_is_no_act() -> None:
+    text = (
+        "Israeli Prime Minister Yitzhak Rabin was shot in Tel Aviv in 1995. Har-Shefi said"
+        " she heard Amir talk about killing Rabin but did not tell the police."
+    )
+    assert _triggers(text) == ["shot"]
+
+
+def test_a_lemma_missing_its_final_e_is_mended() -> None:
+    """The tagger lemmatizes "staged" as "stag": the light verb "stage" is still read,
+    so the protest it stages is told, not a bare mention."""
+    assert "protest" in _triggers("Thousands of students staged a protest in Seoul on Monday.")

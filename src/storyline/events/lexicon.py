@@ -62,3 +62,9 @@ PLACES = FRAMES.word("places")
 GROUP_WORDS = FRAMES.word("group_words")
 NON_STATE = FRAMES.word("non_state_modifiers")
 NOT_OWNERS = FRAMES.word("not_owners")
+#: Every verb the frames read by its lemma: a tagger's lemma that misses one of them by
+#: a final "e" ("staged" -> "stag") is mended to it (``DocTree.lemma``)
+KNOWN_VERBS = (
+    frozenset(VERB_TRIGGERS) | LIGHT_VERBS | SPEECH_VERBS | NAMING_VERBS | RECEIVING_VERBS
+    | HAVING_VERBS | TRANSFER_VERBS | RESTATING_VERBS
+)  # fmt: skip

@@ -52,6 +52,9 @@ _ELECTIONS = FRAMES.word("election_words")
 _RELIEF = FRAMES.word("relief_words")
 _TOPIC_PREPS = FRAMES.word("topic_preps")
 _TALLY = FRAMES.word("tally_phrases")  # "so far", "to date": a running count
+#: Prepositions whose gerund is a topic ("talk about killing Rabin"); not "of", whose
+#: gerund is what an accusation or a charge says was done ("accused of killing").
+_TOPIC_GERUND_PREPS = _TOPIC_PREPS & frozenset({"about", "regarding", "concerning"})
 
 
 def retype(tree: DocTree, i: int, trig: Trigger, doers: Sequence[Party] = ()) -> Trigger:
@@ -71,6 +74,13 @@ def retype(tree: DocTree, i: int, trig: Trigger, doers: Sequence[Party] = ()) ->
             return Trigger("ACCUSE")  # "protested the decision": a verbal protest
         if doers and all(_state(p.actor) for p in doers):
             return Trigger("ACCUSE")  # "Estonia protested to Russia": a diplomatic protest
+    attack = lemma == "attack" or any(tree.lemma(o) == "attack" for o in tree.kids(i, "dobj"))
+    if trig.type == "ASSAULT" and attack and _in_words(tree, i):
+        return Trigger("ACCUSE")  # "attacked city fathers over ...": criticism
+    if trig.type == "PROTEST" and lemma == "protest" and not tree.is_verb(i):
+        said = {tree.lemma(a) for a in tree.kids(i, "amod")} & _SAID_PROTESTS
+        if said or tree.lemma(tree.tokens[i].head) in _PROTEST_SENDERS:
+            return Trigger("ACCUSE")  # "sending a diplomatic protest to Beijing"
     if trig.type in ("ASSAULT", "COERCE") and tree.is_verb(i) and modality(tree, i) == "future":
         subj = tree.subject(i)
         if subj is not None and tree.tokens[subj].text.lower() in FIRST_PLURAL | FIRST_SINGULAR:
@@ -88,6 +98,32 @@ def _state(actor: Actor) -> bool:
     if actor.kind == "country":
         return actor.sector is None or actor.sector in _STATE_SECTORS
     return actor.sector in _STATE_SECTORS
+
+
+#: A protest lodged, sent or made formally is a statement (ACCUSE), not collective action
+_SAID_PROTESTS = frozenset({"diplomatic", "formal", "official", "written", "verbal"})
+_PROTEST_SENDERS = frozenset({"lodge", "send", "file", "deliver", "register", "hand"})
+_SAYING = FRAMES.word("speech_verbs") | FRAMES.word("naming_verbs") | {"dismiss", "accuse"}
+_COMBATANTS = FRAMES.word("combatant_words")
+
+
+def _in_words(tree: DocTree, i: int) -> bool:
+    """An attack made in words: "launched a fresh attack against Israel, dismissing the
+    Holocaust as a myth", "attacked city fathers over what she called a massacre". Its
+    clause goes on with a verb of saying or naming, or gives its reason with "over";
+    attackers who are fighters ("rebels attacked a post, killing five") attack in deed."""
+    verb = i if tree.is_verb(i) else tree.tokens[i].head
+    if not tree.is_verb(verb):
+        return False
+    subj = tree.subject(verb)
+    if subj is not None and tree.lemma(subj) in _COMBATANTS:
+        return False
+    said = any(
+        tree.tokens[c].tag == "VBG" and tree.lemma(c) in _SAYING
+        for c in tree.kids(verb, "advcl", "xcomp", "conj")
+    )
+    over = any(tree.lemma(p) == "over" for p in (*tree.kids(verb, "prep"), *tree.kids(i, "prep")))
+    return said or over
 
 
 def _hostile_aim(tree: DocTree, c: int) -> bool:
@@ -174,7 +210,9 @@ def _light_act(tree: DocTree, j: int) -> bool:
 def running_count(tree: DocTree, i: int) -> bool:
     """A perfect with "so far", "thus far" or "to date" and a number of people or
     things acted on counts acts up to now ("have arrested 2,669 immigrants so far this
-    year"): a tally, not one act ("has so far rejected the plan" is one)."""
+    year"): a tally, not one act ("has so far rejected the plan" is one). Tallies over
+    a period the text names ("in November alone", "since Wednesday", "this year") stay:
+    judges took them, dated to that period."""
     if not tree.is_verb(i) or not any(tree.lemma(a) == "have" for a in tree.kids(i, "aux")):
         return False
     objects = tree.kids(i, "dobj", "nsubjpass")
@@ -189,7 +227,11 @@ def topic_noun(tree: DocTree, i: int) -> bool:
     summits", "the architects of the accord"): what the sentence tells is something
     else. Not the prepositions of an occasion ("arrived for a visit", "on a visit")."""
     tok = tree.tokens[i]
-    if tree.is_verb(i) or tok.dep != "pobj" or tok.head == i:
+    if tok.head == i:
+        return False
+    if tok.dep == "pcomp" and tok.tag == "VBG":  # "heard Amir talk about killing Rabin"
+        return tree.lemma(tok.head) in _TOPIC_GERUND_PREPS
+    if tree.is_verb(i) or tok.dep != "pobj":
         return False
     return tree.lemma(tok.head) in _TOPIC_PREPS
 

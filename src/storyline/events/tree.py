@@ -7,11 +7,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from storyline.events.lexicon import (
     GROUP_WORDS,
+    KNOWN_VERBS,
     NON_STATE,
     NOT_OWNERS,
     ORGANS,
@@ -74,6 +75,11 @@ class DocTree:
     children: list[list[int]]
     mention_at: list[Mention | None]
     starts: list[int]  # each token's start offset, for lookups by offset
+    lemmas: list[str] = field(default_factory=list)  # lower-case, mended (``_lemma``)
+
+    def __post_init__(self) -> None:
+        if not self.lemmas:
+            self.lemmas = [_lemma(t) for t in self.tokens]
 
     @classmethod
     def build(cls, doc: Document) -> DocTree:
@@ -118,7 +124,7 @@ class DocTree:
         return None
 
     def lemma(self, i: int) -> str:
-        return self.tokens[i].lemma.lower()
+        return self.lemmas[i]
 
     def is_verb(self, i: int) -> bool:
         return self.tokens[i].pos in VERBAL_POS
@@ -387,6 +393,16 @@ def prep_objects(tree: DocTree, i: int, preps: frozenset[str]) -> list[int]:
         if tree.lemma(p) in preps:
             out.extend(tree.kids(p, "pobj", "pcomp"))
     return out
+
+
+def _lemma(t: Token) -> str:
+    """The token's lemma, lower-cased; a verb form whose lemma misses a verb the frames
+    know by its final "e" is that verb ("staged" is lemmatized "stag": "stage")."""
+    lemma = t.lemma.lower()
+    if t.pos not in VERBAL_POS or lemma in KNOWN_VERBS or lemma + "e" not in KNOWN_VERBS:
+        return lemma
+    text = t.text.lower()
+    return lemma + "e" if text in (lemma + "ed", lemma + "es", lemma + "ing") else lemma
 
 
 def _first_token_at(starts: list[int], offset: int) -> int:
