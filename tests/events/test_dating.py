@@ -209,3 +209,29 @@ def test_a_date_in_a_relative_clause_of_a_participle_is_not_the_acts() -> None:
         "met",
     )
     assert got["date_source"] != "text"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "day"),
+    [
+        # the same attack told with another outcome carries the day (judged real news)
+        ("One militant was killed and nine other Palestinians wounded Monday in an Israeli"
+         " air strike, witnesses said.", "killed", "2006-03-13"),
+        ("Four Iraqis were killed and seven others wounded in two roadside bomb attacks in"
+         " Baghdad on Monday, a police source said.", "killed", "2006-03-13"),
+        # talks a dated telling follows happened that day
+        ("Bush said Tuesday after talks in Amman with Iraqi Prime Minister Nuri al-Maliki"
+         " that the troops would stay.", "talks", "2006-03-14"),
+    ],
+)  # fmt: skip
+def test_a_day_told_beside_the_act_dates_it(text: str, word: str, day: str) -> None:
+    got = _date(text, word)
+    assert (got["date"], got["date_source"]) == (day, "text")
+
+
+@pytest.mark.slow
+def test_a_different_act_beside_keeps_its_own_date() -> None:
+    """Only the same act shares a day: a meeting beside an arrest does not."""
+    text = "Police arrested two men and the minister met the ambassador on Monday."
+    assert _date(text, "arrested")["date"] != "2006-03-13"

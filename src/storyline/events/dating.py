@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from storyline.events.lexicon import FRAMES, SPEECH_VERBS, VERB_TRIGGERS
 from storyline.events.modality import governing_chain, modality
 from storyline.events.retype import forward_weekday, starts_after
 from storyline.events.tree import DocTree
@@ -116,8 +117,14 @@ def event_date(
     skip_subtree: set[int] | None = None,
 ) -> Timex | None:
     """The timex that governs the trigger's clause, nearest on the chain first."""
-    chain = _before_sequence(tree, governing_chain(tree, trigger))
+    full = governing_chain(tree, trigger)
+    chain = _before_sequence(tree, full)
     rank = {tok: n for n, tok in enumerate(chain)}
+    # the same act told twice ("one militant was killed and nine wounded Wednesday"),
+    # then the telling of a meeting it follows ("Bush said Thursday after talks")
+    for j in (*_same_act(tree, trigger), *_told_after(tree, full, chain)):
+        rank.setdefault(j, len(chain))
+    chain = [*chain, *(j for j in rank if j not in chain)]
     # "the January 1998 bombing of a clinic that killed ...": a relative clause happens
     # when the noun phrase it hangs in is dated
     n = chain[-1]
@@ -216,6 +223,55 @@ def _before_sequence(tree: DocTree, chain: list[int]) -> list[int]:
     return chain
 
 
+_INJURY_VERBS = FRAMES.word("injury_verbs")
+
+
+def _same_act(tree: DocTree, trigger: int) -> list[int]:
+    """Verbs coordinated with the trigger that tell the same act with another victim or
+    outcome: "one militant was killed and nine other Palestinians wounded Wednesday",
+    "were killed and seven others wounded in two attacks in Baghdad on Monday" (a
+    conjunct, or a clause of the same verb of saying joined by "and", whose verb is a
+    trigger of the same type)."""
+    own = VERB_TRIGGERS.get(tree.lemma(trigger))
+    if own is None or not tree.is_verb(trigger):
+        return []
+    tok = tree.tokens[trigger]
+    near = [*tree.kids(trigger, "conj")]
+    if tok.dep == "conj":
+        near.append(tok.head)
+    elif tok.dep == "ccomp" and tok.head != trigger:  # "X was killed and Y wounded, he said"
+        near += [
+            c for c in tree.kids(tok.head, "ccomp") if c != trigger and _joined(tree, trigger, c)
+        ]
+    out = []
+    for j in near:
+        other = VERB_TRIGGERS.get(tree.lemma(j))
+        same = other is not None and other.type == own.type
+        hurt = own.type == "ASSAULT" and tree.lemma(j) in _INJURY_VERBS
+        if tree.is_verb(j) and (same or hurt):
+            out.append(j)
+    return out
+
+
+def _joined(tree: DocTree, a: int, b: int) -> bool:
+    """Is there an "and" between tokens ``a`` and ``b``?"""
+    lo, hi = sorted((a, b))
+    return any(tree.tokens[k].text.lower() == "and" for k in range(lo + 1, hi))
+
+
+def _told_after(tree: DocTree, full: list[int], chain: list[int]) -> list[int]:
+    """ "Bush said Thursday after talks in Amman": a meeting that the telling follows is
+    dated by the telling's day when it has none of its own (the chain was cut at
+    "after" or "following", and what governs it is a verb of saying)."""
+    if len(chain) >= len(full):
+        return []
+    cut = tree.tokens[chain[-1]]
+    if cut.dep != "pobj" or tree.lemma(cut.head) not in ("after", "following"):
+        return []
+    verb = tree.tokens[cut.head].head
+    return [verb] if tree.is_verb(verb) and tree.lemma(verb) in SPEECH_VERBS else []
+
+
 def _participle_frame(tree: DocTree, clause: int) -> bool:
     """A participle clause with no subject or mark of its own ahead of the main verb:
     "*Speaking on Tuesday*, X said", "*Opening the forum on Wednesday*, Annan called"."""
@@ -256,7 +312,16 @@ def _bare_day_verb(tree: DocTree, head: int, target: int) -> int:
     """A bare day adverbial the parser hung on the verb's object ("met EU diplomats
     here *Tuesday*", "signed the deal *Monday*") modifies the verb: a noun takes a day
     through a preposition or a possessive, not as a bare noun phrase."""
-    if tree.tokens[head].dep != "npadvmod" or tree.is_verb(target):
+    if tree.is_verb(target):
+        return target
+    day = tree.tokens[head]
+    if day.dep == "pobj" and tree.lemma(day.head) == "on" and day.head != head:
+        # "rebuffed the US stand on Tuesday": a day on the verb's object dates the verb
+        obj = tree.tokens[target]
+        if tree.tokens[day.head].head == target and obj.dep == "dobj":
+            return obj.head if tree.is_verb(obj.head) else target
+        return target
+    if day.dep != "npadvmod":
         return target
     for _ in range(2):  # "met with the minister here Tuesday": pobj -> prep -> verb
         tok = tree.tokens[target]
