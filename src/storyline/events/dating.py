@@ -14,13 +14,18 @@ text does not give.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from bisect import bisect_left
 from typing import NamedTuple
 
-from storyline.events.lexicon import FRAMES, SPEECH_VERBS, VERB_TRIGGERS
+from storyline.events.date_scope import (
+    before_sequence,
+    frames_main_clause,
+    participle_frame,
+    same_act,
+    told_after,
+)
 from storyline.events.modality import governing_chain, modality
+from storyline.events.narrative import narrative_day
 from storyline.events.retype import forward_weekday, starts_after
 from storyline.events.tree import DocTree
 from storyline.records import Document, Sentence, Timex
@@ -118,11 +123,11 @@ def event_date(
 ) -> Timex | None:
     """The timex that governs the trigger's clause, nearest on the chain first."""
     full = governing_chain(tree, trigger)
-    chain = _before_sequence(tree, full)
+    chain = before_sequence(tree, full)
     rank = {tok: n for n, tok in enumerate(chain)}
     # the same act told twice ("one militant was killed and nine wounded Wednesday"),
     # then the telling of a meeting it follows ("Bush said Thursday after talks")
-    for j in (*_same_act(tree, trigger), *_told_after(tree, full, chain)):
+    for j in (*same_act(tree, trigger), *told_after(tree, full, chain)):
         rank.setdefault(j, len(chain))
     chain = [*chain, *(j for j in rank if j not in chain)]
     # "the January 1998 bombing of a clinic that killed ...": a relative clause happens
@@ -139,7 +144,7 @@ def event_date(
             rank.setdefault(n, len(chain))
     for verb in chain:  # "Opening the forum on Wednesday, Annan called on ...": a
         for clause in tree.kids(verb, "advcl"):  # participle clause tells the same moment
-            if _participle_frame(tree, clause):  # its own words, not a relative clause's
+            if participle_frame(tree, clause):  # its own words, not a relative clause's
                 for j in tree.subtree(clause):
                     if tree.clause_verb(j) == clause:
                         rank.setdefault(j, len(chain))
@@ -189,7 +194,7 @@ def event_date(
             tx for tx in timexes
             if tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.end
             and not tx.value.startswith(("P", "X")) and not clock_only(tx)
-            and _frames_main_clause(tree, _timex_head(tree, tx, sentence), root, skip_subtree)
+            and frames_main_clause(tree, _timex_head(tree, tx, sentence), root, skip_subtree)
         ]  # fmt: skip
         for tx in dates:
             if tx.start < sentence.start + 25:
@@ -198,111 +203,6 @@ def event_date(
         if len(dates) == 1 and dates[0].end >= tail - 1:
             return dates[0]
     return None
-
-
-#: Adverbial clauses told as before or after the main clause's time: the main clause's
-#: date is not theirs ("closed lower Friday after Lawson's resignation slapped ...").
-_SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because", "once"})
-_SEQUENCE_PREPS = frozenset({"after", "before", "since", "following", "until"})
-
-
-def _before_sequence(tree: DocTree, chain: list[int]) -> list[int]:
-    """The governing chain up to an adverbial clause or phrase of sequence or cause
-    ("returned on Wednesday after visits to Russia"), or a conjunct with a subject of
-    its own ("The council in August adopted ..., but Beshir has rejected ...")."""
-    for n, tok in enumerate(chain[:-1]):
-        t = tree.tokens[tok]
-        if t.dep == "advcl" and any(
-            tree.tokens[m].text.lower() in _SEQUENCE_MARKS for m in tree.kids(tok, "mark")
-        ):
-            return chain[: n + 1]
-        if t.dep == "pobj" and tree.lemma(t.head) in _SEQUENCE_PREPS:
-            return chain[: n + 1]
-        if t.dep == "conj" and tree.kids(tok, "nsubj", "nsubjpass") and not _narrated(tree, tok):
-            return chain[: n + 1]
-    return chain
-
-
-_INJURY_VERBS = FRAMES.word("injury_verbs")
-
-
-def _same_act(tree: DocTree, trigger: int) -> list[int]:
-    """Verbs coordinated with the trigger that tell the same act with another victim or
-    outcome: "one militant was killed and nine other Palestinians wounded Wednesday",
-    "were killed and seven others wounded in two attacks in Baghdad on Monday" (a
-    conjunct, or a clause of the same verb of saying joined by "and", whose verb is a
-    trigger of the same type)."""
-    own = VERB_TRIGGERS.get(tree.lemma(trigger))
-    if own is None or not tree.is_verb(trigger):
-        return []
-    tok = tree.tokens[trigger]
-    near = [*tree.kids(trigger, "conj")]
-    if tok.dep == "conj":
-        near.append(tok.head)
-    elif tok.dep == "ccomp" and tok.head != trigger:  # "X was killed and Y wounded, he said"
-        near += [
-            c for c in tree.kids(tok.head, "ccomp") if c != trigger and _joined(tree, trigger, c)
-        ]
-    out = []
-    for j in near:
-        other = VERB_TRIGGERS.get(tree.lemma(j))
-        same = other is not None and other.type == own.type
-        hurt = own.type == "ASSAULT" and tree.lemma(j) in _INJURY_VERBS
-        if tree.is_verb(j) and (same or hurt):
-            out.append(j)
-    return out
-
-
-def _joined(tree: DocTree, a: int, b: int) -> bool:
-    """Is there an "and" between tokens ``a`` and ``b``?"""
-    lo, hi = sorted((a, b))
-    return any(tree.tokens[k].text.lower() == "and" for k in range(lo + 1, hi))
-
-
-def _told_after(tree: DocTree, full: list[int], chain: list[int]) -> list[int]:
-    """ "Bush said Thursday after talks in Amman": a meeting that the telling follows is
-    dated by the telling's day when it has none of its own (the chain was cut at
-    "after" or "following", and what governs it is a verb of saying)."""
-    if len(chain) >= len(full):
-        return []
-    cut = tree.tokens[chain[-1]]
-    if cut.dep != "pobj" or tree.lemma(cut.head) not in ("after", "following"):
-        return []
-    verb = tree.tokens[cut.head].head
-    return [verb] if tree.is_verb(verb) and tree.lemma(verb) in SPEECH_VERBS else []
-
-
-def _participle_frame(tree: DocTree, clause: int) -> bool:
-    """A participle clause with no subject or mark of its own ahead of the main verb:
-    "*Speaking on Tuesday*, X said", "*Opening the forum on Wednesday*, Annan called"."""
-    tok = tree.tokens[clause]
-    return (
-        tok.tag == "VBG"
-        and clause < tok.head
-        and not tree.kids(clause, "nsubj", "nsubjpass", "mark", "aux")
-    )
-
-
-def _narrated(tree: DocTree, conj: int) -> bool:
-    """Is a conjunct with a subject of its own told as the same moment as the clause it
-    joins: "met X in Zagreb on Friday *and* the two leaders pledged ..." (both simple
-    past, joined by "and"), unlike "adopted ... in August, but Beshir has rejected"?"""
-    head = tree.tokens[conj].head
-    same_tense = tree.tokens[conj].tag == tree.tokens[head].tag == "VBD"
-    joined_by_and = any(tree.tokens[c].text.lower() == "and" for c in tree.kids(head, "cc"))
-    return same_tense and joined_by_and and not tree.kids(conj, "aux", "auxpass")
-
-
-def _frames_main_clause(
-    tree: DocTree, head: int | None, root: int, skip_subtree: set[int] | None
-) -> bool:
-    """Does a timex whose head is ``head`` sit in the main clause (not in another
-    clause's words, nor in a skipped subtree)?"""
-    if head is None:
-        return True
-    if skip_subtree and head in skip_subtree:
-        return False
-    return tree.clause_verb(head) == root
 
 
 _OBJECTS = frozenset({"dobj", "pobj", "attr", "dative"})
@@ -495,66 +395,3 @@ def _simple_past(tree: DocTree, trigger: int) -> bool:
             continue  # "agreed to send", "met and signed": the governing verb has the tense
         return tok.tag == "VBD" or any(a.tag == "VBD" for a in auxes)
     return True  # a noun no verb governs: a headline's act
-
-
-_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-#: How many sentences back the narrative's day may be given, and how recent it must be.
-NARRATIVE_SENTENCES = 2
-NARRATIVE_DAYS = 7
-
-
-def narrative_day(doc: Document, sentence: Sentence) -> str | None:
-    """The day the story is telling when an undated past act is reported: the last
-    calendar day given in the two sentences before it, when that day is one of the
-    week before publication ("Police raided the camp on Tuesday. Three men were
-    arrested."). Older days are background, not the narrative's time."""
-    try:
-        pub = dt.date.fromisoformat(doc.published or "")
-    except ValueError:
-        return None
-    n = bisect_left(doc.sentences, sentence.start, key=lambda s: s.start)  # sorted by start
-    if n == 0 or n >= len(doc.sentences) or doc.sentences[n].start != sentence.start:
-        return None
-    lo = doc.sentences[max(0, n - NARRATIVE_SENTENCES)].start
-    first = bisect_left(doc.timexes, lo, key=lambda t: t.start)  # timexes: sorted by start
-    days = []
-    for t in doc.timexes[first:]:
-        if t.start >= sentence.start:
-            break
-        if t.type == "DATE" and _DAY_VALUE.match(t.value):
-            days.append(t)
-    if not days:
-        return None
-    try:
-        day = dt.date.fromisoformat(days[-1].value)
-    except ValueError:
-        return None
-    if not 0 <= (pub - day).days <= NARRATIVE_DAYS:
-        return None
-    if day != pub and _new_party(doc, days[-1].start, sentence):
-        return None  # "... announced Monday. The ministers encouraged ...": another act
-    return days[-1].value
-
-
-def _new_party(doc: Document, at: int, sentence: Sentence) -> bool:
-    """Does the event's sentence name actors, none of them named (by name or by a
-    pronoun) in the sentence that gives the day (the one holding offset ``at``)? The
-    narrative goes on with the same parties ("On Friday, EU leaders sent a signal ...
-    But they encouraged ...") or with none ("Three men were arrested"); a new party is
-    a new act on a day the text does not give (judged dev lines: a narrative day other
-    than the publication day was wrong 12 times in 16)."""
-    n = bisect_left(doc.sentences, at + 1, key=lambda s: s.start) - 1
-    given = doc.sentences[max(n, 0)]
-    here = _actors_in(doc, sentence.start, sentence.end)
-    return bool(here) and not _actors_in(doc, given.start, given.end) & here
-
-
-def _actors_in(doc: Document, lo: int, hi: int) -> set[str]:
-    """The actors of the mentions starting in [lo, hi) (mentions: sorted by start)."""
-    first = bisect_left(doc.mentions, lo, key=lambda m: m.start)
-    out: set[str] = set()
-    for m in doc.mentions[first:]:
-        if m.start >= hi:
-            break
-        out.add(m.actor.id)
-    return out

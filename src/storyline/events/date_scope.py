@@ -1,0 +1,124 @@
+"""Which words of a sentence share an event's time: the chain of clauses that
+governs the trigger up to a clause of sequence or cause, the same act told twice,
+a participle clause that frames the main verb, and acts narrated as one moment
+(:mod:`storyline.events.dating` reads a date off these words).
+"""
+
+from __future__ import annotations
+
+from storyline.events.lexicon import FRAMES, SPEECH_VERBS, VERB_TRIGGERS
+from storyline.events.tree import DocTree
+
+__all__ = [
+    "before_sequence",
+    "frames_main_clause",
+    "narrated",
+    "participle_frame",
+    "same_act",
+    "told_after",
+]
+
+
+#: Adverbial clauses told as before or after the main clause's time: the main clause's
+#: date is not theirs ("closed lower Friday after Lawson's resignation slapped ...").
+_SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "because", "once"})
+_SEQUENCE_PREPS = frozenset({"after", "before", "since", "following", "until"})
+
+
+def before_sequence(tree: DocTree, chain: list[int]) -> list[int]:
+    """The governing chain up to an adverbial clause or phrase of sequence or cause
+    ("returned on Wednesday after visits to Russia"), or a conjunct with a subject of
+    its own ("The council in August adopted ..., but Beshir has rejected ...")."""
+    for n, tok in enumerate(chain[:-1]):
+        t = tree.tokens[tok]
+        if t.dep == "advcl" and any(
+            tree.tokens[m].text.lower() in _SEQUENCE_MARKS for m in tree.kids(tok, "mark")
+        ):
+            return chain[: n + 1]
+        if t.dep == "pobj" and tree.lemma(t.head) in _SEQUENCE_PREPS:
+            return chain[: n + 1]
+        if t.dep == "conj" and tree.kids(tok, "nsubj", "nsubjpass") and not narrated(tree, tok):
+            return chain[: n + 1]
+    return chain
+
+
+_INJURY_VERBS = FRAMES.word("injury_verbs")
+
+
+def same_act(tree: DocTree, trigger: int) -> list[int]:
+    """Verbs coordinated with the trigger that tell the same act with another victim or
+    outcome: "one militant was killed and nine other Palestinians wounded Wednesday",
+    "were killed and seven others wounded in two attacks in Baghdad on Monday" (a
+    conjunct, or a clause of the same verb of saying joined by "and", whose verb is a
+    trigger of the same type)."""
+    own = VERB_TRIGGERS.get(tree.lemma(trigger))
+    if own is None or not tree.is_verb(trigger):
+        return []
+    tok = tree.tokens[trigger]
+    near = [*tree.kids(trigger, "conj")]
+    if tok.dep == "conj":
+        near.append(tok.head)
+    elif tok.dep == "ccomp" and tok.head != trigger:  # "X was killed and Y wounded, he said"
+        near += [
+            c for c in tree.kids(tok.head, "ccomp") if c != trigger and _joined(tree, trigger, c)
+        ]
+    out = []
+    for j in near:
+        other = VERB_TRIGGERS.get(tree.lemma(j))
+        same = other is not None and other.type == own.type
+        hurt = own.type == "ASSAULT" and tree.lemma(j) in _INJURY_VERBS
+        if tree.is_verb(j) and (same or hurt):
+            out.append(j)
+    return out
+
+
+def _joined(tree: DocTree, a: int, b: int) -> bool:
+    """Is there an "and" between tokens ``a`` and ``b``?"""
+    lo, hi = sorted((a, b))
+    return any(tree.tokens[k].text.lower() == "and" for k in range(lo + 1, hi))
+
+
+def told_after(tree: DocTree, full: list[int], chain: list[int]) -> list[int]:
+    """ "Bush said Thursday after talks in Amman": a meeting that the telling follows is
+    dated by the telling's day when it has none of its own (the chain was cut at
+    "after" or "following", and what governs it is a verb of saying)."""
+    if len(chain) >= len(full):
+        return []
+    cut = tree.tokens[chain[-1]]
+    if cut.dep != "pobj" or tree.lemma(cut.head) not in ("after", "following"):
+        return []
+    verb = tree.tokens[cut.head].head
+    return [verb] if tree.is_verb(verb) and tree.lemma(verb) in SPEECH_VERBS else []
+
+
+def participle_frame(tree: DocTree, clause: int) -> bool:
+    """A participle clause with no subject or mark of its own ahead of the main verb:
+    "*Speaking on Tuesday*, X said", "*Opening the forum on Wednesday*, Annan called"."""
+    tok = tree.tokens[clause]
+    return (
+        tok.tag == "VBG"
+        and clause < tok.head
+        and not tree.kids(clause, "nsubj", "nsubjpass", "mark", "aux")
+    )
+
+
+def narrated(tree: DocTree, conj: int) -> bool:
+    """Is a conjunct with a subject of its own told as the same moment as the clause it
+    joins: "met X in Zagreb on Friday *and* the two leaders pledged ..." (both simple
+    past, joined by "and"), unlike "adopted ... in August, but Beshir has rejected"?"""
+    head = tree.tokens[conj].head
+    same_tense = tree.tokens[conj].tag == tree.tokens[head].tag == "VBD"
+    joined_by_and = any(tree.tokens[c].text.lower() == "and" for c in tree.kids(head, "cc"))
+    return same_tense and joined_by_and and not tree.kids(conj, "aux", "auxpass")
+
+
+def frames_main_clause(
+    tree: DocTree, head: int | None, root: int, skip_subtree: set[int] | None
+) -> bool:
+    """Does a timex whose head is ``head`` sit in the main clause (not in another
+    clause's words, nor in a skipped subtree)?"""
+    if head is None:
+        return True
+    if skip_subtree and head in skip_subtree:
+        return False
+    return tree.clause_verb(head) == root
