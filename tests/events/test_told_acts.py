@@ -345,3 +345,27 @@ def test_a_lemma_missing_its_final_e_is_mended() -> None:
     """The tagger lemmatizes "staged" as "stag": the light verb "stage" is still read,
     so the protest it stages is told, not a bare mention."""
     assert "protest" in _triggers("Thousands of students staged a protest in Seoul on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "victim"),
+    [
+        ("Southerners protest insurgent violence; policeman shot dead in Yala", "ASSAULT",
+         "policeman"),
+        ("US Navy petty officer accused of rape in Japan", "ACCUSE", "US Navy"),
+    ],
+)  # fmt: skip
+def test_a_headline_passive_makes_its_subject_the_one_acted_on(
+    text: str, type_: str, victim: str
+) -> None:
+    """Headlines drop the auxiliary: "policeman shot dead" was shot; an officer
+    "accused of rape" is accused, not the accuser."""
+    ev = _only(text, type_)
+    assert ev.source == () and [a.name for a in ev.target] == [victim]
+
+
+def test_a_meeting_of_doers_with_no_country_hosts_no_one() -> None:
+    """ "Senior Likud officials met at party headquarters in Tel Aviv" is no visit to
+    Israel: a place makes a host only for doers whose country is known."""
+    text = "Senior Likud officials met at party headquarters in Tel Aviv on Wednesday."
+    assert all("Israel" not in [a.name for a in e.target] for e in extract_events(text, DAY))

@@ -173,6 +173,29 @@ def _the_two(tree: DocTree, h: int) -> bool:
     return bool(words & {"two", "both"})
 
 
+#: Prepositions an accusation's charge takes ("accused of rape", "charged with murder")
+_CHARGE_PREPS = frozenset({"of", "with", "over"})
+#: Verbs of charging that need their accused as object when active
+_CHARGING = frozenset({"accuse", "charge", "indict", "convict", "suspect"})
+
+
+def _headline_passive(tree: DocTree, i: int, trig: Trigger) -> bool:
+    """A passive told without its auxiliary, as headlines do: "policeman shot dead in
+    Yala", "US Navy petty officer accused of rape". The verb has a subject, no object
+    and no auxiliary, and what it says needs a victim ("shot dead") or a charge
+    ("accused of ..."): its subject is the one acted on."""
+    tok = tree.tokens[i]
+    if tok.tag not in ("VBD", "VBN") or not tree.kids(i, "nsubj"):
+        return False
+    if tree.kids(i, "dobj", "aux", "auxpass", "dative"):
+        return False
+    if trig.type == "ASSAULT":
+        return any(tree.lemma(c) == "dead" for c in tree.kids(i, "oprd", "acomp", "advmod"))
+    if trig.type == "ACCUSE" and tree.lemma(i) in _CHARGING:
+        return any(tree.lemma(p) in _CHARGE_PREPS for p in tree.kids(i, "prep"))
+    return False
+
+
 def _between(tree: DocTree, i: int) -> list[int]:
     return prep_objects(tree, i, frozenset({"between", "among"}))
 
@@ -192,7 +215,10 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
         and any(is_party_word(tree, o) for o in tree.kids(i, "dobj", "nsubjpass"))
     )  # but "withdrew its support from the coalition" withdraws no one
     own_forces = trig.type == "MOBILIZE" or withdraw
-    if tree.kids(i, "nsubjpass", "auxpass"):
+    if _headline_passive(tree, i, trig):  # "policeman shot dead in Yala"
+        tgt += tree.kids(i, "nsubj")
+        src += prep_objects(tree, i, frozenset({"by"}))
+    elif tree.kids(i, "nsubjpass", "auxpass"):
         if FRAMES.types[trig.type].passive == "source" or withdraw:
             src += tree.kids(i, "nsubjpass")
         else:
@@ -462,7 +488,12 @@ def _orient(
         mine = ctx.country_of(ctx.speaker(sentence))
         if place and place not in own and place != "IGO":
             multilateral = any(p.actor.kind == "igo" for p in source)  # OPEC met in Abuja
-            if trig.mode == "visit" or (trig.type == "CONSULT" and not multilateral):
+            # abroad only for doers whose country is known, or for the two countries the
+            # sentence is about: "senior Likud officials met at party headquarters in Tel
+            # Aviv" is no visit to Israel ("officials from the two countries met in
+            # Beijing" is one)
+            abroad = bool(own) or ctx.dyad(sentence) is not None
+            if trig.mode == "visit" or (trig.type == "CONSULT" and not multilateral and abroad):
                 target = [ctx.country_party(place)]  # the host of a meeting held abroad
             elif trig.type in ("COERCE", "ASSAULT") and victims == "civilians":
                 target, inferred = [ctx.civilians(place)], True  # "killed 84 people in Nice"
