@@ -369,3 +369,20 @@ def test_a_meeting_of_doers_with_no_country_hosts_no_one() -> None:
     Israel: a place makes a host only for doers whose country is known."""
     text = "Senior Likud officials met at party headquarters in Tel Aviv on Wednesday."
     assert all("Israel" not in [a.name for a in e.target] for e in extract_events(text, DAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "not_target"),
+    [
+        ("The UN Security Council will meet on Cyprus on Friday.", "CONSULT", "Cyprus"),
+        ("Mauritius and China signed accords on Hong Kong on Monday.", "AGREE", "Hong Kong"),
+        ("Japanese and Chinese ministers met on Monday to discuss North Korea's nuclear"
+         " program.", "CONSULT", "North Korea"),
+        ("Greece has promised up to 700 troops.", "AGREE", "troops"),
+    ],
+)  # fmt: skip
+def test_a_topic_or_the_forces_given_are_no_party(text: str, type_: str, not_target: str) -> None:
+    """Judged real news: what a meeting or an accord is "on", what is discussed, and
+    the troops promised are not whom the act is aimed at."""
+    events = [e for e in extract_events(text, DAY) if e.type == type_]
+    assert events and all(not_target not in [a.name for a in e.target] for e in events)

@@ -46,6 +46,32 @@ __all__ = ["Args", "arguments", "resolve"]
 
 _TARGET_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for"})
 _TARGET_PREPS_NOT_FOR = _TARGET_PREPS - {"for"}  # "for" a purpose, not a party
+#: Types whose "on" names a topic, not a party ("meet on Cyprus", "accords on Hong
+#: Kong"), and verbs whose object is a topic ("to discuss the DPRK's nuclear program")
+_TOPIC_ON = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_TOPIC_OBJECT_VERBS = frozenset({"discuss", "debate"})
+#: Types whose object may be the forces given or promised, not their receiver ("sent
+#: 1,400 troops to aid the rebels", "has promised up to 700 troops")
+_GIVING_FORCES = frozenset({"AID", "AGREE"})
+
+
+_OBJECT_TARGET_PREPS = frozenset({"on", "against", "to", "with"})
+
+
+def _topic_or_forces(tree: DocTree, i: int, o: int, trig: Trigger) -> bool:
+    """Is the verb's object what is talked about ("discussed the DPRK's program") or
+    the forces given or promised ("promised 700 troops"), not a party acted on?"""
+    if trig.type == "CONSULT" and tree.lemma(i) in _TOPIC_OBJECT_VERBS:
+        return True
+    word = tree.tokens[o].text.lower()
+    forces = ORGANS.get(word) == "MIL" or ORGANS.get(tree.lemma(o)) == "MIL"
+    return trig.type in _GIVING_FORCES and forces and tree.mention_at[o] is None
+
+
+def _target_preps(trig: Trigger, base: frozenset[str] = _TARGET_PREPS) -> frozenset[str]:
+    return base - {"on"} if trig.type in _TOPIC_ON else base
+
+
 #: types whose "from X" names who acts ("an invitation from X", "aid from X")
 _FROM_IS_SOURCE: frozenset[PloverType] = frozenset(
     {"AGREE", "REQUEST", "AID", "SUPPORT", "ACCUSE", "THREATEN"}
@@ -233,12 +259,12 @@ def _verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[i
             src.append(subj)
     objs = tree.kids(i, "dobj", "dative", "iobj", "oprd")
     if own_forces:  # not whom they face, nor the summit they guard
-        tgt += prep_objects(tree, i, _TARGET_PREPS_NOT_FOR)
+        tgt += prep_objects(tree, i, _target_preps(trig, _TARGET_PREPS_NOT_FOR))
     else:
-        tgt += objs
-        tgt += prep_objects(tree, i, _TARGET_PREPS)
+        tgt += [o for o in objs if not _topic_or_forces(tree, i, o, trig)]
+        tgt += prep_objects(tree, i, _target_preps(trig))
     for o in objs:  # "imposed sanctions on Iran", "delivered weapons to Ukraine"
-        tgt += prep_objects(tree, o, frozenset({"on", "against", "to", "with"}))
+        tgt += prep_objects(tree, o, _target_preps(trig, _OBJECT_TARGET_PREPS))
     if trig.type == "RETREAT":
         tgt += prep_objects(tree, i, frozenset({"from", "out"}))
         if withdraw:  # "withdraw 300 soldiers from Iraq"
@@ -266,7 +292,7 @@ def _noun_heads(
     sense = FRAMES.sense("noun", tree.lemma(i))
     of_role = (sense.of if sense is not None and sense.of else None) or frame.of
     src: list[int] = []
-    tgt = prep_objects(tree, i, _TARGET_PREPS)
+    tgt = prep_objects(tree, i, _target_preps(trig))
     froms = prep_objects(tree, i, frozenset({"from"}))
     ofs = prep_objects(tree, i, frozenset({"of"}))
     own = tree.kids(i, "poss") + prep_objects(tree, i, frozenset({"by"}))
@@ -305,7 +331,7 @@ def _noun_heads(
             src += own + prep_objects(tree, light, frozenset({"from"}))
         else:
             src += own or ([subj] if subj is not None else [])
-            tgt += prep_objects(tree, light, _TARGET_PREPS_NOT_FOR)
+            tgt += prep_objects(tree, light, _target_preps(trig, _TARGET_PREPS_NOT_FOR))
             tgt += tree.kids(light, "dative", "iobj")  # "will give Tanzania a grant"
     elif own:
         src += own
