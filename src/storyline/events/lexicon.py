@@ -10,6 +10,7 @@ the coder reads, so that rules and word classes stay in one readable file.
 from __future__ import annotations
 
 from storyline.events.frames import Frames, Trigger, load_frames
+from storyline.records import Token
 
 __all__ = [
     "DIRECTIONLESS",
@@ -21,6 +22,7 @@ __all__ = [
     "THREAT_VERBS",
     "VERB_TRIGGERS",
     "Trigger",
+    "mended_lemma",
 ]
 
 FRAMES: Frames = load_frames()
@@ -68,3 +70,13 @@ KNOWN_VERBS = (
     frozenset(VERB_TRIGGERS) | LIGHT_VERBS | SPEECH_VERBS | NAMING_VERBS | RECEIVING_VERBS
     | HAVING_VERBS | TRANSFER_VERBS | RESTATING_VERBS
 )  # fmt: skip
+
+
+def mended_lemma(t: Token) -> str:
+    """The token's lemma, lower-cased; a verb form whose lemma misses a verb the frames
+    know by its final "e" is that verb ("staged" is lemmatized "stag": "stage")."""
+    lemma = t.lemma.lower()
+    if t.pos not in ("VERB", "AUX") or lemma in KNOWN_VERBS or lemma + "e" not in KNOWN_VERBS:
+        return lemma
+    text = t.text.lower()
+    return lemma + "e" if text in (lemma + "ed", lemma + "es", lemma + "ing") else lemma

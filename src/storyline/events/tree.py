@@ -12,12 +12,12 @@ from typing import TypeVar
 
 from storyline.events.lexicon import (
     GROUP_WORDS,
-    KNOWN_VERBS,
     NON_STATE,
     NOT_OWNERS,
     ORGANS,
     ORIGIN_NOUNS,
     PEOPLE,
+    mended_lemma,
 )
 from storyline.records import Actor, Document, Mention, Sentence, Token, content_id
 
@@ -75,11 +75,11 @@ class DocTree:
     children: list[list[int]]
     mention_at: list[Mention | None]
     starts: list[int]  # each token's start offset, for lookups by offset
-    lemmas: list[str] = field(default_factory=list)  # lower-case, mended (``_lemma``)
+    lemmas: list[str] = field(default_factory=list)  # lower-case, mended (``lexicon.mended_lemma``)
 
     def __post_init__(self) -> None:
         if not self.lemmas:
-            self.lemmas = [_lemma(t) for t in self.tokens]
+            self.lemmas = [mended_lemma(t) for t in self.tokens]
 
     @classmethod
     def build(cls, doc: Document) -> DocTree:
@@ -393,16 +393,6 @@ def prep_objects(tree: DocTree, i: int, preps: frozenset[str]) -> list[int]:
         if tree.lemma(p) in preps:
             out.extend(tree.kids(p, "pobj", "pcomp"))
     return out
-
-
-def _lemma(t: Token) -> str:
-    """The token's lemma, lower-cased; a verb form whose lemma misses a verb the frames
-    know by its final "e" is that verb ("staged" is lemmatized "stag": "stage")."""
-    lemma = t.lemma.lower()
-    if t.pos not in VERBAL_POS or lemma in KNOWN_VERBS or lemma + "e" not in KNOWN_VERBS:
-        return lemma
-    text = t.text.lower()
-    return lemma + "e" if text in (lemma + "ed", lemma + "es", lemma + "ing") else lemma
 
 
 def _first_token_at(starts: list[int], offset: int) -> int:
