@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.events import extract_events
+from storyline.events.stage import annotate
 from storyline.records import EventMention
 
 pytestmark = pytest.mark.slow
@@ -386,3 +387,43 @@ def test_a_topic_or_the_forces_given_are_no_party(text: str, type_: str, not_tar
     the troops promised are not whom the act is aimed at."""
     events = [e for e in extract_events(text, DAY) if e.type == type_]
     assert events and all(not_target not in [a.name for a in e.target] for e in events)
+
+
+def test_a_capitalized_memorandum_signed_is_an_agreement() -> None:
+    """The NER calls "a Memorandum of Understanding" a work of art; signed, it is
+    still the accord."""
+    text = "China and the European Union signed a Memorandum of Understanding on Friday."
+    ev = _only(text, "AGREE")
+    assert {a.name for a in (*ev.source, *ev.target)} == {"China", "European Union"}
+
+
+def test_a_press_release_frees_no_one() -> None:
+    text = '"The deal is voluntary," said a press release of the European Commission.'
+    assert "RETREAT" not in _types(text)
+
+
+def test_call_with_an_object_before_on_is_no_call_on() -> None:
+    text = 'Russia on Monday called the referendum on independence a "milestone".'
+    assert "REQUEST" not in _types(text)
+
+
+def test_two_parties_the_parser_folds_into_modifiers_are_both_read() -> None:
+    """ "urged Georgia and Western countries": the parser makes Georgia a modifier of
+    "countries"; Georgia is still whom Russia urged."""
+    text = "Russia on Monday urged Georgia and Western countries not to underestimate it."
+    assert "Georgia" in [a.name for a in _only(text, "REQUEST").target]
+
+
+def test_no_sentence_starts_with_a_lower_case_word_after_a_name() -> None:
+    """The parser split "China | and the European Union (EU) signed ..." after the
+    first word of a paragraph; a lower-case word after a word that ends no sentence
+    now never starts one, and the accord is read whole."""
+    text = (
+        "EU, China to enhance cooperation on product safety\n\nChina and the European"
+        " Union (EU) signed a Memorandum of Understand (MOU) on Friday to set up a"
+        " consultation mechanism on product safety."
+    )
+    doc = annotate(text, DAY)
+    assert not any(s.text.startswith("and ") for s in doc.sentences)
+    assert any(s.text.startswith("China and the European Union") for s in doc.sentences)
+    assert "AGREE" in _types(text)

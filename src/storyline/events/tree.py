@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar
 
 from storyline.events.lexicon import (
@@ -75,11 +75,7 @@ class DocTree:
     children: list[list[int]]
     mention_at: list[Mention | None]
     starts: list[int]  # each token's start offset, for lookups by offset
-    lemmas: list[str] = field(default_factory=list)  # lower-case, mended (``lexicon.mended_lemma``)
-
-    def __post_init__(self) -> None:
-        if not self.lemmas:
-            self.lemmas = [mended_lemma(t) for t in self.tokens]
+    lemmas: list[str]  # lower-case, mended (``lexicon.mended_lemma``)
 
     @classmethod
     def build(cls, doc: Document) -> DocTree:
@@ -98,7 +94,7 @@ class DocTree:
                 if tokens[i].end > m.start:
                     mention_at[i] = m
                 i += 1
-        return cls(doc, tokens, children, mention_at, starts)
+        return cls(doc, tokens, children, mention_at, starts, [mended_lemma(t) for t in tokens])
 
     # ----------------------------------------------------------------- navigation
 
@@ -289,6 +285,9 @@ class DocTree:
             if m is not None:
                 out.append(self.party_of(m))
                 continue
+            for c in self.kids(h, "nmod", "compound"):  # "[Georgia and Western] countries"
+                if (mc := self.mention_at[c]) and mc.how != "demonym" and self.kids(c, "cc"):
+                    out.append(self.party_of(mc))  # two parties folded into modifiers
             lemma = self.lemma(h)
             sector = ORGANS.get(self.tokens[h].text.lower()) or ORGANS.get(lemma)
             stands = sector is not None or lemma in _PART_OF or lemma in ORIGIN_NOUNS

@@ -69,6 +69,8 @@ def _phrase(tree: DocTree, i: int, lemma: str) -> tuple[Trigger, int] | None:
             continue
         candidates = [c]
         if dep == "prep":
+            if lemma == "call" and any(o < c for o in tree.kids(i, "dobj")):
+                continue  # "called the referendum on independence a milestone": no "call on"
             candidates += tree.kids(c, "pobj")
         for d in candidates:
             key = (lemma, tree.lemma(d))
@@ -117,7 +119,7 @@ def trigger_at(tree: DocTree, i: int) -> tuple[Trigger, int] | None:
         if not in_sense(tree, i, FRAMES.sense("verb", lemma)):
             return None  # "released a list", "declined to comment"
         return VERB_TRIGGERS[lemma], i
-    if tok.pos not in ("NOUN", "PROPN") or tok.ent_type:
+    if tok.pos not in ("NOUN", "PROPN") or (tok.ent_type and not _named_document(tree, i)):
         return None  # a name, a date ("March 3"), a number: not an act
     mods = tree.kids(i, "compound", "amod")
     if lemma in JOINT_NOUNS and any(tree.lemma(c) == "joint" for c in mods):
@@ -303,3 +305,17 @@ def find_triggers(tree: DocTree, start: int, end: int) -> list[tuple[int, int, T
             found[i] = hit
     types = {i: t for i, (t, _) in found.items()}
     return [(i, e, t) for i, (t, e) in sorted(found.items()) if not _embedded(tree, i, types)]
+
+
+#: Entity labels the NER gives a document's name ("a Memorandum of Understanding",
+#: "the Kyoto Protocol")
+_DOCUMENT_LABELS = frozenset({"WORK_OF_ART", "LAW"})
+
+
+def _named_document(tree: DocTree, i: int) -> bool:
+    """A capitalized document that a light verb acts on is still the act's noun: "China
+    and the EU signed a Memorandum of Understanding" (tagged a work of art)."""
+    tok = tree.tokens[i]
+    if tok.ent_type not in _DOCUMENT_LABELS or tok.dep not in ("dobj", "nsubjpass"):
+        return False
+    return tree.is_verb(tok.head) and tree.lemma(tok.head) in LIGHT_VERBS

@@ -70,7 +70,21 @@ def _line_breaks(doc: Doc) -> Doc:
         capital = nxt.text[:1].isupper() or nxt.text[:1] in '"“«'
         if blank or ends or capital:
             nxt.is_sent_start = True
+    for tok in doc[1:]:  # "China | and the European Union signed": no sentence starts
+        prev = doc[tok.i - 1]  # with a lower-case word after a word that ends none
+        if (
+            tok.is_sent_start is None
+            and tok.text[:1].islower()
+            and not prev.is_space
+            and prev.text[-1:] not in _SENTENCE_ENDS
+        ):
+            tok.is_sent_start = False
     return doc
+
+
+#: Characters a sentence can end with, before a lower-case word that starts the next
+#: one ("... said. 'we ..." is rare but real; "ipod" lists and such)
+_SENTENCE_ENDS = frozenset('.!?"”’:;)]')
 
 
 @lru_cache(maxsize=4)
