@@ -427,3 +427,12 @@ def test_no_sentence_starts_with_a_lower_case_word_after_a_name() -> None:
     assert not any(s.text.startswith("and ") for s in doc.sentences)
     assert any(s.text.startswith("China and the European Union") for s in doc.sentences)
     assert "AGREE" in _types(text)
+
+
+def test_both_sides_are_a_country_and_a_body_the_text_named() -> None:
+    text = (
+        "China and the European Union signed a memorandum on product safety on Friday."
+        " Both sides have agreed to exchange information."
+    )
+    (agreed,) = [e for e in extract_events(text, DAY) if e.trigger.text == "agreed"]
+    assert {a.name for a in (*agreed.source, *agreed.target)} == {"China", "European Union"}

@@ -54,7 +54,10 @@ def code_document(doc: Document) -> list[EventMention]:
         span = range(sentence.token_start, sentence.token_end)
         if (
             not any(tree.mention_at[i] for i in span)
-            and not any(tree.tokens[i].text.lower() in _PARTY_WORDS for i in span)
+            and not any(
+                tree.tokens[i].text.lower() in _PARTY_WORDS or tree.lemma(i) in _PARTY_WORDS
+                for i in span
+            )  # "both sides", "the ministers": organ words in any number
             and ctx.dyad(sentence) is None
         ) or _question(sentence):
             continue

@@ -338,15 +338,28 @@ class Context:
         tok = self.tree.tokens[h]
         idx = self.order.get(sentence.start, -1)
         sents = self.tree.doc.sentences
+        at = (tok.start, tok.end)
         for sent in (sentence, sents[idx - 1] if idx > 0 else None):
             if sent is None:
                 continue
             named = self._countries_in(sent)
-            if len(named) == 2:
-                return [self.country_party(c, (tok.start, tok.end)) for c in named]
-            if named:
+            bodies = self._igos_in(sent)  # "China and the EU signed ... Both sides agreed"
+            if len(named) + len(bodies) == 2:
+                return [self.country_party(c, at) for c in named] + [
+                    Party(a, at[0], at[1], tok.text) for a in bodies
+                ]
+            if named or bodies:
                 return []
         return []
+
+    def _igos_in(self, sentence: Sentence) -> list[Actor]:
+        """The intergovernmental bodies the sentence names, in order, each once."""
+        out: list[Actor] = []
+        for i in range(sentence.token_start, sentence.token_end):
+            m = self.tree.mention_at[i]
+            if m is not None and m.actor.kind == "igo" and m.actor not in out:
+                out.append(m.actor)
+        return out
 
     def _countries_in(self, sentence: Sentence) -> list[str]:
         """The countries the sentence's mentions name, in order, each once (no IGOs)."""
