@@ -436,3 +436,21 @@ def test_both_sides_are_a_country_and_a_body_the_text_named() -> None:
     )
     (agreed,) = [e for e in extract_events(text, DAY) if e.trigger.text == "agreed"]
     assert {a.name for a in (*agreed.source, *agreed.target)} == {"China", "European Union"}
+
+
+def test_a_claimed_attack_is_the_claimers() -> None:
+    text = "Hamas claimed responsibility for the attack on an Israeli army post on Sunday."
+    ev = _only(text, "ASSAULT")
+    assert [a.name for a in ev.source] == ["Hamas"] and [a.country for a in ev.target] == ["ISR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Al-Qaeda claimed responsibility for the suicide bombings on three hotels.", "al-Qaeda"),
+        ("The Tamil Tigers attacked a navy patrol on Monday, killing five sailors.",
+         "Liberation Tigers of Tamil Eelam"),
+    ],
+)  # fmt: skip
+def test_armed_groups_of_the_organizations_table_are_actors(text: str, name: str) -> None:
+    assert name in {a.name for e in extract_events(text, DAY) for a in e.source}

@@ -30,6 +30,7 @@ from storyline.events.tree import (
     Party,
     prep_objects,
 )
+from storyline.events.triggers import claimed_by
 from storyline.records import Sentence
 from storyline.vocab import PloverType
 
@@ -269,6 +270,11 @@ def noun_heads(
             tgt += tree.kids(light, "dative", "iobj")  # "will give Tanzania a grant"
     elif own:
         src += own
+    elif (claim := claimed_by(tree, i)) is not None:  # "X claimed responsibility for ..."
+        subj = tree.subject(claim)
+        src += [subj] if subj is not None else []
+        owned = tree.tokens[tok.head].head  # "responsibility ... on three Amman hotels"
+        tgt += prep_objects(tree, owned, _target_preps(trig))
     elif (
         tok.dep == "pobj"
         and tree.lemma(head) in _CIRCUMSTANCE

@@ -237,6 +237,8 @@ def _topic(tree: DocTree, i: int) -> bool:
         if above in NOUN_TRIGGERS or above in VERB_TRIGGERS or above in _TALK_VERBS:
             return True
     if tok.dep == "pobj" and tree.lemma(head) in _TOPIC_PREPS:
+        if claimed_by(tree, i) is not None:
+            return False  # "claimed responsibility for the bombings": the act, owned
         owner = tree.tokens[tree.tokens[head].head]
         if owner.pos in ("NOUN", "PROPN") and tree.tokens[head].head != head:
             return True  # "their opposition to the deployment", "a role in the talks"
@@ -319,3 +321,20 @@ def _named_document(tree: DocTree, i: int) -> bool:
     if tok.ent_type not in _DOCUMENT_LABELS or tok.dep not in ("dobj", "nsubjpass"):
         return False
     return tree.is_verb(tok.head) and tree.lemma(tok.head) in LIGHT_VERBS
+
+
+#: Verbs by which a party owns an act ("claimed responsibility for the bombings")
+_CLAIMING = frozenset({"claim", "admit", "accept"})
+
+
+def claimed_by(tree: DocTree, i: int) -> int | None:
+    """The verb by which a party claims the act of noun ``i`` as its own ("Al-Qaeda
+    claimed responsibility for the bombings"), if one does."""
+    tok = tree.tokens[i]
+    if tok.dep != "pobj" or tree.lemma(tok.head) != "for":
+        return None
+    noun = tree.tokens[tok.head].head
+    if tree.lemma(noun) != "responsibility" or tree.tokens[noun].dep != "dobj":
+        return None
+    verb = tree.tokens[noun].head
+    return verb if tree.is_verb(verb) and tree.lemma(verb) in _CLAIMING else None
