@@ -235,3 +235,16 @@ def test_a_different_act_beside_keeps_its_own_date() -> None:
     """Only the same act shares a day: a meeting beside an arrest does not."""
     text = "Police arrested two men and the minister met the ambassador on Monday."
     assert _date(text, "arrested")["date"] != "2006-03-13"
+
+
+@pytest.mark.slow
+def test_a_conjunct_told_as_to_come_does_not_take_the_past_days_date() -> None:
+    text = "Bush departed Washington early Tuesday for the summit and will visit Brazil later."
+    got = _date(text, "visit")
+    assert (got["date"], got["date_mod"]) == (PUB, "ON_OR_AFTER")
+
+
+@pytest.mark.slow
+def test_talks_expected_to_begin_on_a_day_are_dated_by_it() -> None:
+    got = _date("Talks between Japan and China are expected to begin on Monday.", "Talks")
+    assert (got["date"], got["date_source"]) == ("2006-03-20", "text")

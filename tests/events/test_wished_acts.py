@@ -112,3 +112,15 @@ def test_withdrawn_forces_are_the_doers_own(
 )
 def test_withdrawn_support_is_neither_support_nor_a_retreat(text: str) -> None:
     assert [e.type for e in extract_events(text, DAY)] == []
+
+
+def test_an_act_that_has_an_aim_is_under_way_not_planned() -> None:
+    """ "his visit to Turkey was aimed at strengthening ties": the visit is happening;
+    talks "expected to begin" are still to come."""
+    (visit,) = extract_events(
+        "Italy's president said his visit to Turkey was aimed at strengthening ties.",
+        "2005-11-22",
+    )
+    assert visit.modality == "asserted"
+    (talks,) = extract_events("Talks between Japan and China are expected to begin.", "2005-11-22")
+    assert talks.modality == "future"

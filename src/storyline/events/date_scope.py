@@ -16,6 +16,7 @@ __all__ = [
     "participle_frame",
     "same_act",
     "told_after",
+    "unfolds",
 ]
 
 
@@ -39,7 +40,19 @@ def before_sequence(tree: DocTree, chain: list[int]) -> list[int]:
             return chain[: n + 1]
         if t.dep == "conj" and tree.kids(tok, "nsubj", "nsubjpass") and not narrated(tree, tok):
             return chain[: n + 1]
+        if (
+            t.dep == "conj"
+            and _will(tree, tok)
+            and tree.is_verb(t.head)
+            and not _will(tree, t.head)
+        ):
+            return chain[: n + 1]  # "departed early Thursday ... and will visit Brazil"
     return chain
+
+
+def _will(tree: DocTree, verb: int) -> bool:
+    """Is the verb told as to come ("will visit", "is to meet")?"""
+    return any(tree.lemma(a) in ("will", "shall") for a in tree.kids(verb, "aux"))
 
 
 _INJURY_VERBS = FRAMES.word("injury_verbs")
@@ -122,3 +135,16 @@ def frames_main_clause(
     if skip_subtree and head in skip_subtree:
         return False
     return tree.clause_verb(head) == root
+
+
+#: Verbs that say when their subject happens ("talks are expected to begin Monday")
+_HAPPENING = frozenset({"begin", "start", "open", "resume", "take", "end", "close", "conclude"})
+
+
+def unfolds(tree: DocTree, trigger: int) -> list[int]:
+    """ "Talks are expected to begin on Monday": a noun trigger that is the subject of
+    a verb whose complement says when it happens is dated by that complement."""
+    tok = tree.tokens[trigger]
+    if tree.is_verb(trigger) or tok.dep not in ("nsubj", "nsubjpass"):
+        return []
+    return [c for c in tree.kids(tok.head, "xcomp") if tree.lemma(c) in _HAPPENING]

@@ -23,6 +23,7 @@ from storyline.events.date_scope import (
     participle_frame,
     same_act,
     told_after,
+    unfolds,
 )
 from storyline.events.modality import governing_chain, modality
 from storyline.events.narrative import narrative_day
@@ -127,7 +128,7 @@ def event_date(
     rank = {tok: n for n, tok in enumerate(chain)}
     # the same act told twice ("one militant was killed and nine wounded Wednesday"),
     # then the telling of a meeting it follows ("Bush said Thursday after talks")
-    for j in (*same_act(tree, trigger), *told_after(tree, full, chain)):
+    for j in (*same_act(tree, trigger), *told_after(tree, full, chain), *unfolds(tree, trigger)):
         rank.setdefault(j, len(chain))
     chain = [*chain, *(j for j in rank if j not in chain)]
     # "the January 1998 bombing of a clinic that killed ...": a relative clause happens

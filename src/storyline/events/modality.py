@@ -25,6 +25,8 @@ _FUTURE_GOVERNORS = frozenset(
         "promise", "pledge", "vow", "invite", "look", "ready", "resume", "continue",
     }
 )  # fmt: skip
+#: Governors of an aim: their subject already acts ("the visit aims at ...")
+_PURPOSES = frozenset({"aim", "mean", "seek", "hope", "want", "wish", "intend"})
 _FUTURE_MODIFIERS = frozenset(
     {"planned", "upcoming", "future", "next", "forthcoming", "scheduled", "proposed"}
 )
@@ -134,7 +136,9 @@ def modality(tree: DocTree, trigger: int) -> Modality:
         if governs and _wished(tree, i, chain[pos - 1]):
             hypothetical = True
         elif governs and lemma in _FUTURE_GOVERNORS and not because:
-            future = True
+            # "his visit to Turkey was aimed at strengthening ties": an act that has an
+            # aim is under way, not planned (but "talks are expected to begin" are)
+            future = future or not (below in ("nsubj", "nsubjpass") and lemma in _PURPOSES)
         if (
             governs
             and lemma == "be"
