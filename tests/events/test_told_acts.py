@@ -454,3 +454,27 @@ def test_a_claimed_attack_is_the_claimers() -> None:
 )  # fmt: skip
 def test_armed_groups_of_the_organizations_table_are_actors(text: str, name: str) -> None:
     assert name in {a.name for e in extract_events(text, DAY) for a in e.source}
+
+
+def test_a_persons_apposition_and_the_place_of_an_arrest_are_no_targets() -> None:
+    """Judged real news: "Watson, a Canadian citizen, was arrested at Amsterdam's
+    Schiphol airport" names one target, Watson; not Canada, not the Netherlands."""
+    text = (
+        "Paul Watson, a 46-year-old Canadian citizen, was arrested at Amsterdam's Schiphol"
+        " airport on April 2."
+    )
+    assert [a.name for a in _only(text, "COERCE").target] == ["Paul Watson"]
+
+
+def test_a_name_listed_after_an_apposition_is_still_a_party() -> None:
+    text = (
+        "The accord was reached at a meeting between Nicholas Burns, the US envoy, and"
+        " Japanese Foreign Minister Taro Aso on Monday."
+    )
+    names = {a.name for e in extract_events(text, DAY) for a in (*e.source, *e.target)}
+    assert {"Nicholas Burns", "Taro Aso"} <= names
+
+
+def test_relatives_detained_are_people_acted_on() -> None:
+    text = "The father and three brothers of the bomber were detained on Tuesday by Israeli troops."
+    assert [a.country for a in _only(text, "COERCE").source] == ["ISR"]

@@ -204,8 +204,8 @@ def verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[in
         tgt += prep_objects(tree, i, frozenset({"from", "out"}))
         if withdraw:  # "withdraw 300 soldiers from Iraq"
             tgt += [p for o in objs for p in prep_objects(tree, o, frozenset({"from"}))]
-    if trig.type in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "ACCUSE"):
-        tgt += prep_objects(tree, i, frozenset({"at"}))  # "fired at", "lashed out at"
+    if trig.type in ("ASSAULT", "THREATEN", "MOBILIZE", "ACCUSE"):  # not "arrested at
+        tgt += prep_objects(tree, i, frozenset({"at"}))  # the airport": "fired at", "lashed out at"
     if trig.type == "REQUEST":  # "demanded an apology from Israel"
         for o in objs:
             tgt += prep_objects(tree, o, frozenset({"from"}))

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TypeVar
 
 from storyline.events.lexicon import (
+    FRAMES,
     GROUP_WORDS,
     NON_STATE,
     NOT_OWNERS,
@@ -19,7 +19,8 @@ from storyline.events.lexicon import (
     PEOPLE,
     mended_lemma,
 )
-from storyline.records import Actor, Document, Mention, Sentence, Token, content_id
+from storyline.events.parties import Party, country_in_sector, specific_parties
+from storyline.records import Actor, Document, Mention, Sentence, Token
 
 __all__ = [
     "FIRST_PLURAL",
@@ -40,13 +41,7 @@ VERBAL_POS = frozenset({"VERB", "AUX"})
 
 
 #: Heads that stand for the group their "of" phrase names ("members of Hamas").
-_PART_OF = frozenset(
-    {"member", "some", "many", "most", "all", "one", "several", "part", "representative",
-     "unit", "wing", "faction", "head", "chief", "group", "branch", "supporter", "envoy",
-     "spokesman", "spokeswoman", "spokesperson", "team", "delegation", "official", "leader",
-     "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
-     "tens", "millions"}
-)  # fmt: skip
+_PART_OF = FRAMES.word("part_of_words")
 #: Verbs whose object noun's infinitive is their subject's own act ("made the decision
 #: to ban", "has plans to visit"), unlike "foiled an attempt to kill".
 _DECIDING = frozenset({"make", "take", "have", "announce", "reach", "adopt", "express", "give"})
@@ -56,16 +51,6 @@ _DECIDING = frozenset({"make", "take", "have", "announce", "reach", "adopt", "ex
 _OWNER_PREPS = ("from", "on", "to", "against")
 #: Dependencies that join parties: "Brazil and Argentina", "Hamas, the Islamist group".
 _JOINING = ("conj", "appos")
-
-
-@dataclass(frozen=True, slots=True)
-class Party:
-    """An actor as one argument of an event, with the span of the words that name it."""
-
-    actor: Actor
-    start: int
-    end: int
-    text: str
 
 
 @dataclass
@@ -249,7 +234,7 @@ class DocTree:
                 if m is not None and m.actor.id not in seen:
                     seen[m.actor.id] = (m.start, m.actor)
         ordered = [a for _, a in sorted(seen.values(), key=lambda p: p[0])]
-        return _specific(ordered, lambda a: a)
+        return specific_parties(ordered, lambda a: a)
 
     def joined(self, heads: list[int]) -> list[int]:
         """The heads and the heads coordinated or apposed to them, in text order."""
@@ -280,9 +265,11 @@ class DocTree:
         "*members of* Hamas" (a part stands for its whole).
         """
         out: list[Party] = []
+        described = self._describing(heads)
         for h in self.joined(heads):
-            m = self.mention_at[h]
-            if m is not None:
+            if h in described:
+                continue
+            if (m := self.mention_at[h]) is not None:
                 out.append(self.party_of(m))
                 continue
             for c in self.kids(h, "nmod", "compound"):  # "[Georgia and Western] countries"
@@ -325,7 +312,17 @@ class DocTree:
         unique: dict[str, Party] = {}
         for party in out:
             unique.setdefault(party.actor.id, party)
-        return _specific(list(unique.values()), lambda party: party.actor)
+        return specific_parties(list(unique.values()), lambda party: party.actor)
+
+    def _describing(self, heads: list[int]) -> set[int]:
+        """Appositions describing a named person ("Watson, a Canadian citizen")."""
+        out: set[int] = set()
+        for h in self.joined(heads):
+            tok = self.tokens[h]
+            owner = self.mention_at[tok.head]
+            if tok.dep == "appos" and owner is not None and owner.actor.kind == "person":
+                out.update(j for j in self.joined([h]) if self.mention_at[j] is None)
+        return out
 
     def _non_state(self, h: int) -> bool:
         """Does a modifier make the head's people no state's ("non-governmental groups",
@@ -359,30 +356,6 @@ class DocTree:
         for h in heads:
             out.update(self.subtree(h))
         return out
-
-
-def country_in_sector(country: Actor, sector: str) -> Actor:
-    """A country's actor in one sector: its state's organs and forces are the country
-    ("Russian troops" are Russia, sector MIL), but its opposition is a group of its own
-    ("the Kenyan opposition" is not Kenya's government: "Kenya opposition", OPP)."""
-    if sector == "OPP":
-        key = content_id("group", sector, country.id)
-        return Actor(key, f"{country.name} opposition", country.country, sector, "group")
-    return Actor(country.id, country.name, country.country, sector, country.kind, country.role)
-
-
-_T = TypeVar("_T")
-
-
-def _specific(items: list[_T], actor_of: Callable[[_T], Actor]) -> list[_T]:
-    """Drop a country when a person or organization of that country stands beside it."""
-    specific = {actor_of(x).country for x in items if actor_of(x).kind in ("person", "org")} - {
-        None
-    }
-    return [
-        x for x in items
-        if not (actor_of(x).kind == "country" and actor_of(x).country in specific)
-    ]  # fmt: skip
 
 
 def prep_objects(tree: DocTree, i: int, preps: frozenset[str]) -> list[int]:

@@ -1,0 +1,46 @@
+"""An event's party: an actor with the words that name it, and the actor of a country
+in one sector."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from storyline.records import Actor, content_id
+
+__all__ = ["Party", "country_in_sector", "specific_parties"]
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An actor as one argument of an event, with the span of the words that name it."""
+
+    actor: Actor
+    start: int
+    end: int
+    text: str
+
+
+def country_in_sector(country: Actor, sector: str) -> Actor:
+    """A country's actor in one sector: its state's organs and forces are the country
+    ("Russian troops" are Russia, sector MIL), but its opposition is a group of its own
+    ("the Kenyan opposition" is not Kenya's government: "Kenya opposition", OPP)."""
+    if sector == "OPP":
+        key = content_id("group", sector, country.id)
+        return Actor(key, f"{country.name} opposition", country.country, sector, "group")
+    return Actor(country.id, country.name, country.country, sector, country.kind, country.role)
+
+
+_T = TypeVar("_T")
+
+
+def specific_parties(items: list[_T], actor_of: Callable[[_T], Actor]) -> list[_T]:
+    """Drop a country when a person or organization of that country stands beside it."""
+    specific = {actor_of(x).country for x in items if actor_of(x).kind in ("person", "org")} - {
+        None
+    }
+    return [
+        x for x in items
+        if not (actor_of(x).kind == "country" and actor_of(x).country in specific)
+    ]  # fmt: skip
