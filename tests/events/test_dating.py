@@ -248,3 +248,10 @@ def test_a_conjunct_told_as_to_come_does_not_take_the_past_days_date() -> None:
 def test_talks_expected_to_begin_on_a_day_are_dated_by_it() -> None:
     got = _date("Talks between Japan and China are expected to begin on Monday.", "Talks")
     assert (got["date"], got["date_source"]) == ("2006-03-20", "text")
+
+
+@pytest.mark.slow
+def test_a_place_relative_tells_the_moment_of_its_clause() -> None:
+    text = "On Friday, Cohen will fly on to South Korea where he will meet top Korean leaders."
+    got = _date(text, "meet")
+    assert (got["date"], got["date_source"]) == ("2006-03-17", "text")

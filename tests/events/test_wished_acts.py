@@ -142,3 +142,15 @@ def test_would_tells_a_plan_unless_a_condition_governs(text: str, modality: str)
     governed by its neighbour's "would"."""
     (ev,) = [e for e in extract_events(text, "2005-11-30") if e.type != "PROTEST"]
     assert ev.modality == modality
+
+
+def test_what_was_decided_is_done_not_planned() -> None:
+    """Judged real news took "Bush decided to grant duty-free status" as the grant
+    made (3 of 4 such lines); a decision still to come stays a plan."""
+    (ev,) = extract_events(
+        "The White House said Mr. Bush decided to grant duty-free status to Thailand.",
+        "1989-11-02",
+    )
+    assert ev.modality == "asserted"
+    (later,) = extract_events("Japan will decide to impose sanctions on Iran.", "1989-11-02")
+    assert later.modality == "future"

@@ -126,11 +126,10 @@ def event_date(
     full = governing_chain(tree, trigger)
     chain = before_sequence(tree, full)
     rank = {tok: n for n, tok in enumerate(chain)}
-    # the same act told twice ("one militant was killed and nine wounded Wednesday"),
-    # then the telling of a meeting it follows ("Bush said Thursday after talks")
-    for j in (*same_act(tree, trigger), *told_after(tree, full, chain), *unfolds(tree, trigger)):
+    # the same act told twice, the telling a meeting precedes, when a subject unfolds
+    extra = [*same_act(tree, trigger), *told_after(tree, full, chain), *unfolds(tree, trigger)]
+    for j in extra:
         rank.setdefault(j, len(chain))
-    chain = [*chain, *(j for j in rank if j not in chain)]
     # "the January 1998 bombing of a clinic that killed ...": a relative clause happens
     # when the noun phrase it hangs in is dated
     n = chain[-1]
@@ -140,9 +139,12 @@ def event_date(
             if tok.dep != "pobj" or tree.tokens[tok.head].dep != "prep":
                 break
             n = tree.tokens[tok.head].head
-            if tree.is_verb(n):
+            if tree.is_verb(n):  # "will fly to Seoul, where he will meet": that moment
+                if any(tree.lemma(a) == "where" for a in tree.kids(chain[-2], "advmod")):
+                    rank.setdefault(n, len(chain))
                 break
             rank.setdefault(n, len(chain))
+    chain = [*chain, *(j for j in extra if j not in chain)]
     for verb in chain:  # "Opening the forum on Wednesday, Annan called on ...": a
         for clause in tree.kids(verb, "advcl"):  # participle clause tells the same moment
             if participle_frame(tree, clause):  # its own words, not a relative clause's
