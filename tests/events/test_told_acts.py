@@ -478,3 +478,20 @@ def test_a_name_listed_after_an_apposition_is_still_a_party() -> None:
 def test_relatives_detained_are_people_acted_on() -> None:
     text = "The father and three brothers of the bomber were detained on Tuesday by Israeli troops."
     assert [a.country for a in _only(text, "COERCE").source] == ["ISR"]
+
+
+def test_civilians_killed_with_no_doer_named_are_the_places_people() -> None:
+    """ "Nine people were killed in a militant attack in Thailand's southern province":
+    an attack on Thailand's civilians, though no doer is named (it was dropped)."""
+    text = "Nine people were killed in a militant attack in Thailand's southern province."
+    ev = _only(text, "ASSAULT")
+    assert ev.source == () and [(a.country, a.sector) for a in ev.target] == [("THA", "CVL")]
+
+
+def test_people_killed_in_an_accident_were_not_attacked() -> None:
+    assert _types("Seven people have been killed in a road accident in southern Uganda.") == []
+
+
+def test_a_headline_killing_has_its_victims_as_subject() -> None:
+    ev = _only("Four Iraqis killed in two bomb attacks in Baghdad", "ASSAULT")
+    assert ev.source == () and [a.country for a in ev.target] == ["IRQ"]

@@ -41,6 +41,9 @@ from storyline.vocab import PloverType
 
 __all__ = ["Args", "arguments", "resolve"]
 
+#: Acts of force whose unnamed civilian victims are the people of the place
+_VIOLENT = frozenset({"ASSAULT", "COERCE"})
+
 #: types whose target is the one addressed: "demanded X's return" does not address X
 _ADDRESSED: frozenset[PloverType] = frozenset({"REQUEST"})
 #: types whose complement clause is the act committed to, asked for, refused
@@ -162,6 +165,13 @@ def arguments(
     if not source and not target:
         dyad = ctx.dyad(sentence)
         if dyad is None:
+            # "Nine people were killed in a militant attack in Thailand": the people of
+            # the country where it happened, when no doer is named and they are civilians
+            place = ctx.country_code(location) if location else None
+            unarmed = not _combatants(tree, tgt_heads) and not _foreigners(tree, tgt_heads)
+            if victims and unarmed and trig.type in _VIOLENT and place and place != "IGO":
+                return Args([], [ctx.civilians(place)], location, True, mode, trig, victims=victims,
+                            heads=heads)  # fmt: skip
             return Args([], [], location, False, mode, trig, victims=victims, heads=heads)
         args = _orient(ctx, trig, [dyad[0]], [dyad[1]], location, sentence, True, mode)
         args.joint = trig.type in DIRECTIONLESS or trig.type == "AGREE"

@@ -55,7 +55,9 @@ def code_document(doc: Document) -> list[EventMention]:
         if (
             not any(tree.mention_at[i] for i in span)
             and not any(
-                tree.tokens[i].text.lower() in _PARTY_WORDS or tree.lemma(i) in _PARTY_WORDS
+                tree.tokens[i].text.lower() in _PARTY_WORDS
+                or tree.lemma(i) in _PARTY_WORDS
+                or tree.tokens[i].ent_type == "GPE"  # "a car bomb killed four in Baghdad"
                 for i in span
             )  # "both sides", "the ministers": organ words in any number
             and ctx.dyad(sentence) is None

@@ -40,6 +40,9 @@ def destination(tree: DocTree, ctx: Context, heads: list[int]) -> list[Party]:
     return []
 
 
+_AT = frozenset({"in", "at", "near"})
+
+
 def location(tree: DocTree, i: int) -> str | None:
     """Where it happened: "in"/"at" a place, on the trigger, its head or its object; or
     the place the act is done to ("troops attacked Nablus", "Nablus was shelled")."""
@@ -52,11 +55,23 @@ def location(tree: DocTree, i: int) -> str | None:
     objects = tree.kids(i, "dobj", "nsubjpass")
     of = [p for o in objects for p in prep_objects(tree, o, frozenset({"of"}))]
     for j in [i, tree.tokens[i].head, *objects, *of]:  # "dozens of students in Cairo"
-        for o in prep_objects(tree, j, frozenset({"in", "at", "near"})):
-            m = tree.mention_at[o]
-            if m is not None and m.actor.kind == "country":
-                return m.text
-            for ent in tree.doc.entities:
-                if ent.label in ("GPE", "LOC") and ent.start <= tree.tokens[o].start < ent.end:
-                    return ent.text
+        for o in prep_objects(tree, j, _AT):
+            # "killed in an attack in Thailand's southern province": one phrase deeper,
+            # and a place that owns the place named ("Thailand's ... province")
+            inner = [p for p in prep_objects(tree, o, _AT) if not tree.is_verb(p)]
+            for w in [o, *inner, *(k for p in inner for k in tree.kids(p, "poss"))]:
+                found = _place_word(tree, w)
+                if found is not None:
+                    return found
+    return None
+
+
+def _place_word(tree: DocTree, o: int) -> str | None:
+    """The country mention or place entity at token ``o``, if any."""
+    m = tree.mention_at[o]
+    if m is not None and m.actor.kind == "country":
+        return m.text
+    for ent in tree.doc.entities:
+        if ent.label in ("GPE", "LOC") and ent.start <= tree.tokens[o].start < ent.end:
+            return ent.text
     return None

@@ -138,6 +138,8 @@ def _the_two(tree: DocTree, h: int) -> bool:
 _CHARGE_PREPS = frozenset({"of", "with", "over"})
 #: Verbs of charging that need their accused as object when active
 _CHARGING = frozenset({"accuse", "charge", "indict", "convict", "suspect"})
+#: Verbs of force that need their victim as object when active
+_HARMING = frozenset({"kill", "shoot", "wound", "injure", "behead", "execute", "assassinate"})
 
 
 def _headline_passive(tree: DocTree, i: int, trig: Trigger) -> bool:
@@ -150,6 +152,8 @@ def _headline_passive(tree: DocTree, i: int, trig: Trigger) -> bool:
         return False
     if tree.kids(i, "dobj", "aux", "auxpass", "dative"):
         return False
+    if trig.type == "ASSAULT" and tree.lemma(i) in _HARMING and tok.tag == "VBN":
+        return True  # "Four Iraqis killed in two bomb attacks": a killing needs a victim
     if trig.type == "ASSAULT":
         return any(tree.lemma(c) == "dead" for c in tree.kids(i, "oprd", "acomp", "advmod"))
     if trig.type == "ACCUSE" and tree.lemma(i) in _CHARGING:
