@@ -495,3 +495,14 @@ def test_people_killed_in_an_accident_were_not_attacked() -> None:
 def test_a_headline_killing_has_its_victims_as_subject() -> None:
     ev = _only("Four Iraqis killed in two bomb attacks in Baghdad", "ASSAULT")
     assert ev.source == () and [a.country for a in ev.target] == ["IRQ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Iran on Saturday vowed it would defy the UN Security Council's decision.", "REJECT"),
+        ("The rebels pledged to march into Kinshasa by June.", "THREATEN"),
+    ],
+)
+def test_a_vow_of_defiance_or_of_a_march_on_a_capital(text: str, type_: str) -> None:
+    assert _types(text) == [type_]

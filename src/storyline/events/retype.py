@@ -48,6 +48,7 @@ _TIME_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _HOSTILE_AIMS = FRAMES.word("hostile_aims")  # "vowed to wipe out": a threat
+_DEFIANT = FRAMES.word("defiant_aims")  # "vowed it would defy the Council": a rejection
 _ELECTIONS = FRAMES.word("election_words")
 _RELIEF = FRAMES.word("relief_words")
 _TOPIC_PREPS = FRAMES.word("topic_preps")
@@ -63,8 +64,8 @@ def retype(tree: DocTree, i: int, trig: Trigger, doers: Sequence[Party] = ()) ->
     lemma = tree.lemma(i)
     if trig.type == "AGREE" and lemma in _COMMISSIVE:
         for c in tree.kids(i, "xcomp", "ccomp"):
-            if tree.kids(c, "neg"):
-                return Trigger("REJECT")  # "vowed not to compromise": defiance
+            if tree.kids(c, "neg") or tree.lemma(c) in _DEFIANT:
+                return Trigger("REJECT")  # "vowed not to compromise", "vowed it would defy"
             if _hostile_aim(tree, c):
                 return Trigger("THREATEN")  # "vowed to launch more strikes"
     if trig.type == "RETREAT" and _from_election(tree, i):
