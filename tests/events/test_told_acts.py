@@ -324,8 +324,15 @@ def test_an_attack_in_words_is_an_accusation(text: str) -> None:
     assert "ACCUSE" in types and "ASSAULT" not in types
 
 
-def test_an_attack_by_fighters_stays_force() -> None:
-    text = "Rebels attacked an army post in Kashmir on Monday, killing five Indian soldiers."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked an army post in Kashmir on Monday, killing five Indian soldiers.",
+        "Israeli jets attacked Gaza over the past two days.",
+        "Russian troops attacked the Georgian positions over the weekend.",
+    ],
+)
+def test_an_attack_by_fighters_or_over_a_time_stays_force(text: str) -> None:
     assert "ASSAULT" in _types(text) and "ACCUSE" not in _types(text)
 
 

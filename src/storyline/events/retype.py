@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.events.frames import Trigger
-from storyline.events.lexicon import FRAMES, HOSTILE_TYPES, NOUN_TRIGGERS, VERB_TRIGGERS
+from storyline.events.lexicon import FRAMES, HOSTILE_TYPES, NOUN_TRIGGERS, ORGANS, VERB_TRIGGERS
 from storyline.events.modality import modality
 from storyline.events.senses import is_party_word
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
@@ -117,14 +117,34 @@ def _in_words(tree: DocTree, i: int) -> bool:
     if not tree.is_verb(verb):
         return False
     subj = tree.subject(verb)
-    if subj is not None and tree.lemma(subj) in _COMBATANTS:
-        return False
+    if subj is not None and (tree.lemma(subj) in _COMBATANTS or _armed(tree, subj)):
+        return False  # "rebels attacked", "Israeli jets attacked Gaza": in deed
     said = any(
         tree.tokens[c].tag == "VBG" and tree.lemma(c) in _SAYING
         for c in tree.kids(verb, "advcl", "xcomp", "conj")
     )
-    over = any(tree.lemma(p) == "over" for p in (*tree.kids(verb, "prep"), *tree.kids(i, "prep")))
+    over = any(
+        tree.lemma(p) == "over" and not _time_phrase(tree, p)  # not "over the weekend"
+        for p in (*tree.kids(verb, "prep"), *tree.kids(i, "prep"))
+    )
     return said or over
+
+
+def _armed(tree: DocTree, j: int) -> bool:
+    """Is token ``j`` a force ("jets", "troops", "the army")?"""
+    word = tree.tokens[j].text.lower()
+    return ORGANS.get(word) == "MIL" or ORGANS.get(tree.lemma(j)) == "MIL"
+
+
+def _time_phrase(tree: DocTree, prep: int) -> bool:
+    """Does the preposition take a time ("over the weekend", "over the past two days")?"""
+    return any(
+        tree.tokens[o].ent_type in ("DATE", "TIME") or tree.lemma(o) in _TIME_WORDS
+        for o in tree.kids(prep, "pobj")
+    )
+
+
+_TIME_WORDS = frozenset({"weekend", "night", "day", "week", "month", "year", "period", "hour"})
 
 
 def _hostile_aim(tree: DocTree, c: int) -> bool:
