@@ -513,3 +513,17 @@ def test_a_headline_killing_has_its_victims_as_subject() -> None:
 )
 def test_a_vow_of_defiance_or_of_a_march_on_a_capital(text: str, type_: str) -> None:
     assert _types(text) == [type_]
+
+
+def test_a_persons_relative_is_not_that_person() -> None:
+    """Judged real news: "Elian's father demanded ..." is no act of Elian's; a state's
+    lawyers still act for it."""
+    text = (
+        "Six-year-old Elian Gonzalez was rescued at sea in November. For the past two"
+        " months, Elian's father has demanded that the boy be returned to him in Cuba."
+    )
+    assert all(
+        "Elian Gonzalez" not in [a.name for a in e.source] for e in extract_events(text, DAY)
+    )
+    text = "U.S. government lawyers moved on Monday to dismiss the relatives' lawsuit."
+    assert [a.country for a in _only(text, "REJECT").source] == ["USA"]
