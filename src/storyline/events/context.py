@@ -10,7 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storyline.events.lexicon import GROUP_WORDS, ORGANS, SPEECH_VERBS, SPORT_WORDS
+from storyline.events.lexicon import GROUP_WORDS, ORGANS, SPEECH_VERBS
+from storyline.events.mentioned import countries_in, igos_in, sports_report, title_speaker
 from storyline.events.tree import DocTree, Party, country_in_sector
 from storyline.nlp.actors.gazetteer import (
     country_name,
@@ -22,11 +23,6 @@ from storyline.records import Actor, Mention, Sentence, content_id
 
 __all__ = ["Context"]
 
-_SPEECH_NOUNS = re.compile(
-    r"(?:[’']s)?\s+(?:opening\s+|closing\s+)?(?:remarks|speech|statement|interview|address|"
-    r"article|op-ed|answers|comments|briefing|message)\b",
-    re.I,
-)
 _DYAD_WORDS = re.compile(
     r"\b(?:bilateral|(?:our|the)\s+two\s+(?:countries|nations|states|sides|leaders|"
     r"governments|presidents|premiers|(?:prime\s+|foreign\s+)?ministers)|both\s+"
@@ -59,9 +55,9 @@ class Context:
         rank = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         political = sum(counts.values()) >= _POLITICAL_MENTIONS
         order = {s.start: n for n, s in enumerate(tree.doc.sentences)}
-        sport = _sport(tree)
+        sport = sports_report(tree)
         political = political and not sport
-        return cls(tree, _title_speaker(tree), rank, actors, political, sport=sport, order=order)
+        return cls(tree, title_speaker(tree), rank, actors, political, sport=sport, order=order)
 
     # ----------------------------------------------------------------- speakers
 
@@ -342,8 +338,8 @@ class Context:
         for sent in (sentence, sents[idx - 1] if idx > 0 else None):
             if sent is None:
                 continue
-            named = self._countries_in(sent)
-            bodies = self._igos_in(sent)  # "China and the EU signed ... Both sides agreed"
+            named = countries_in(self.tree, sent)
+            bodies = igos_in(self.tree, sent)  # "China and the EU signed ... Both sides agreed"
             if len(named) + len(bodies) == 2:
                 return [self.country_party(c, at) for c in named] + [
                     Party(a, at[0], at[1], tok.text) for a in bodies
@@ -352,27 +348,8 @@ class Context:
                 return []
         return []
 
-    def _igos_in(self, sentence: Sentence) -> list[Actor]:
-        """The intergovernmental bodies the sentence names, in order, each once."""
-        out: list[Actor] = []
-        for i in range(sentence.token_start, sentence.token_end):
-            m = self.tree.mention_at[i]
-            if m is not None and m.actor.kind == "igo" and m.actor not in out:
-                out.append(m.actor)
-        return out
-
-    def _countries_in(self, sentence: Sentence) -> list[str]:
-        """The countries the sentence's mentions name, in order, each once (no IGOs)."""
-        named: list[str] = []
-        for i in range(sentence.token_start, sentence.token_end):
-            m = self.tree.mention_at[i]
-            c = m.actor.country if m is not None else None
-            if c and c != "IGO" and c not in named:
-                named.append(c)
-        return named
-
     def _dyad(self, sentence: Sentence) -> tuple[Actor, Actor] | None:
-        named = self._countries_in(sentence)
+        named = countries_in(self.tree, sentence)
         if len(named) >= 2:
             return self._country(named[0]), self._country(named[1])
         mine = self.country_of(self.speaker(sentence))
@@ -407,27 +384,8 @@ class Context:
 #: Country mentions that make an article one about states (a named person's statement
 #: in it is political; on a rail operator's page it is not).
 _POLITICAL_MENTIONS = 3
-#: A sports report names at least this many sport words, this many times in all.
-_SPORT_LEMMAS, _SPORT_HITS = 3, 4
-
-
-def _sport(tree: DocTree) -> bool:
-    hits = [tree.lemma(i) for i in range(len(tree.tokens)) if tree.lemma(i) in SPORT_WORDS]
-    return len(set(hits)) >= _SPORT_LEMMAS and len(hits) >= _SPORT_HITS
 
 
 def _opens_quote(text: str) -> bool:
     s = text.lstrip()
     return s.startswith(('"', "“", "«"))
-
-
-def _title_speaker(tree: DocTree) -> Actor | None:
-    """The person a transcript belongs to: "<Person>'s remarks ..." near the top."""
-    doc = tree.doc
-    head = doc.text[:600]
-    for m in doc.mentions:
-        if m.start >= len(head):
-            break
-        if m.actor.kind == "person" and _SPEECH_NOUNS.match(doc.text, m.end):
-            return m.actor
-    return None
