@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storyline.events.lexicon import GROUP_WORDS, ORGANS, SPEECH_VERBS
+from storyline.events.lexicon import GROUP_WORDS, SPEECH_VERBS, organ_sector
 from storyline.events.mentioned import countries_in, igos_in, sports_report, title_speaker
 from storyline.events.tree import DocTree, Party, country_in_sector
 from storyline.nlp.actors.gazetteer import (
@@ -173,12 +173,12 @@ class Context:
         Santiago", "the police in Cairo"), else a group with no country."""
         t = self.tree
         tok = t.tokens[h]
-        sector = ORGANS.get(tok.text.lower()) or ORGANS.get(t.lemma(h))
+        sector = organ_sector(tok.text, t.lemma(h))
         if sector is None or tok.ent_type in ("PERSON", "GPE", "NORP"):
             return None
         mods = t.kids(h, "amod", "compound")
         for c in mods:  # "a rebel leader", "opposition lawmakers"
-            word = ORGANS.get(t.tokens[c].text.lower()) or ORGANS.get(t.lemma(c))
+            word = organ_sector(t.tokens[c].text, t.lemma(c))
             if word is None and t.lemma(c) in GROUP_WORDS:
                 return None  # "exile leaders", "union officials": a group's, not a state's
             sector = word or sector

@@ -23,6 +23,7 @@ __all__ = [
     "VERB_TRIGGERS",
     "Trigger",
     "mended_lemma",
+    "organ_sector",
 ]
 
 FRAMES: Frames = load_frames()
@@ -80,3 +81,9 @@ def mended_lemma(t: Token) -> str:
         return lemma
     text = t.text.lower()
     return lemma + "e" if text in (lemma + "ed", lemma + "es", lemma + "ing") else lemma
+
+
+def organ_sector(word: str, lemma: str) -> str | None:
+    """The sector an organ, office or force noun names by its text or its lemma
+    ("police": COP, "troops": MIL), else None."""
+    return ORGANS.get(word.lower()) or ORGANS.get(lemma)

@@ -17,7 +17,13 @@ import re
 from collections.abc import Sequence
 
 from storyline.events.frames import Trigger
-from storyline.events.lexicon import FRAMES, HOSTILE_TYPES, NOUN_TRIGGERS, ORGANS, VERB_TRIGGERS
+from storyline.events.lexicon import (
+    FRAMES,
+    HOSTILE_TYPES,
+    NOUN_TRIGGERS,
+    VERB_TRIGGERS,
+    organ_sector,
+)
 from storyline.events.modality import modality
 from storyline.events.senses import is_party_word
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
@@ -132,8 +138,7 @@ def _in_words(tree: DocTree, i: int) -> bool:
 
 def _armed(tree: DocTree, j: int) -> bool:
     """Is token ``j`` a force ("jets", "troops", "the army")?"""
-    word = tree.tokens[j].text.lower()
-    return ORGANS.get(word) == "MIL" or ORGANS.get(tree.lemma(j)) == "MIL"
+    return organ_sector(tree.tokens[j].text, tree.lemma(j)) == "MIL"
 
 
 def _time_phrase(tree: DocTree, prep: int) -> bool:

@@ -17,9 +17,9 @@ from storyline.events.lexicon import (
     FRAMES,
     HAVING_VERBS,
     LIGHT_VERBS,
-    ORGANS,
     RECEIVING_VERBS,
     Trigger,
+    organ_sector,
 )
 from storyline.events.senses import is_party_word
 from storyline.events.tree import (
@@ -58,8 +58,7 @@ def _topic_or_forces(tree: DocTree, i: int, o: int, trig: Trigger) -> bool:
     the forces given or promised ("promised 700 troops"), not a party acted on?"""
     if trig.type == "CONSULT" and tree.lemma(i) in _TOPIC_OBJECT_VERBS:
         return True
-    word = tree.tokens[o].text.lower()
-    forces = ORGANS.get(word) == "MIL" or ORGANS.get(tree.lemma(o)) == "MIL"
+    forces = organ_sector(tree.tokens[o].text, tree.lemma(o)) == "MIL"
     return trig.type in _GIVING_FORCES and forces and tree.mention_at[o] is None
 
 

@@ -18,6 +18,7 @@ from storyline.events.lexicon import (
     ORIGIN_NOUNS,
     PEOPLE,
     mended_lemma,
+    organ_sector,
 )
 from storyline.events.parties import Party, country_in_sector, specific_parties
 from storyline.records import Actor, Document, Mention, Sentence, Token
@@ -276,7 +277,7 @@ class DocTree:
                 if (mc := self.mention_at[c]) and mc.how != "demonym" and self.kids(c, "cc"):
                     out.append(self.party_of(mc))  # two parties folded into modifiers
             lemma = self.lemma(h)
-            sector = ORGANS.get(self.tokens[h].text.lower()) or ORGANS.get(lemma)
+            sector = organ_sector(self.tokens[h].text, lemma)
             stands = sector is not None or lemma in _PART_OF or lemma in ORIGIN_NOUNS
             if self.tokens[h].pos not in ("NOUN", "PROPN") and not stands:
                 continue
