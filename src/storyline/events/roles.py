@@ -41,9 +41,9 @@ MUTUAL: frozenset[PloverType] = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 _TARGET_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "into", "for"})
 _TARGET_PREPS_NOT_FOR = _TARGET_PREPS - {"for"}  # "for" a purpose, not a party
-#: Types whose "on" names a topic, not a party ("meet on Cyprus", "accords on Hong
-#: Kong"), and verbs whose object is a topic ("to discuss the DPRK's nuclear program")
-_TOPIC_ON = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: What parties do together is "on" a topic, not a party ("meet on Cyprus", "accords on
+#: Hong Kong"); verbs whose object is a topic ("to discuss the DPRK's nuclear program")
+_TOPIC_ON = MUTUAL
 _TOPIC_OBJECT_VERBS = frozenset({"discuss", "debate"})
 #: Types whose object may be the forces given or promised, not their receiver ("sent
 #: 1,400 troops to aid the rebels", "has promised up to 700 troops")
