@@ -36,7 +36,8 @@ def trace(text: str, date: str) -> None:
     for ev in code_document(doc):
         src = [a.name for a in ev.source]
         tgt = [a.name for a in ev.target]
-        print(f"  => {ev.type} {ev.modality} '{ev.trigger.text}' {src} -> {tgt} {ev.date}")
+        when = f"{ev.date} ({ev.date_source}{' ' + ev.date_mod if ev.date_mod else ''})"
+        print(f"  => {ev.type} {ev.modality} '{ev.trigger.text}' {src} -> {tgt} {when}")
 
 
 def main() -> None:

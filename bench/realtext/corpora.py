@@ -34,18 +34,20 @@ CORPORA = ("newswire", "timeml", "pages")
 #: newswire stories (buckets 20-39: the second half added later in session 7, for more
 #: judged fresh lines) and the remaining 65 TimeML articles (the English pages are all
 #: in dev or test). ``fresh`` (session 8): newswire buckets 40-49, judged whole once to
-#: estimate the coder of that day on text no rule had been read from.
+#: estimate the coder of that day on text no rule had been read from; ``fresh2``
+#: (session 10): newswire buckets 50-59, the same for the session-9 coder.
 SPLITS: dict[str, dict[str, range]] = {
     "newswire": {
         "test": range(0, 10),
         "dev": range(10, 20),
         "calib": range(20, 40),
         "fresh": range(40, 50),
+        "fresh2": range(50, 60),
     },
     "timeml": {"test": range(0, 35), "dev": range(35, 70), "calib": range(70, 100)},
     "pages": {"test": range(0, 50), "dev": range(50, 100)},
 }
-SPLIT_NAMES = ("dev", "test", "calib", "fresh")
+SPLIT_NAMES = ("dev", "test", "calib", "fresh", "fresh2")
 
 
 def corpora_of(split: str) -> tuple[str, ...]:

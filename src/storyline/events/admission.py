@@ -92,8 +92,8 @@ def _filled(needs: str, source: list[Party], target: list[Party], args: Args) ->
         return any(is_political(p.actor) for p in source)
     # "counterpart": talks need someone to talk with ("talks with X" names one even
     # when the other side is left to the context), or a body that is many
-    if not source:
-        return bool(target)
+    if not source:  # the text's doer was excluded ("reporters accompanying Bush"):
+        return bool(target) and not args.source  # no one talked with the target
     return (
         bool(target)
         or len(source) > 1

@@ -17,6 +17,7 @@ from storyline.events.context import Context
 from storyline.events.lexicon import (
     DIRECTIONLESS,
     FRAMES,
+    HOSTILE_TYPES,
     ORGANS,
     PEOPLE,
     PLACES,
@@ -191,6 +192,8 @@ def _complete(ctx: Context, trig: Trigger, args: Args, sentence: Sentence) -> Ar
     our ministries", or the earlier sentence that "this plan" points back to."""
     if args.joint or bool(args.source) == bool(args.target) or trig.type == "PROTEST":
         return args
+    if trig.type in HOSTILE_TYPES:  # "shot dead as loyalists from both sides took to
+        return args  # the streets": force is not the other side of a pair by default
     known = args.source or args.target
     countries = {p.actor.country for p in known}
     if args.source and _anaphoric_object(ctx.tree, args.heads.get("target", [])):

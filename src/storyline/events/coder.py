@@ -22,6 +22,7 @@ from storyline.events.modality import infinitive
 from storyline.events.retype import (
     background,
     bare_mention,
+    counted,
     news,
     pluperfect,
     relief_work,
@@ -137,7 +138,7 @@ def decide(
     i, end, trigger = found_trigger
     if states_at_stake is None:
         states_at_stake = _states_at_stake(tree, ctx, sentence)
-    if _compound_modifier(tree, i) or running_count(tree, i):
+    if _compound_modifier(tree, i) or running_count(tree, i) or counted(tree, i):
         return None, "a hyphenated modifier or a running count"
     found = arguments(tree, ctx, i, trigger, sentence)
     if found is None:

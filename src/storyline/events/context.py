@@ -11,7 +11,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.events.lexicon import GROUP_WORDS, SPEECH_VERBS, organ_sector
-from storyline.events.mentioned import countries_in, igos_in, sports_report, title_speaker
+from storyline.events.mentioned import (
+    countries_in,
+    country_named,
+    igos_in,
+    sports_report,
+    title_speaker,
+)
 from storyline.events.tree import DocTree, Party, country_in_sector
 from storyline.nlp.actors.gazetteer import (
     country_name,
@@ -46,14 +52,18 @@ class Context:
     def build(cls, tree: DocTree) -> Context:
         counts: Counter[str] = Counter()
         actors: dict[str, Actor] = {}
+        countries = 0
         for m in tree.doc.mentions:
-            c = m.actor.country
-            if c and c != "IGO" and m.how != "place":
+            if m.how == "place" or m.actor.country in (None, "IGO"):
+                continue
+            countries += 1
+            c = country_named(m)  # "told AFP" does not make France the article's
+            if c:
                 counts[c] += 1
                 if m.actor.kind == "country" and c not in actors:
                     actors[c] = m.actor
         rank = [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-        political = sum(counts.values()) >= _POLITICAL_MENTIONS
+        political = countries >= _POLITICAL_MENTIONS
         order = {s.start: n for n, s in enumerate(tree.doc.sentences)}
         sport = sports_report(tree)
         political = political and not sport

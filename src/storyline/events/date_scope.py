@@ -28,16 +28,23 @@ _SEQUENCE_PREPS = frozenset({"after", "before", "since", "following", "until"})
 
 def before_sequence(tree: DocTree, chain: list[int]) -> list[int]:
     """The governing chain up to an adverbial clause or phrase of sequence or cause
-    ("returned on Wednesday after visits to Russia"), or a conjunct with a subject of
-    its own ("The council in August adopted ..., but Beshir has rejected ...")."""
+    ("returned on Wednesday after visits to Russia"), a conjunct with a subject of its
+    own ("The council in August adopted ..., but Beshir has rejected ..."), or the noun
+    a clause describes ("the soldiers accused of ... were acquitted on Thursday")."""
     for n, tok in enumerate(chain[:-1]):
         t = tree.tokens[tok]
+        if t.dep == "relcl" or (n == 0 and t.dep == "acl" and t.tag == "VBN"):
+            # "soldiers accused of beating a teenager were acquitted on Thursday": a
+            # clause describing a noun is not told at the time of the noun's clause
+            return chain[: n + 2]
         if t.dep == "advcl" and any(
             tree.tokens[m].text.lower() in _SEQUENCE_MARKS for m in tree.kids(tok, "mark")
         ):
             return chain[: n + 1]
         if t.dep == "pobj" and tree.lemma(t.head) in _SEQUENCE_PREPS:
             return chain[: n + 1]
+        if t.dep == "pobj" and tree.lemma(tree.tokens[t.head].head) in ("ahead", "eve"):
+            return chain[: n + 1]  # "said on Wednesday on the eve of an EU summit"
         if t.dep == "conj" and tree.kids(tok, "nsubj", "nsubjpass") and not narrated(tree, tok):
             return chain[: n + 1]
         if (

@@ -8,9 +8,9 @@ import re
 
 from storyline.events.lexicon import SPORT_WORDS
 from storyline.events.tree import DocTree
-from storyline.records import Actor, Sentence
+from storyline.records import Actor, Mention, Sentence
 
-__all__ = ["countries_in", "igos_in", "sports_report", "title_speaker"]
+__all__ = ["countries_in", "country_named", "igos_in", "sports_report", "title_speaker"]
 
 _SPEECH_NOUNS = re.compile(
     r"(?:[’']s)?\s+(?:opening\s+|closing\s+)?(?:remarks|speech|statement|interview|address|"
@@ -19,13 +19,24 @@ _SPEECH_NOUNS = re.compile(
 )
 
 
+def country_named(m: Mention) -> str | None:
+    """The country a mention names: not an IGO's, and not the home of a news agency or a
+    company ("told AFP", "the energy group ENI" name no state)."""
+    c = m.actor.country
+    if not c or c == "IGO":
+        return None
+    if m.actor.kind != "country" and m.actor.sector in ("JRN", "BUS"):
+        return None
+    return c
+
+
 def countries_in(tree: DocTree, sentence: Sentence) -> list[str]:
     """The countries the sentence's mentions name, in order, each once (no IGOs)."""
     named: list[str] = []
     for i in range(sentence.token_start, sentence.token_end):
         m = tree.mention_at[i]
-        c = m.actor.country if m is not None else None
-        if c and c != "IGO" and c not in named:
+        c = country_named(m) if m is not None else None
+        if c and c not in named:
             named.append(c)
     return named
 

@@ -29,6 +29,9 @@ _FUTURE_GOVERNORS = frozenset(
 )  # fmt: skip
 #: Governors of an aim: their subject already acts ("the visit aims at ...")
 _PURPOSES = frozenset({"aim", "mean", "seek", "hope", "want", "wish", "intend"})
+#: Words whose "of" phrase is still to come: "ahead of a summit", "the eve of the vote".
+_AHEAD = frozenset({"ahead", "eve", "run-up"})
+_PAST_WORDS = frozenset({"last", "previous", "yesterday", "earlier", "past"})
 _FUTURE_MODIFIERS = frozenset(
     {"planned", "upcoming", "future", "next", "forthcoming", "scheduled", "proposed"}
 )
@@ -38,6 +41,9 @@ _HYPOTHETICAL_GOVERNORS = frozenset(
     {"attempt", "try", "plot", "bid", "likely", "unlikely", "able", "ready", "willing",
      "possible", "prepared", "poised", "foil", "thwart", "seek", "consider"}
 )  # fmt: skip
+#: Verbs whose object's act is kept from happening (not what they do: "the embargo
+#: prevents it from receiving aid" is the embargo's act).
+_PREVENTING = frozenset({"prevent", "deter", "avert", "forestall", "preclude"})
 #: Verbs whose complement is demanded of someone, so only wished: "urged Syria to
 #: withdraw", "pressing the government to resign", "will recommend withdrawing".
 _DEMANDS = frozenset(
@@ -139,6 +145,8 @@ def modality(tree: DocTree, trigger: int) -> Modality:
             negated = True  # "refused to supply" — but "cooperation declined" fell, not refused
         if governs and lemma in _HYPOTHETICAL_GOVERNORS:
             hypothetical = True  # "an apparent attempt to kill", "is likely to urge"
+        if governs and lemma in _PREVENTING and below not in ("nsubj", "nsubjpass"):
+            hypothetical = True  # "to prevent militants from launching rockets"
         because = lemma == "due" and any(  # "due to X's refusal": because of, not planned
             tree.tokens[c].text.lower() == "to" for c in tree.kids(i, "pcomp", "prep")
         )
@@ -148,6 +156,8 @@ def modality(tree: DocTree, trigger: int) -> Modality:
             # "his visit to Turkey was aimed at strengthening ties": an act that has an
             # aim is under way, not planned (but "talks are expected to begin" are)
             future = future or not (below in ("nsubj", "nsubjpass") and lemma in _PURPOSES)
+        if governs and lemma in _AHEAD and below == "prep" and not _past_named(tree, trigger):
+            future = True  # "ahead of a summit Thursday", "on the eve of an EU summit"
         if (
             governs
             and lemma == "be"
@@ -209,6 +219,11 @@ def modality(tree: DocTree, trigger: int) -> Modality:
     if future:
         return "future"
     return "asserted"
+
+
+def _past_named(tree: DocTree, trigger: int) -> bool:
+    """Is the trigger's phrase told as past ("ahead of last week's summit")?"""
+    return any(tree.tokens[j].text.lower() in _PAST_WORDS for j in tree.subtree(trigger))
 
 
 def _wished(tree: DocTree, governor: int, below: int) -> bool:

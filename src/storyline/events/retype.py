@@ -32,6 +32,7 @@ from storyline.records import Actor, EventMention, Timex
 __all__ = [
     "background",
     "bare_mention",
+    "counted",
     "forward_weekday",
     "news",
     "pluperfect",
@@ -59,6 +60,7 @@ _ELECTIONS = FRAMES.word("election_words")
 _RELIEF = FRAMES.word("relief_words")
 _TOPIC_PREPS = FRAMES.word("topic_preps")
 _TALLY = FRAMES.word("tally_phrases")  # "so far", "to date": a running count
+_COUNT_NOUNS = FRAMES.word("count_nouns")  # "the number of people killed": a tally
 #: Prepositions whose gerund is a topic ("talk about killing Rabin"); not "of", whose
 #: gerund is what an accusation or a charge says was done ("accused of killing").
 _TOPIC_GERUND_PREPS = _TOPIC_PREPS & frozenset({"about", "regarding", "concerning"})
@@ -246,6 +248,19 @@ def running_count(tree: DocTree, i: int) -> bool:
         return False
     words = " ".join(tree.tokens[j].text.lower() for j in sorted(tree.subtree(i)))
     return any(f" {phrase} " in f" {words} " for phrase in _TALLY)
+
+
+def counted(tree: DocTree, i: int) -> bool:
+    """A participle inside a count ("brought the total number of the Palestinians
+    killed on Thursday to nine", "the toll of people killed"): a tally of acts told
+    elsewhere, not one act."""
+    tok = tree.tokens[i]
+    if tok.dep != "acl" or tok.head == i:
+        return False
+    noun = tree.tokens[tok.head]
+    if noun.dep != "pobj" or tree.lemma(noun.head) != "of":
+        return False
+    return tree.lemma(tree.tokens[noun.head].head) in _COUNT_NOUNS
 
 
 def topic_noun(tree: DocTree, i: int) -> bool:

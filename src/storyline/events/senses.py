@@ -161,8 +161,11 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
         sense.not_under
         and tok.dep in ("dobj", "nsubjpass", "nsubj")
         and tree.lemma(tok.head) in sense.not_under
+        and not (tree.lemma(tok.head) == "have" and tree.kids(tok.head, "aux"))
     ):
-        return False  # "withdrew its support", "the backing was withdrawn", "is needed"
+        # "withdrew its support", "the backing was withdrawn", "is needed", "have an
+        # extradition agreement" (but "we can have a deal in February" is to come)
+        return False
     if sense.not_after:
         for p in tree.kids(i, "prep"):
             if {tree.lemma(o) for o in tree.kids(p, "pobj")} & sense.not_after:

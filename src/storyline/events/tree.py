@@ -43,6 +43,11 @@ VERBAL_POS = frozenset({"VERB", "AUX"})
 
 #: Heads that stand for the group their "of" phrase names ("members of Hamas").
 _PART_OF = FRAMES.word("part_of_words")
+_ATTACK_NOUNS = frozenset(
+    {n for n, t in FRAMES.nouns.items() if t.type == "ASSAULT"} | {"blast", "explosion"}
+)
+_PRIVATE = FRAMES.word("private_people")  # "lawyers", "investors": not their state
+_STATE_MEDIA = FRAMES.word("state_media_modifiers")  # "official newspaper": the state's
 #: Verbs whose object noun's infinitive is their subject's own act ("made the decision
 #: to ban", "has plans to visit"), unlike "foiled an attempt to kill".
 _DECIDING = frozenset({"make", "take", "have", "announce", "reach", "adopt", "express", "give"})
@@ -288,7 +293,11 @@ class DocTree:
             # a nationality does not make a group its state ("Cuban exiles")
             if not stands and lemma in NOT_OWNERS:
                 continue  # "Elian's relatives", "Iran's critics": not their owner's act
+            if lemma in _PRIVATE and not nationals and not self._organ_modified(h):
+                continue  # "Greece's lawyers", "American investors" (not "government lawyers")
             mods = self.kids(h, "compound", "amod", "poss", "nmod")
+            if lemma in _ATTACK_NOUNS:  # "the Jordan bomb attacks": where, not by whom
+                mods = [c for c in mods if not self._place_compound(c)]
             preps = ("of", "from") if stands else _OWNER_PREPS
             for p in self.kids(h, "prep"):
                 if self.lemma(p) in preps:
@@ -297,6 +306,8 @@ class DocTree:
                 continue  # "Chinese and Japanese non-governmental groups": not the states
             if self._opposition(h, mods):
                 sector, stands = "OPP", True  # "Kenya's opposition party": Kenya's opposition
+            elif sector == "JRN" and self._official(h):
+                sector = "GOV"  # "one official Chinese newspaper accused": the state's voice
             elif sector is not None and any(self._group_word(c) for c in mods):
                 continue  # "exile leaders", "leaders of the Serbian opposition": a group's
             named = self.tokens[h].pos == "PROPN"  # "the Russian-Korean Forum"
@@ -309,7 +320,8 @@ class DocTree:
                         out.append(self.party_of(mc, sector))
                     elif nationals:  # "15 British sailors": Britain's people, not its state;
                         # "the Danish motion": Denmark's own
-                        out.append(self.party_of(mc, "CVL" if lemma in PEOPLE else None))
+                        civil = lemma in PEOPLE or lemma in _PRIVATE
+                        out.append(self.party_of(mc, "CVL" if civil else None))
         unique: dict[str, Party] = {}
         for party in out:
             unique.setdefault(party.actor.id, party)
@@ -324,6 +336,23 @@ class DocTree:
             if tok.dep == "appos" and owner is not None and owner.actor.kind == "person":
                 out.update(j for j in self.joined([h]) if self.mention_at[j] is None)
         return out
+
+    def _organ_modified(self, h: int) -> bool:
+        """Does an organ word make the head the state's ("government lawyers")?"""
+        return any(
+            organ_sector(self.tokens[c].text, self.lemma(c)) in ("GOV", "JUD", "MIL")
+            for c in self.kids(h, "compound", "amod")
+        )
+
+    def _place_compound(self, c: int) -> bool:
+        """A country or city named as a bare compound ("Jordan", not "Hamas" attacks)."""
+        m = self.mention_at[c]
+        return self.tokens[c].dep == "compound" and m is not None and m.actor.kind == "country"
+
+    def _official(self, h: int) -> bool:
+        """Is a media noun the state's own ("official newspaper", "state-run media")?"""
+        words = {self.tokens[j].text.lower() for j in self.subtree(h) if j < h}
+        return bool(words & _STATE_MEDIA)
 
     def _non_state(self, h: int) -> bool:
         """Does a modifier make the head's people no state's ("non-governmental groups",
