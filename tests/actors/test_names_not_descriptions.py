@@ -134,3 +134,19 @@ def test_a_repeated_name_whose_shares_are_traded_is_a_company(
     assert [e for e in doc.entities if e.text == "Boeing" and e.label == "ORG"]
     boeing = [m for m in extract_mentions(doc) if m.text == "Boeing"]
     assert boeing and {(m.actor.name, m.actor.sector) for m in boeing} == {("Boeing", "BUS")}
+
+
+@pytest.mark.parametrize(
+    ("role", "sector"),
+    [
+        ("European captain", None),  # a team's captain (judged real news: no officer)
+        ("Brazil captain", None),
+        ("army captain", "MIL"),
+        ("Air Force captain", "MIL"),
+        ("colonel", "MIL"),
+    ],
+)
+def test_a_captain_is_an_officer_only_with_a_force_named(role: str, sector: str | None) -> None:
+    from storyline.nlp.actors.roles import sector_of
+
+    assert sector_of(role) == sector

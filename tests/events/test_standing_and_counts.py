@@ -123,3 +123,40 @@ def test_a_news_agency_is_not_one_of_both_sides() -> None:
     )
     shot = [e for e in _events(text) if e.trigger.text.startswith("shot")]
     assert shot and all(e.source == () for e in shot), [e.summary for e in shot]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Relations with China suffered from Prime Minister Junichiro Koizumi's repeated"
+         " visits to the war shrine in Tokyo.", False),
+        ("There have been frequent mutual high-level visits between China and Bulgaria.",
+         False),
+        # one trip to several places
+        ("Mubarak returned to Cairo on Wednesday after visits to Russia, China and"
+         " Kazakhstan.", True),
+    ],
+)  # fmt: skip
+def test_visits_told_as_a_habit_are_no_act(text: str, kept: bool) -> None:
+    assert ("CONSULT" in _types(text)) is kept, _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # "since" a year opens a period: the visit is now, not in 2003
+        ("It is the second visit of an Iraqi president to France since 2003.", "2006-12-22"),
+        # a day stays: a tally since Wednesday is dated to Wednesday
+        ("The government says its forces have killed more than 500 Islamist fighters"
+         " since Wednesday.", "2006-12-20"),
+        # the trigger's own date inside the "since" phrase stays
+        ("On April 9, Iraq flouted the UN sanctions in force since its August 1990"
+         " invasion of Kuwait.", "1990-08"),
+        # a sentence-opening date frames a clause joined by "and"
+        ("But in June, the leadership had a falling out, and Pol Pot was arrested by"
+         " Cambodian troops.", "2006-06"),
+    ],
+)  # fmt: skip
+def test_dates_of_since_and_joined_clauses(text: str, date: str) -> None:
+    found = extract_events(text, "2006-12-22")
+    assert found and found[0].date == date, [(e.summary, e.date) for e in found]

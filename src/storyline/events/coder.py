@@ -23,6 +23,7 @@ from storyline.events.retype import (
     background,
     bare_mention,
     counted,
+    habitual,
     news,
     pluperfect,
     relief_work,
@@ -140,6 +141,8 @@ def decide(
         states_at_stake = _states_at_stake(tree, ctx, sentence)
     if _compound_modifier(tree, i) or running_count(tree, i) or counted(tree, i):
         return None, "a hyphenated modifier or a running count"
+    if habitual(tree, i):
+        return None, "a habit or a series (repeated visits)"
     found = arguments(tree, ctx, i, trigger, sentence)
     if found is None:
         return None, "no arguments"

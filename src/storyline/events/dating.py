@@ -177,6 +177,8 @@ def event_date(
         head = _timex_head(tree, tx, sentence)
         if head is None or (skip_subtree and head in skip_subtree):
             continue
+        if _since(tree, tx, head, trigger):
+            continue  # "the second visit since 2003": after that date, not on it
         target = _attachment(tree, head, set(chain))
         if target is not None and target not in rank:
             target = _bare_day_verb(tree, head, target)
@@ -192,12 +194,16 @@ def event_date(
     # often hangs it on the subject: "Last December South Korea tightened"), and so does
     # a sentence's only date at its end ("launched talks with Turkey last October").
     root = chain[-1]
+    if _and_conjunct(tree, root):
+        root = tree.tokens[root].head  # "In June last year, ... had a falling out, and Pol
+        # Pot was arrested": the opening date frames both clauses
     if tree.tokens[root].dep == "ROOT":
         dates = [
             tx for tx in timexes
             if tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.end
             and not tx.value.startswith(("P", "X")) and not clock_only(tx)
             and frames_main_clause(tree, _timex_head(tree, tx, sentence), root, skip_subtree)
+            and not _since(tree, tx, _timex_head(tree, tx, sentence), trigger)
         ]  # fmt: skip
         for tx in dates:
             if tx.start < sentence.start + 25:
@@ -206,6 +212,36 @@ def event_date(
         if len(dates) == 1 and dates[0].end >= tail - 1:
             return dates[0]
     return None
+
+
+def _and_conjunct(tree: DocTree, verb: int) -> bool:
+    """Is the verb a clause joined to the main one by "and"?"""
+    tok = tree.tokens[verb]
+    if tok.dep != "conj" or tree.tokens[tok.head].dep != "ROOT":
+        return False
+    return any(tree.tokens[c].text.lower() == "and" for c in tree.kids(tok.head, "cc"))
+
+
+def _since(tree: DocTree, tx: Timex, head: int | None, trigger: int) -> bool:
+    """Is a year or a month the object of "since" ("the second visit since 2003", "Since
+    the 1979 revolution, Iran has ...")? It opens a period; it is not the act's date.
+    A day stays ("have killed 500 fighters since Wednesday": judges took such tallies,
+    dated to the day), and so does the trigger's own date ("since its August 1990
+    invasion of Kuwait")."""
+    if len(tx.value) > 7 or not tx.value[:4].isdigit():
+        return False
+    if head is None:
+        return False
+    tok = tree.tokens[head]
+    for _ in range(3):  # "since 2003", "since the 1979 revolution"
+        if tok.i == trigger:
+            return False
+        if tok.dep == "pobj" and tree.lemma(tok.head) == "since":
+            return True
+        if tok.head == tok.i:
+            return False
+        tok = tree.tokens[tok.head]
+    return False
 
 
 _OBJECTS = frozenset({"dobj", "pobj", "attr", "dative"})

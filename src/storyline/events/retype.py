@@ -34,6 +34,7 @@ __all__ = [
     "bare_mention",
     "counted",
     "forward_weekday",
+    "habitual",
     "news",
     "pluperfect",
     "relief_work",
@@ -61,6 +62,7 @@ _RELIEF = FRAMES.word("relief_words")
 _TOPIC_PREPS = FRAMES.word("topic_preps")
 _TALLY = FRAMES.word("tally_phrases")  # "so far", "to date": a running count
 _COUNT_NOUNS = FRAMES.word("count_nouns")  # "the number of people killed": a tally
+_HABITUAL = FRAMES.word("habitual_modifiers")  # "repeated visits": a habit, not an act
 #: Prepositions whose gerund is a topic ("talk about killing Rabin"); not "of", whose
 #: gerund is what an accusation or a charge says was done ("accused of killing").
 _TOPIC_GERUND_PREPS = _TOPIC_PREPS & frozenset({"about", "regarding", "concerning"})
@@ -261,6 +263,19 @@ def counted(tree: DocTree, i: int) -> bool:
     if noun.dep != "pobj" or tree.lemma(noun.head) != "of":
         return False
     return tree.lemma(tree.tokens[noun.head].head) in _COUNT_NOUNS
+
+
+def habitual(tree: DocTree, i: int) -> bool:
+    """A plural noun trigger told as a habit or a series ("Koizumi's repeated visits to
+    the shrine", "frequent mutual high-level visits", "two previous meetings"): no one
+    act (but "after visits to Russia, China and Kazakhstan" is one trip)."""
+    tok = tree.tokens[i]
+    if tree.is_verb(i) or tok.tag not in ("NNS", "NNPS"):
+        return False
+    return any(
+        tree.lemma(c) in _HABITUAL or tree.tokens[c].text.lower() in _HABITUAL
+        for c in tree.kids(i, "amod", "advmod", "compound")
+    )
 
 
 def topic_noun(tree: DocTree, i: int) -> bool:

@@ -27,6 +27,8 @@ __all__ = ["HONORIFICS", "ROLE_HEADS", "Role", "role_after", "role_before", "sec
 _SECTOR_WORDS: dict[str, frozenset[str]] = word_sets("role_sectors")
 _WEAK_HEADS = frozenset(["head", "chief", "chair", "leader", "deputy"])
 _FORCES = frozenset(["army", "military", "navy", "forces", "troops", "junta"])
+#: A captain is an officer only with a force named ("army captain", "Air Force captain").
+_CAPTAIN_FORCES = _FORCES | {"force", "naval", "marine", "marines", "police", "guard"}
 _SECTOR_ORDER = ("REL", "JUD", "JRN", "BUS", "OPP", "REB", "GOV", "MIL")
 ROLE_HEADS: frozenset[str] = frozenset().union(*_SECTOR_WORDS.values())
 #: Words that modify a role but are not one.
@@ -68,6 +70,8 @@ def sector_of(role: str) -> str | None:
             if word in _SECTOR_WORDS[sector]:
                 if word == "general" and k > 0 and joined[k - 1] in _NOT_GENERAL:
                     continue
+                if word == "captain" and not set(joined) & _CAPTAIN_FORCES:
+                    continue  # "European captain Seve Ballesteros": a team's, not an army's
                 if sector == "GOV" and word == "deputy" and len(joined) > 1:
                     continue
                 return sector
