@@ -160,3 +160,21 @@ def test_visits_told_as_a_habit_are_no_act(text: str, kept: bool) -> None:
 def test_dates_of_since_and_joined_clauses(text: str, date: str) -> None:
     found = extract_events(text, "2006-12-22")
     assert found and found[0].date == date, [(e.summary, e.date) for e in found]
+
+
+def test_a_charge_told_in_the_present_passive_was_laid_before() -> None:
+    found = [
+        e
+        for e in _events("Bin Laden is accused of masterminding the attack on the US embassy.")
+        if e.type == "ACCUSE"
+    ]
+    assert found and found[0].date_mod == "ON_OR_BEFORE", found
+
+
+def test_acts_told_as_a_habit_are_no_act() -> None:
+    text = (
+        "Insurgents frequently target the Iraqi security troops, accusing them of"
+        " collaborating with the US occupation forces."
+    )
+    assert "ACCUSE" not in _types(text)
+    assert "ACCUSE" in _types("China accused Taiwan on Monday of trying to split the motherland.")

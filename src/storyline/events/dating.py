@@ -245,6 +245,8 @@ def _since(tree: DocTree, tx: Timex, head: int | None, trigger: int) -> bool:
 
 
 _OBJECTS = frozenset({"dobj", "pobj", "attr", "dative"})
+#: Verbs whose present passive is a standing status ("is accused of", "is charged with").
+_STATUS_VERBS = frozenset({"accuse", "charge", "indict", "suspect", "allege"})
 
 
 def _bare_day_verb(tree: DocTree, head: int, target: int) -> int:
@@ -347,6 +349,14 @@ def _clause_tense(tree: DocTree, trigger: int) -> str:
     return "past"  # a noun no verb governs ("The attack on the embassy."): news is past
 
 
+def _status_passive(tree: DocTree, i: int) -> bool:
+    """A present passive of a charge ("is accused of", "are charged with"): a standing
+    status, its act done on a day the text does not give."""
+    if tree.tokens[i].tag != "VBN" or tree.lemma(i) not in _STATUS_VERBS:
+        return False
+    return any(tree.tokens[a].tag in _PRESENT_TAGS for a in tree.kids(i, "auxpass"))
+
+
 def _finite_past(tree: DocTree, i: int) -> bool:
     """Is the trigger itself a past verb form ("made", "has tried", "was found")?"""
     if not tree.is_verb(i):
@@ -364,6 +374,8 @@ def open_side(tree: DocTree, trigger: int, modality: Modality) -> DateMod | None
     ``ON_OR_BEFORE`` (a past act), ``ON_OR_AFTER`` (a plan, a possibility still
     open) or None (a present act or state: it holds on the publication day)."""
     tense = _clause_tense(tree, trigger)
+    if _status_passive(tree, trigger):
+        return "ON_OR_BEFORE"  # "Bin Laden is accused of ...": charged before, still so
     if tense == "past" and _finite_past(tree, trigger):
         return "ON_OR_BEFORE"  # "has tried", "made it clear": done, whatever governs it
     if modality in ("future", "hypothetical"):

@@ -63,6 +63,7 @@ _TOPIC_PREPS = FRAMES.word("topic_preps")
 _TALLY = FRAMES.word("tally_phrases")  # "so far", "to date": a running count
 _COUNT_NOUNS = FRAMES.word("count_nouns")  # "the number of people killed": a tally
 _HABITUAL = FRAMES.word("habitual_modifiers")  # "repeated visits": a habit, not an act
+_HABITUAL_ADVERBS = FRAMES.word("habitual_adverbs")  # "routinely accusing": a habit
 #: Prepositions whose gerund is a topic ("talk about killing Rabin"); not "of", whose
 #: gerund is what an accusation or a charge says was done ("accused of killing").
 _TOPIC_GERUND_PREPS = _TOPIC_PREPS & frozenset({"about", "regarding", "concerning"})
@@ -267,10 +268,18 @@ def counted(tree: DocTree, i: int) -> bool:
 
 def habitual(tree: DocTree, i: int) -> bool:
     """A plural noun trigger told as a habit or a series ("Koizumi's repeated visits to
-    the shrine", "frequent mutual high-level visits", "two previous meetings"): no one
-    act (but "after visits to Russia, China and Kazakhstan" is one trip)."""
+    the shrine", "frequent mutual high-level visits", "two previous meetings"), or a verb
+    told as a habit ("frequently target", "routinely accusing"): no one act (but "after
+    visits to Russia, China and Kazakhstan" is one trip)."""
     tok = tree.tokens[i]
-    if tree.is_verb(i) or tok.tag not in ("NNS", "NNPS"):
+    if tree.is_verb(i):  # "insurgents frequently target troops, accusing them of ..."
+        verbs = [i, tok.head] if tok.dep in ("advcl", "xcomp", "conj") else [i]
+        return any(
+            tree.tokens[a].text.lower() in _HABITUAL_ADVERBS
+            for v in verbs
+            for a in tree.kids(v, "advmod")
+        )
+    if tok.tag not in ("NNS", "NNPS"):
         return False
     return any(
         tree.lemma(c) in _HABITUAL or tree.tokens[c].text.lower() in _HABITUAL
