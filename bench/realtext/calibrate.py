@@ -1,21 +1,24 @@
-"""Fit the event confidence model on judged events of real text (dev, calib, fresh).
+"""Fit the event confidence model on judged events of real text, then recalibrate it
+on held-out text.
 
     .venv/bin/python bench/realtext/calibrate.py            # fit, print, write weights
     .venv/bin/python bench/realtext/calibrate.py --check    # only report calibration
     .venv/bin/python bench/realtext/calibrate.py --without clause. --without late
 
-Codes the documents of the tuning splits with the current coder (``dev``, which the
-rules were tuned on, ``calib`` and ``fresh``, text judged whole when no rule had yet
-been read from it; never ``test``), keeps
-every event mention whose timeline line was judged in any round (same judging key as
+Codes the documents of the fitting splits (``dev``, ``calib``, ``fresh``, ``fresh2``:
+text rules were read from; never ``test``) with the current coder, keeps every event
+mention whose timeline line was judged in any round (same judging key as
 ``sample.py``), and fits an L2-regularized logistic regression of "usable"
-(RUBRIC.md) on the features the coder recorded (``EventMention.features``). The
-weights go to ``src/storyline/data/confidence.toml``; the report gives, per confidence
-band, how many judged events fall in it and how many of them were usable: in sample,
-5-fold cross-validated, and fitted on the other splits then judged on the last one
-(``fresh``: how a model fitted on tuned text transfers to new text). ``--without
-PREFIX`` leaves out the features whose names start with PREFIX (to see what a group of
-features is worth).
+(RUBRIC.md) on the features the coder recorded (``EventMention.features``). Lines of
+text that rules were read from are kinder than new text's (a rule removes the bad lines
+it was read from), so the fitted model is too sure of itself on new text: the score is
+then recalibrated (Platt scaling: a slope and a shift) on ``fresh3``, a split judged
+whole and never read for rules. The weights go to
+``src/storyline/data/confidence.toml``; the report gives, per confidence band, how many
+judged events fall in it and how many were usable: cross-validated on the fitting
+splits, on ``fresh3`` before recalibration, and on ``fresh3`` recalibrated on its other
+folds (what to expect on new text). ``--without PREFIX`` leaves out the features whose
+names start with PREFIX (to see what a group of features is worth).
 """
 
 from __future__ import annotations
@@ -45,7 +48,10 @@ BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 1.01))
 
 
 Row = tuple[dict[str, bool], bool]
-SPLITS = ("dev", "calib", "fresh")
+#: Splits the weights are fitted on: text rules were read from (their lines are kinder
+#: than new text's), and the held-out split that recalibrates the fitted model.
+SPLITS = ("dev", "calib", "fresh", "fresh2")
+HELD_OUT = "fresh3"
 
 
 def rows(split: str) -> list[Row]:
@@ -81,8 +87,45 @@ def fit(data: list[tuple[dict[str, bool], bool]], l2: float = L2) -> dict[str, f
     return {n: round(float(v), 3) for n, v in zip(names, w, strict=True)}
 
 
+def _z(f: dict[str, bool], weights: dict[str, float]) -> float:
+    return sum(weights.get(n, 0.0) for n, on in f.items() if on)
+
+
 def _score(f: dict[str, bool], weights: dict[str, float]) -> float:
-    return 1.0 / (1.0 + math.exp(-sum(weights.get(n, 0.0) for n, on in f.items() if on)))
+    return 1.0 / (1.0 + math.exp(-_z(f, weights)))
+
+
+def recalibrate(data: list[Row], weights: dict[str, float]) -> tuple[float, float]:
+    """Platt scaling on held-out text: the slope and shift of the logistic of "usable"
+    on the fitted model's score. Rules were read from the fitting splits, so their
+    lines are more often usable than new text's; the held-out split says by how much."""
+    z = np.array([_z(f, weights) for f, _ in data])
+    y = np.array([1.0 if u else 0.0 for _, u in data])
+    a, b = 1.0, 0.0
+    for _ in range(20000):
+        p = 1.0 / (1.0 + np.exp(-(a * z + b)))
+        a -= 0.5 * float(np.mean((p - y) * z))
+        b -= 0.5 * float(np.mean(p - y))
+    return round(a, 3), round(b, 3)
+
+
+def scaled(weights: dict[str, float], a: float, b: float) -> dict[str, float]:
+    """The weights whose score is ``a * z + b``."""
+    out = {n: round(a * w, 3) for n, w in weights.items()}
+    out["bias"] = round(out.get("bias", 0.0) + b, 3)
+    return out
+
+
+def recalibrated_cv(
+    data: list[Row], weights: dict[str, float], folds: int = 5
+) -> list[tuple[float, bool]]:
+    """Held-out scores with the recalibration fitted on the other folds of the split."""
+    out = []
+    for k in range(folds):
+        train = [r for n, r in enumerate(data) if n % folds != k]
+        w = scaled(weights, *recalibrate(train, weights))
+        out += [(_score(f, w), u) for n, (f, u) in enumerate(data) if n % folds == k]
+    return out
 
 
 def cross_validated(data: list[Row], l2: float, folds: int = 5) -> list[tuple[float, bool]]:
@@ -107,12 +150,14 @@ def report(data: list[Row], weights: dict[str, float], scored: list[tuple[float,
             print(f"  >= {t:.1f}: keeps {len(kept)}, usable {sum(kept) / len(kept):.2f}")
 
 
-def write(weights: dict[str, float], n: int) -> None:
+def write(weights: dict[str, float], n: int, held: int, ab: tuple[float, float]) -> None:
     lines = [
         "# Weights of the event confidence model (storyline.events.confidence): a logistic",
         "# function of binary features. Fitted by bench/realtext/calibrate.py on",
-        f"# {n} judged dev and calib events of real text (never the test sample); refit after",
-        "# changing the coder and after adding judgements.",
+        f"# {n} judged events of real text ({', '.join(SPLITS)}; never the test sample),",
+        f"# then recalibrated (slope {ab[0]}, shift {ab[1]}) on {held} judged events of the",
+        f"# held-out {HELD_OUT} split; refit after changing the coder and after adding",
+        "# judgements.",
         "[weights]",
         *(f'"{k}" = {v}' for k, v in sorted(weights.items())),
     ]
@@ -126,27 +171,28 @@ def main() -> None:
     ap.add_argument("--without", action="append", default=[], help="leave out features")
     ap.add_argument("--dry-run", action="store_true", help="fit and report; write nothing")
     args = ap.parse_args()
-    by_split = {split: without(rows(split), args.without) for split in SPLITS}
+    by_split = {split: without(rows(split), args.without) for split in (*SPLITS, HELD_OUT)}
     data = [r for split in SPLITS for r in by_split[split]]
+    held = by_split[HELD_OUT]
     if args.check:
         from storyline.events.confidence import weights
 
         current = weights()
-        for split in SPLITS:
+        for split in (*SPLITS, HELD_OUT):
             print(f"current weights on {split}:")
             report(by_split[split], current, [(_score(f, current), u) for f, u in by_split[split]])
         return
-    *tuned, last = SPLITS
-    before = fit([r for split in tuned for r in by_split[split]], args.l2)
-    print(f"fitted on {' + '.join(tuned)}, judged on {last} (transfer to new text):")
-    report(by_split[last], before, [(_score(f, before), u) for f, u in by_split[last]])
     fitted = fit(data, args.l2)
-    print(f"{' + '.join(SPLITS)}, in sample:")
-    report(data, fitted, [(_score(f, fitted), u) for f, u in data])
-    print(f"{' + '.join(SPLITS)}, 5-fold cross-validated (what to expect on new text):")
+    print(f"{' + '.join(SPLITS)}, 5-fold cross-validated (text rules were read from):")
     report(data, fitted, cross_validated(data, args.l2))
+    print(f"fitted on {' + '.join(SPLITS)}, judged on held-out {HELD_OUT} (new text):")
+    report(held, fitted, [(_score(f, fitted), u) for f, u in held])
+    a, b = recalibrate(held, fitted)
+    print(f"recalibrated on {HELD_OUT} (slope {a}, shift {b}), 5-fold cross-validated there:")
+    report(held, fitted, recalibrated_cv(held, fitted))
+    final = scaled(fitted, a, b)
     if not args.dry_run:
-        write(fitted, len(data))
+        write(final, len(data), len(held), (a, b))
         print(f"wrote {OUT}")
 
 

@@ -35,7 +35,9 @@ CORPORA = ("newswire", "timeml", "pages")
 #: judged fresh lines) and the remaining 65 TimeML articles (the English pages are all
 #: in dev or test). ``fresh`` (session 8): newswire buckets 40-49, judged whole once to
 #: estimate the coder of that day on text no rule had been read from; ``fresh2``
-#: (session 10): newswire buckets 50-59, the same for the session-9 coder.
+#: (session 10): newswire buckets 50-59, the same for the session-9 coder; ``fresh3``
+#: (session 10): buckets 60-69, judged whole for the session-10 coder and kept out of
+#: rule reading (it recalibrates the confidence model).
 SPLITS: dict[str, dict[str, range]] = {
     "newswire": {
         "test": range(0, 10),
@@ -43,11 +45,12 @@ SPLITS: dict[str, dict[str, range]] = {
         "calib": range(20, 40),
         "fresh": range(40, 50),
         "fresh2": range(50, 60),
+        "fresh3": range(60, 70),
     },
     "timeml": {"test": range(0, 35), "dev": range(35, 70), "calib": range(70, 100)},
     "pages": {"test": range(0, 50), "dev": range(50, 100)},
 }
-SPLIT_NAMES = ("dev", "test", "calib", "fresh", "fresh2")
+SPLIT_NAMES = ("dev", "test", "calib", "fresh", "fresh2", "fresh3")
 
 
 def corpora_of(split: str) -> tuple[str, ...]:

@@ -108,6 +108,16 @@ def sort_key(value: str | None) -> tuple[str, str]:
     return b if b else ("9999-99-99", "9999-99-99")
 
 
+#: TIMEX3 parts of the day, as a reader says them ("2006-12-16TEV": the evening).
+_DAY_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+
+
+def _day_part(value: str) -> str:
+    """``2006-12-16TEV`` -> ``2006-12-16 evening`` (other values as they are)."""
+    day, sep, part = value.partition("T")
+    return f"{day} {_DAY_PARTS[part]}" if sep and part in _DAY_PARTS else value
+
+
 _MOD_SIGNS = {"ON_OR_BEFORE": ("≤ ", "on or before "), "ON_OR_AFTER": ("≥ ", "on or after ")}
 
 
@@ -117,6 +127,6 @@ def date_label(
     """How a date reads on a timeline line: ``2021-03``, ``2021-03-01/2021-03-05``,
     ``≤ 2021-03-25`` (an undated past act: on or before publication; ``words``
     spells it out)."""
-    text = date + (f"/{date_end}" if date_end else "")
+    text = _day_part(date) + (f"/{_day_part(date_end)}" if date_end else "")
     sign = _MOD_SIGNS.get(date_mod or "")
     return (sign[1] if words else sign[0]) + text if sign else text

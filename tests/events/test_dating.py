@@ -63,6 +63,13 @@ def test_a_relative_clause_takes_the_date_of_its_noun_phrase() -> None:
         (("2006-03-01", "2006-03-05", None), "2006-03-01/2006-03-05", "2006-03-01/2006-03-05"),
         (("2006-03-15", None, "ON_OR_BEFORE"), "≤ 2006-03-15", "on or before 2006-03-15"),
         (("2006-03-15", None, "ON_OR_AFTER"), "≥ 2006-03-15", "on or after 2006-03-15"),
+        # a TIMEX3 part of the day reads as words (a judge took "TEV" for a glitch)
+        (("2006-12-16TEV", None, None), "2006-12-16 evening", "2006-12-16 evening"),
+        (
+            ("2006-12-16TNI", None, "ON_OR_BEFORE"),
+            "≤ 2006-12-16 night",
+            "on or before 2006-12-16 night",
+        ),
     ],
 )
 def test_date_labels(args: tuple[str, str | None, str | None], short: str, words: str) -> None:

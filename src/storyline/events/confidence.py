@@ -71,6 +71,8 @@ def features(
         "joint": ev.joint,
         "inferred": _inferred(ev.source_spans) or _inferred(ev.target_spans),
         "dated": ev.date_source == "text",
+        "context_dated": ev.date_source == "context",  # the day the sentences before tell
+        "open": ev.date_mod is not None,  # "on or before/after" the publication date
         f"reported.{tense}": ev.date_source == "reported",
         f"modality.{ev.modality}": True,
         "person_doer": bool(ev.source)

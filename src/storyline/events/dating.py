@@ -177,7 +177,7 @@ def event_date(
         head = _timex_head(tree, tx, sentence)
         if head is None or (skip_subtree and head in skip_subtree):
             continue
-        if _since(tree, tx, head, trigger):
+        if _since(tree, tx, head, {trigger, *rank}):
             continue  # "the second visit since 2003": after that date, not on it
         target = _attachment(tree, head, set(chain))
         if target is not None and target not in rank:
@@ -203,7 +203,7 @@ def event_date(
             if tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.end
             and not tx.value.startswith(("P", "X")) and not clock_only(tx)
             and frames_main_clause(tree, _timex_head(tree, tx, sentence), root, skip_subtree)
-            and not _since(tree, tx, _timex_head(tree, tx, sentence), trigger)
+            and not _since(tree, tx, _timex_head(tree, tx, sentence), {trigger, *rank})
         ]  # fmt: skip
         for tx in dates:
             if tx.start < sentence.start + 25:
@@ -222,19 +222,20 @@ def _and_conjunct(tree: DocTree, verb: int) -> bool:
     return any(tree.tokens[c].text.lower() == "and" for c in tree.kids(tok.head, "cc"))
 
 
-def _since(tree: DocTree, tx: Timex, head: int | None, trigger: int) -> bool:
+def _since(tree: DocTree, tx: Timex, head: int | None, own: set[int]) -> bool:
     """Is a year or a month the object of "since" ("the second visit since 2003", "Since
     the 1979 revolution, Iran has ...")? It opens a period; it is not the act's date.
     A day stays ("have killed 500 fighters since Wednesday": judges took such tallies,
-    dated to the day), and so does the trigger's own date ("since its August 1990
-    invasion of Kuwait")."""
+    dated to the day), and so does the date of the trigger or of the noun phrase it
+    hangs in (``own``: "since its August 1990 invasion of Kuwait", "since the January
+    1998 bombing of a clinic that killed ...")."""
     if len(tx.value) > 7 or not tx.value[:4].isdigit():
         return False
     if head is None:
         return False
     tok = tree.tokens[head]
     for _ in range(3):  # "since 2003", "since the 1979 revolution"
-        if tok.i == trigger:
+        if tok.i in own:
             return False
         if tok.dep == "pobj" and tree.lemma(tok.head) == "since":
             return True
