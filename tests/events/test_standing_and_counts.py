@@ -178,3 +178,22 @@ def test_acts_told_as_a_habit_are_no_act() -> None:
     )
     assert "ACCUSE" not in _types(text)
     assert "ACCUSE" in _types("China accused Taiwan on Monday of trying to split the motherland.")
+    # "always" states a stance now, not a habit
+    stance = '"We have always supported the efforts of Pyongyang and Seoul," Lavrov said.'
+    assert "SUPPORT" in _types(stance)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        # a clause of time dates the clause it hangs on
+        ("When Clinton visited Tokyo in April 1996, the two leaders agreed to study the"
+         " expansion of defence cooperation.", "agreed", "1996-04"),
+        # a reaction joined by "but" in the simple past is told as the same moment
+        ("Fatah-backed Palestinian president Mahmud Abbas called Saturday for early"
+         " elections, but Hamas rejected the move as a coup.", "rejected", "2006-12-16"),
+    ],
+)  # fmt: skip
+def test_a_clause_of_time_and_a_reaction_share_the_day(text: str, trigger: str, date: str) -> None:
+    found = [e for e in extract_events(text, "2006-12-17") if e.trigger.text.startswith(trigger)]
+    assert found and found[0].date == date, [(e.summary, e.date) for e in found]

@@ -10,6 +10,7 @@ from storyline.events.lexicon import FRAMES, SPEECH_VERBS, VERB_TRIGGERS
 from storyline.events.tree import DocTree
 
 __all__ = [
+    "at_the_time",
     "before_sequence",
     "frames_main_clause",
     "narrated",
@@ -122,14 +123,28 @@ def participle_frame(tree: DocTree, clause: int) -> bool:
     )
 
 
+#: Subordinators whose clause tells the moment of the clause it hangs on (not "as" or
+#: "while": "as they prepare for EU membership around the turn of the century" tells
+#: an aim's time, judged tuning lines showed).
+_MOMENT_MARKS = frozenset({"when"})
+
+
+def at_the_time(tree: DocTree, clause: int) -> bool:
+    """A clause of time ("when it convened on Thursday"): it tells the moment of the
+    clause it hangs on."""
+    marks = tree.kids(clause, "mark", "advmod")  # "when" is tagged as either
+    return any(tree.tokens[m].text.lower() in _MOMENT_MARKS for m in marks)
+
+
 def narrated(tree: DocTree, conj: int) -> bool:
     """Is a conjunct with a subject of its own told as the same moment as the clause it
-    joins: "met X in Zagreb on Friday *and* the two leaders pledged ..." (both simple
-    past, joined by "and"), unlike "adopted ... in August, but Beshir has rejected"?"""
+    joins: "met X in Zagreb on Friday *and* the two leaders pledged ...", "Abbas called
+    Saturday for early elections, *but* Hamas rejected the move" (both simple past,
+    joined by "and" or "but"), unlike "adopted ... in August, but Beshir has rejected"?"""
     head = tree.tokens[conj].head
     same_tense = tree.tokens[conj].tag == tree.tokens[head].tag == "VBD"
-    joined_by_and = any(tree.tokens[c].text.lower() == "and" for c in tree.kids(head, "cc"))
-    return same_tense and joined_by_and and not tree.kids(conj, "aux", "auxpass")
+    joined = any(tree.tokens[c].text.lower() in ("and", "but") for c in tree.kids(head, "cc"))
+    return same_tense and joined and not tree.kids(conj, "aux", "auxpass")
 
 
 def frames_main_clause(

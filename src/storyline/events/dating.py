@@ -18,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from storyline.events.date_scope import (
+    at_the_time,
     before_sequence,
     frames_main_clause,
     participle_frame,
@@ -147,7 +148,9 @@ def event_date(
     chain = [*chain, *(j for j in extra if j not in chain)]
     for verb in chain:  # "Opening the forum on Wednesday, Annan called on ...": a
         for clause in tree.kids(verb, "advcl"):  # participle clause tells the same moment
-            if participle_frame(tree, clause):  # its own words, not a relative clause's
+            # and so does a clause of time ("voted to endorse it when it convened on
+            # Thursday"): its own words, not a relative clause's
+            if participle_frame(tree, clause) or at_the_time(tree, clause):
                 for j in tree.subtree(clause):
                     if tree.clause_verb(j) == clause:
                         rank.setdefault(j, len(chain))
