@@ -197,3 +197,16 @@ def test_acts_told_as_a_habit_are_no_act() -> None:
 def test_a_clause_of_time_and_a_reaction_share_the_day(text: str, trigger: str, date: str) -> None:
     found = [e for e in extract_events(text, "2006-12-17") if e.trigger.text.startswith(trigger)]
     assert found and found[0].date == date, [(e.summary, e.date) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # triggers the calib recall gold had and the lexicon lacked
+        ("Two Palestinian militants were gunned down by Israeli troops in Nablus on Sunday.",
+         "ASSAULT"),
+        ("The suspect was nabbed by Hong Kong police on Monday.", "COERCE"),
+    ],
+)  # fmt: skip
+def test_new_triggers(text: str, type_: str) -> None:
+    assert type_ in _types(text)
