@@ -1,21 +1,27 @@
 """Which words of a sentence share an event's time: the chain of clauses that
 governs the trigger up to a clause of sequence or cause, the same act told twice,
-a participle clause that frames the main verb, and acts narrated as one moment
-(:mod:`storyline.events.dating` reads a date off these words).
+a participle clause or a clause of time that frames the main verb, and acts narrated
+as one moment; which dates are not the act's ("since 2003"); and a charge in the
+present passive, laid before (:mod:`storyline.events.dating` reads a date off these).
 """
 
 from __future__ import annotations
 
 from storyline.events.lexicon import FRAMES, SPEECH_VERBS, VERB_TRIGGERS
 from storyline.events.tree import DocTree
+from storyline.records import Timex
 
 __all__ = [
+    "and_conjunct",
     "at_the_time",
+    "bare_day_verb",
     "before_sequence",
     "frames_main_clause",
     "narrated",
     "participle_frame",
     "same_act",
+    "since_start",
+    "status_passive",
     "told_after",
     "unfolds",
 ]
@@ -170,3 +176,74 @@ def unfolds(tree: DocTree, trigger: int) -> list[int]:
     if tree.is_verb(trigger) or tok.dep not in ("nsubj", "nsubjpass"):
         return []
     return [c for c in tree.kids(tok.head, "xcomp") if tree.lemma(c) in _HAPPENING]
+
+
+def and_conjunct(tree: DocTree, verb: int) -> bool:
+    """Is the verb a clause joined to the main one by "and"?"""
+    tok = tree.tokens[verb]
+    if tok.dep != "conj" or tree.tokens[tok.head].dep != "ROOT":
+        return False
+    return any(tree.tokens[c].text.lower() == "and" for c in tree.kids(tok.head, "cc"))
+
+
+def since_start(tree: DocTree, tx: Timex, head: int | None, own: set[int]) -> bool:
+    """Is a year or a month the object of "since" ("the second visit since 2003", "Since
+    the 1979 revolution, Iran has ...")? It opens a period; it is not the act's date.
+    A day stays ("have killed 500 fighters since Wednesday": judges took such tallies,
+    dated to the day), and so does the date of the trigger or of the noun phrase it
+    hangs in (``own``: "since its August 1990 invasion of Kuwait", "since the January
+    1998 bombing of a clinic that killed ...")."""
+    if len(tx.value) > 7 or not tx.value[:4].isdigit():
+        return False
+    if head is None:
+        return False
+    tok = tree.tokens[head]
+    for _ in range(3):  # "since 2003", "since the 1979 revolution"
+        if tok.i in own:
+            return False
+        if tok.dep == "pobj" and tree.lemma(tok.head) == "since":
+            return True
+        if tok.head == tok.i:
+            return False
+        tok = tree.tokens[tok.head]
+    return False
+
+
+#: Verbs whose present passive is a standing status ("is accused of", "is charged with").
+_STATUS_VERBS = frozenset({"accuse", "charge", "indict", "suspect", "allege"})
+
+
+def status_passive(tree: DocTree, i: int) -> bool:
+    """A present passive of a charge ("is accused of", "are charged with"): a standing
+    status, its act done on a day the text does not give."""
+    if tree.tokens[i].tag != "VBN" or tree.lemma(i) not in _STATUS_VERBS:
+        return False
+    return any(tree.tokens[a].tag in ("VBZ", "VBP") for a in tree.kids(i, "auxpass"))
+
+
+_OBJECTS = frozenset({"dobj", "pobj", "attr", "dative"})
+
+
+def bare_day_verb(tree: DocTree, head: int, target: int) -> int:
+    """A bare day adverbial the parser hung on the verb's object ("met EU diplomats
+    here *Tuesday*", "signed the deal *Monday*") modifies the verb: a noun takes a day
+    through a preposition or a possessive, not as a bare noun phrase."""
+    if tree.is_verb(target):
+        return target
+    day = tree.tokens[head]
+    if day.dep == "pobj" and tree.lemma(day.head) == "on" and day.head != head:
+        # "rebuffed the US stand on Tuesday": a day on the verb's object dates the verb
+        obj = tree.tokens[target]
+        if tree.tokens[day.head].head == target and obj.dep == "dobj":
+            return obj.head if tree.is_verb(obj.head) else target
+        return target
+    if day.dep != "npadvmod":
+        return target
+    for _ in range(2):  # "met with the minister here Tuesday": pobj -> prep -> verb
+        tok = tree.tokens[target]
+        if tok.dep not in _OBJECTS and tok.dep != "prep":
+            return target
+        target = tok.head
+        if tree.is_verb(target):
+            return target
+    return target

@@ -18,11 +18,15 @@ import re
 from typing import NamedTuple
 
 from storyline.events.date_scope import (
+    and_conjunct,
     at_the_time,
+    bare_day_verb,
     before_sequence,
     frames_main_clause,
     participle_frame,
     same_act,
+    since_start,
+    status_passive,
     told_after,
     unfolds,
 )
@@ -180,11 +184,11 @@ def event_date(
         head = _timex_head(tree, tx, sentence)
         if head is None or (skip_subtree and head in skip_subtree):
             continue
-        if _since(tree, tx, head, {trigger, *rank}):
+        if since_start(tree, tx, head, {trigger, *rank}):
             continue  # "the second visit since 2003": after that date, not on it
         target = _attachment(tree, head, set(chain))
         if target is not None and target not in rank:
-            target = _bare_day_verb(tree, head, target)
+            target = bare_day_verb(tree, head, target)
         if target is not None and target not in rank:
             target = _framing(tree, head, target, set(chain))
         if target in rank:
@@ -197,7 +201,7 @@ def event_date(
     # often hangs it on the subject: "Last December South Korea tightened"), and so does
     # a sentence's only date at its end ("launched talks with Turkey last October").
     root = chain[-1]
-    if _and_conjunct(tree, root):
+    if and_conjunct(tree, root):
         root = tree.tokens[root].head  # "In June last year, ... had a falling out, and Pol
         # Pot was arrested": the opening date frames both clauses
     if tree.tokens[root].dep == "ROOT":
@@ -206,7 +210,7 @@ def event_date(
             if tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.end
             and not tx.value.startswith(("P", "X")) and not clock_only(tx)
             and frames_main_clause(tree, _timex_head(tree, tx, sentence), root, skip_subtree)
-            and not _since(tree, tx, _timex_head(tree, tx, sentence), {trigger, *rank})
+            and not since_start(tree, tx, _timex_head(tree, tx, sentence), {trigger, *rank})
         ]  # fmt: skip
         for tx in dates:
             if tx.start < sentence.start + 25:
@@ -215,67 +219,6 @@ def event_date(
         if len(dates) == 1 and dates[0].end >= tail - 1:
             return dates[0]
     return None
-
-
-def _and_conjunct(tree: DocTree, verb: int) -> bool:
-    """Is the verb a clause joined to the main one by "and"?"""
-    tok = tree.tokens[verb]
-    if tok.dep != "conj" or tree.tokens[tok.head].dep != "ROOT":
-        return False
-    return any(tree.tokens[c].text.lower() == "and" for c in tree.kids(tok.head, "cc"))
-
-
-def _since(tree: DocTree, tx: Timex, head: int | None, own: set[int]) -> bool:
-    """Is a year or a month the object of "since" ("the second visit since 2003", "Since
-    the 1979 revolution, Iran has ...")? It opens a period; it is not the act's date.
-    A day stays ("have killed 500 fighters since Wednesday": judges took such tallies,
-    dated to the day), and so does the date of the trigger or of the noun phrase it
-    hangs in (``own``: "since its August 1990 invasion of Kuwait", "since the January
-    1998 bombing of a clinic that killed ...")."""
-    if len(tx.value) > 7 or not tx.value[:4].isdigit():
-        return False
-    if head is None:
-        return False
-    tok = tree.tokens[head]
-    for _ in range(3):  # "since 2003", "since the 1979 revolution"
-        if tok.i in own:
-            return False
-        if tok.dep == "pobj" and tree.lemma(tok.head) == "since":
-            return True
-        if tok.head == tok.i:
-            return False
-        tok = tree.tokens[tok.head]
-    return False
-
-
-_OBJECTS = frozenset({"dobj", "pobj", "attr", "dative"})
-#: Verbs whose present passive is a standing status ("is accused of", "is charged with").
-_STATUS_VERBS = frozenset({"accuse", "charge", "indict", "suspect", "allege"})
-
-
-def _bare_day_verb(tree: DocTree, head: int, target: int) -> int:
-    """A bare day adverbial the parser hung on the verb's object ("met EU diplomats
-    here *Tuesday*", "signed the deal *Monday*") modifies the verb: a noun takes a day
-    through a preposition or a possessive, not as a bare noun phrase."""
-    if tree.is_verb(target):
-        return target
-    day = tree.tokens[head]
-    if day.dep == "pobj" and tree.lemma(day.head) == "on" and day.head != head:
-        # "rebuffed the US stand on Tuesday": a day on the verb's object dates the verb
-        obj = tree.tokens[target]
-        if tree.tokens[day.head].head == target and obj.dep == "dobj":
-            return obj.head if tree.is_verb(obj.head) else target
-        return target
-    if day.dep != "npadvmod":
-        return target
-    for _ in range(2):  # "met with the minister here Tuesday": pobj -> prep -> verb
-        tok = tree.tokens[target]
-        if tok.dep not in _OBJECTS and tok.dep != "prep":
-            return target
-        target = tok.head
-        if tree.is_verb(target):
-            return target
-    return target
 
 
 #: A clock time that names no day ("at 10 p.m.", "at 4 in the morning"): its day is
@@ -353,14 +296,6 @@ def _clause_tense(tree: DocTree, trigger: int) -> str:
     return "past"  # a noun no verb governs ("The attack on the embassy."): news is past
 
 
-def _status_passive(tree: DocTree, i: int) -> bool:
-    """A present passive of a charge ("is accused of", "are charged with"): a standing
-    status, its act done on a day the text does not give."""
-    if tree.tokens[i].tag != "VBN" or tree.lemma(i) not in _STATUS_VERBS:
-        return False
-    return any(tree.tokens[a].tag in _PRESENT_TAGS for a in tree.kids(i, "auxpass"))
-
-
 def _finite_past(tree: DocTree, i: int) -> bool:
     """Is the trigger itself a past verb form ("made", "has tried", "was found")?"""
     if not tree.is_verb(i):
@@ -378,7 +313,7 @@ def open_side(tree: DocTree, trigger: int, modality: Modality) -> DateMod | None
     ``ON_OR_BEFORE`` (a past act), ``ON_OR_AFTER`` (a plan, a possibility still
     open) or None (a present act or state: it holds on the publication day)."""
     tense = _clause_tense(tree, trigger)
-    if _status_passive(tree, trigger):
+    if status_passive(tree, trigger):
         return "ON_OR_BEFORE"  # "Bin Laden is accused of ...": charged before, still so
     if tense == "past" and _finite_past(tree, trigger):
         return "ON_OR_BEFORE"  # "has tried", "made it clear": done, whatever governs it
