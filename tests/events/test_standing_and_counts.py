@@ -210,3 +210,16 @@ def test_a_clause_of_time_and_a_reaction_share_the_day(text: str, trigger: str, 
 )  # fmt: skip
 def test_new_triggers(text: str, type_: str) -> None:
     assert type_ in _types(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # PLOVER codebook words the lexicon lacked (none was read from a judged line)
+        ("Israel completed its pullout from Gaza on Monday.", "RETREAT"),
+        ("The minister won praise from the United Nations for the reform.", "SUPPORT"),
+        ("The army launched an ambush on a rebel convoy near Jaffna, killing six.", "ASSAULT"),
+    ],
+)  # fmt: skip
+def test_codebook_triggers(text: str, type_: str) -> None:
+    assert type_ in _types(text), [(e.type, e.trigger.text) for e in _events(text)]
