@@ -37,7 +37,9 @@ CORPORA = ("newswire", "timeml", "pages")
 #: estimate the coder of that day on text no rule had been read from; ``fresh2``
 #: (session 10): newswire buckets 50-59, the same for the session-9 coder; ``fresh3``
 #: (session 10): buckets 60-69, judged whole for the session-10 coder and kept out of
-#: rule reading (it recalibrates the confidence model).
+#: rule reading (it recalibrates the confidence model); ``fresh4`` (session 10, last):
+#: buckets 70-79, judged whole for the session-10 coder as the next session's untouched
+#: baseline (pair a new coder against it; read no line of it for rules).
 SPLITS: dict[str, dict[str, range]] = {
     "newswire": {
         "test": range(0, 10),
@@ -46,11 +48,12 @@ SPLITS: dict[str, dict[str, range]] = {
         "fresh": range(40, 50),
         "fresh2": range(50, 60),
         "fresh3": range(60, 70),
+        "fresh4": range(70, 80),
     },
     "timeml": {"test": range(0, 35), "dev": range(35, 70), "calib": range(70, 100)},
     "pages": {"test": range(0, 50), "dev": range(50, 100)},
 }
-SPLIT_NAMES = ("dev", "test", "calib", "fresh", "fresh2", "fresh3")
+SPLIT_NAMES = ("dev", "test", "calib", "fresh", "fresh2", "fresh3", "fresh4")
 
 
 def corpora_of(split: str) -> tuple[str, ...]:

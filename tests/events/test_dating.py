@@ -70,6 +70,9 @@ def test_a_relative_clause_takes_the_date_of_its_noun_phrase() -> None:
             "≤ 2006-12-16 night",
             "on or before 2006-12-16 night",
         ),
+        # a TIMEX3 decade or century reads as one
+        (("198", None, "ON_OR_BEFORE"), "≤ 1980s", "on or before 1980s"),
+        (("19", None, None), "1900s", "1900s"),
     ],
 )
 def test_date_labels(args: tuple[str, str | None, str | None], short: str, words: str) -> None:
