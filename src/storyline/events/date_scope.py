@@ -7,7 +7,7 @@ present passive, laid before (:mod:`storyline.events.dating` reads a date off th
 
 from __future__ import annotations
 
-from storyline.events.lexicon import FRAMES, SPEECH_VERBS, VERB_TRIGGERS
+from storyline.events.lexicon import AHEAD_WORDS, FRAMES, SPEECH_VERBS, VERB_TRIGGERS
 from storyline.events.tree import DocTree
 from storyline.records import Timex
 
@@ -50,7 +50,7 @@ def before_sequence(tree: DocTree, chain: list[int]) -> list[int]:
             return chain[: n + 1]
         if t.dep == "pobj" and tree.lemma(t.head) in _SEQUENCE_PREPS:
             return chain[: n + 1]
-        if t.dep == "pobj" and tree.lemma(tree.tokens[t.head].head) in ("ahead", "eve"):
+        if t.dep == "pobj" and tree.lemma(tree.tokens[t.head].head) in AHEAD_WORDS:
             return chain[: n + 1]  # "said on Wednesday on the eve of an EU summit"
         if t.dep == "conj" and tree.kids(tok, "nsubj", "nsubjpass") and not narrated(tree, tok):
             return chain[: n + 1]

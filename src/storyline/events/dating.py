@@ -175,6 +175,7 @@ def event_date(
                 for j in tree.subtree(clause):
                     if tree.is_verb(j):
                         rank.setdefault(j, len(chain))
+    own = {trigger, *rank}  # the words whose "since" phrase dates the act itself
     best: tuple[int, int, Timex] | None = None
     for tx in timexes:
         if tx.type not in _DATE_TYPES or not (sentence.start <= tx.start < sentence.end):
@@ -184,7 +185,7 @@ def event_date(
         head = _timex_head(tree, tx, sentence)
         if head is None or (skip_subtree and head in skip_subtree):
             continue
-        if since_start(tree, tx, head, {trigger, *rank}):
+        if since_start(tree, tx, head, own):
             continue  # "the second visit since 2003": after that date, not on it
         target = _attachment(tree, head, set(chain))
         if target is not None and target not in rank:
@@ -205,12 +206,16 @@ def event_date(
         root = tree.tokens[root].head  # "In June last year, ... had a falling out, and Pol
         # Pot was arrested": the opening date frames both clauses
     if tree.tokens[root].dep == "ROOT":
-        dates = [
-            tx for tx in timexes
+        heads = {
+            id(tx): _timex_head(tree, tx, sentence) for tx in timexes
             if tx.type in _DATE_TYPES and sentence.start <= tx.start < sentence.end
             and not tx.value.startswith(("P", "X")) and not clock_only(tx)
-            and frames_main_clause(tree, _timex_head(tree, tx, sentence), root, skip_subtree)
-            and not since_start(tree, tx, _timex_head(tree, tx, sentence), {trigger, *rank})
+        }  # fmt: skip
+        dates = [
+            tx for tx in timexes
+            if id(tx) in heads
+            and frames_main_clause(tree, heads[id(tx)], root, skip_subtree)
+            and not since_start(tree, tx, heads[id(tx)], own)
         ]  # fmt: skip
         for tx in dates:
             if tx.start < sentence.start + 25:

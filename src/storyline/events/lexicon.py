@@ -13,6 +13,7 @@ from storyline.events.frames import Frames, Trigger, load_frames
 from storyline.records import Token
 
 __all__ = [
+    "AHEAD_WORDS",
     "DIRECTIONLESS",
     "FRAMES",
     "HOSTILE_TYPES",
@@ -58,6 +59,7 @@ LIGHT_VERBS = FRAMES.word("light_verbs")
 RESTATING_VERBS = FRAMES.word("restating_verbs")
 RECEIVING_VERBS = FRAMES.word("receiving_verbs")
 PEOPLE = FRAMES.word("people")
+AHEAD_WORDS = FRAMES.word("ahead_words")  # "ahead of a summit": still to come
 ORGANS: dict[str, str] = FRAMES.organs
 HAVING_VERBS = FRAMES.word("having_verbs")
 ORIGIN_NOUNS = FRAMES.word("origin_nouns")

@@ -8,7 +8,7 @@ the visit's, *said* is not.
 
 from __future__ import annotations
 
-from storyline.events.lexicon import THREAT_VERBS
+from storyline.events.lexicon import AHEAD_WORDS, THREAT_VERBS
 from storyline.events.tree import DocTree
 from storyline.vocab import Modality
 
@@ -29,8 +29,6 @@ _FUTURE_GOVERNORS = frozenset(
 )  # fmt: skip
 #: Governors of an aim: their subject already acts ("the visit aims at ...")
 _PURPOSES = frozenset({"aim", "mean", "seek", "hope", "want", "wish", "intend"})
-#: Words whose "of" phrase is still to come: "ahead of a summit", "the eve of the vote".
-_AHEAD = frozenset({"ahead", "eve", "run-up"})
 _PAST_WORDS = frozenset({"last", "previous", "yesterday", "earlier", "past"})
 _FUTURE_MODIFIERS = frozenset(
     {"planned", "upcoming", "future", "next", "forthcoming", "scheduled", "proposed"}
@@ -156,7 +154,7 @@ def modality(tree: DocTree, trigger: int) -> Modality:
             # "his visit to Turkey was aimed at strengthening ties": an act that has an
             # aim is under way, not planned (but "talks are expected to begin" are)
             future = future or not (below in ("nsubj", "nsubjpass") and lemma in _PURPOSES)
-        if governs and lemma in _AHEAD and below == "prep" and not _past_named(tree, trigger):
+        if governs and lemma in AHEAD_WORDS and below == "prep" and not _past_named(tree, trigger):
             future = True  # "ahead of a summit Thursday", "on the eve of an EU summit"
         if (
             governs
