@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -44,6 +45,13 @@ from storyline.serialize import event_json
 
 OUT = ROOT / "src" / "storyline" / "data" / "confidence.toml"
 L2 = 3.0
+#: A feature seen on fewer fitting events than this gets no weight (a word met once or
+#: twice says nothing about its sense in general).
+MIN_COUNT = 3
+#: The admission floor is the highest of these below which the held-out split's lines
+#: were at most FLOOR_USABLE usable: the coder drops only what new text says is noise.
+FLOORS = tuple(round(0.05 * k, 2) for k in range(1, 11))
+FLOOR_USABLE = 0.10
 BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 1.01))
 
 
@@ -57,7 +65,7 @@ HELD_OUT = "fresh3"
 def rows(split: str) -> list[Row]:
     """(features, usable) of every current mention of the split whose line was judged."""
     judged = judgements()
-    config = BuildConfig()
+    config = BuildConfig(admission_floor=0.0)  # every mention, the floor is fitted here
     out: list[Row] = []
     for corpus in corpora_of(split):
         raws = [r for r in iter_inputs([materialize(split, corpus)]) if isinstance(r, RawDocument)]
@@ -75,7 +83,8 @@ def without(data: list[Row], prefixes: list[str]) -> list[Row]:
 
 
 def fit(data: list[tuple[dict[str, bool], bool]], l2: float = L2) -> dict[str, float]:
-    names = sorted({n for f, _ in data for n in f})
+    counts = Counter(n for f, _ in data for n, on in f.items() if on)
+    names = sorted(n for n, c in counts.items() if c >= MIN_COUNT or n == "bias")
     x = np.array([[1.0 if f.get(n) else 0.0 for n in names] for f, _ in data])
     y = np.array([1.0 if u else 0.0 for _, u in data])
     w = np.zeros(len(names))
@@ -84,7 +93,8 @@ def fit(data: list[tuple[dict[str, bool], bool]], l2: float = L2) -> dict[str, f
         p = 1.0 / (1.0 + np.exp(-(x @ w)))
         grad = x.T @ (p - y) / len(y) + penalty * w / len(y)
         w -= 0.5 * grad
-    return {n: round(float(v), 3) for n, v in zip(names, w, strict=True)}
+    out = {n: round(float(v), 3) for n, v in zip(names, w, strict=True)}
+    return {n: v for n, v in out.items() if v or n == "bias"}
 
 
 def _z(f: dict[str, bool], weights: dict[str, float]) -> float:
@@ -138,8 +148,18 @@ def cross_validated(data: list[Row], l2: float, folds: int = 5) -> list[tuple[fl
     return out
 
 
+def auc(scored: list[tuple[float, bool]]) -> float:
+    """The chance that a usable line scores above an unusable one (ties count half)."""
+    pos = [p for p, u in scored if u]
+    neg = [p for p, u in scored if not u]
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((p > q) + 0.5 * (p == q) for p in pos for q in neg)
+    return wins / (len(pos) * len(neg))
+
+
 def report(data: list[Row], weights: dict[str, float], scored: list[tuple[float, bool]]) -> None:
-    print(f"{len(data)} judged events, {sum(u for _, u in data)} usable")
+    print(f"{len(data)} judged events, {sum(u for _, u in data)} usable, AUC {auc(scored):.3f}")
     for lo, hi in BANDS:
         band = [u for p, u in scored if lo <= p < hi]
         share = f"{sum(band) / len(band):.2f}" if band else "-"
@@ -150,14 +170,31 @@ def report(data: list[Row], weights: dict[str, float], scored: list[tuple[float,
             print(f"  >= {t:.1f}: keeps {len(kept)}, usable {sum(kept) / len(kept):.2f}")
 
 
-def write(weights: dict[str, float], n: int, held: int, ab: tuple[float, float]) -> None:
+def admission_floor(scored: list[tuple[float, bool]]) -> float:
+    """The highest floor (of FLOORS) whose held-out lines below it were at most
+    FLOOR_USABLE usable (0.0 when even the lowest fails)."""
+    best = 0.0
+    for t in FLOORS:
+        below = [u for p, u in scored if p < t]
+        if below and sum(below) / len(below) <= FLOOR_USABLE:
+            best = t
+    return best
+
+
+def write(
+    weights: dict[str, float], n: int, held: int, ab: tuple[float, float], floor: float
+) -> None:
     lines = [
         "# Weights of the event confidence model (storyline.events.confidence): a logistic",
         "# function of binary features. Fitted by bench/realtext/calibrate.py on",
         f"# {n} judged events of real text ({', '.join(SPLITS)}; never the test sample),",
         f"# then recalibrated (slope {ab[0]}, shift {ab[1]}) on {held} judged events of the",
         f"# held-out {HELD_OUT} split; refit after changing the coder and after adding",
-        "# judgements.",
+        "# judgements. The admission floor: the coder admits no event less confident than",
+        f"# this (held-out lines below it were at most {FLOOR_USABLE:.0%} usable).",
+        "[admission]",
+        f"floor = {floor}",
+        "",
         "[weights]",
         *(f'"{k}" = {v}' for k, v in sorted(weights.items())),
     ]
@@ -189,10 +226,14 @@ def main() -> None:
     report(held, fitted, [(_score(f, fitted), u) for f, u in held])
     a, b = recalibrate(held, fitted)
     print(f"recalibrated on {HELD_OUT} (slope {a}, shift {b}), 5-fold cross-validated there:")
-    report(held, fitted, recalibrated_cv(held, fitted))
+    held_cv = recalibrated_cv(held, fitted)
+    report(held, fitted, held_cv)
+    floor = admission_floor(held_cv)
+    below = [u for p, u in held_cv if p < floor]
+    print(f"admission floor {floor}: {len(below)} held-out lines below it, {sum(below)} usable")
     final = scaled(fitted, a, b)
     if not args.dry_run:
-        write(final, len(data), len(held), (a, b))
+        write(final, len(data), len(held), (a, b), floor)
         print(f"wrote {OUT}")
 
 

@@ -117,10 +117,15 @@ def _first(mention: dict[str, Any]) -> dict[str, Any]:
 
 
 def score(
-    label: str, split: str = "test", misses: list[dict[str, Any]] | None = None
+    label: str,
+    split: str = "test",
+    misses: list[dict[str, Any]] | None = None,
+    min_confidence: float = 0.0,
 ) -> dict[str, Any]:
     """Recall of the split's gold; ``misses`` (dev and calib only) collects each gold
-    event the build did not code, with what it coded in that sentence instead."""
+    event the build did not code, with what it coded in that sentence instead.
+    ``min_confidence``: count only mentions at least that confident (the recall a
+    user's ``--min-confidence`` leaves)."""
     gold = load_gold(split)
     found_type = found_actors = total = unlocated = 0
     per_corpus: dict[str, list[int]] = {}
@@ -149,6 +154,7 @@ def score(
             here = [
                 m for m in mentions.get(doc_id, [])
                 if _first(m)["start"] < span[1] and _first(m)["end"] > span[0]
+                and m.get("confidence", 1.0) >= min_confidence
             ]  # fmt: skip
             for ge in g["events"]:
                 total += 1
@@ -180,6 +186,9 @@ def main() -> None:
     s.add_argument("--label", required=True)
     s.add_argument("--split", choices=tuple(_SEED_OFFSET), default="test")
     s.add_argument("--misses", action="store_true", help="list the missed events (not on test)")
+    s.add_argument(
+        "--min-confidence", type=float, default=0.0, help="count only mentions this confident"
+    )
     args = ap.parse_args()
     if args.cmd == "draw":
         cands = draw(args.label, args.split)
@@ -192,14 +201,16 @@ def main() -> None:
         if args.split == "test":
             raise SystemExit("the test gold's misses are not listed: they must not steer the rules")
         missed: list[dict[str, Any]] = []
-        score(args.label, args.split, missed)
+        score(args.label, args.split, missed, args.min_confidence)
         for m in missed:
             g = m["gold"]
             sides = [[a.get("name") for a in g.get(k, [])] for k in ("source", "target")]
             print(f"[{m['id']}] {g['type']} {g['modality']} {sides[0]} -> {sides[1]}")
             print(f"   coded: {m['coded']}\n   {m['file']}: {m['sentence']}\n")
     else:
-        print(json.dumps(score(args.label, args.split), indent=1))
+        print(
+            json.dumps(score(args.label, args.split, min_confidence=args.min_confidence), indent=1)
+        )
 
 
 if __name__ == "__main__":

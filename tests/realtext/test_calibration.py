@@ -50,3 +50,30 @@ def test_scaled_weights_give_the_scaled_score() -> None:
         z = sum(WEIGHTS[k] for k, on in f.items() if on)
         want = 1.0 / (1.0 + math.exp(-(0.5 * z - 0.6)))
         assert abs(calibrate._score(f, scaled) - want) < 1e-3
+
+
+def test_rare_features_get_no_weight() -> None:
+    """A word met on fewer than MIN_COUNT fitting events says nothing in general."""
+    rows = _rows(400, slope=1.0, shift=0.0)
+    rows[0][0]["lemma.once"] = True
+    rows[1][0]["lemma.twice"] = True
+    rows[2][0]["lemma.twice"] = True
+    for f, _ in rows[:50]:
+        f["lemma.often"] = True
+    fitted = calibrate.fit(rows)
+    assert "lemma.once" not in fitted and "lemma.twice" not in fitted
+    assert "lemma.often" in fitted and "a" in fitted
+
+
+def test_the_admission_floor_drops_only_what_was_almost_never_usable() -> None:
+    scored = [(0.12, False), (0.17, False), (0.22, False), (0.23, True), (0.27, False)]
+    scored += [(0.5, True), (0.6, False), (0.8, True)]
+    # below 0.2: 0 of 2 usable; below 0.25: 1 of 4 (25%, above the 10% allowed)
+    assert calibrate.admission_floor(scored) == 0.2
+    assert calibrate.admission_floor([(0.01, True), (0.5, False)]) == 0.0
+
+
+def test_auc_counts_ties_half() -> None:
+    assert calibrate.auc([(0.9, True), (0.1, False)]) == 1.0
+    assert calibrate.auc([(0.5, True), (0.5, False)]) == 0.5
+    assert calibrate.auc([(0.1, True), (0.9, False)]) == 0.0

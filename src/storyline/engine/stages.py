@@ -27,6 +27,9 @@ class BuildConfig:
     model: str | None = None  # spaCy model name or path; None = default / STORYLINE_MODEL
     workers: int = 1
     batch_size: int = 16
+    #: events less confident than this are not admitted; None: the confidence model's
+    #: admission floor (``data/confidence.toml``), 0: every event the frames fill
+    admission_floor: float | None = None
 
 
 def prepare_pipeline(config: BuildConfig) -> Pipeline:
@@ -43,7 +46,7 @@ def analyse_pipeline(config: BuildConfig) -> Pipeline:
             AnnotateStage(config.model, batch_size=config.batch_size),
             ActorStage(),
             TimexStage(),
-            EventStage(),
+            EventStage(config.admission_floor),
         ],
         available=available,
     )

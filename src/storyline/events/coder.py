@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from storyline.events.admission import admit, is_official
 from storyline.events.arguments import Args, arguments, resolve
-from storyline.events.confidence import features, probability
+from storyline.events.confidence import Words, admission_floor, features, probability
 from storyline.events.context import Context
 from storyline.events.dating import date_event, event_date
 from storyline.events.lexicon import FRAMES, ORGANS, RESTATING_VERBS, SPEECH_VERBS, Trigger
@@ -46,9 +46,12 @@ _CONDITIONAL_DEMANDS = frozenset(
 )  # fmt: skip
 
 
-def code_document(doc: Document) -> list[EventMention]:
+def code_document(doc: Document, floor: float | None = None) -> list[EventMention]:
+    """The document's event mentions at least ``floor`` confident (None: the confidence
+    model's admission floor; 0 admits every mention the frames fill)."""
     if not doc.tokens:
         return []
+    least = admission_floor() if floor is None else floor
     tree = DocTree.build(doc)
     ctx = Context.build(tree)
     out: list[EventMention] = []
@@ -71,7 +74,7 @@ def code_document(doc: Document) -> list[EventMention]:
             if key not in seen:
                 seen.add(key)
                 out.append(ev)
-    return out
+    return [ev for ev in out if ev.confidence >= least]
 
 
 #: How a phrase hangs from another act's trigger when it is only what that act is
@@ -244,6 +247,7 @@ def _mention(
         quoted=_quoted(doc.text[sentence.start : tree.tokens[i].start]),
         history=years_before(ev, doc.published) >= 3, clause=_clause(tree, i),
         late=sentence.start >= LATE_OFFSET, long_doc=len(doc.text) >= LONG_DOC,
+        words=_words(tree, i),
     )  # fmt: skip
     return replace(ev, confidence=probability(active), features=tuple(active))
 
@@ -265,6 +269,14 @@ def _clause(tree: DocTree, i: int) -> str:
     if tok.dep == "ccomp" and tree.lemma(tok.head) in SPEECH_VERBS:
         return "speech"
     return "other"
+
+
+def _words(tree: DocTree, i: int) -> Words:
+    tok = tree.tokens[i]
+    kids = tuple(
+        (tree.tokens[k].dep, tree.lemma(k)) for k in tree.kids(i) if tree.tokens[k].pos != "PUNCT"
+    )
+    return Words(tree.lemma(i), tok.dep, tree.lemma(tok.head), kids)
 
 
 def _tense(tree: DocTree, i: int) -> str:

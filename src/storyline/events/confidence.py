@@ -15,21 +15,62 @@ from __future__ import annotations
 import math
 import tomllib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from storyline.records import EventMention, Evidence
 
-__all__ = ["features", "probability", "weights"]
+__all__ = ["Words", "admission_floor", "features", "lexical", "probability", "weights"]
 
 _PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "our", "us", "i", "my"})
 
 
 @lru_cache(maxsize=1)
-def weights() -> dict[str, float]:
+def _model() -> dict[str, dict[str, float]]:
     text = (resources.files("storyline") / "data" / "confidence.toml").read_text("utf-8")
-    data = tomllib.loads(text)
-    return {str(k): float(v) for k, v in data["weights"].items()}
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    return {str(k): float(v) for k, v in _model()["weights"].items()}
+
+
+def admission_floor() -> float:
+    """The confidence below which the coder admits no event: chosen by
+    ``bench/realtext/calibrate.py`` as the highest at which held-out judged lines below
+    it were almost never usable (0 admits everything)."""
+    return float(_model().get("admission", {}).get("floor", 0.0))
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The trigger's words as the parse has them: its lemma and relation to its head,
+    the head's lemma, and its dependents' relations and lemmas. The lexical features
+    tell a trigger's usual sense in its usual frame ("take part in talks", "the killing
+    of"), which the binary shape features cannot."""
+
+    lemma: str
+    dep: str
+    head: str
+    children: tuple[tuple[str, str], ...] = ()
+
+
+def lexical(type_: str, words: Words) -> list[str]:
+    """The names of the lexical features of one trigger (weights fitted like the rest;
+    a word the fitting text never showed often enough has no weight)."""
+    lemma = words.lemma.lower()
+    out = {
+        f"lemma.{lemma}",
+        f"type_lemma.{type_}.{lemma}",
+        f"dep.{words.dep}",
+        f"head.{words.head.lower()}",
+    }
+    for dep, child in words.children:
+        out.add(f"child_dep.{dep}")
+        out.add(f"child.{dep}.{child.lower()}")
+    return sorted(out)
 
 
 def _inferred(spans: tuple[Evidence, ...]) -> bool:
@@ -47,6 +88,7 @@ def features(
     clause: str = "main",
     late: bool = False,
     long_doc: bool = False,
+    words: Words | None = None,
 ) -> list[str]:
     """The names of the features that are on for one mention.
 
@@ -55,7 +97,8 @@ def features(
     ``history``: the text dates the act years before the article; ``clause``: where
     the trigger stands (``main``: the sentence's main clause, ``speech``: the content
     of a verb of saying, ``other``: any other clause or phrase); ``late``: far into
-    the article; ``long_doc``: a long (feature) article.
+    the article; ``long_doc``: a long (feature) article; ``words``: the trigger's
+    words, for the lexical features.
     """
     actors = (*ev.source, *ev.target)
     src_countries = {a.country for a in ev.source if a.country}
@@ -88,7 +131,10 @@ def features(
         "speaker": ev.speaker is not None,
         "interstate": bool(src_countries and tgt_countries and src_countries != tgt_countries),
     }
-    return sorted(name for name, value in on.items() if value)
+    names = {name for name, value in on.items() if value}
+    if words is not None:
+        names.update(lexical(ev.type, words))
+    return sorted(names)
 
 
 def probability(active: Iterable[str]) -> float:

@@ -24,9 +24,12 @@ class EventStage:
     requires = frozenset({"text", "tokens", "sentences", "mentions", "timexes", "published"})
     provides = frozenset({"events"})
 
+    def __init__(self, floor: float | None = None) -> None:
+        self.floor = floor  # None: the confidence model's admission floor
+
     def run(self, docs: Iterable[Document], stats: StageStats) -> Iterator[Document]:
         for doc in docs:
-            events = tuple(code_document(doc))
+            events = tuple(code_document(doc, self.floor))
             for ev in events:
                 stats.counts[f"events.{ev.type}"] += 1
             stats.counts["events"] += len(events)
