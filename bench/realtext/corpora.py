@@ -39,7 +39,9 @@ CORPORA = ("newswire", "timeml", "pages")
 #: (session 10): buckets 60-69, judged whole for the session-10 coder and kept out of
 #: rule reading (it recalibrates the confidence model); ``fresh4`` (session 10, last):
 #: buckets 70-79, judged whole for the session-10 coder as the next session's untouched
-#: baseline (pair a new coder against it; read no line of it for rules).
+#: baseline (pair a new coder against it; read no line of it for rules); ``fresh5``
+#: (session 11): buckets 80-89, judged whole for the session-11 coder and, like
+#: fresh3, kept out of rule reading (it recalibrates the confidence model with fresh3).
 SPLITS: dict[str, dict[str, range]] = {
     "newswire": {
         "test": range(0, 10),
@@ -49,11 +51,12 @@ SPLITS: dict[str, dict[str, range]] = {
         "fresh2": range(50, 60),
         "fresh3": range(60, 70),
         "fresh4": range(70, 80),
+        "fresh5": range(80, 90),
     },
     "timeml": {"test": range(0, 35), "dev": range(35, 70), "calib": range(70, 100)},
     "pages": {"test": range(0, 50), "dev": range(50, 100)},
 }
-SPLIT_NAMES = ("dev", "test", "calib", "fresh", "fresh2", "fresh3", "fresh4")
+SPLIT_NAMES = ("dev", "test", "calib", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 
 
 def corpora_of(split: str) -> tuple[str, ...]:
