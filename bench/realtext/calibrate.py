@@ -9,16 +9,19 @@ Codes the documents of the fitting splits (``dev``, ``calib``, ``fresh``, ``fres
 text rules were read from; never ``test``) with the current coder, keeps every event
 mention whose timeline line was judged in any round (same judging key as
 ``sample.py``), and fits an L2-regularized logistic regression of "usable"
-(RUBRIC.md) on the features the coder recorded (``EventMention.features``). Lines of
-text that rules were read from are kinder than new text's (a rule removes the bad lines
-it was read from), so the fitted model is too sure of itself on new text: the score is
-then recalibrated (Platt scaling: a slope and a shift) on ``fresh3``, a split judged
-whole and never read for rules. The weights go to
-``src/storyline/data/confidence.toml``; the report gives, per confidence band, how many
-judged events fall in it and how many were usable: cross-validated on the fitting
-splits, on ``fresh3`` before recalibration, and on ``fresh3`` recalibrated on its other
-folds (what to expect on new text). ``--without PREFIX`` leaves out the features whose
-names start with PREFIX (to see what a group of features is worth).
+(RUBRIC.md) on the features the coder recorded (``EventMention.features``: the shape
+of the event and the trigger's words; a feature seen on fewer than ``MIN_COUNT``
+fitting events gets no weight). Lines of text that rules were read from are kinder
+than new text's (a rule removes the bad lines it was read from), so the fitted model
+is too sure of itself on new text: the score is then recalibrated (Platt scaling: a
+slope and a shift) on ``fresh3`` and ``fresh5``, splits judged whole and never read
+for rules, and the admission floor is chosen there (``admission_floor``). The weights
+go to ``src/storyline/data/confidence.toml``; the report gives, per confidence band,
+how many judged events fall in it and how many were usable, and the AUC:
+cross-validated on the fitting splits, on the held-out splits before recalibration,
+and there recalibrated on their other folds (what to expect on new text).
+``--without PREFIX`` leaves out the features whose names start with PREFIX (to see what
+a group of features is worth).
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ Row = tuple[dict[str, bool], bool]
 #: Splits the weights are fitted on: text rules were read from (their lines are kinder
 #: than new text's), and the held-out split that recalibrates the fitted model.
 SPLITS = ("dev", "calib", "fresh", "fresh2")
-HELD_OUT = "fresh3"
+HELD_OUT = ("fresh3", "fresh5")
 
 
 def rows(split: str) -> list[Row]:
@@ -189,9 +192,9 @@ def write(
         "# function of binary features. Fitted by bench/realtext/calibrate.py on",
         f"# {n} judged events of real text ({', '.join(SPLITS)}; never the test sample),",
         f"# then recalibrated (slope {ab[0]}, shift {ab[1]}) on {held} judged events of the",
-        f"# held-out {HELD_OUT} split; refit after changing the coder and after adding",
-        "# judgements. The admission floor: the coder admits no event less confident than",
-        f"# this (held-out lines below it were at most {FLOOR_USABLE:.0%} usable).",
+        f"# held-out {' + '.join(HELD_OUT)} splits; refit after changing the coder and",
+        "# after adding judgements. The admission floor: the coder admits no event less",
+        f"# confident than this (held-out lines below it were at most {FLOOR_USABLE:.0%} usable).",
         "[admission]",
         f"floor = {floor}",
         "",
@@ -208,24 +211,25 @@ def main() -> None:
     ap.add_argument("--without", action="append", default=[], help="leave out features")
     ap.add_argument("--dry-run", action="store_true", help="fit and report; write nothing")
     args = ap.parse_args()
-    by_split = {split: without(rows(split), args.without) for split in (*SPLITS, HELD_OUT)}
+    by_split = {split: without(rows(split), args.without) for split in (*SPLITS, *HELD_OUT)}
     data = [r for split in SPLITS for r in by_split[split]]
-    held = by_split[HELD_OUT]
+    held = [r for split in HELD_OUT for r in by_split[split]]
     if args.check:
         from storyline.events.confidence import weights
 
         current = weights()
-        for split in (*SPLITS, HELD_OUT):
+        for split in (*SPLITS, *HELD_OUT):
             print(f"current weights on {split}:")
             report(by_split[split], current, [(_score(f, current), u) for f, u in by_split[split]])
         return
     fitted = fit(data, args.l2)
     print(f"{' + '.join(SPLITS)}, 5-fold cross-validated (text rules were read from):")
     report(data, fitted, cross_validated(data, args.l2))
-    print(f"fitted on {' + '.join(SPLITS)}, judged on held-out {HELD_OUT} (new text):")
+    print(f"fitted on {' + '.join(SPLITS)}, judged on held-out {' + '.join(HELD_OUT)} (new text):")
     report(held, fitted, [(_score(f, fitted), u) for f, u in held])
     a, b = recalibrate(held, fitted)
-    print(f"recalibrated on {HELD_OUT} (slope {a}, shift {b}), 5-fold cross-validated there:")
+    held_name = " + ".join(HELD_OUT)
+    print(f"recalibrated on {held_name} (slope {a}, shift {b}), 5-fold cross-validated there:")
     held_cv = recalibrated_cv(held, fitted)
     report(held, fitted, held_cv)
     floor = admission_floor(held_cv)
