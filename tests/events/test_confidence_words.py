@@ -24,10 +24,10 @@ TEXT = (
 
 
 def test_lexical_feature_names() -> None:
-    words = Words("meet", "ROOT", "meet", (("nsubj", "Putin"), ("dobj", "Xi")))
+    words = Words("meet", "ROOT", "meet", (("nsubj", "<PERSON>"), ("dobj", "Xi")))
     assert lexical("CONSULT", words) == [
         "child.dobj.xi",
-        "child.nsubj.putin",
+        "child.nsubj.<PERSON>",
         "child_dep.dobj",
         "child_dep.nsubj",
         "dep.ROOT",
@@ -56,6 +56,10 @@ def test_mentions_carry_their_words(doc) -> None:  # type: ignore[no-untyped-def
     for ev in events:
         assert any(f.startswith("lemma.") for f in ev.features), ev.features
         assert any(f.startswith("type_lemma." + ev.type + ".") for f in ev.features)
+    met = next(ev for ev in events if ev.type == "CONSULT")
+    # "Putin met Xi": the names are their class, never themselves
+    assert "child.nsubj.<PERSON>" in met.features and "child.dobj.<PERSON>" in met.features
+    assert not any("putin" in f.lower() or f.rsplit(".", 1)[-1] == "xi" for f in met.features)
 
 
 @pytest.mark.slow

@@ -274,9 +274,19 @@ def _clause(tree: DocTree, i: int) -> str:
 def _words(tree: DocTree, i: int) -> Words:
     tok = tree.tokens[i]
     kids = tuple(
-        (tree.tokens[k].dep, tree.lemma(k)) for k in tree.kids(i) if tree.tokens[k].pos != "PUNCT"
+        (tree.tokens[k].dep, _word(tree, k)) for k in tree.kids(i) if tree.tokens[k].pos != "PUNCT"
     )
-    return Words(tree.lemma(i), tok.dep, tree.lemma(tok.head), kids)
+    return Words(tree.lemma(i), tok.dep, _word(tree, tok.head), kids)
+
+
+def _word(tree: DocTree, k: int) -> str:
+    """A word as the confidence model sees it: its lemma, but a name or a number as its
+    class ("<GPE>", "<PROPN>", "<NUM>"): the model weighs how words frame an act, never
+    which country or person is named."""
+    tok = tree.tokens[k]
+    if tok.pos in ("PROPN", "NUM") or tok.ent_type:
+        return f"<{tok.ent_type or tok.pos}>"
+    return tree.lemma(k)
 
 
 def _tense(tree: DocTree, i: int) -> str:

@@ -47,7 +47,8 @@ def admission_floor() -> float:
 @dataclass(frozen=True, slots=True)
 class Words:
     """The trigger's words as the parse has them: its lemma and relation to its head,
-    the head's lemma, and its dependents' relations and lemmas. The lexical features
+    the head's lemma, and its dependents' relations and lemmas (names and numbers as
+    their class, "<GPE>", "<NUM>": the model never learns a particular name). The lexical features
     tell a trigger's usual sense in its usual frame ("take part in talks", "the killing
     of"), which the binary shape features cannot."""
 
@@ -65,12 +66,16 @@ def lexical(type_: str, words: Words) -> list[str]:
         f"lemma.{lemma}",
         f"type_lemma.{type_}.{lemma}",
         f"dep.{words.dep}",
-        f"head.{words.head.lower()}",
+        f"head.{_low(words.head)}",
     }
     for dep, child in words.children:
         out.add(f"child_dep.{dep}")
-        out.add(f"child.{dep}.{child.lower()}")
+        out.add(f"child.{dep}.{_low(child)}")
     return sorted(out)
+
+
+def _low(word: str) -> str:
+    return word if word.startswith("<") else word.lower()
 
 
 def _inferred(spans: tuple[Evidence, ...]) -> bool:
