@@ -122,6 +122,27 @@ def test_build_reports_bad_input_and_goes_on(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_the_admission_floor_is_the_users_to_set(seeds_dir: Path, tmp_path: Path) -> None:
+    """``build --admission-floor 0`` admits every event the frames fill; a high floor
+    admits only the confident ones (the default, the model's own, lies between)."""
+    counts = {}
+    for floor in ("0", None, "0.6"):
+        db = tmp_path / f"floor-{floor}.db"
+        args = ["build", str(seeds_dir), "--db", str(db), "--workers", "1", "-q"]
+        result = runner.invoke(app, [*args, *(["--admission-floor", floor] if floor else [])])
+        assert result.exit_code == 0, result.stderr
+        _code, out = _run("timeline", "--db", str(db), "--format", "json")
+        events = json.loads(out)
+        if floor == "0.6":
+            assert events and all(e["confidence"] >= 0.6 for e in events)
+        counts[floor] = len(events)
+    assert counts["0"] > counts[None] > counts["0.6"], counts
+    bad = runner.invoke(app, ["build", str(seeds_dir), "--db", str(tmp_path / "x.db"),
+                              "--admission-floor", "1.5"])  # fmt: skip
+    assert bad.exit_code == 2 and not (tmp_path / "x.db").exists()  # a usage error
+
+
+@pytest.mark.slow
 def test_min_confidence_keeps_only_lines_the_model_trusts(seeds_db: Path) -> None:
     code, out = _run("timeline", "--db", str(seeds_db), "--format", "json")
     everything = json.loads(out)

@@ -165,6 +165,17 @@ def build(
             "always kept after a failed one, to resume from).",
         ),
     ] = False,
+    admission_floor: Annotated[
+        float | None,
+        typer.Option(
+            metavar="P",
+            min=0.0,
+            max=1.0,
+            show_default=False,
+            help="Admit no event less confident than P (default: the confidence model's "
+            "admission floor; 0 admits every event the frames fill).",
+        ),
+    ] = None,
     quiet: QuietOpt = False,
     progress: Annotated[
         bool | None,
@@ -192,7 +203,9 @@ def build(
         if not sep:
             raise _fail(f"--field takes NAME=FIELD, got {f!r}")
         field_map[key.strip()] = value.strip()
-    config = BuildConfig(model=model, workers=workers or os.cpu_count() or 1)
+    config = BuildConfig(
+        model=model, workers=workers or os.cpu_count() or 1, admission_floor=admission_floor
+    )
     executor = _executor(engine, address, config, db)
     try:
         store = SQLiteStore(db)

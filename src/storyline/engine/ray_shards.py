@@ -70,7 +70,8 @@ def plan_shards(
     phase: str, ids: Sequence[str], blobs: Sequence[str], config: BuildConfig, size: int
 ) -> list[Shard]:
     """Cut a phase's input into shards of ``size`` documents with content-hash ids."""
-    salt = f"{SHARD_FORMAT}\x00{phase}\x00{config.model or ''}"
+    floor = "" if config.admission_floor is None else repr(config.admission_floor)
+    salt = f"{SHARD_FORMAT}\x00{phase}\x00{config.model or ''}\x00{floor}"
     shards = []
     for start in range(0, len(ids), size):
         part_ids = tuple(ids[start : start + size])
