@@ -4,10 +4,13 @@ A logistic model over what the coder knows when it admits an event: the type, th
 trigger (verb, noun or phrase; in the lede or later; inside a quotation), which
 sides the text filled and whether a side was inferred, whether the text dated the
 act or the publication date stands in for it (with the verb's tense), the modality,
-and the kinds of its actors. The coder records the active features on the mention
-(``EventMention.features``); the weights live in ``data/confidence.toml``, fitted on
-judged dev events of real text by ``bench/realtext/calibrate.py``, so that
-``--min-confidence 0.7`` keeps lines of which about 70% or more were judged usable.
+the kinds of its actors, and the trigger's words (its lemma alone and with the type,
+its relation and head, its dependents; names and numbers only as their class). The
+coder records the active features on the mention (``EventMention.features``); the
+weights live in ``data/confidence.toml``, fitted on judged events of real text by
+``bench/realtext/calibrate.py`` and recalibrated on held-out judged text, so that a
+line's confidence is the share of such lines judged usable on new text. The same file
+holds the admission floor: the coder admits no event below it.
 """
 
 from __future__ import annotations
@@ -48,9 +51,9 @@ def admission_floor() -> float:
 class Words:
     """The trigger's words as the parse has them: its lemma and relation to its head,
     the head's lemma, and its dependents' relations and lemmas (names and numbers as
-    their class, "<GPE>", "<NUM>": the model never learns a particular name). The lexical features
-    tell a trigger's usual sense in its usual frame ("take part in talks", "the killing
-    of"), which the binary shape features cannot."""
+    their class, "<GPE>", "<NUM>": the model never learns a particular name). They tell
+    a trigger's usual sense in its usual frame ("take part in talks", "the killing
+    of"), which the shape features cannot."""
 
     lemma: str
     dep: str
