@@ -74,3 +74,23 @@ def test_judged_precision(built: str, floor: Callable[..., float]) -> None:
     # what --min-confidence 0.7 keeps (the calibrated confidence, data/confidence.toml)
     confident = result["confidence>=0.7"]["usable"]
     assert confident["p"] >= floor("realtext_test_usable_confident"), confident
+
+
+def test_confidence_ranks_the_lines(built: str, floor: Callable[..., float]) -> None:
+    """The calibrated confidence must rank usable test lines above unusable ones (AUC):
+    a user's --min-confidence trades recall for precision only as well as this."""
+    import calibrate
+    import sample
+    import score
+    from corpora import corpora_of
+
+    judged = score.judgements()
+    scored = [
+        (it["confidence"], score.usable(judged[it["key"]][0]))
+        for corpus in corpora_of("test")
+        for it in sample.items(built, "test", corpus)
+        if it["key"] in judged
+    ]
+    assert len(scored) > 200
+    auc = calibrate.auc(scored)
+    assert auc >= floor("realtext_test_confidence_auc"), auc
