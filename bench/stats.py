@@ -1,4 +1,5 @@
-"""Statistics the benchmarks share: Wilson intervals for judged proportions.
+"""Statistics the benchmarks share: Wilson intervals for judged proportions, and the
+AUC of a score that should rank good items first.
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/
 from stats import wilson
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["wilson"]
+__all__ = ["auc", "wilson"]
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float, float]:
@@ -21,3 +22,14 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float, float]:
     mid = (p + z * z / (2 * n)) / den
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
     return (p, max(0.0, mid - half), min(1.0, mid + half))
+
+
+def auc(scored: list[tuple[float, bool]]) -> float:
+    """The chance that a good item scores above a bad one (ties count half); NaN when
+    either kind is missing."""
+    pos = [p for p, good in scored if good]
+    neg = [p for p, good in scored if not good]
+    if not pos or not neg:
+        return math.nan
+    wins = sum((p > q) + 0.5 * (p == q) for p in pos for q in neg)
+    return wins / (len(pos) * len(neg))

@@ -41,6 +41,7 @@ from corpora import ROOT, corpora_of, materialize
 from sample import judging_key
 from score import judgements, usable
 
+from stats import auc
 from storyline.engine.stages import BuildConfig, analyse_pipeline, prepare_pipeline
 from storyline.ingest import iter_inputs
 from storyline.records import Document, RawDocument
@@ -149,16 +150,6 @@ def cross_validated(data: list[Row], l2: float, folds: int = 5) -> list[tuple[fl
         w = fit(train, l2)
         out += [(_score(f, w), u) for n, (f, u) in enumerate(data) if n % folds == k]
     return out
-
-
-def auc(scored: list[tuple[float, bool]]) -> float:
-    """The chance that a usable line scores above an unusable one (ties count half)."""
-    pos = [p for p, u in scored if u]
-    neg = [p for p, u in scored if not u]
-    if not pos or not neg:
-        return float("nan")
-    wins = sum((p > q) + 0.5 * (p == q) for p in pos for q in neg)
-    return wins / (len(pos) * len(neg))
 
 
 def report(data: list[Row], weights: dict[str, float], scored: list[tuple[float, bool]]) -> None:

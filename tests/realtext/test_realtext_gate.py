@@ -29,6 +29,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "realnews"
 sys.path.insert(0, str(ROOT / "bench" / "realtext"))
+sys.path.insert(0, str(ROOT / "bench"))  # stats
 
 pytestmark = pytest.mark.slow
 
@@ -79,10 +80,11 @@ def test_judged_precision(built: str, floor: Callable[..., float]) -> None:
 def test_confidence_ranks_the_lines(built: str, floor: Callable[..., float]) -> None:
     """The calibrated confidence must rank usable test lines above unusable ones (AUC):
     a user's --min-confidence trades recall for precision only as well as this."""
-    import calibrate
     import sample
     import score
     from corpora import corpora_of
+
+    from stats import auc
 
     judged = score.judgements()
     scored = [
@@ -92,5 +94,5 @@ def test_confidence_ranks_the_lines(built: str, floor: Callable[..., float]) -> 
         if it["key"] in judged
     ]
     assert len(scored) > 200
-    auc = calibrate.auc(scored)
-    assert auc >= floor("realtext_test_confidence_auc"), auc
+    measured = auc(scored)
+    assert measured >= floor("realtext_test_confidence_auc"), measured

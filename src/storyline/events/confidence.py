@@ -64,7 +64,7 @@ class Words:
 def lexical(type_: str, words: Words) -> list[str]:
     """The names of the lexical features of one trigger (weights fitted like the rest;
     a word the fitting text never showed often enough has no weight)."""
-    lemma = words.lemma.lower()
+    lemma = _low(words.lemma)
     out = {
         f"lemma.{lemma}",
         f"type_lemma.{type_}.{lemma}",
@@ -78,6 +78,7 @@ def lexical(type_: str, words: Words) -> list[str]:
 
 
 def _low(word: str) -> str:
+    """Lower case, but a class of names ("<GPE>") stays as the coder spelled it."""
     return word if word.startswith("<") else word.lower()
 
 
