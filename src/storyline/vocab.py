@@ -24,6 +24,7 @@ __all__ = [
     "DATE_SOURCES",
     "MODALITIES",
     "PLOVER_TYPES",
+    "STATE_SECTORS",
     "TIMEX_TYPES",
     "ActorKind",
     "DateMod",
@@ -39,6 +40,10 @@ __all__ = [
     "parse_modality",
     "parse_plover_type",
 ]
+
+#: PLOVER sectors of the state: its government, forces, police, courts, legislature and
+#: intelligence services (the rest, such as CVL, OPP, REB, BUS, JRN, are not the state).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 #: The 16 PLOVER event types the coder emits (``data/frames.toml`` has a frame for each).
 PloverType = Literal[

@@ -52,6 +52,12 @@ EVENTS = [
     ("Egyptian police arrested dozens of students in Cairo on Tuesday.",
      "COERCE", {"EGY"}, {"EGY"}),
     ("North Korea vowed to launch more strikes against the South.", "THREATEN", {"PRK"}, None),
+    # an organ of a state's own territory placed by its own phrase
+    ("A Moscow court sentenced the activist to five years in prison.", "COERCE", {"RUS"}, None),
+    ("A court in Cairo convicted five men of spying on Sunday.", "COERCE", {"EGY"}, None),
+    ("Istanbul police detained two suspects on Friday.", "COERCE", {"TUR"}, None),
+    # a state's police against its own people: both sides, not a party facing itself
+    ("Police in Seoul arrested three protesters on Monday.", "COERCE", {"KOR"}, {"KOR"}),
 ]  # fmt: skip
 
 
@@ -70,6 +76,13 @@ def test_event(text: str, type_: str, src: set[str] | None, tgt: set[str] | None
         assert {a.country for a in e.target} == tgt
     assert None not in {a.country for a in e.source}  # every doer named has its state
     assert all(a.sector != "JRN" for a in (*e.source, *e.target))  # no news agency
+
+
+def test_envoys_in_a_capital_are_not_its_state() -> None:
+    """Diplomats, ministers and troops act abroad: the city they are in is no evidence of
+    their state (only organs of a territory, courts, police, governments, take it)."""
+    events = extract_events("Diplomats in Beijing criticized the decision on Monday.", "2009-06-01")
+    assert all(a.country != "CHN" for e in events for a in e.source)
 
 
 def test_a_news_agency_is_never_a_party() -> None:

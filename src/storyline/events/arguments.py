@@ -24,6 +24,7 @@ from storyline.events.lexicon import (
     TRANSFER_VERBS,
     Trigger,
 )
+from storyline.events.parties import same_party
 from storyline.events.places import aid_mode, destination
 from storyline.events.places import location as place_of
 from storyline.events.roles import (
@@ -142,7 +143,7 @@ def arguments(
     # a request's target is whom it addresses, not whose "return" it demands
     owners = trig.type not in _ADDRESSED
     found_target = resolve(tree, ctx, tgt_heads, sentence, patient=True, owners=owners)
-    target = [p for p in found_target if p.actor.id not in ids]
+    target = [p for p in found_target if not any(same_party(p.actor, s.actor) for s in source)]
     if trig.type in DIRECTIONLESS and source and not target and not counterpart:
         target = _unnamed_partners(tree, ctx, src_heads, sentence, ids)
     if not target and tree.is_verb(i) and trig.type in _COMMITTING:

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storyline.events.lexicon import GROUP_WORDS, SPEECH_VERBS, organ_sector
+from storyline.events.lexicon import DOMESTIC_ORGANS, GROUP_WORDS, SPEECH_VERBS, organ_sector
 from storyline.events.mentioned import (
     countries_in,
     country_named,
@@ -199,10 +199,15 @@ class Context:
         # dateline is no evidence: wires report on neighbours from abroad
         definite = any(t.tokens[d].text.lower() == "the" for d in t.kids(h, "det"))
         home = None
-        if definite:  # "the delegation": the one named before, or placed "in" a country
+        if tok.text.lower() in DOMESTIC_ORGANS or t.lemma(h) in DOMESTIC_ORGANS:
+            # "a Moscow court", "Istanbul police", "a court in Cairo": an organ of a
+            # state's own territory is that state's where its own phrase places it
+            home = self._own_place(mods) or self.place_country(sentence, near={h})
+        if home is None and definite:
+            # "the delegation": the one named before, or placed "in" a country
             home = self._antecedent_country(h, sentence)
             home = home or self.place_country(sentence, near={h, t.clause_verb(h)})
-        elif sector in ("CVL", "OPP"):
+        elif home is None and sector in ("CVL", "OPP"):
             home = self.place_country(sentence)
         if home is None or sector == "REB":
             name = " ".join(words.lower().split())
@@ -210,6 +215,18 @@ class Context:
         else:
             actor = country_in_sector(self._country(home), sector)
         return Party(actor, start, end, words)
+
+    def _own_place(self, mods: list[int]) -> str | None:
+        """The country of a place that modifies an organ noun ("*Moscow* court")."""
+        t = self.tree
+        for c in mods:
+            start = t.tokens[c].start
+            for ent in t.doc.entities:
+                if ent.label == "GPE" and ent.start <= start < ent.end:
+                    code = self.country_code(ent.text)
+                    if code is not None and code != "IGO":
+                        return code
+        return None
 
     def _antecedent_country(self, h: int, sentence: Sentence) -> str | None:
         """ "A Singaporean delegation arrived ... The delegation will also visit ...": the

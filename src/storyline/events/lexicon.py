@@ -65,6 +65,7 @@ HAVING_VERBS = FRAMES.word("having_verbs")
 ORIGIN_NOUNS = FRAMES.word("origin_nouns")
 PLACES = FRAMES.word("places")
 GROUP_WORDS = FRAMES.word("group_words")
+DOMESTIC_ORGANS = FRAMES.word("domestic_organs")
 NON_STATE = FRAMES.word("non_state_modifiers")
 NOT_OWNERS = FRAMES.word("not_owners")
 #: Every verb the frames read by its lemma: a tagger's lemma that misses one of them by

@@ -20,7 +20,7 @@ from functools import lru_cache
 from storyline.dates import bounds
 from storyline.events.lexicon import DIRECTIONLESS, STATEMENT_TYPES
 from storyline.records import Actor, EventMention
-from storyline.vocab import Modality, PloverType
+from storyline.vocab import STATE_SECTORS, Modality, PloverType
 
 __all__ = [
     "ANONYMOUS",
@@ -57,8 +57,6 @@ COPY = 0.7
 COPY_DAYS = 31
 #: Characters from the top of an article that hold its headline and lede.
 LEDE = 400
-#: A sides' token is its country only for states and their organs and officials.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _STOP = frozenset(
     [

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from storyline.records import Actor, content_id
+from storyline.vocab import STATE_SECTORS
 
 __all__ = ["Party", "country_in_sector", "specific_parties"]
 
@@ -20,6 +21,20 @@ class Party:
     start: int
     end: int
     text: str
+
+
+def acts_for_state(actor: Actor) -> bool:
+    """Does the actor act for a state (a country, its government, organs or forces),
+    not for its people, opposition or rebels?"""
+    if actor.kind == "country":
+        return actor.sector is None or actor.sector in STATE_SECTORS
+    return actor.sector in STATE_SECTORS
+
+
+def same_party(a: Actor, b: Actor) -> bool:
+    """One party on both sides: the same actor acting for the same side of its country
+    (a state's police and its protesters share the country's id, not the party)."""
+    return a.id == b.id and acts_for_state(a) == acts_for_state(b)
 
 
 def country_in_sector(country: Actor, sector: str) -> Actor:

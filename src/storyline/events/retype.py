@@ -25,9 +25,10 @@ from storyline.events.lexicon import (
     organ_sector,
 )
 from storyline.events.modality import modality
+from storyline.events.parties import acts_for_state
 from storyline.events.senses import is_party_word
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
-from storyline.records import Actor, EventMention, Timex
+from storyline.records import EventMention, Timex
 
 __all__ = [
     "background",
@@ -84,7 +85,7 @@ def retype(tree: DocTree, i: int, trig: Trigger, doers: Sequence[Party] = ()) ->
     if trig.type == "PROTEST" and lemma == "protest" and tree.is_verb(i):
         if tree.kids(i, "dobj"):
             return Trigger("ACCUSE")  # "protested the decision": a verbal protest
-        if doers and all(_state(p.actor) for p in doers):
+        if doers and all(acts_for_state(p.actor) for p in doers):
             return Trigger("ACCUSE")  # "Estonia protested to Russia": a diplomatic protest
     attack = lemma == "attack" or any(tree.lemma(o) == "attack" for o in tree.kids(i, "dobj"))
     if trig.type == "ASSAULT" and attack and _in_words(tree, i):
@@ -98,18 +99,6 @@ def retype(tree: DocTree, i: int, trig: Trigger, doers: Sequence[Party] = ()) ->
         if subj is not None and tree.tokens[subj].text.lower() in FIRST_PLURAL | FIRST_SINGULAR:
             return Trigger("THREATEN")
     return trig
-
-
-#: Sectors of the state: their protests are diplomatic (ACCUSE), not collective action;
-#: rallies, marches and demonstrations stay PROTEST whoever holds them.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "COP"})
-
-
-def _state(actor: Actor) -> bool:
-    """Does the actor act for a state (a country, its government or organs)?"""
-    if actor.kind == "country":
-        return actor.sector is None or actor.sector in _STATE_SECTORS
-    return actor.sector in _STATE_SECTORS
 
 
 #: A protest lodged, sent or made formally is a statement (ACCUSE), not collective action
