@@ -28,15 +28,26 @@ _WORD = re.compile(r"\d+(?:[.,]\d+)+|[\w'’-]+|[^\w\s]")
 # ----------------------------------------------------------------- the line
 
 
-def _names(actors: tuple[Actor, ...], doer: bool = False) -> str:
+def _name(actor: Actor, rules: Rules) -> str:
+    """A side's name on the line: a country's police, forces or people by the country's
+    adjective ("South Korean police"), so that a domestic act does not read "South Korea
+    arrested South Korea"."""
+    word = rules.sector_words.get(actor.sector or "")
+    if actor.kind != "country" or word is None or not actor.country:
+        return actor.name
+    return f"{rules.adjectives.get(actor.country, actor.name)} {word}"
+
+
+def _names(actors: tuple[Actor, ...], rules: Rules, doer: bool = False) -> str:
     # A doer's country beside a person of that country ("China and Hu Jintao will
     # visit"): the person is the one who acted; both stay in the sides. Not for the
     # target ("visited Singapore and Goh Chok Tong" keeps the country visited).
     people = {a.country for a in actors if doer and a.kind == "person" and a.country}
     names: list[str] = []
     for a in actors:
-        if a.name not in names and not (a.kind == "country" and a.country in people):
-            names.append(a.name)
+        name = _name(a, rules)
+        if name not in names and not (a.kind == "country" and a.country in people):
+            names.append(name)
     if not names:
         return ""
     if len(names) > 3:
@@ -209,7 +220,7 @@ def _passive(
     elif aux in ("be", "being") and j >= 0 and before[j].lower() not in rules.auxiliaries:
         j -= 1  # "will be", "to be"
     if any(a.kind == "person" for a in event.target):
-        subject = _names(event.target)
+        subject = _names(event.target, rules)
         plural = len(event.target) > 1
     else:
         start = j + 1
@@ -242,8 +253,8 @@ def headline(event: Event | EventMention, rules: Rules | None = None) -> str:
     before, after = _around(event.trigger, evidence)
     base, rest, direct, own = _predicate(words, event.type, r, before[-1] if before else "")
     planned = any(w.lower() in r.plan_cues for w in before)
-    subject = _names(event.source, doer=True)
-    target = _names(event.target)
+    subject = _names(event.source, r, doer=True)
+    target = _names(event.target, r)
     if not subject and own and (said := _passive(event, words, before, planned, r)):
         return said[:1].upper() + said[1:]
     obj: list[str] = []

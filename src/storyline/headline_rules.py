@@ -53,6 +53,22 @@ class Rules:
     verbs: frozenset[str]  # every verb lemma storyline knows
     #: per PLOVER type, the words of its triggers (verb lemmas, nouns, phrase words)
     type_words: dict[str, frozenset[str]]
+    #: how a country's actor in a sector is named ("police": "South Korean police")
+    sector_words: dict[str, str]
+    #: a country's adjective (alpha-3 -> "South Korean"), from ``data/countries.tsv``
+    adjectives: dict[str, str]
+
+
+def _adjectives(text: str) -> dict[str, str]:
+    """The first demonym of each row of the country table (``code, names, demonyms, ...``)."""
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) > 2 and cells[2].strip():
+            out[cells[0].strip()] = cells[2].split(";")[0].strip()
+    return out
 
 
 def _phrase(spec: str) -> tuple[str, bool]:
@@ -125,6 +141,8 @@ def load_rules() -> Rules:
         doubling=frozenset(data["spelling"]["doubling"]),
         verbs=frozenset(verbs),
         type_words=type_words,
+        sector_words={k: str(v) for k, v in data["sectors"].items()},
+        adjectives=_adjectives((root / "countries.tsv").read_text(encoding="utf-8")),
     )
 
 

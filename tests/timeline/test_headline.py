@@ -93,6 +93,19 @@ def test_no_source_is_said_so_and_nothing_is_invented() -> None:
     assert line == "An unnamed party will discuss the situation with North Korea"
 
 
+def test_a_countrys_forces_and_people_are_named_by_its_adjective() -> None:
+    """A domestic act names its sides by sector, never "South Korea arrested South Korea";
+    a government keeps the country's name."""
+    police = Actor(id="KOR", name="South Korea", country="KOR", sector="COP")
+    people = Actor(id="KOR", name="South Korea", country="KOR", sector="CVL")
+    e = make("Police in Seoul arrested three protesters.", "arrested", "COERCE",
+             src=(police,), tgt=(people,))  # fmt: skip
+    assert headline(e).startswith("South Korean police arrested")
+    assert "South Korean civilians" in headline(e)
+    gov = make("Seoul arrested three protesters.", "arrested", "COERCE", src=(KOR,), tgt=(people,))
+    assert headline(gov).startswith("South Korea arrested")
+
+
 def test_tags_and_json_round_trip() -> None:
     e = make("Putin may visit Seoul.", "visit", "CONSULT", modality="hypothetical",
              src=(PUTIN,), tgt=(KOR,), mode="visit")  # fmt: skip
