@@ -527,3 +527,21 @@ def test_a_persons_relative_is_not_that_person() -> None:
     )
     text = "U.S. government lawyers moved on Monday to dismiss the relatives' lawsuit."
     assert [a.country for a in _only(text, "REJECT").source] == ["USA"]
+
+
+def test_a_participle_joined_to_a_passive_shares_its_subject() -> None:
+    """ "was caught off guard and killed by the rebels": the one killed is the passive's
+    subject, the rebels the doer (not a frame left empty)."""
+    e = _only("Two policemen were ambushed on Monday and killed by Maoist rebels.", "ASSAULT")
+    assert [a.sector for a in e.source] == ["REB"]
+    assert [a.sector for a in e.target] == ["COP"]
+
+
+def test_one_happening_told_in_part_twice_is_one_line() -> None:
+    """Two acts of one type and modality in a sentence, one's sides inside the other's:
+    the fuller telling stays, the partial one is the same happening."""
+    found = extract_events("The soldier was ambushed and killed by rebels near Jaffna.", DAY)
+    assert len([e for e in found if e.type == "ASSAULT"]) == 1
+    # acts with sides of their own stay apart
+    two = extract_events("Russia signed a treaty with China and Japan signed a deal with India.", DAY)
+    assert len([e for e in two if e.type == "AGREE"]) == 2

@@ -68,13 +68,34 @@ def code_document(doc: Document, floor: float | None = None) -> list[EventMentio
             and ctx.dyad(sentence) is None
         ) or _question(sentence):
             continue
-        seen: set[tuple[str, frozenset[str], frozenset[str]]] = set()
-        for ev in _told_acts(tree, list(_code_sentence(tree, ctx, sentence))):
-            key = (ev.type, frozenset(a.id for a in ev.source), frozenset(a.id for a in ev.target))
-            if key not in seen:
-                seen.add(key)
-                out.append(ev)
+        out += _partial_tellings(_told_acts(tree, list(_code_sentence(tree, ctx, sentence))))
     return [ev for ev in out if ev.confidence >= least]
+
+
+def _sides(ev: EventMention) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(a.id for a in ev.source), frozenset(a.id for a in ev.target)
+
+
+def _partial_tellings(events: list[EventMention]) -> list[EventMention]:
+    """One sentence's acts, each happening once: an act of the same type and modality
+    as another whose sides hold all of its own is the same happening told in part ("the
+    soldier was *ambushed* and *killed by rebels*", "met Putin on Monday and again on
+    Tuesday"); the fuller telling stays."""
+    kept: list[EventMention] = []
+    for ev in events:
+        src, tgt = _sides(ev)
+        fuller = [
+            k
+            for k in [*kept, *events]
+            if k is not ev
+            and (k.type, k.modality) == (ev.type, ev.modality)
+            and src <= _sides(k)[0]
+            and tgt <= _sides(k)[1]
+        ]
+        # an equal telling: the first one stays; a fuller one always wins
+        if not any(k in kept or _sides(k) != (src, tgt) for k in fuller):
+            kept.append(ev)
+    return kept
 
 
 #: How a phrase hangs from another act's trigger when it is only what that act is

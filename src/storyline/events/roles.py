@@ -164,6 +164,15 @@ def _between(tree: DocTree, i: int) -> list[int]:
     return prep_objects(tree, i, frozenset({"between", "among"}))
 
 
+def _passive_conjunct(tree: DocTree, i: int) -> bool:
+    """A participle joined to a passive verb shares its subject and voice: "He was caught
+    off guard *and killed* by the rebels" (the one killed is "he", not the doer)."""
+    tok = tree.tokens[i]
+    if tok.dep != "conj" or tok.tag != "VBN" or tree.kids(i, "nsubj", "nsubjpass", "aux"):
+        return False
+    return bool(tree.kids(tok.head, "nsubjpass")) and bool(tree.kids(tok.head, "auxpass"))
+
+
 def verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[int], list[int]]:
     tok = tree.tokens[i]
     src: list[int] = []
@@ -187,6 +196,12 @@ def verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[in
             src += tree.kids(i, "nsubjpass")
         else:
             tgt += tree.kids(i, "nsubjpass")
+        src += prep_objects(tree, i, frozenset({"by"}))
+    elif _passive_conjunct(tree, i):  # "was ambushed and killed by rebels"
+        if FRAMES.types[trig.type].passive == "source":
+            src += tree.kids(tok.head, "nsubjpass")
+        else:
+            tgt += tree.kids(tok.head, "nsubjpass")
         src += prep_objects(tree, i, frozenset({"by"}))
     elif tok.dep == "acl" and tok.tag == "VBN":  # "the prisoners released by Iran"
         tgt.append(tok.head)
