@@ -45,7 +45,7 @@ def reason(j: dict[str, Any]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--label", required=True)
-    ap.add_argument("--split", choices=("dev", "calib", "fresh", "fresh2"), required=True)
+    ap.add_argument("--split", choices=("dev", "calib", "fresh", "fresh2", "fresh6"), required=True)
     ap.add_argument("--why", choices=("type", "actor", "date", "modality", "sides", "usable"))
     ap.add_argument("--corpus")
     ap.add_argument("--summary", action="store_true")
