@@ -543,5 +543,7 @@ def test_one_happening_told_in_part_twice_is_one_line() -> None:
     found = extract_events("The soldier was ambushed and killed by rebels near Jaffna.", DAY)
     assert len([e for e in found if e.type == "ASSAULT"]) == 1
     # acts with sides of their own stay apart
-    two = extract_events("Russia signed a treaty with China and Japan signed a deal with India.", DAY)
+    two = extract_events(
+        "Russia signed a treaty with China and Japan signed a deal with India.", DAY
+    )
     assert len([e for e in two if e.type == "AGREE"]) == 2
