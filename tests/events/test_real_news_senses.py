@@ -85,6 +85,20 @@ def test_envoys_in_a_capital_are_not_its_state() -> None:
     assert all(a.country != "CHN" for e in events for a in e.source)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Also in Narathiwat, a former village chief was shot dead by militants on Monday.",
+        "Militants fired two mortar shells at the Israeli town of Kfar Azza on Monday.",
+    ],
+)
+def test_a_place_the_ner_took_for_a_person_is_no_party(text: str) -> None:
+    """A name used as a place (where a verb happened, the town "of" it) is a place even
+    when the NER tags it as a person: never a side."""
+    for e in extract_events(text, "2009-06-01"):
+        assert all(a.kind != "person" for a in (*e.source, *e.target)), e.summary
+
+
 def test_a_news_agency_is_never_a_party() -> None:
     events = extract_events(
         "BEIJING (Reuters) - China suspended imports of Japanese beef.", "2009-06-01"

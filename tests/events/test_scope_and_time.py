@@ -34,6 +34,11 @@ NO_EVENT = [
         " batsman and the bowler both played in the semifinal, and the coach praised the"
         " squad after the match."
     ),
+    # a racket sport report: its set scores tell it, its players are no parties
+    (
+        "Unseeded Ana Petrova of Bulgaria stormed past Maria Lind 6-3, 6-4 in the doubles"
+        " semifinal on Friday. Lind had beaten the top seed 15-9, 17-15 the day before."
+    ),
 ]
 
 

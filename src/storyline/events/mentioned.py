@@ -53,11 +53,14 @@ def igos_in(tree: DocTree, sentence: Sentence) -> list[Actor]:
 
 #: A sports report names at least this many sport words, this many times in all.
 _SPORT_LEMMAS, _SPORT_HITS = 3, 4
+#: A match's set scores ("15-9, 17-15", "7-6 (7-4), 6-3"): one sport word each.
+_SET_SCORES = re.compile(r"\b\d{1,2}-\d{1,2}(?: \(\d{1,2}-\d{1,2}\))?, \d{1,2}-\d{1,2}\b")
 
 
 def sports_report(tree: DocTree) -> bool:
     """Is the article a sports report (its countries are teams)?"""
     hits = [tree.lemma(i) for i in range(len(tree.tokens)) if tree.lemma(i) in SPORT_WORDS]
+    hits += ["<score>"] * len(_SET_SCORES.findall(tree.doc.text))
     return len(set(hits)) >= _SPORT_LEMMAS and len(hits) >= _SPORT_HITS
 
 

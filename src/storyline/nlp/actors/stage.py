@@ -171,7 +171,7 @@ def _people(view: DocView, consumed: set[int]) -> list[_Person]:
             pass  # "Trump" tagged as an organization: the people table knows better
         elif misread is not None:
             ent = misread  # "Beshir has rejected ...": a name the NER took for a place
-        elif ent.label != "PERSON" or _place_or_org(ent.entity.text):
+        elif ent.label != "PERSON" or _place_or_org(ent.entity.text) or _placed(view, ent):
             continue
         key = person_key(ent.entity.text)
         if not key:
@@ -201,6 +201,26 @@ def _people(view: DocView, consumed: set[int]) -> list[_Person]:
 
 #: Where a misread name stands: as the subject of a clause (a place rarely acts).
 _AGENT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PLACE_NOUNS = word_set("place_nouns")
+_LOCATION_PREPS = word_set("location_preps")
+
+
+def _placed(view: DocView, ent: EntitySpan) -> bool:
+    """A PERSON span the sentence uses as a place, a name the NER took for a person:
+    "shot dead *in Narathiwat*" (where a verb happened), "the town *of Kfar Azza*", "the
+    *Narathiwat* province", "*Lingling District*"."""
+    if view.lower(ent.last - 1) in _PLACE_NOUNS:
+        return True
+    tok = view.tokens[view.root(ent.first, ent.last)]
+    head = view.tokens[tok.head]
+    if tok.dep == "compound" or tok.dep == "appos":
+        return head.text.lower() in _PLACE_NOUNS
+    if tok.dep != "pobj":
+        return False
+    if head.text.lower() == "of":  # "the town of Kfar Azza"
+        return view.lower(head.head) in _PLACE_NOUNS
+    verb = view.tokens[head.head]
+    return head.text.lower() in _LOCATION_PREPS and verb.pos in ("VERB", "AUX")
 
 
 def _misread_person(view: DocView, ent: EntitySpan) -> EntitySpan | None:
