@@ -42,6 +42,9 @@ def _one(text: str, type_: str) -> EventMention:
         # an order given is an act reported as done
         ("President Ahmed ordered the deployment of the army in Dhaka on Saturday.",
          "MOBILIZE", "asserted"),
+        # an act that goes on is done, not planned; "will continue" is the plan
+        ("Israeli warplanes continued to bomb Gaza on Monday.", "ASSAULT", "asserted"),
+        ("Israel said its warplanes will continue to bomb Gaza.", "ASSAULT", "future"),
     ],
 )  # fmt: skip
 def test_what_is_wished_or_demanded_is_hypothetical(text: str, type_: str, modality: str) -> None:

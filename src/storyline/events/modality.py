@@ -24,7 +24,7 @@ _FUTURE_GOVERNORS = frozenset(
     {
         "plan", "intend", "hope", "expect", "aim", "seek", "prepare", "want", "wish",
         "schedule", "set", "due", "propose", "go", "mean", "agree",
-        "promise", "pledge", "vow", "invite", "look", "ready", "resume", "continue",
+        "promise", "pledge", "vow", "invite", "look", "ready", "resume",
     }
 )  # fmt: skip
 #: Governors of an aim: their subject already acts ("the visit aims at ...")
