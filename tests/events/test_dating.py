@@ -41,6 +41,16 @@ def test_a_given_day_is_the_events_own() -> None:
 
 
 @pytest.mark.slow
+def test_the_subjects_own_earlier_act_opening_the_sentence_gives_the_day() -> None:
+    """ "After meeting Abbas on Monday, Rice urged ...": the same day; told after the
+    verb ("urged ... after meeting Abbas on Monday") the order is no longer the frame."""
+    got = _date("After meeting Abbas on Monday, Rice urged Israel to ease the siege.", "urged")
+    assert (got["date"], got["date_source"]) == ("2006-03-13", "text")
+    late = _date("Rice urged Israel to ease the siege after meeting Abbas on Monday.", "urged")
+    assert late["date_source"] == "reported"
+
+
+@pytest.mark.slow
 def test_a_narrative_day_dates_the_next_event() -> None:
     text = "Troops crossed the border on Monday. The next day they shelled the town."
     assert _date(text, "shelled")["date"] == "2006-03-14"

@@ -12,6 +12,7 @@ from storyline.events.tree import DocTree
 from storyline.records import Timex
 
 __all__ = [
+    "after_own_act",
     "and_conjunct",
     "at_the_time",
     "bare_day_verb",
@@ -127,6 +128,20 @@ def participle_frame(tree: DocTree, clause: int) -> bool:
         and clause < tok.head
         and not tree.kids(clause, "nsubj", "nsubjpass", "mark", "aux")
     )
+
+
+def after_own_act(tree: DocTree, verb: int) -> list[int]:
+    """The subject's own earlier act that opens the sentence: "*After voting on Sunday*,
+    Chavez hailed ...", "*After meeting Abbas on Monday*, Rice said ...": an "after"
+    with a gerund of no subject of its own, ahead of the verb, tells the same day."""
+    out = []
+    for p in tree.kids(verb, "prep"):
+        if p > verb or tree.lemma(p) != "after":
+            continue
+        for clause in tree.kids(p, "pcomp"):
+            if tree.tokens[clause].tag == "VBG" and not tree.kids(clause, "nsubj", "nsubjpass"):
+                out.append(clause)
+    return out
 
 
 #: Subordinators whose clause tells the moment of the clause it hangs on (not "as" or

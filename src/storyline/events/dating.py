@@ -18,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from storyline.events.date_scope import (
+    after_own_act,
     and_conjunct,
     at_the_time,
     bare_day_verb,
@@ -158,6 +159,10 @@ def event_date(
                 for j in tree.subtree(clause):
                     if tree.clause_verb(j) == clause:
                         rank.setdefault(j, len(chain))
+        for clause in after_own_act(tree, verb):  # "After voting on Sunday, Chavez hailed"
+            for j in tree.subtree(clause):
+                if tree.clause_verb(j) == clause:
+                    rank.setdefault(j, len(chain))
     for p in tree.kids(trigger, "prep"):  # "hosted X during the visit last week"
         if tree.lemma(p) in ("during", "at"):
             for noun in tree.kids(p, "pobj"):
