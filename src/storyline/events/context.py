@@ -15,15 +15,15 @@ from storyline.events.mentioned import (
     countries_in,
     country_named,
     igos_in,
+    own_place,
+    place_code,
+    place_country,
     sports_report,
     title_speaker,
 )
 from storyline.events.tree import DocTree, Party, country_in_sector
 from storyline.nlp.actors.gazetteer import (
     country_name,
-    lookup_capital,
-    lookup_city,
-    resolve_country,
 )
 from storyline.records import Actor, Mention, Sentence, content_id
 
@@ -121,11 +121,7 @@ class Context:
     def country_code(self, place: str) -> str | None:
         """The country a place named in this document belongs to: its mentions, a
         country name or demonym, or a capital."""
-        for m in self.tree.doc.mentions:
-            if m.text == place and m.actor.country:
-                return m.actor.country
-        code = resolve_country(place) or lookup_capital(place) or lookup_city(place)
-        return code if code is None or len(code) == 3 else None
+        return place_code(self.tree, place)
 
     def country_party(self, code: str, at: tuple[int, int] | None = None) -> Party:
         """A country as a party; ``at`` is the span of the words that name it, if any."""
@@ -142,25 +138,7 @@ class Context:
         (with ``near``: only a place whose "in"/"at" phrase hangs from one of those
         tokens: "the police in Cairo", "protesters marched in Santiago", not "visit
         Hubei Province in central China")."""
-        t = self.tree
-        for ent in t.doc.entities:
-            if ent.label not in ("GPE", "LOC") or not sentence.start <= ent.start < sentence.end:
-                continue
-            j: int | None = t.token_at(ent.start)
-            while j is not None and t.tokens[j].dep == "compound":
-                j = t.tokens[j].head
-            if (
-                j is None
-                or t.tokens[j].dep != "pobj"
-                or t.lemma(t.tokens[j].head) not in ("in", "at")
-            ):
-                continue
-            if near is not None and t.tokens[t.tokens[j].head].head not in near:
-                continue
-            code = self.country_code(ent.text)
-            if code is not None and code != "IGO":
-                return code
-        return None
+        return place_country(self.tree, sentence, near)
 
     def _token_party(self, j: int, actor: Actor | None) -> Party | None:
         if actor is None:
@@ -202,7 +180,7 @@ class Context:
         if tok.text.lower() in DOMESTIC_ORGANS or t.lemma(h) in DOMESTIC_ORGANS:
             # "a Moscow court", "Istanbul police", "a court in Cairo": an organ of a
             # state's own territory is that state's where its own phrase places it
-            home = self._own_place(mods) or self.place_country(sentence, near={h})
+            home = own_place(t, mods) or self.place_country(sentence, near={h})
         if home is None and definite:
             # "the delegation": the one named before, or placed "in" a country
             home = self._antecedent_country(h, sentence)
@@ -215,18 +193,6 @@ class Context:
         else:
             actor = country_in_sector(self._country(home), sector)
         return Party(actor, start, end, words)
-
-    def _own_place(self, mods: list[int]) -> str | None:
-        """The country of a place that modifies an organ noun ("*Moscow* court")."""
-        t = self.tree
-        for c in mods:
-            start = t.tokens[c].start
-            for ent in t.doc.entities:
-                if ent.label == "GPE" and ent.start <= start < ent.end:
-                    code = self.country_code(ent.text)
-                    if code is not None and code != "IGO":
-                        return code
-        return None
 
     def _antecedent_country(self, h: int, sentence: Sentence) -> str | None:
         """ "A Singaporean delegation arrived ... The delegation will also visit ...": the

@@ -1,6 +1,6 @@
 """What a sentence or an article names: its countries and intergovernmental bodies,
-whether the article is a sports report (where countries are teams), and whose
-transcript it is ("<Person>'s remarks ...")."""
+the countries of the places it names, whether the article is a sports report (where
+countries are teams), and whose transcript it is ("<Person>'s remarks ...")."""
 
 from __future__ import annotations
 
@@ -8,9 +8,19 @@ import re
 
 from storyline.events.lexicon import SPORT_WORDS
 from storyline.events.tree import DocTree
+from storyline.nlp.actors.gazetteer import lookup_capital, lookup_city, resolve_country
 from storyline.records import Actor, Mention, Sentence
 
-__all__ = ["countries_in", "country_named", "igos_in", "sports_report", "title_speaker"]
+__all__ = [
+    "countries_in",
+    "country_named",
+    "igos_in",
+    "own_place",
+    "place_code",
+    "place_country",
+    "sports_report",
+    "title_speaker",
+]
 
 _SPEECH_NOUNS = re.compile(
     r"(?:[’']s)?\s+(?:opening\s+|closing\s+)?(?:remarks|speech|statement|interview|address|"
@@ -73,4 +83,56 @@ def title_speaker(tree: DocTree) -> Actor | None:
             break
         if m.actor.kind == "person" and _SPEECH_NOUNS.match(doc.text, m.end):
             return m.actor
+    return None
+
+
+def place_code(tree: DocTree, place: str) -> str | None:
+    """The country a place named in the document belongs to: its mentions, a country
+    name or demonym, a capital or a city."""
+    for m in tree.doc.mentions:
+        if m.text == place and m.actor.country:
+            return m.actor.country
+    code = resolve_country(place) or lookup_capital(place) or lookup_city(place)
+    return code if code is None or len(code) == 3 else None
+
+
+def _state_of(tree: DocTree, place: str) -> str | None:
+    code = place_code(tree, place)
+    return code if code != "IGO" else None
+
+
+def place_country(tree: DocTree, sentence: Sentence, near: set[int] | None = None) -> str | None:
+    """The country of the first place the sentence puts something "in" or "at" (with
+    ``near``: only a place whose "in"/"at" phrase hangs from one of those tokens: "the
+    police in Cairo", "protesters marched in Santiago", not "visit Hubei Province in
+    central China")."""
+    for ent in tree.doc.entities:
+        if ent.label not in ("GPE", "LOC") or not sentence.start <= ent.start < sentence.end:
+            continue
+        j: int | None = tree.token_at(ent.start)
+        while j is not None and tree.tokens[j].dep == "compound":
+            j = tree.tokens[j].head
+        if (
+            j is None
+            or tree.tokens[j].dep != "pobj"
+            or tree.lemma(tree.tokens[j].head) not in ("in", "at")
+        ):
+            continue
+        if near is not None and tree.tokens[tree.tokens[j].head].head not in near:
+            continue
+        code = _state_of(tree, ent.text)
+        if code is not None:
+            return code
+    return None
+
+
+def own_place(tree: DocTree, mods: list[int]) -> str | None:
+    """The country of a place that modifies an organ noun ("a *Moscow* court")."""
+    for c in mods:
+        start = tree.tokens[c].start
+        for ent in tree.doc.entities:
+            if ent.label == "GPE" and ent.start <= start < ent.end:
+                code = _state_of(tree, ent.text)
+                if code is not None:
+                    return code
     return None
