@@ -164,13 +164,17 @@ def _between(tree: DocTree, i: int) -> list[int]:
     return prep_objects(tree, i, frozenset({"between", "among"}))
 
 
-def _passive_conjunct(tree: DocTree, i: int) -> bool:
-    """A participle joined to a passive verb shares its subject and voice: "He was caught
-    off guard *and killed* by the rebels" (the one killed is "he", not the doer)."""
+def _passive_of(tree: DocTree, i: int) -> int | None:
+    """The passive verb whose subject is the trigger's: the trigger itself, or the
+    passive a participle is joined to ("He was caught off guard *and killed* by the
+    rebels": the one killed is "he", not the doer); None for an active verb."""
+    if tree.kids(i, "nsubjpass", "auxpass"):
+        return i
     tok = tree.tokens[i]
-    if tok.dep != "conj" or tok.tag != "VBN" or tree.kids(i, "nsubj", "nsubjpass", "aux"):
-        return False
-    return bool(tree.kids(tok.head, "nsubjpass")) and bool(tree.kids(tok.head, "auxpass"))
+    if tok.dep != "conj" or tok.tag != "VBN" or tree.kids(i, "nsubj", "aux"):
+        return None
+    joined = tree.kids(tok.head, "nsubjpass") and tree.kids(tok.head, "auxpass")
+    return tok.head if joined else None
 
 
 def verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[int], list[int]]:
@@ -191,17 +195,11 @@ def verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[in
     if _headline_passive(tree, i, trig):  # "policeman shot dead in Yala"
         tgt += tree.kids(i, "nsubj")
         src += prep_objects(tree, i, frozenset({"by"}))
-    elif tree.kids(i, "nsubjpass", "auxpass"):
+    elif (passive := _passive_of(tree, i)) is not None:
         if FRAMES.types[trig.type].passive == "source" or withdraw:
-            src += tree.kids(i, "nsubjpass")
+            src += tree.kids(passive, "nsubjpass")
         else:
-            tgt += tree.kids(i, "nsubjpass")
-        src += prep_objects(tree, i, frozenset({"by"}))
-    elif _passive_conjunct(tree, i):  # "was ambushed and killed by rebels"
-        if FRAMES.types[trig.type].passive == "source":
-            src += tree.kids(tok.head, "nsubjpass")
-        else:
-            tgt += tree.kids(tok.head, "nsubjpass")
+            tgt += tree.kids(passive, "nsubjpass")
         src += prep_objects(tree, i, frozenset({"by"}))
     elif tok.dep == "acl" and tok.tag == "VBN":  # "the prisoners released by Iran"
         tgt.append(tok.head)
