@@ -22,9 +22,7 @@ from storyline.events.mentioned import (
     title_speaker,
 )
 from storyline.events.tree import DocTree, Party, country_in_sector
-from storyline.nlp.actors.gazetteer import (
-    country_name,
-)
+from storyline.nlp.actors.gazetteer import country_name
 from storyline.records import Actor, Mention, Sentence, content_id
 
 __all__ = ["Context"]
