@@ -547,3 +547,15 @@ def test_one_happening_told_in_part_twice_is_one_line() -> None:
         "Russia signed a treaty with China and Japan signed a deal with India.", DAY
     )
     assert len([e for e in two if e.type == "AGREE"]) == 2
+
+
+def test_an_arrest_told_without_its_doer_is_the_police_the_sentence_names() -> None:
+    """ "Nine people were arrested ..., police said": an agentless arrest beside the
+    police (or a court) in its own sentence is theirs; a doer of its own ("by customs
+    officers") is never replaced by the court that heard of it."""
+    e = _only("Nine people were arrested overnight after a brawl, police said.", "COERCE")
+    assert [a.sector for a in e.source] == ["COP"]
+    heard = extract_events(
+        "He was nabbed by undercover customs officers in May, the court was told.", DAY
+    )
+    assert all(a.sector != "JUD" for e in heard for a in e.source)

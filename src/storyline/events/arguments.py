@@ -23,6 +23,7 @@ from storyline.events.lexicon import (
     PLACES,
     TRANSFER_VERBS,
     Trigger,
+    organ_sector,
 )
 from storyline.events.parties import same_party
 from storyline.events.places import aid_mode, destination
@@ -30,6 +31,7 @@ from storyline.events.places import location as place_of
 from storyline.events.roles import (
     MUTUAL,
     noun_heads,
+    passive_of,
     resolve,
     verb_heads,
 )
@@ -66,6 +68,30 @@ class Args:
     victims: bool = False  # people ("three protesters") undergo the act, unnamed
     counterpart: bool = False  # "discussed X *with* the alliance": someone else takes part
     heads: dict[str, list[int]] = field(default_factory=dict)
+
+
+#: Organs whose own act an arrest, a detention or a sentence is.
+_LAW_SECTORS = frozenset({"COP", "JUD"})
+
+
+def _arresting_organ(
+    tree: DocTree, ctx: Context, i: int, trig: Trigger, sentence: Sentence
+) -> Party | None:
+    """The police or court the sentence names beside an arrest told without its doer:
+    "Four people were arrested ..., and police said they were members of a syndicate",
+    "he was arrested for obstructing police". Only an agentless passive of coercion, and
+    only an organ of the law named in the same sentence."""
+    if trig.type != "COERCE" or passive_of(tree, i) is None:
+        return None
+    if prep_objects(tree, i, frozenset({"by"})):
+        return None  # "nabbed by undercover customs officers": a doer the tables miss
+    for j in range(sentence.token_start, sentence.token_end):
+        tok = tree.tokens[j]
+        if tok.pos in ("NOUN", "PROPN") and organ_sector(tok.text, tree.lemma(j)) in _LAW_SECTORS:
+            organ = ctx.organ(j, sentence)
+            if organ is not None:
+                return organ
+    return None
 
 
 def _unnamed_partners(
@@ -174,6 +200,9 @@ def arguments(
             if victims and unarmed and trig.type in _VIOLENT and place and place != "IGO":
                 return Args([], [ctx.civilians(place)], location, True, mode, trig, victims=victims,
                             heads=heads)  # fmt: skip
+            law = _arresting_organ(tree, ctx, i, trig, sentence) if victims else None
+            if law is not None:  # "Four people were arrested ..., police said"
+                return Args([law], [], location, True, mode, trig, victims=victims, heads=heads)
             return Args([], [], location, False, mode, trig, victims=victims, heads=heads)
         args = _orient(ctx, trig, [dyad[0]], [dyad[1]], location, sentence, True, mode)
         args.joint = trig.type in DIRECTIONLESS or trig.type == "AGREE"

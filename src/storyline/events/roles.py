@@ -34,7 +34,7 @@ from storyline.events.triggers import claimed_by
 from storyline.records import Sentence
 from storyline.vocab import PloverType
 
-__all__ = ["MUTUAL", "noun_heads", "resolve", "verb_heads"]
+__all__ = ["MUTUAL", "noun_heads", "passive_of", "resolve", "verb_heads"]
 
 #: types that two parties can do together ("X and Y agreed, met, cooperated")
 MUTUAL: frozenset[PloverType] = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -164,7 +164,7 @@ def _between(tree: DocTree, i: int) -> list[int]:
     return prep_objects(tree, i, frozenset({"between", "among"}))
 
 
-def _passive_of(tree: DocTree, i: int) -> int | None:
+def passive_of(tree: DocTree, i: int) -> int | None:
     """The passive verb whose subject is the trigger's: the trigger itself, or the
     passive a participle is joined to ("He was caught off guard *and killed* by the
     rebels": the one killed is "he", not the doer); None for an active verb."""
@@ -195,7 +195,7 @@ def verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[in
     if _headline_passive(tree, i, trig):  # "policeman shot dead in Yala"
         tgt += tree.kids(i, "nsubj")
         src += prep_objects(tree, i, frozenset({"by"}))
-    elif (passive := _passive_of(tree, i)) is not None:
+    elif (passive := passive_of(tree, i)) is not None:
         if FRAMES.types[trig.type].passive == "source" or withdraw:
             src += tree.kids(passive, "nsubjpass")
         else:
