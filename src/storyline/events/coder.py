@@ -81,21 +81,22 @@ def _partial_tellings(events: list[EventMention]) -> list[EventMention]:
     as another whose sides hold all of its own is the same happening told in part ("the
     soldier was *ambushed* and *killed by rebels*", "met Putin on Monday and again on
     Tuesday"); the fuller telling stays."""
-    kept: list[EventMention] = []
-    for ev in events:
-        src, tgt = _sides(ev)
+    sides = [_sides(ev) for ev in events]
+    kept: list[int] = []
+    for n, ev in enumerate(events):
+        src, tgt = sides[n]
         fuller = [
             k
-            for k in [*kept, *events]
-            if k is not ev
-            and (k.type, k.modality) == (ev.type, ev.modality)
-            and src <= _sides(k)[0]
-            and tgt <= _sides(k)[1]
+            for k, other in enumerate(events)
+            if k != n
+            and (other.type, other.modality) == (ev.type, ev.modality)
+            and src <= sides[k][0]
+            and tgt <= sides[k][1]
         ]
         # an equal telling: the first one stays; a fuller one always wins
-        if not any(k in kept or _sides(k) != (src, tgt) for k in fuller):
-            kept.append(ev)
-    return kept
+        if not any(k in kept or sides[k] != sides[n] for k in fuller):
+            kept.append(n)
+    return [events[n] for n in kept]
 
 
 #: How a phrase hangs from another act's trigger when it is only what that act is

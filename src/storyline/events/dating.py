@@ -151,15 +151,15 @@ def event_date(
                 break
             rank.setdefault(n, len(chain))
     chain = [*chain, *(j for j in extra if j not in chain)]
-    for verb in chain:  # "Opening the forum on Wednesday, Annan called on ...": a
-        for clause in tree.kids(verb, "advcl"):  # participle clause tells the same moment
-            # and so does a clause of time ("voted to endorse it when it convened on
-            # Thursday"): its own words, not a relative clause's
-            if participle_frame(tree, clause) or at_the_time(tree, clause):
-                for j in tree.subtree(clause):
-                    if tree.clause_verb(j) == clause:
-                        rank.setdefault(j, len(chain))
-        for clause in after_own_act(tree, verb):  # "After voting on Sunday, Chavez hailed"
+    for verb in chain:
+        # "Opening the forum on Wednesday, Annan called on ...": a participle clause tells
+        # the same moment, and so do a clause of time ("voted to endorse it when it
+        # convened on Thursday") and the subject's own act before ("After voting on
+        # Sunday, Chavez hailed"): their own words, not a relative clause's
+        framing = [
+            c for c in tree.kids(verb, "advcl") if participle_frame(tree, c) or at_the_time(tree, c)
+        ]
+        for clause in [*framing, *after_own_act(tree, verb)]:
             for j in tree.subtree(clause):
                 if tree.clause_verb(j) == clause:
                     rank.setdefault(j, len(chain))
