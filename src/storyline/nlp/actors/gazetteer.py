@@ -59,7 +59,16 @@ class OrgEntry:
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A case-, accent-, article- and possessive-insensitive key for names
-    (``storyline.names.fold``, then "the", "'s" and full stops dropped)."""
+    (``storyline.names.fold``, then "the", "'s" and full stops dropped), idempotent:
+    dropping one mark can bare another ("a'." -> "a'" -> "a"), so it drops until none
+    is left."""
+    key = _name_key_once(text)
+    while (again := _name_key_once(key)) != key:
+        key = again
+    return key
+
+
+def _name_key_once(text: str) -> str:
     text = _POSSESSIVE.sub("", fold(text))
     text = _ARTICLE.sub("", text)
     return " ".join(text.replace(".", "").split())
