@@ -28,6 +28,18 @@ NO_EVENT = [
     "General Motors offered buyouts to 30,000 of its workers.",
     # a drill that is not military, a deal that is commerce
     "Toyota signed a supply deal with Panasonic on Tuesday.",
+    # what someone sets out to do, or an aim described, is not yet an act of support
+    "French troops left Marseille on Friday to support the peacekeeping mission in Chad.",
+    "The country's policy is to support a united Cyprus.",
+    # an obligation is no request made to anyone
+    "Turkey is required to meet several conditions before joining.",
+    # a gathering of officials is no protest; doubting a plan is no investigation
+    "Ministers gathered in Geneva on Monday.",
+    "The senator questioned the wisdom of the plan.",
+    # an accident, a doom, a plea
+    "One soldier was killed and two soldiers were injured in a road accident on Friday.",
+    "The strike was called off, condemning the reform to failure.",
+    "The former minister has always protested his innocence.",
 ]
 
 
@@ -58,7 +70,42 @@ EVENTS = [
     ("Istanbul police detained two suspects on Friday.", "COERCE", {"TUR"}, None),
     # a state's police against its own people: both sides, not a party facing itself
     ("Police in Seoul arrested three protesters on Monday.", "COERCE", {"KOR"}, {"KOR"}),
+    # a headline's participle is its news, not a description of the noun
+    ("Kenyan convicted in Britain for funding rebels in Somalia", "COERCE", None, {"KEN"}),
+    # a gerund after a preposition is its governing verb's subject's act
+    ("The EU limited itself to calling on Serbia to free the prisoners.",
+     "REQUEST", {"IGO"}, {"SRB"}),
+    ("Russia responded by expelling four Georgian diplomats.", "SANCTION", {"RUS"}, {"GEO"}),
+    # "show support" is support shown; a count stands for those it counts
+    ("The Japanese foreign minister flew to Seoul on Monday to show support for South Korea.",
+     "SUPPORT", {"JPN"}, {"KOR"}),
+    ("Dozens of Chinese fishermen were detained by Japan on Monday.", "COERCE", {"JPN"}, {"CHN"}),
+    ("Nigerian police questioned two suspects in Lagos on Monday.", "ACCUSE", {"NGA"}, None),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of protesters gathered outside the parliament in Kiev on Sunday.",
+        "Hundreds of students gathered outside the embassy on Sunday.",
+    ],
+)
+def test_protesters_who_gather_protest(text: str) -> None:
+    """People who gather are protesting when they are protesters, students or other
+    civilians, counted or not ("thousands of protesters" are the protesters)."""
+    events = [e for e in extract_events(text, "2009-06-01") if e.type == "PROTEST"]
+    assert events, text
+    assert events[0].source, "the protesters are the doers"
+
+
+def test_an_accused_persons_act_is_not_the_accusers() -> None:
+    """A gerund under a passive tells the passive subject's act: "X was accused of
+    attacking" names X as the attacker (if anyone), never the accuser."""
+    text = "Israel was accused by Egypt of attacking the convoy on Monday."
+    for e in extract_events(text, "2009-06-01"):
+        if e.type == "ASSAULT":
+            assert "EGY" not in {a.country for a in e.source}
 
 
 @pytest.mark.parametrize(("text", "type_", "src", "tgt"), EVENTS)

@@ -90,6 +90,8 @@ def _filled(needs: str, source: list[Party], target: list[Party], args: Args) ->
         return bool(source or args.location)
     if needs == "political-source":  # "Mr. McAlpine resigned": a firm's, not a state's
         return any(is_political(p.actor) for p in source)
+    if needs == "civil-source":  # "protesters gathered", not "leaders gathered"
+        return any(category(p.actor) == "civil" for p in source)
     # "counterpart": talks need someone to talk with ("talks with X" names one even
     # when the other side is left to the context), or a body that is many
     if not source:  # the text's doer was excluded ("reporters accompanying Bush"):

@@ -373,11 +373,22 @@ def date_event(
         when = when._replace(date=forward_weekday(when.date, tx, doc.published))
     if when.source == "reported" and doc.published:
         side = open_side(tree, i, mood)
+        if side is None and _headline(doc, sentence):
+            side = "ON_OR_BEFORE"  # "Egypt detains ten suspects": the news of a past act
         day = narrative_day(doc, sentence) if side == "ON_OR_BEFORE" else None
-        if day and day != doc.published and not _simple_past(tree, i):
-            day = None  # "have been detained": by now, not on the narrative's day
+        if day and not _simple_past(tree, i):
+            day = None  # "have been detained", "is charged": by now, not on the day told
         when = EventDate(day, None, "context") if day else when._replace(date_mod=side)
     return when, mood
+
+
+def _headline(doc: Document, sentence: Sentence) -> bool:
+    """Is the sentence the article's headline (its first line, with no full stop)? A
+    headline tells a past act in the present ("Indonesia jails militant")."""
+    first = doc.sentences[0] if doc.sentences else None
+    if first is None or first.start != sentence.start:
+        return False
+    return not sentence.text.rstrip().rstrip("\"'”’»)").endswith((".", "!", "?"))
 
 
 def _simple_past(tree: DocTree, trigger: int) -> bool:

@@ -22,7 +22,16 @@ from storyline.vocab import PLOVER_TYPES, PloverType, parse_plover_type
 __all__ = ["Frames", "FramesError", "Sense", "Trigger", "TypeFrame", "load_frames"]
 
 NEEDS = frozenset(
-    {"source", "target", "either", "victim", "source-or-place", "counterpart", "political-source"}
+    {
+        "source",
+        "target",
+        "either",
+        "victim",
+        "source-or-place",
+        "counterpart",
+        "political-source",
+        "civil-source",
+    }
 )
 ROLES = frozenset({"source", "target"})
 CATEGORIES = frozenset({"media", "business", "person", "civil", "armed"})
@@ -83,6 +92,7 @@ class Sense:
     no_that_clause: bool = False
     threat: bool = False
     no_object: bool = False
+    not_purpose: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -205,7 +205,7 @@ def background(tree: DocTree, i: int) -> bool:
         tok = tree.tokens[j]
         if any(tree.tokens[m].text.lower() in _TIME_MARKS for m in tree.kids(j, "mark")):
             return True
-        if tok.dep in _DESCRIBING and not _light_act(tree, j):
+        if tok.dep in _DESCRIBING and not _light_act(tree, j) and not _headline_verb(tree, j):
             return True
         if tok.dep == "advcl" and j != i:
             return True
@@ -215,6 +215,17 @@ def background(tree: DocTree, i: int) -> bool:
             return False  # what was said is the news
         j = tok.head
     return False
+
+
+def _headline_verb(tree: DocTree, j: int) -> bool:
+    """A headline's participle told without its auxiliary, hanging from the noun the
+    parser took for the root ("Pakistani *convicted* in US for aiding militants"): the
+    headline's own news, not a description of the noun."""
+    tok = tree.tokens[j]
+    if tok.dep != "acl" or tok.tag != "VBN" or tok.head == j:
+        return False
+    root = tree.tokens[tok.head]
+    return root.dep == "ROOT" and root.pos in ("NOUN", "PROPN", "ADJ") and not tree.kids(j, "nsubj")
 
 
 def _light_act(tree: DocTree, j: int) -> bool:

@@ -90,6 +90,7 @@ def resolve(
     ``patient``: the heads undergo the act, so nationals stand for their country
     ("released 15 *British* sailors"); a doer's nationality does not ("*Cuban* exiles
     called for ..." is no act of Cuba's)."""
+    heads = [_counted(tree, h) for h in heads]
     found = tree.parties_at(heads, nationals=patient, owners=owners)
     if found:
         return found
@@ -117,6 +118,19 @@ def resolve(
         if organ is not None:
             return [organ]
     return []
+
+
+#: Words of a count whose "of" phrase names who is counted ("thousands of protesters")
+_COUNT_WORDS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number", "handful"})
+
+
+def _counted(tree: DocTree, h: int) -> int:
+    """The noun a count stands for ("*thousands* of protesters": protesters), else the
+    head itself."""
+    if tree.tokens[h].tag != "CD" and tree.lemma(h) not in _COUNT_WORDS:
+        return h
+    counted = prep_objects(tree, h, frozenset({"of"}))
+    return counted[0] if counted else h
 
 
 _PAIR_NOUNS = frozenset(

@@ -167,7 +167,10 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
         # extradition agreement" (but "we can have a deal in February" is to come)
         return False
     if sense.not_after:
-        for p in tree.kids(i, "prep"):
+        # coordinated verbs share a closing phrase: "was killed and two others wounded
+        # in a vehicle accident"
+        joined = [i, *tree.kids(i, "conj")] if tree.is_verb(i) else [i]
+        for p in (p for j in joined for p in tree.kids(j, "prep")):
             if {tree.lemma(o) for o in tree.kids(p, "pobj")} & sense.not_after:
                 return False
     if sense.no_question and not _asks_for_act(tree, i):
@@ -187,7 +190,20 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
         or any(_consequence(tree, c) for c in comps)
     ):
         return False  # "warned that growth would slow", "warned of an upsurge": forecasts
+    if sense.not_purpose and _purpose(tree, i):
+        return False  # "troops left Toulon to support the mission": what they went to do
     return not (sense.not_after_as and i > 0 and tree.tokens[i - 1].text.lower() == "as")
+
+
+def _purpose(tree: DocTree, i: int) -> bool:
+    """Is the verb an infinitive of purpose or of an aim described ("set up a force *to
+    support* the soldiers", "US policy is *to support* a unified Iraq")?"""
+    tok = tree.tokens[i]
+    if tok.head == i or not any(tree.lemma(a) == "to" for a in tree.kids(i, "aux")):
+        return False
+    if tok.dep == "advcl":
+        return tree.is_verb(tok.head)
+    return tok.dep == "xcomp" and tree.lemma(tok.head) == "be"
 
 
 def _under_light_verb(tree: DocTree, i: int) -> bool:

@@ -50,6 +50,10 @@ _PRIVATE = FRAMES.word("private_people")  # "lawyers", "investors": not their st
 _STATE_MEDIA = FRAMES.word("state_media_modifiers")  # "official newspaper": the state's
 #: Verbs whose object noun's infinitive is their subject's own act ("made the decision
 #: to ban", "has plans to visit"), unlike "foiled an attempt to kill".
+#: Prepositions through which a gerund tells its governing verb's own act ("limited
+#: itself to calling on", "succeeded in persuading", "insisted on withdrawing",
+#: "responded by expelling"); not "of" ("accused Israel of killing": the object's act)
+_GERUND_PREPS = frozenset({"to", "in", "on", "by"})
 _DECIDING = frozenset({"make", "take", "have", "announce", "reach", "adopt", "express", "give"})
 #: Prepositions after a noun that name its owner or counterpart ("the ban on
 #: Georgian wine", "prisoners from East Timor", "a terror suspect to France"); not
@@ -187,6 +191,16 @@ class DocTree:
                 # not a ccomp: "X did Y, the minister said" is no act of the minister's
                 verb = tok.head
                 continue
+            governing = self._gerund_governor(verb)
+            if governing is not None:
+                # "the EU limited itself to calling on ...", "insisted on withdrawing": the
+                # governing verb's subject; a passive's is the one it tells of ("X was
+                # accused of attacking": X attacked, not the accuser)
+                passive = self.kids(governing, "nsubjpass")
+                if passive:
+                    return passive[0]
+                verb = governing
+                continue
             if (
                 tok.dep in ("dobj", "attr")
                 and not self.is_verb(verb)
@@ -197,6 +211,19 @@ class DocTree:
                 continue
             return None
         return None
+
+    def _gerund_governor(self, verb: int) -> int | None:
+        """The verb a gerund hangs from through a preposition ("limited itself *to
+        calling*", "succeeded *in persuading*"), else None. A gerund after a noun ("his
+        role in mediating") or a clause of time ("after meeting Rice, X said") is not
+        taken here: its doer is not always the verb's subject."""
+        tok = self.tokens[verb]
+        if tok.dep != "pcomp" or tok.tag != "VBG" or tok.head == verb:
+            return None
+        prep = self.tokens[tok.head]
+        if prep.dep != "prep" or prep.head == tok.head or prep.text.lower() not in _GERUND_PREPS:
+            return None
+        return prep.head if self.is_verb(prep.head) else None
 
     def _misparsed_subject(self, verb: int) -> int | None:
         """A subject the parser took for a modifier: "Turkey imposed ..." (npadvmod),
