@@ -150,3 +150,18 @@ def test_a_captain_is_an_officer_only_with_a_force_named(role: str, sector: str 
     from storyline.nlp.actors.roles import sector_of
 
     assert sector_of(role) == sector
+
+
+def test_a_headlines_byline_is_no_actor(annotate: Callable[[str], Document]) -> None:
+    """A wire headline may end with its writer's name ("... by Anna Petrova"): the
+    writer is no party to the story. The same name inside the story is one."""
+    byline = annotate(
+        "Hopes of Sharon-Abbas talks stumble over militant demands by Anna Petrova\n\n"
+        "Hopes of direct talks between the two leaders faded on Saturday.\n"
+    )
+    assert "Anna Petrova" not in {m.actor.name for m in extract_mentions(byline)}
+    story = annotate(
+        "Talks stumble over militant demands.\n\n"
+        "The demands were rejected by Anna Petrova, the mediator, on Saturday.\n"
+    )
+    assert "Anna Petrova" in {m.actor.name for m in extract_mentions(story)}

@@ -27,8 +27,11 @@ def _date(text: str, word: str) -> dict[str, str | None]:
         ("Russia plans to impose sanctions on Georgia.", "impose", "ON_OR_AFTER"),
         ("Russian troops are deploying near the border.", "deploying", None),
         # a headline tells a past act in the present; a body's present holds today
-        ("Egypt detains ten suspected militants\n\nThe men were held in Cairo.", "detains",
-         "ON_OR_BEFORE"),
+        (
+            "Egypt detains ten suspected militants\n\nThe men were held in Cairo.",
+            "detains",
+            "ON_OR_BEFORE",
+        ),
         ("Police say Egypt detains ten suspected militants.", "detains", None),
     ],
 )

@@ -36,6 +36,9 @@ NO_EVENT = [
     # a gathering of officials is no protest; doubting a plan is no investigation
     "Ministers gathered in Geneva on Monday.",
     "The senator questioned the wisdom of the plan.",
+    "Reporters questioned the minister about the budget on Monday.",
+    # travellers held where they were are not that country's people
+    "Two passengers arrested in Madrid for a bomb joke",
     # an accident, a doom, a plea
     "One soldier was killed and two soldiers were injured in a road accident on Friday.",
     "The strike was called off, condemning the reform to failure.",
@@ -81,6 +84,10 @@ EVENTS = [
      "SUPPORT", {"JPN"}, {"KOR"}),
     ("Dozens of Chinese fishermen were detained by Japan on Monday.", "COERCE", {"JPN"}, {"CHN"}),
     ("Nigerian police questioned two suspects in Lagos on Monday.", "ACCUSE", {"NGA"}, None),
+    # a headline's passive of urging: the one urged is the target, not the doer
+    ("Syria urged to halt the attacks on the border", "REQUEST", set(), {"SYR"}),
+    ("The Greek government called on both parties to refrain from violence.",
+     "REQUEST", {"GRC"}, None),
 ]  # fmt: skip
 
 

@@ -151,6 +151,11 @@ def _the_two(tree: DocTree, h: int) -> bool:
 _CHARGE_PREPS = frozenset({"of", "with", "over"})
 #: Verbs of charging that need their accused as object when active
 _CHARGING = frozenset({"accuse", "charge", "indict", "convict", "suspect"})
+#: Verbs that need whom they move to act as object when active ("urged Iran to halt");
+#: not "ask" or "request" ("Kim asked to see the president": he asked), nor "call"
+#: ("called on X to ...": X is the object of "on")
+_MOVING = frozenset({"urge", "invite", "press", "encourage", "order", "tell", "force",
+                     "pressure", "persuade", "advise"})  # fmt: skip
 #: Verbs of force that need their victim as object when active
 _HARMING = frozenset({"kill", "shoot", "wound", "injure", "behead", "execute", "assassinate"})
 
@@ -171,7 +176,11 @@ def _headline_passive(tree: DocTree, i: int, trig: Trigger) -> bool:
         return any(tree.lemma(c) == "dead" for c in tree.kids(i, "oprd", "acomp", "advmod"))
     if trig.type == "ACCUSE" and tree.lemma(i) in _CHARGING:
         return any(tree.lemma(p) in _CHARGE_PREPS for p in tree.kids(i, "prep"))
-    return False
+    # "Iran urged to halt enrichment", "DPRK invited to attend forum": a verb that needs
+    # the one it moves as object, told with none and an infinitive: its subject is moved
+    return tree.lemma(i) in _MOVING and any(
+        any(tree.lemma(a) == "to" for a in tree.kids(c, "aux")) for c in tree.kids(i, "xcomp")
+    )
 
 
 def _between(tree: DocTree, i: int) -> list[int]:

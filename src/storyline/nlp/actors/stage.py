@@ -173,6 +173,8 @@ def _people(view: DocView, consumed: set[int]) -> list[_Person]:
             ent = misread  # "Beshir has rejected ...": a name the NER took for a place
         elif ent.label != "PERSON" or _place_or_org(ent.entity.text) or _placed(view, ent):
             continue
+        elif _byline(view, ent):
+            continue  # the headline's author, never a party
         key = person_key(ent.entity.text)
         if not key:
             continue
@@ -221,6 +223,20 @@ def _placed(view: DocView, ent: EntitySpan) -> bool:
         return view.lower(head.head) in _PLACE_NOUNS
     verb = view.tokens[head.head]
     return head.text.lower() in _LOCATION_PREPS and verb.pos in ("VERB", "AUX")
+
+
+def _byline(view: DocView, ent: EntitySpan) -> bool:
+    """A name that closes the document's first line after "by", the line ending with no
+    full stop: a headline's byline ("Hopes of talks stumble over rebel demands by Mario
+    Fiorito"), the writer of the story and no party to it."""
+    line_end = view.text.find("\n")
+    line_end = len(view.text) if line_end < 0 else line_end
+    end = ent.entity.end
+    if end > line_end or view.text[end:line_end].strip():
+        return False
+    if view.text[:line_end].rstrip().endswith((".", "!", "?", '"', "”")):
+        return False
+    return ent.first > 0 and view.lower(ent.first - 1) == "by"
 
 
 def _misread_person(view: DocView, ent: EntitySpan) -> EntitySpan | None:
