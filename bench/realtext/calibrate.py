@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import ROOT, corpora_of, materialize
 from sample import judging_key
-from score import judgements, usable
+from score import judgements, usable, verdict
 
 from stats import auc
 from storyline.engine.stages import BuildConfig, analyse_pipeline, prepare_pipeline
@@ -78,7 +78,7 @@ def rows(split: str) -> list[Row]:
             for m in doc.events:
                 js = judged.get(judging_key(corpus, doc.source, event_json(m)))
                 if js:
-                    out.append(({f: True for f in m.features}, usable(js[0])))
+                    out.append(({f: True for f in m.features}, usable(verdict(js))))
     return out
 
 

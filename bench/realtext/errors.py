@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpora import corpora_of
 from sample import items
-from score import judgements, usable, wrong_actor
+from score import judgements, usable, verdict, wrong_actor
 
 
 def reason(j: dict[str, Any]) -> str:
@@ -58,7 +58,7 @@ def main() -> None:
         for it in items(args.label, args.split, corpus):
             js = judged.get(it["key"])
             if js:
-                rows.append((it, js[0]))
+                rows.append((it, verdict(js)))
     if args.summary:
         per: dict[str, Counter[str]] = {}
         for it, j in rows:

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import SPLIT_NAMES, corpora_of
 from sample import items
-from score import judgements, usable
+from score import judgements, usable, verdict
 
 
 def _place(it: dict[str, Any]) -> tuple[str, str, str, str]:
@@ -43,14 +43,14 @@ def compare(old: str, new: str, split: str) -> dict[str, Any]:
     for it in before:
         if it["key"] not in judged:
             continue
-        ok = usable(judged[it["key"]][0])
+        ok = usable(verdict(judged[it["key"]]))
         if it["key"] in keys:
             out["kept"][0] += 1
             out["kept"][1] += ok
             continue
         twins = places.get(_place(it), [])
         if twins:
-            new_ok = [usable(judged[t["key"]][0]) for t in twins if t["key"] in judged]
+            new_ok = [usable(verdict(judged[t["key"]])) for t in twins if t["key"] in judged]
             out["changed"][0] += 1
             out["changed"][1] += ok
             out["changed"][2] += sum(new_ok) if len(new_ok) == len(twins) else -1

@@ -4,7 +4,9 @@
 
 Reads ``work/<label>/sample-<split>.jsonl`` (made by ``sample.py``) and every judgement in
 ``judgements/*.jsonl``. An event judged twice counts with its first judge's labels (files
-in name order); the doubly-judged items give the agreement between judges. Proportions
+in name order); one judged three times or more, with each criterion's majority label
+(a tie goes to the first judge: ``verdict``); the items judged at least twice give the
+agreement between the first two judges. Proportions
 come with Wilson 95% intervals. ``usable`` is computed as RUBRIC.md defines it.
 """
 
@@ -35,6 +37,18 @@ def judgements() -> dict[str, list[dict[str, Any]]]:
             if line.strip():
                 j = json.loads(line)
                 out[j["key"]].append(j)
+    return out
+
+
+def verdict(js: list[dict[str, Any]]) -> dict[str, Any]:
+    """The labels an event counts with: its first judge's, or with three judges or more
+    each criterion's most frequent label (ties to the first judge's)."""
+    if len(js) < 3:
+        return js[0]
+    out = dict(js[0])
+    for crit in CRITERIA:
+        labels = [j[crit] for j in js]
+        out[crit] = max(labels, key=lambda v: (labels.count(v), v == js[0][crit]))
     return out
 
 
@@ -107,7 +121,9 @@ def score(label: str, split: str, census: bool = False) -> dict[str, Any]:
         if not js:
             missing.append(it)
             continue
-        rows.append({**js[0], "confidence": it.get("confidence") or 0.0, "corpus": it["corpus"]})
+        rows.append(
+            {**verdict(js), "confidence": it.get("confidence") or 0.0, "corpus": it["corpus"]}
+        )
     out: dict[str, Any] = {"label": label, "split": split, "sampled": len(sample)}
     out["unjudged"] = len(missing)
     if census and missing:  # what the next judging round reads (the judges' packet)
