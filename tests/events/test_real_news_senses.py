@@ -175,3 +175,20 @@ def test_every_actor_cites_the_words_that_name_it() -> None:
     assert [s.text for s in e.target_spans] == ["Greece"]
     for span in (*e.source_spans, *e.target_spans):
         assert text[span.start : span.end] == span.text
+
+
+def test_a_countrys_people_are_not_its_state() -> None:
+    """Protesters, civilians and other people of a country are a group of that country
+    ("South Korean civilians"), never the state itself: the line must not read as if
+    South Korea had been arrested."""
+    (e,) = [
+        e
+        for e in extract_events(
+            "Police in Seoul arrested three protesters on Monday.", "2009-06-01"
+        )
+        if e.type == "COERCE"
+    ]
+    (people,) = e.target
+    assert (people.kind, people.country, people.sector) == ("group", "KOR", "CVL")
+    assert people.name == "South Korean civilians"
+    assert [(a.kind, a.country) for a in e.source] == [("country", "KOR")]

@@ -50,6 +50,8 @@ def is_political(actor: Actor) -> bool:
         return actor.sector != "JRN"  # the WTO and APEC act politically too
     if actor.kind == "country":
         return actor.sector not in ("JRN", "BUS")
+    if actor.sector == "CVL" and actor.country:
+        return True  # a country's people: protesters, and those a state acts on
     return actor.sector in POLITICAL_SECTORS
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from storyline.headline_rules import load_rules
 from storyline.records import Actor, content_id
 from storyline.vocab import STATE_SECTORS
 
@@ -39,11 +40,19 @@ def same_party(a: Actor, b: Actor) -> bool:
 
 def country_in_sector(country: Actor, sector: str) -> Actor:
     """A country's actor in one sector: its state's organs and forces are the country
-    ("Russian troops" are Russia, sector MIL), but its opposition is a group of its own
-    ("the Kenyan opposition" is not Kenya's government: "Kenya opposition", OPP)."""
+    ("Russian troops" are Russia, sector MIL), but its opposition and its people are
+    groups of their own ("the Kenyan opposition" is not Kenya's government: "Kenya
+    opposition", OPP; protesters in Buenos Aires are not the Argentine state: "Argentine
+    civilians", CVL, named as the headline names them)."""
     if sector == "OPP":
         key = content_id("group", sector, country.id)
         return Actor(key, f"{country.name} opposition", country.country, sector, "group")
+    if sector == "CVL" and country.country:
+        rules = load_rules()
+        adjective = rules.adjectives.get(country.country, country.name)
+        name = f"{adjective} {rules.sector_words.get(sector, 'civilians')}"
+        key = content_id("group", sector, country.id)
+        return Actor(key, name, country.country, sector, "group")
     return Actor(country.id, country.name, country.country, sector, country.kind, country.role)
 
 
