@@ -219,7 +219,7 @@ def background(tree: DocTree, i: int) -> bool:
 
 def _headline_verb(tree: DocTree, j: int) -> bool:
     """A headline's participle told without its auxiliary, hanging from the noun the
-    parser took for the root ("Pakistani *convicted* in US for aiding militants"): the
+    parser took for the root ("Kenyan *convicted* in Britain for funding rebels"): the
     headline's own news, not a description of the noun."""
     tok = tree.tokens[j]
     if tok.dep != "acl" or tok.tag != "VBN" or tok.head == j:

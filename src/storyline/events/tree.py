@@ -48,12 +48,12 @@ _ATTACK_NOUNS = frozenset(
 )
 _PRIVATE = FRAMES.word("private_people")  # "lawyers", "investors": not their state
 _STATE_MEDIA = FRAMES.word("state_media_modifiers")  # "official newspaper": the state's
-#: Verbs whose object noun's infinitive is their subject's own act ("made the decision
-#: to ban", "has plans to visit"), unlike "foiled an attempt to kill".
 #: Prepositions through which a gerund tells its governing verb's own act ("limited
 #: itself to calling on", "succeeded in persuading", "insisted on withdrawing",
 #: "responded by expelling"); not "of" ("accused Israel of killing": the object's act)
 _GERUND_PREPS = frozenset({"to", "in", "on", "by"})
+#: Verbs whose object noun's infinitive is their subject's own act ("made the decision
+#: to ban", "has plans to visit"), unlike "foiled an attempt to kill".
 _DECIDING = frozenset({"make", "take", "have", "announce", "reach", "adopt", "express", "give"})
 #: Prepositions after a noun that name its owner or counterpart ("the ban on
 #: Georgian wine", "prisoners from East Timor", "a terror suspect to France"); not
@@ -195,7 +195,7 @@ class DocTree:
             if governing is not None:
                 # "the EU limited itself to calling on ...", "insisted on withdrawing": the
                 # governing verb's subject; a passive's is the one it tells of ("X was
-                # accused of attacking": X attacked, not the accuser)
+                # involved in negotiating": X negotiated, not whoever involved X)
                 passive = self.kids(governing, "nsubjpass")
                 if passive:
                     return passive[0]

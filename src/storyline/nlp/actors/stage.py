@@ -227,8 +227,8 @@ def _placed(view: DocView, ent: EntitySpan) -> bool:
 
 def _byline(view: DocView, ent: EntitySpan) -> bool:
     """A name that closes the document's first line after "by", the line ending with no
-    full stop: a headline's byline ("Hopes of talks stumble over rebel demands by Mario
-    Fiorito"), the writer of the story and no party to it."""
+    full stop: a headline's byline ("Hopes of talks fade over militant demands by Anna
+    Petrova"), the writer of the story and no party to it."""
     line_end = view.text.find("\n")
     line_end = len(view.text) if line_end < 0 else line_end
     end = ent.entity.end
