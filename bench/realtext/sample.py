@@ -42,10 +42,21 @@ def _actors(side: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: a.get(k) for k in keep if a.get(k) is not None} for a in side]
 
 
+def cited(ev: dict[str, Any]) -> dict[str, Any]:
+    """The evidence sentence the judge reads: the one holding the trigger (a headline
+    merged with its lede cites both; the trigger's own sentence tells the act), else the
+    first."""
+    trig = ev["trigger"]
+    for e in ev["evidence"]:
+        if e["document"] == trig["document"] and e["start"] <= trig["start"] < e["end"]:
+            return e
+    return ev["evidence"][0]
+
+
 def judging_key(corpus: str, source: str, ev: dict[str, Any]) -> str:
     """A hash of what the judge sees: where, the trigger, type, modality, sides, date."""
     trig = ev["trigger"]
-    first = ev["evidence"][0]
+    first = cited(ev)
     parts = [
         corpus, Path(source).name, str(first["start"]), str(first["end"]),
         str(trig["start"]), str(trig["end"]), ev["type"], ev.get("mode") or "",
@@ -81,7 +92,7 @@ def items(label: str, split: str, corpus: str) -> list[dict[str, Any]]:
         "SELECT e.json, x.salience FROM events e LEFT JOIN event_extras x ON x.event = e.id"
     ):
         ev = json.loads(row["json"])
-        first = ev["evidence"][0]
+        first = cited(ev)
         doc = docs[first["document"]]
         lead = [json.loads(mentions[m]) for m in ev.get("mentions", ()) if m in mentions]
         lead = [m for m in lead if m["trigger"] == ev["trigger"]] or lead

@@ -88,7 +88,7 @@ def test_confidence_ranks_the_lines(built: str, floor: Callable[..., float]) -> 
 
     judged = score.judgements()
     scored = [
-        (it["confidence"], score.usable(judged[it["key"]][0]))
+        (it["confidence"], score.usable(score.verdict(judged[it["key"]])))
         for corpus in corpora_of("test")
         for it in sample.items(built, "test", corpus)
         if it["key"] in judged
