@@ -30,6 +30,8 @@ from build import store_path
 from corpora import SPLIT_NAMES, WORK, corpora_of
 
 from storyline.dates import date_label
+from storyline.headline import sentence_of
+from storyline.records import Evidence
 
 SEED = 14
 #: Events drawn per corpus; what a corpus lacks is drawn from newswire.
@@ -46,11 +48,10 @@ def cited(ev: dict[str, Any]) -> dict[str, Any]:
     """The evidence sentence the judge reads: the one holding the trigger (a headline
     merged with its lede cites both; the trigger's own sentence tells the act), else the
     first."""
-    trig = ev["trigger"]
-    for e in ev["evidence"]:
-        if e["document"] == trig["document"] and e["start"] <= trig["start"] < e["end"]:
-            return e
-    return ev["evidence"][0]
+    keys = ("document", "start", "end", "text")
+    evidence = tuple(Evidence(*(e[k] for k in keys)) for e in ev["evidence"])
+    held = sentence_of(Evidence(*(ev["trigger"][k] for k in keys)), evidence)
+    return ev["evidence"][evidence.index(held) if held is not None else 0]
 
 
 def judging_key(corpus: str, source: str, ev: dict[str, Any]) -> str:

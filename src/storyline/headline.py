@@ -20,7 +20,7 @@ from storyline.headline_rules import Rules, load_rules, past_tense, verb_lemma
 from storyline.records import Actor, Event, EventMention, Evidence
 from storyline.vocab import Modality, PloverType
 
-__all__ = ["Rules", "event_tags", "headline", "load_rules", "past_tense"]
+__all__ = ["Rules", "event_tags", "headline", "load_rules", "past_tense", "sentence_of"]
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)+|[\w'’-]+|[^\w\s]")
 
@@ -32,10 +32,9 @@ def _name(actor: Actor, rules: Rules) -> str:
     """A side's name on the line: a country's police, forces or people by the country's
     adjective ("South Korean police"), so that a domestic act does not read "South Korea
     arrested South Korea"."""
-    word = rules.sector_words.get(actor.sector or "")
-    if actor.kind != "country" or word is None or not actor.country:
+    if actor.kind != "country" or not actor.country:
         return actor.name
-    return f"{rules.adjectives.get(actor.country, actor.name)} {word}"
+    return rules.sector_name(actor.country, actor.sector, actor.name) or actor.name
 
 
 def _names(actors: tuple[Actor, ...], rules: Rules, doer: bool = False) -> str:
@@ -55,7 +54,8 @@ def _names(actors: tuple[Actor, ...], rules: Rules, doer: bool = False) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _sentence_of(trigger: Evidence, evidence: tuple[Evidence, ...]) -> Evidence | None:
+def sentence_of(trigger: Evidence, evidence: tuple[Evidence, ...]) -> Evidence | None:
+    """The evidence sentence that holds the trigger, if one does."""
     for ev in evidence:
         if ev.document == trigger.document and ev.start <= trigger.start and trigger.end <= ev.end:
             return ev
@@ -64,7 +64,7 @@ def _sentence_of(trigger: Evidence, evidence: tuple[Evidence, ...]) -> Evidence 
 
 def _around(trigger: Evidence, evidence: tuple[Evidence, ...]) -> tuple[list[str], list[str]]:
     """The words of the trigger's sentence before and after the trigger."""
-    ev = _sentence_of(trigger, evidence)
+    ev = sentence_of(trigger, evidence)
     if ev is None:
         return [], []
     before = ev.text[: trigger.start - ev.start]

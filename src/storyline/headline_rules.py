@@ -58,6 +58,14 @@ class Rules:
     #: a country's adjective (alpha-3 -> "South Korean"), from ``data/countries.tsv``
     adjectives: dict[str, str]
 
+    def sector_name(self, country: str, sector: str | None, fallback: str) -> str | None:
+        """How a country's actor in a sector is named ("South Korean police"), or None
+        for a sector named by the country itself (its government)."""
+        word = self.sector_words.get(sector or "")
+        if word is None:
+            return None
+        return f"{self.adjectives.get(country, fallback)} {word}"
+
 
 def _adjectives(text: str) -> dict[str, str]:
     """The first demonym of each row of the country table (``code, names, demonyms, ...``)."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from storyline.events.context import Context
 from storyline.events.lexicon import (
+    COUNT_WORDS,
     DIRECTIONLESS,
     FRAMES,
     HOSTILE_TYPES,
@@ -25,6 +26,7 @@ from storyline.events.lexicon import (
     Trigger,
     organ_sector,
 )
+from storyline.events.mentioned import place_code
 from storyline.events.parties import same_party
 from storyline.events.places import aid_mode, destination
 from storyline.events.places import location as place_of
@@ -151,7 +153,7 @@ def arguments(
         or tree.tokens[h].text.lower() in ORGANS
         or tree.tokens[h].ent_type == "PERSON"
         or tree.tokens[h].text.lower() in ("he", "she", "him", "her")  # "killed by the rebels"
-        or tree.lemma(h) in _NUMBERS  # "arrested dozens of students"
+        or tree.lemma(h) in COUNT_WORDS  # "arrested dozens of students"
         or tree.lemma(h) in PLACES  # "raided a village"
         for h in tree.joined(tgt_heads)
     )
@@ -195,7 +197,7 @@ def arguments(
         if dyad is None:
             # "Nine people were killed in a militant attack in Thailand": the people of
             # the country where it happened, when no doer is named and they are civilians
-            place = ctx.country_code(location) if location else None
+            place = place_code(ctx.tree, location) if location else None
             unarmed = not _combatants(tree, tgt_heads) and not _foreigners(tree, tgt_heads)
             if victims and unarmed and trig.type in _VIOLENT and place and place != "IGO":
                 return Args([], [ctx.civilians(place)], location, True, mode, trig, victims=victims,
@@ -265,8 +267,6 @@ def _foreigners(tree: DocTree, heads: list[int]) -> bool:
     return any(tree.lemma(h) in _FOREIGNERS for h in tree.joined(heads))
 
 
-_NUMBERS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
-                      "scores", "million", "millions"})  # fmt: skip
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
 
 
@@ -304,7 +304,7 @@ def _orient(
         source, target, joint = source[:1], source[1:], True  # "Brazil and Argentina signed"
     if source and not target:
         own = {p.actor.country for p in source if p.actor.country}
-        place = ctx.country_code(location) if location else None
+        place = place_code(ctx.tree, location) if location else None
         mine = ctx.country_of(ctx.speaker(sentence))
         if place and place not in own and place != "IGO":
             multilateral = any(p.actor.kind == "igo" for p in source)  # OPEC met in Abuja
@@ -326,7 +326,7 @@ def _orient(
         elif trig.mode == "visit" and mine is not None and mine.country not in own:
             target, inferred = [ctx.country_party(mine.country or mine.id)], True  # hosts
     if trig.type in DIRECTIONLESS and location and source and target:
-        code = ctx.country_code(location)
+        code = place_code(ctx.tree, location)
         if code is not None and code in {p.actor.country for p in source}:
             source, target = target, source  # the host is the target of a visit-like talk
     return Args(source, target, location, inferred, mode, retyped=trig, joint=joint)

@@ -16,7 +16,6 @@ from storyline.events.mentioned import (
     country_named,
     igos_in,
     own_place,
-    place_code,
     place_country,
     sports_report,
     title_speaker,
@@ -116,11 +115,6 @@ class Context:
             id=actor.country, name=actor.country, country=actor.country, sector="GOV"
         )
 
-    def country_code(self, place: str) -> str | None:
-        """The country a place named in this document belongs to: its mentions, a
-        country name or demonym, or a capital."""
-        return place_code(self.tree, place)
-
     def country_party(self, code: str, at: tuple[int, int] | None = None) -> Party:
         """A country as a party; ``at`` is the span of the words that name it, if any."""
         start, end = at or (0, 0)
@@ -130,13 +124,6 @@ class Context:
         """A country's people as the ones acted on (PLOVER's civilian sector)."""
         base = self._country(code)
         return Party(Actor(base.id, base.name, base.country, "CVL", "country"), 0, 0, "")
-
-    def place_country(self, sentence: Sentence, near: set[int] | None = None) -> str | None:
-        """The country of the first place the sentence puts something "in" or "at"
-        (with ``near``: only a place whose "in"/"at" phrase hangs from one of those
-        tokens: "the police in Cairo", "protesters marched in Santiago", not "visit
-        Hubei Province in central China")."""
-        return place_country(self.tree, sentence, near)
 
     def _token_party(self, j: int, actor: Actor | None) -> Party | None:
         if actor is None:
@@ -178,13 +165,13 @@ class Context:
         if tok.text.lower() in DOMESTIC_ORGANS or t.lemma(h) in DOMESTIC_ORGANS:
             # "a Moscow court", "Istanbul police", "a court in Cairo": an organ of a
             # state's own territory is that state's where its own phrase places it
-            home = own_place(t, mods) or self.place_country(sentence, near={h})
+            home = own_place(t, mods) or place_country(t, sentence, near={h})
         if home is None and definite:
             # "the delegation": the one named before, or placed "in" a country
             home = self._antecedent_country(h, sentence)
-            home = home or self.place_country(sentence, near={h, t.clause_verb(h)})
+            home = home or place_country(t, sentence, near={h, t.clause_verb(h)})
         elif home is None and sector in ("CVL", "OPP"):
-            home = self.place_country(sentence)
+            home = place_country(t, sentence)
         if home is None or sector == "REB":
             name = " ".join(words.lower().split())
             actor = Actor(content_id("group", sector, name), name, None, sector, "group")

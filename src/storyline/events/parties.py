@@ -34,7 +34,8 @@ def acts_for_state(actor: Actor) -> bool:
 
 def same_party(a: Actor, b: Actor) -> bool:
     """One party on both sides: the same actor acting for the same side of its country
-    (a state's police and its protesters share the country's id, not the party)."""
+    (a country's police and its businesses share the country's id, not the party; its
+    people and its opposition have ids of their own, ``country_in_sector``)."""
     return a.id == b.id and acts_for_state(a) == acts_for_state(b)
 
 
@@ -48,11 +49,9 @@ def country_in_sector(country: Actor, sector: str) -> Actor:
         key = content_id("group", sector, country.id)
         return Actor(key, f"{country.name} opposition", country.country, sector, "group")
     if sector == "CVL" and country.country:
-        rules = load_rules()
-        adjective = rules.adjectives.get(country.country, country.name)
-        name = f"{adjective} {rules.sector_words.get(sector, 'civilians')}"
+        name = load_rules().sector_name(country.country, sector, country.name)
         key = content_id("group", sector, country.id)
-        return Actor(key, name, country.country, sector, "group")
+        return Actor(key, name or f"{country.name} civilians", country.country, sector, "group")
     return Actor(country.id, country.name, country.country, sector, country.kind, country.role)
 
 

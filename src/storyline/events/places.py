@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from storyline.events.context import Context
 from storyline.events.lexicon import AID_MODES, NOT_AID
+from storyline.events.mentioned import place_code
 from storyline.events.tree import DocTree, Party, prep_objects
 
 __all__ = ["aid_mode", "destination", "location"]
@@ -33,7 +34,7 @@ def destination(tree: DocTree, ctx: Context, heads: list[int]) -> list[Party]:
         tok = tree.tokens[h]
         for ent in tree.doc.entities:
             if ent.label in ("GPE", "LOC") and ent.start <= tok.start < ent.end:
-                code = ctx.country_code(ent.text)
+                code = place_code(ctx.tree, ent.text)
                 if code and code != "IGO":
                     party = ctx.country_party(code)
                     return [Party(party.actor, ent.start, ent.end, ent.text)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from storyline.events.context import Context
 from storyline.events.lexicon import (
+    COUNT_WORDS,
     FRAMES,
     HAVING_VERBS,
     LIGHT_VERBS,
@@ -121,13 +122,13 @@ def resolve(
 
 
 #: Words of a count whose "of" phrase names who is counted ("thousands of protesters")
-_COUNT_WORDS = frozenset({"thousand", "hundred", "dozen", "score", "million", "number", "handful"})
+_COUNTS = COUNT_WORDS | {"number", "handful"}
 
 
 def _counted(tree: DocTree, h: int) -> int:
     """The noun a count stands for ("*thousands* of protesters": protesters), else the
     head itself."""
-    if tree.tokens[h].tag != "CD" and tree.lemma(h) not in _COUNT_WORDS:
+    if tree.tokens[h].tag != "CD" and tree.lemma(h) not in _COUNTS:
         return h
     counted = prep_objects(tree, h, frozenset({"of"}))
     return counted[0] if counted else h
