@@ -67,3 +67,14 @@ def test_add_entity_rules_is_idempotent(nlp: object) -> None:
     names = nlp.pipe_names  # type: ignore[attr-defined]
     assert names.count(COMPONENT) == 1
     assert names.index(COMPONENT) == names.index("ner") + 1
+
+
+def test_names_do_not_end_in_an_opening_bracket(annotate: Callable[[str], Document]) -> None:
+    # the statistical NER takes the bracket before an acronym into the name
+    doc = annotate(
+        "A member of the National Committee of the Chinese People's Political "
+        "Consultative Conference (CPPCC) criticized the spending at its session."
+    )
+    names = [e.text for e in doc.entities]
+    assert any(n.endswith("Consultative Conference") for n in names), names
+    assert not any(n.rstrip().endswith(("(", ",", "-")) for n in names), names

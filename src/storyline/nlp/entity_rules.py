@@ -30,6 +30,9 @@ COMPONENT = "storyline_entity_fixes"
 TITLE_WORDS: frozenset[str] = word_set("title_words")
 _HYPHENS = {"-", "‐", "‑"}
 _POSSESSIVES = {"'s", "’s", "'", "’"}
+#: Punctuation that never ends or starts a name: an opening bracket, a comma, a dash, a
+#: quotation mark (a closing bracket may end one: "Alliance of ... (AFDL)").
+_EDGE_PUNCT = {"(", "[", "{", ",", ";", ":", "-", "–", "—", '"', "“", "”", "``", "''"}
 _PLACE_PREPOSITIONS = {"in", "near", "outside", "around", "across", "throughout", "inside"}
 _AGENCY_TAIL = re.compile(r"^\s*(news\s+agency|agency|news)\b", re.IGNORECASE)
 _SYLLABLE_MAX = 4  # the length of a romanized Korean/Chinese/Vietnamese given-name syllable
@@ -53,7 +56,7 @@ def _component(doc: Doc) -> Doc:
 def fix_entities(doc: Doc) -> Doc:
     """Apply every rule to ``doc.ents`` and return the doc."""
     spans = [(e.start, e.end, e.label_) for e in doc.ents]
-    spans = _trim_possessives(doc, spans)
+    spans = _trim_edges(doc, spans)
     spans = _merge_adjacent_persons(doc, spans)
     spans = _extend_hyphenated_persons(doc, spans)
     spans = _strip_titles(doc, spans)
@@ -72,11 +75,18 @@ def fix_entities(doc: Doc) -> Doc:
 _Spans = list[tuple[int, int, str]]
 
 
-def _trim_possessives(doc: Doc, spans: _Spans) -> _Spans:
+def _trim_edges(doc: Doc, spans: _Spans) -> _Spans:
+    """A name ends before a possessive or stray punctuation ("the Consultative
+    Conference (" before an acronym, "Reuters," in a dateline) and starts after it."""
     out = []
     for s, e, lab in spans:
-        while e - s > 1 and doc[e - 1].text in _POSSESSIVES:
+        words = [t.text for t in doc[s:e]]
+        if "(" in words[1:] and ")" not in words:  # "Conference (CPPCC": the acronym after
+            e = s + words.index("(", 1)
+        while e - s > 1 and (doc[e - 1].text in _POSSESSIVES or doc[e - 1].text in _EDGE_PUNCT):
             e -= 1
+        while e - s > 1 and doc[s].text in _EDGE_PUNCT:
+            s += 1
         out.append((s, e, lab))
     return out
 
