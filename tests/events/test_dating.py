@@ -64,6 +64,45 @@ def test_a_narrative_day_dates_the_next_event() -> None:
 
 
 @pytest.mark.slow
+def test_a_part_of_a_day_gives_the_narratives_day() -> None:
+    text = (
+        "Two villagers were wounded by gunfire on Sunday night in the border village."
+        " Witnesses said soldiers opened fire on a group of farmers."
+    )
+    got = _date(text, "opened fire")
+    assert (got["date"], got["date_source"]) == ("2006-03-12", "context")
+
+
+@pytest.mark.slow
+def test_a_sentence_with_a_date_of_its_own_does_not_take_the_narratives_day() -> None:
+    """The narrative's day is not taken when the act's own clause holds a date, even
+    one the parse hangs on a noun; a date in another clause does not count."""
+    from storyline.events.dating import _other_time
+    from storyline.events.stage import annotate
+    from storyline.events.tree import DocTree
+
+    for text, word, own in [
+        ("The envoys met in Lima on Monday. The president's father first proposed the"
+         " establishment of the Free Trade Area of the Americas in the 1990s.", "proposed", True),
+        ("The envoys met in Lima on Monday. They condemned the rebels, who seized the town"
+         " in 2004.", "condemned", False),
+        ("The envoys met in Lima on Monday. They condemned the rebels' attack on Monday.",
+         "condemned", False),
+    ]:  # fmt: skip
+        doc = annotate(text, PUB)
+        tree = DocTree.build(doc)
+        i = tree.token_at(text.index(word))
+        assert i is not None
+        sentence = tree.sentence_of(i)
+        assert sentence is not None
+        assert _other_time(tree, i, doc, sentence, "2006-03-13") is own, text
+    other = (
+        "The envoys met in Lima on Monday. They condemned the rebels, who seized the town in 2004."
+    )
+    assert _date(other, "condemned")["date_source"] == "context"
+
+
+@pytest.mark.slow
 def test_a_relative_clause_takes_the_date_of_its_noun_phrase() -> None:
     text = (
         "He has been on the run since the January 1998 bombing of a clinic that killed"
@@ -255,6 +294,14 @@ def test_a_date_in_a_relative_clause_of_a_participle_is_not_the_acts() -> None:
         # a subject whose complement says when it happens; a place's relative clause
         ("Talks between Japan and China are expected to begin on Monday.", "Talks",
          "2006-03-20"),
+        # a participle set off after the subject; a clause of time the parser hangs on
+        # the complement; a message put out, hung on the complement
+        ("The trade ministers, meeting in Geneva on Monday, failed to agree on tariffs.",
+         "agree", "2006-03-13"),
+        ("The senate voted to approve lifting the curfew when it met on Monday.", "approve",
+         "2006-03-13"),
+        ("The rebel leader urged his fighters to rise against the army, in a video"
+         " released on the Internet on Monday.", "urged", "2006-03-13"),
         ("On Friday, Cohen will fly on to South Korea where he will meet top Korean"
          " leaders.", "meet", "2006-03-17"),
     ],

@@ -17,6 +17,7 @@ __all__ = [
     "at_the_time",
     "bare_day_verb",
     "before_sequence",
+    "complements",
     "frames_main_clause",
     "narrated",
     "participle_frame",
@@ -119,15 +120,26 @@ def told_after(tree: DocTree, full: list[int], chain: list[int]) -> list[int]:
     return [verb] if tree.is_verb(verb) and tree.lemma(verb) in SPEECH_VERBS else []
 
 
-def participle_frame(tree: DocTree, clause: int) -> bool:
-    """A participle clause with no subject or mark of its own ahead of the main verb:
-    "*Speaking on Tuesday*, X said", "*Opening the forum on Wednesday*, Annan called"."""
+def participle_frame(tree: DocTree, clause: int, verb: int | None = None) -> bool:
+    """A participle clause with no subject or mark of its own ahead of the main verb
+    (``verb``, else the clause's head): "*Speaking on Tuesday*, X said", "*Opening the
+    forum on Wednesday*, Annan called", "EU ministers, *meeting in Brussels on Tuesday*,
+    failed to agree"."""
     tok = tree.tokens[clause]
     return (
         tok.tag == "VBG"
-        and clause < tok.head
+        and clause < (tok.head if verb is None else verb)
         and not tree.kids(clause, "nsubj", "nsubjpass", "mark", "aux")
     )
+
+
+def complements(tree: DocTree, verb: int) -> list[int]:
+    """The verbs a verb's complements chain down to ("voted to *endorse* *lifting*")."""
+    out, frontier = [], [verb]
+    while frontier:
+        frontier = [c for f in frontier for c in tree.kids(f, "xcomp")]
+        out += frontier
+    return out
 
 
 def after_own_act(tree: DocTree, verb: int) -> list[int]:

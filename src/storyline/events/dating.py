@@ -23,6 +23,7 @@ from storyline.events.date_scope import (
     at_the_time,
     bare_day_verb,
     before_sequence,
+    complements,
     frames_main_clause,
     participle_frame,
     same_act,
@@ -109,6 +110,13 @@ def _framing(tree: DocTree, head: int, target: int, chain: set[int]) -> int:
         verb = tree.tokens[n.head].head
         if verb in chain:
             return verb
+        # "urged Palestinians to turn against Abbas, in a message posted on Sunday": a
+        # message put out frames the act it carries, though hung on the complement
+        published = any(tree.tokens[a].tag == "VBN" for a in tree.kids(noun, "acl"))
+        while published and tree.tokens[verb].dep == "xcomp" and verb not in chain:
+            verb = tree.tokens[verb].head
+        if published and verb in chain:
+            return verb
     last = max(tree.subtree(head))
     nxt = last + 1
     while nxt < len(tree.tokens) and tree.tokens[nxt].dep in ("aux", "auxpass", "neg", "advmod"):
@@ -153,16 +161,28 @@ def event_date(
     chain = [*chain, *(j for j in extra if j not in chain)]
     for verb in chain:
         # "Opening the forum on Wednesday, Annan called on ...": a participle clause tells
-        # the same moment, and so do a clause of time ("voted to endorse it when it
-        # convened on Thursday") and the subject's own act before ("After voting on
-        # Sunday, Chavez hailed"): their own words, not a relative clause's
+        # the same moment, and so do one set off after the subject ("EU ministers,
+        # meeting in Brussels on Tuesday, failed to agree"), a clause of time ("voted to
+        # endorse it when it convened on Thursday") and the subject's own act before
+        # ("After voting on Sunday, Chavez hailed"): their own words, not a relative
+        # clause's
         framing = [
             c for c in tree.kids(verb, "advcl") if participle_frame(tree, c) or at_the_time(tree, c)
         ]
+        framing += [
+            c for s in tree.kids(verb, "nsubj", "nsubjpass")
+            for c in tree.kids(s, "appos", "acl") if participle_frame(tree, c, verb)
+        ]  # fmt: skip
         for clause in [*framing, *after_own_act(tree, verb)]:
             for j in tree.subtree(clause):
                 if tree.clause_verb(j) == clause:
                     rank.setdefault(j, len(chain))
+    for c in complements(tree, trigger):  # "voted to endorse lifting the ban when it
+        for clause in tree.kids(c, "advcl"):  # convened on Thursday": the parser hangs
+            if at_the_time(tree, clause) and tree.tokens[clause].tag == "VBD":  # it low
+                for j in tree.subtree(clause):
+                    if tree.clause_verb(j) == clause:
+                        rank.setdefault(j, len(chain))
     for p in tree.kids(trigger, "prep"):  # "hosted X during the visit last week"
         if tree.lemma(p) in ("during", "at"):
             for noun in tree.kids(p, "pobj"):
@@ -234,7 +254,7 @@ def event_date(
 #: A clock time that names no day ("at 10 p.m.", "at 4 in the morning"): its day is
 #: only the anchor's guess, so it does not date an event.
 _DAY_WORDS = re.compile(
-    r"\d{4}|\d{1,2}[./-]\d{1,2}|day\b|tonight|yesterday|tomorrow|"
+    r"\d{4}|\d{1,2}[./-]\d{1,2}|day\b|tonight|overnight|yesterday|tomorrow|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d",
     re.IGNORECASE,
 )
@@ -376,10 +396,29 @@ def date_event(
         if side is None and _headline(doc, sentence):
             side = "ON_OR_BEFORE"  # "Egypt detains ten suspects": the news of a past act
         day = narrative_day(doc, sentence) if side == "ON_OR_BEFORE" else None
-        if day and not _simple_past(tree, i):
-            day = None  # "have been detained", "is charged": by now, not on the day told
+        if day and (not _simple_past(tree, i) or _other_time(tree, i, doc, sentence, day)):
+            day = None  # "have been detained", "is charged": by now, not on the day told;
+            # "first proposed the zone in the 1990s": the sentence tells another time
         when = EventDate(day, None, "context") if day else when._replace(date_mod=side)
     return when, mood
+
+
+def _other_time(tree: DocTree, trigger: int, doc: Document, sentence: Sentence, day: str) -> bool:
+    """Does the trigger's own clause give a date (a day, month, year or decade) that is
+    not ``day``'s, though the parse does not hang it on the act ("first proposed the
+    establishment of the zone in the 1990s")? Not one in another clause ("the rebels,
+    who seized the town in 2004"), nor one that contains the day ("talks with the
+    president of Seychelles on Thursday")."""
+    chain = set(governing_chain(tree, trigger))
+    for tx in doc.timexes:
+        if tx.type != "DATE" or not tx.value[:1].isdigit() or day.startswith(tx.value[:10]):
+            continue
+        if not sentence.start <= tx.start < sentence.end:
+            continue
+        head = _timex_head(tree, tx, sentence)
+        if head is not None and tree.clause_verb(head) in chain:
+            return True
+    return False
 
 
 def _headline(doc: Document, sentence: Sentence) -> bool:

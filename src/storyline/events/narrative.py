@@ -12,7 +12,8 @@ from storyline.records import Document, Sentence
 __all__ = ["NARRATIVE_DAYS", "NARRATIVE_SENTENCES", "narrative_day"]
 
 
-_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: A calendar day, with or without a part of it ("2005-11-05TNI": "Saturday night").
+_DAY_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:T[A-Z]{2})?$")
 #: How many sentences back the narrative's day may be given, and how recent it must be.
 NARRATIVE_SENTENCES = 2
 NARRATIVE_DAYS = 7
@@ -32,23 +33,27 @@ def narrative_day(doc: Document, sentence: Sentence) -> str | None:
         return None
     lo = doc.sentences[max(0, n - NARRATIVE_SENTENCES)].start
     first = bisect_left(doc.timexes, lo, key=lambda t: t.start)  # timexes: sorted by start
-    days = []
+    days: list[tuple[bool, int, str]] = []  # (a part of a day?, offset, day) given
     for t in doc.timexes[first:]:
         if t.start >= sentence.start:
             break
-        if t.type == "DATE" and _DAY_VALUE.match(t.value):
-            days.append(t)
+        m = _DAY_VALUE.match(t.value) if t.type in ("DATE", "TIME") else None
+        if m:
+            days.append((m.group(1) != t.value, t.start, m.group(1)))
     if not days:
         return None
+    # the last whole day given; a part of a day ("on Saturday night", "overnight") only
+    # when no whole day is: it often tells the night before the news, not its day
+    _, at, value = max(days, key=lambda d: (not d[0], d[1]))
     try:
-        day = dt.date.fromisoformat(days[-1].value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         return None
     if not 0 <= (pub - day).days <= NARRATIVE_DAYS:
         return None
-    if day != pub and _new_party(doc, days[-1].start, sentence):
+    if day != pub and _new_party(doc, at, sentence):
         return None  # "... announced Monday. The ministers encouraged ...": another act
-    return days[-1].value
+    return value
 
 
 def _new_party(doc: Document, at: int, sentence: Sentence) -> bool:
