@@ -114,6 +114,36 @@ def test_government_lawyers_are_the_state() -> None:
     assert found and [a.country for a in found[0].source] == ["USA"], found
 
 
+def test_the_sources_own_state_beside_a_foreign_party_is_not_a_target() -> None:
+    text = (
+        "US Defense Secretary William Cohen held talks with Japanese Foreign Minister"
+        " Yukihiko Ikeda, Japan and the United States on security."
+    )
+    found = [e for e in _events(text) if e.type == "CONSULT"]
+    assert found, _types(text)
+    assert all(a.country != "USA" for e in found for a in e.target), found
+    assert any(a.country == "JPN" for e in found for a in e.target), found
+
+
+def test_a_headlines_source_after_a_colon_is_no_party() -> None:
+    text = (
+        "Captured rebels were shot dead: Italian aid workers\n\n"
+        "The witnesses told reporters what they had seen."
+    )
+    shot = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert shot, _types(text)
+    assert all(a.country != "ITA" for e in shot for a in (*e.source, *e.target)), shot
+
+
+def test_a_countrys_rebels_are_a_group_its_forces_may_attack() -> None:
+    text = "Peruvian troops executed Peruvian rebels captured alive during the assault."
+    found = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert found, _types(text)
+    [target] = found[0].target
+    assert (target.kind, target.country, target.sector) == ("group", "PER", "REB"), target
+    assert target.name == "Peruvian rebels"
+
+
 def test_a_news_agency_is_not_one_of_both_sides() -> None:
     text = (
         "Witnesses told AFP there were explosions and intense exchanges of gunfire.\n\n"

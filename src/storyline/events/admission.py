@@ -119,7 +119,8 @@ def admit(
     target = _keep(args.target, frame.not_target)
     if frame.type in _OUTWARD:  # a state does not threaten or attack itself
         own = {p.actor.country for p in source if p.actor.country and _state(p.actor)}
-        target = [p for p in target if not (p.actor.country in own and p.actor.sector != "CVL")]
+        # (its own people, opposition or rebels it may: "troops attacked Peruvian rebels")
+        target = [p for p in target if not (p.actor.country in own and _state(p.actor))]
     if not _filled(frame.needs, source, target, args):
         return None
     if needs is not None and not _filled(needs, source, target, args):

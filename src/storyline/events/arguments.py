@@ -27,7 +27,7 @@ from storyline.events.lexicon import (
     organ_sector,
 )
 from storyline.events.mentioned import place_code
-from storyline.events.parties import same_party
+from storyline.events.parties import acts_for_state, same_party
 from storyline.events.places import aid_mode, destination
 from storyline.events.places import location as place_of
 from storyline.events.roles import (
@@ -172,6 +172,12 @@ def arguments(
     owners = trig.type not in _ADDRESSED
     found_target = resolve(tree, ctx, tgt_heads, sentence, patient=True, owners=owners)
     target = [p for p in found_target if not any(same_party(p.actor, s.actor) for s in source)]
+    # "Cohen met Japan's foreign minister ... the United States and Japan": the source's
+    # own state beside a foreign party is the source's side, not its target
+    own = {s.actor.country for s in source if acts_for_state(s.actor)} - {None, "IGO"}
+    foreign = [p for p in target if p.actor.country not in own]
+    if own and foreign:
+        target = [p for p in target if not (p.actor.kind == "country" and p.actor.country in own)]
     if trig.type in DIRECTIONLESS and source and not target and not counterpart:
         target = _unnamed_partners(tree, ctx, src_heads, sentence, ids)
     if not target and tree.is_verb(i) and trig.type in _COMMITTING:

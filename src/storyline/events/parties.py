@@ -39,16 +39,22 @@ def same_party(a: Actor, b: Actor) -> bool:
     return a.id == b.id and acts_for_state(a) == acts_for_state(b)
 
 
+#: Sectors of a country's people that are groups of their own, not its state: its
+#: civilians and its rebels ("Peruvian rebels" are not Peru).
+_GROUP_SECTORS = frozenset({"CVL", "REB"})
+
+
 def country_in_sector(country: Actor, sector: str) -> Actor:
     """A country's actor in one sector: its state's organs and forces are the country
-    ("Russian troops" are Russia, sector MIL), but its opposition and its people are
-    groups of their own ("the Kenyan opposition" is not Kenya's government: "Kenya
-    opposition", OPP; protesters in Buenos Aires are not the Argentine state: "Argentine
-    civilians", CVL, named as the headline names them)."""
+    ("Russian troops" are Russia, sector MIL), but its opposition, its people and its
+    rebels are groups of their own ("the Kenyan opposition" is not Kenya's government:
+    "Kenya opposition", OPP; protesters in Buenos Aires are not the Argentine state:
+    "Argentine civilians", CVL; "Peruvian rebels", REB; named as the headline names
+    them)."""
     if sector == "OPP":
         key = content_id("group", sector, country.id)
         return Actor(key, f"{country.name} opposition", country.country, sector, "group")
-    if sector == "CVL" and country.country:
+    if sector in _GROUP_SECTORS and country.country:
         name = load_rules().sector_name(country.country, sector, country.name)
         key = content_id("group", sector, country.id)
         return Actor(key, name or f"{country.name} civilians", country.country, sector, "group")

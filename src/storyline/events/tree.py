@@ -278,8 +278,20 @@ class DocTree:
             if h in out:
                 continue
             out.append(h)
-            stack.extend(self.kids(h, *_JOINING))
+            stack.extend(c for c in self.kids(h, *_JOINING) if not self._attribution(h, c))
         return sorted(out)
+
+    def _attribution(self, head: int, c: int) -> bool:
+        """Is ``c`` a headline's source after a colon ("Rebels were executed: Japanese
+        hostages"), not one more party beside ``head``? A title has no final stop."""
+        if self.tokens[c].dep != "appos" or not any(
+            self.tokens[k].text == ":" for k in range(head + 1, c)
+        ):
+            return False
+        sentence = self.sentence_of(c)
+        return sentence is not None and not sentence.text.rstrip().rstrip("\"'”’»)").endswith(
+            (".", "!", "?")
+        )
 
     def party_of(self, m: Mention, sector: str | None = None) -> Party:
         actor = m.actor
