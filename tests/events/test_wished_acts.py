@@ -45,6 +45,9 @@ def _one(text: str, type_: str) -> EventMention:
         # an act that goes on is done, not planned; "will continue" is the plan
         ("Israeli warplanes continued to bomb Gaza on Monday.", "ASSAULT", "asserted"),
         ("Israel said its warplanes will continue to bomb Gaza.", "ASSAULT", "future"),
+        # a stance pledged is declared as it is pledged
+        ("The Labour party formally pledged support to the new coalition on Monday.",
+         "SUPPORT", "asserted"),
     ],
 )  # fmt: skip
 def test_what_is_wished_or_demanded_is_hypothetical(text: str, type_: str, modality: str) -> None:
