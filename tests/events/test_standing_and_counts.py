@@ -144,6 +144,22 @@ def test_a_countrys_rebels_are_a_group_its_forces_may_attack() -> None:
     assert target.name == "Peruvian rebels"
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a private person's nationality is no affair of their state's
+        ("Italian midfielder Marco Rossi has urged Ajax to sign a Brazilian striker in the"
+         " winter break.", False),
+        ("NASA engineers asked Canadian astronaut John Miller to rest for a day.", False),
+        # a state named, or its forces, are
+        ("Lebanese Druze leader Walid Jumblatt urged Syria to withdraw its troops.", True),
+        ("Walid Jumblatt urged Lebanese troops to stay calm.", True),
+    ],
+)  # fmt: skip
+def test_a_nationality_alone_puts_no_state_at_stake(text: str, kept: bool) -> None:
+    assert ("REQUEST" in _types(text)) is kept, _types(text)
+
+
 def test_a_news_agency_is_not_one_of_both_sides() -> None:
     text = (
         "Witnesses told AFP there were explosions and intense exchanges of gunfire.\n\n"

@@ -17,7 +17,14 @@ from storyline.events.arguments import Args, arguments, resolve
 from storyline.events.confidence import Words, admission_floor, features, probability
 from storyline.events.context import Context
 from storyline.events.dating import date_event, event_date
-from storyline.events.lexicon import FRAMES, ORGANS, RESTATING_VERBS, SPEECH_VERBS, Trigger
+from storyline.events.lexicon import (
+    FRAMES,
+    ORGANS,
+    PRIVATE_PEOPLE,
+    RESTATING_VERBS,
+    SPEECH_VERBS,
+    Trigger,
+)
 from storyline.events.modality import infinitive
 from storyline.events.retype import (
     background,
@@ -144,10 +151,15 @@ def _code_sentence(tree: DocTree, ctx: Context, sentence: Sentence) -> Iterator[
 
 
 def _states_at_stake(tree: DocTree, ctx: Context, sentence: Sentence) -> bool:
-    """The article is about states, or the sentence names a country."""
+    """The article is about states, or the sentence names a country (not merely a
+    nationality: "French defender Willy Sagnol urged Bayern to sign a Brazilian
+    playmaker" is no affair of France's or Brazil's; "Israeli troops" are Israel's)."""
     span = range(sentence.token_start, sentence.token_end)
     return ctx.political or any(
-        (m := tree.mention_at[j]) and m.actor.kind == "country" for j in span
+        (m := tree.mention_at[j])
+        and m.actor.kind == "country"
+        and not (m.how == "demonym" and tree.lemma(tree.tokens[j].head) in PRIVATE_PEOPLE)
+        for j in span
     )
 
 

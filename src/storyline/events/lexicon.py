@@ -60,6 +60,7 @@ RESTATING_VERBS = FRAMES.word("restating_verbs")
 RECEIVING_VERBS = FRAMES.word("receiving_verbs")
 PEOPLE = FRAMES.word("people")
 COUNT_WORDS = FRAMES.word("count_words")
+PRIVATE_PEOPLE = FRAMES.word("private_people")
 AHEAD_WORDS = FRAMES.word("ahead_words")  # "ahead of a summit": still to come
 ORGANS: dict[str, str] = FRAMES.organs
 HAVING_VERBS = FRAMES.word("having_verbs")

@@ -17,6 +17,7 @@ from storyline.events.lexicon import (
     ORGANS,
     ORIGIN_NOUNS,
     PEOPLE,
+    PRIVATE_PEOPLE,
     mended_lemma,
     organ_sector,
 )
@@ -46,7 +47,6 @@ _PART_OF = FRAMES.word("part_of_words")
 _ATTACK_NOUNS = frozenset(
     {n for n, t in FRAMES.nouns.items() if t.type == "ASSAULT"} | {"blast", "explosion"}
 )
-_PRIVATE = FRAMES.word("private_people")  # "lawyers", "investors": not their state
 _STATE_MEDIA = FRAMES.word("state_media_modifiers")  # "official newspaper": the state's
 #: Prepositions through which a gerund tells its governing verb's own act ("limited
 #: itself to calling on", "succeeded in persuading", "insisted on withdrawing",
@@ -332,7 +332,7 @@ class DocTree:
             # a nationality does not make a group its state ("Cuban exiles")
             if not stands and lemma in NOT_OWNERS:
                 continue  # "Elian's relatives", "Iran's critics": not their owner's act
-            if lemma in _PRIVATE and not nationals and not self._organ_modified(h):
+            if lemma in PRIVATE_PEOPLE and not nationals and not self._organ_modified(h):
                 continue  # "Greece's lawyers", "American investors" (not "government lawyers")
             mods = self.kids(h, "compound", "amod", "poss", "nmod")
             if lemma in _ATTACK_NOUNS:  # "the Jordan bomb attacks": where, not by whom
@@ -359,7 +359,7 @@ class DocTree:
                         out.append(self.party_of(mc, sector))
                     elif nationals:  # "15 British sailors": Britain's people, not its state;
                         # "the Danish motion": Denmark's own
-                        civil = lemma in PEOPLE or lemma in _PRIVATE
+                        civil = lemma in PEOPLE or lemma in PRIVATE_PEOPLE
                         out.append(self.party_of(mc, "CVL" if civil else None))
         unique: dict[str, Party] = {}
         for party in out:
