@@ -43,6 +43,9 @@ NO_EVENT = [
     "One soldier was killed and two soldiers were injured in a road accident on Friday.",
     "The strike was called off, condemning the reform to failure.",
     "The former minister has always protested his innocence.",
+    # yielding nothing to anyone; an offer of an opportunity
+    "Nepal failed to yield any concrete results on the refugee issue.",
+    "Iran offers Pakistan a useful opportunity to review relations.",
 ]
 
 
