@@ -46,6 +46,8 @@ NO_EVENT = [
     # yielding nothing to anyone; an offer of an opportunity
     "Nepal failed to yield any concrete results on the refugee issue.",
     "Iran offers Pakistan a useful opportunity to review relations.",
+    # animals culled against bird flu
+    "Chinese authorities killed 90,000 chickens in Hunan province.",
 ]
 
 
