@@ -48,6 +48,8 @@ def _one(text: str, type_: str) -> EventMention:
         # a stance pledged is declared as it is pledged
         ("The Labour party formally pledged support to the new coalition on Monday.",
          "SUPPORT", "asserted"),
+        # a lender's support is money, pledged for later
+        ("The IMF pledged support for Russia's reforms.", "AID", "future"),
     ],
 )  # fmt: skip
 def test_what_is_wished_or_demanded_is_hypothetical(text: str, type_: str, modality: str) -> None:

@@ -244,6 +244,8 @@ def _mention(
     if tx is None and pluperfect(tree, i):
         return None  # "had asked": earlier than the news, on a day the text does not give
     when, mood = date_event(tree, i, sentence, doc, tx)
+    if mood == "future" and trig.type == "SUPPORT" and _pledged_stance(tree, i):
+        mood = "asserted"  # "pledged support to the alliance": declared as it is pledged
     if topic_noun(tree, i) and when.source != "text":
         return None  # "unlike previous summits" (but "the anniversary of the 1990 ...")
     mode = args.mode
@@ -290,6 +292,16 @@ def _mention(
 #: characters: features of the confidence model.
 LATE_OFFSET = 2000
 LONG_DOC = 6000
+
+
+#: Verbs that declare a stance as they promise it ("pledged support", "vowed solidarity").
+_PLEDGES = frozenset({"pledge", "promise", "vow", "offer", "express", "declare"})
+
+
+def _pledged_stance(tree: DocTree, i: int) -> bool:
+    """Is the noun trigger the object of a verb of pledging ("pledged support")?"""
+    tok = tree.tokens[i]
+    return tok.dep == "dobj" and not tree.is_verb(i) and tree.lemma(tok.head) in _PLEDGES
 
 
 def _clause(tree: DocTree, i: int) -> str:

@@ -27,8 +27,6 @@ _FUTURE_GOVERNORS = frozenset(
         "promise", "pledge", "vow", "invite", "look", "ready", "resume",
     }
 )  # fmt: skip
-#: Nouns of a stance, which a pledge or a promise declares at once.
-_STANCES = frozenset({"support", "backing", "solidarity", "endorsement"})
 #: Governors of an aim: their subject already acts ("the visit aims at ...")
 _PURPOSES = frozenset({"aim", "mean", "seek", "hope", "want", "wish", "intend"})
 _PAST_WORDS = frozenset({"last", "previous", "yesterday", "earlier", "past"})
@@ -147,15 +145,12 @@ def modality(tree: DocTree, trigger: int) -> Modality:
             hypothetical = True  # "an apparent attempt to kill", "is likely to urge"
         if governs and lemma in _PREVENTING and below not in ("nsubj", "nsubjpass"):
             hypothetical = True  # "to prevent militants from launching rockets"
-        # "pledged support to the alliance", "vowed solidarity": a stance declared is
-        # given as it is pledged, not later
-        stance = pos == 1 and below == "dobj" and tree.lemma(trigger) in _STANCES
         because = lemma == "due" and any(  # "due to X's refusal": because of, not planned
             tree.tokens[c].text.lower() == "to" for c in tree.kids(i, "pcomp", "prep")
         )
         if governs and _wished(tree, i, chain[pos - 1]):
             hypothetical = True
-        elif governs and lemma in _FUTURE_GOVERNORS and not because and not stance:
+        elif governs and lemma in _FUTURE_GOVERNORS and not because:
             # "his visit to Turkey was aimed at strengthening ties": an act that has an
             # aim is under way, not planned (but "talks are expected to begin" are)
             future = future or not (below in ("nsubj", "nsubjpass") and lemma in _PURPOSES)

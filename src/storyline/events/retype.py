@@ -28,7 +28,7 @@ from storyline.events.modality import modality
 from storyline.events.parties import acts_for_state
 from storyline.events.senses import is_party_word
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
-from storyline.records import EventMention, Timex
+from storyline.records import Actor, EventMention, Timex
 
 __all__ = [
     "background",
@@ -94,11 +94,23 @@ def retype(tree: DocTree, i: int, trig: Trigger, doers: Sequence[Party] = ()) ->
         said = {tree.lemma(a) for a in tree.kids(i, "amod")} & _SAID_PROTESTS
         if said or tree.lemma(tree.tokens[i].head) in _PROTEST_SENDERS:
             return Trigger("ACCUSE")  # "sending a diplomatic protest to Beijing"
+    lent = bool(doers) and all(_lender(p.actor) for p in doers)
+    if trig.type == "SUPPORT" and lemma in _MATERIAL and lent:
+        return Trigger("AID")  # "IMF pledges support for Russia": a lender's support is money
     if trig.type in ("ASSAULT", "COERCE") and tree.is_verb(i) and modality(tree, i) == "future":
         subj = tree.subject(i)
         if subj is not None and tree.tokens[subj].text.lower() in FIRST_PLURAL | FIRST_SINGULAR:
             return Trigger("THREATEN")
     return trig
+
+
+#: Words of support that a lender gives in money (not "praised", "welcomed").
+_MATERIAL = frozenset({"support", "backing", "back"})
+
+
+def _lender(actor: Actor) -> bool:
+    """A financial intergovernmental body (the IMF, the World Bank, a development bank)."""
+    return actor.kind == "igo" and actor.sector == "BUS"
 
 
 #: A protest lodged, sent or made formally is a statement (ACCUSE), not collective action
