@@ -48,6 +48,12 @@ NO_EVENT = [
     "Iran offers Pakistan a useful opportunity to review relations.",
     # animals culled against bird flu
     "Chinese authorities killed 90,000 chickens in Hunan province.",
+    # an opinion shared; a forecast of what a third party will do
+    "Madeleine Albright and the Dalai Lama agree on the importance of strong US-China"
+    " relations.",
+    "The Chinese envoy agreed with Li's comment on relations between the two countries.",
+    "US military commanders have warned that Sunni insurgents will step up their attacks"
+    " before the election.",
 ]
 
 

@@ -61,12 +61,14 @@ def is_party_word(tree: DocTree, j: int) -> bool:
 _CONDITIONS = frozenset({"if", "unless", "or", "otherwise"})
 
 
-def _consequence(tree: DocTree, clause: int) -> bool:
+def _consequence(tree: DocTree, clause: int, warner: int | None = None) -> bool:
     """A clause that states what will happen to someone: a condition, an act of force,
-    or what a party "would" suffer ("countries supporting the motion would affect ...")."""
+    what the warner "would" do ("warned it would retaliate"), or what a party "would"
+    suffer ("countries supporting the motion would affect ..."); not what a third party
+    will do ("warned that insurgents will step up their attacks": a forecast)."""
     subj = tree.subject(clause)
     modal = any(tree.tokens[a].text.lower() in ("would", "will") for a in tree.kids(clause, "aux"))
-    if modal and subj is not None and is_party_word(tree, subj):
+    if modal and subj is not None and _the_warner(tree, subj, warner):
         return True
     if modal and tree.lemma(clause) in CONSEQUENCE_VERBS:
         return True  # "countries supporting the motion would adversely affect their ties"
@@ -80,6 +82,16 @@ def _consequence(tree: DocTree, clause: int) -> bool:
         if trig is not None and trig.type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
             return True
     return False
+
+
+def _the_warner(tree: DocTree, subj: int, warner: int | None) -> bool:
+    """Is the clause's subject the warner's side: a pronoun, or the warner's own actor?"""
+    if tree.tokens[subj].text.lower() in _PRONOUNS:
+        return True
+    if warner is None or not is_party_word(tree, subj):
+        return False
+    here, there = tree.mention_at[subj], tree.mention_at[warner]
+    return here is not None and there is not None and here.actor.id == there.actor.id
 
 
 _HARM_TYPES: frozenset[PloverType] = HOSTILE_TYPES | {"THREATEN"}
@@ -187,7 +199,7 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
     if sense.threat and not (
         _warned_of_harm(tree, i)
         or _on_condition(tree, i)
-        or any(_consequence(tree, c) for c in comps)
+        or any(_consequence(tree, c, tree.subject(i)) for c in comps)
     ):
         return False  # "warned that growth would slow", "warned of an upsurge": forecasts
     if sense.not_purpose and _purpose(tree, i):
