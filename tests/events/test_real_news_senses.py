@@ -49,11 +49,14 @@ NO_EVENT = [
     # animals culled against bird flu
     "Chinese authorities killed 90,000 chickens in Hunan province.",
     # an opinion shared; a forecast of what a third party will do
-    "Madeleine Albright and the Dalai Lama agree on the importance of strong US-China"
-    " relations.",
+    "Madeleine Albright and the Dalai Lama agree on the importance of strong US-China relations.",
     "The Chinese envoy agreed with Li's comment on relations between the two countries.",
     "US military commanders have warned that Sunni insurgents will step up their attacks"
     " before the election.",
+    # no answer given; a verdict on a cause; the occasion of another act
+    "Thailand neither confirmed nor denied the story.",
+    "The mediator said neither Eritrea nor Ethiopia was to blame for the failure of the talks.",
+    "Dutch troops are in Iraq at the request of the United Nations, the Dutch government said.",
 ]
 
 

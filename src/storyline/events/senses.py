@@ -202,9 +202,20 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
         or any(_consequence(tree, c, tree.subject(i)) for c in comps)
     ):
         return False  # "warned that growth would slow", "warned of an upsurge": forecasts
+    if sense.not_coordinated and _coordinated(tree, i) & sense.not_coordinated:
+        return False  # "neither confirmed nor denied the story": no answer given
     if sense.not_purpose and _purpose(tree, i):
         return False  # "troops left Toulon to support the mission": what they went to do
     return not (sense.not_after_as and i > 0 and tree.tokens[i - 1].text.lower() == "as")
+
+
+def _coordinated(tree: DocTree, i: int) -> set[str]:
+    """The lemmas of the verbs coordinated with verb ``i`` (either way)."""
+    tok = tree.tokens[i]
+    out = {tree.lemma(c) for c in tree.kids(i, "conj")}
+    if tok.dep == "conj" and tok.head != i:
+        out.add(tree.lemma(tok.head))
+    return out
 
 
 def _purpose(tree: DocTree, i: int) -> bool:
