@@ -69,6 +69,11 @@ def test_no_event(text: str) -> None:
 EVENTS = [
     # (text, type, source countries, target countries)
     ("Serbia lifted a night curfew on Monday.", "CONCEDE", {"SRB"}, None),
+    # agreeing on the need to act is an agreement, not an opinion
+    ("Iran and Venezuela agreed on the need to cut oil output.", "AGREE", None, None),
+    # a lender's support is aid; a trade body's is support
+    ("The World Bank pledged support for Ghana's reforms.", "AID", {"IGO"}, {"GHA"}),
+    ("The WTO ministers reaffirmed their support for Ghana's reforms.", "SUPPORT", None, None),
     ("The 1998 bombings of the embassies of the United States killed 224 people.",
      "ASSAULT", None, {"USA"}),
     ("BEIJING (Reuters) - China suspended imports of Japanese beef on Monday.",

@@ -109,8 +109,14 @@ _MATERIAL = frozenset({"support", "backing", "back"})
 
 
 def _lender(actor: Actor) -> bool:
-    """A financial intergovernmental body (the IMF, the World Bank, a development bank)."""
-    return actor.kind == "igo" and actor.sector == "BUS"
+    """A financial intergovernmental body (the IMF, the World Bank, a development bank),
+    not a trade one (the WTO, APEC)."""
+    words = set(actor.name.lower().split())
+    return actor.kind == "igo" and actor.sector == "BUS" and bool(words & _LENDING_WORDS)
+
+
+#: Words that name a lender ("International Monetary Fund", "Asian Development Bank").
+_LENDING_WORDS = frozenset({"bank", "fund", "monetary"})
 
 
 #: A protest lodged, sent or made formally is a statement (ACCUSE), not collective action
