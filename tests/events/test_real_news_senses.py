@@ -53,6 +53,8 @@ NO_EVENT = [
     "The Chinese envoy agreed with Li's comment on relations between the two countries.",
     "US military commanders have warned that Sunni insurgents will step up their attacks"
     " before the election.",
+    # mountains are no police
+    "The mountains that surround Kabul were covered in snow on Monday.",
     # no answer given; a verdict on a cause; the occasion of another act
     "Thailand neither confirmed nor denied the story.",
     "The mediator said neither Eritrea nor Ethiopia was to blame for the failure of the talks.",
@@ -69,6 +71,12 @@ def test_no_event(text: str) -> None:
 EVENTS = [
     # (text, type, source countries, target countries)
     ("Serbia lifted a night curfew on Monday.", "CONCEDE", {"SRB"}, None),
+    # support voiced, forces pushed back, a town surrounded by police
+    ("Malaysian Prime Minister Mahathir Mohamad spoke out in support of the Zimbabwe"
+     " government's land reform.", "SUPPORT", {"MYS"}, {"ZWE"}),
+    ("Eritrean troops were pushing back Ethiopian troops near Badme.", "ASSAULT", {"ERI"},
+     {"ETH"}),
+    ("Chinese riot police surrounded the town of Wuyin on Saturday.", "COERCE", {"CHN"}, None),
     # agreeing on the need to act is an agreement, not an opinion
     ("Iran and Venezuela agreed on the need to cut oil output.", "AGREE", None, None),
     # a lender's support is aid; a trade body's is support

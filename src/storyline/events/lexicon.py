@@ -61,6 +61,8 @@ RECEIVING_VERBS = FRAMES.word("receiving_verbs")
 PEOPLE = FRAMES.word("people")
 COUNT_WORDS = FRAMES.word("count_words")
 PRIVATE_PEOPLE = FRAMES.word("private_people")
+#: Verbs that voice what an "in support of" phrase names ("spoke out in support of").
+VOICING_VERBS = FRAMES.word("voicing_verbs")
 AHEAD_WORDS = FRAMES.word("ahead_words")  # "ahead of a summit": still to come
 ORGANS: dict[str, str] = FRAMES.organs
 HAVING_VERBS = FRAMES.word("having_verbs")

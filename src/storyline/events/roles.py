@@ -19,6 +19,7 @@ from storyline.events.lexicon import (
     HAVING_VERBS,
     LIGHT_VERBS,
     RECEIVING_VERBS,
+    VOICING_VERBS,
     Trigger,
     organ_sector,
 )
@@ -281,10 +282,14 @@ def noun_heads(
         c for c in tree.kids(i, "amod", "compound", "nmod")
         if (m := tree.mention_at[c]) is not None and m.how != "metonym"
     ]  # fmt: skip
-    if of_role == "source":
+    voiced = _voiced_stance(tree, i)  # "spoke out in support of the reform"
+    if of_role == "source" and not voiced:
         own += ofs
     else:
         tgt += ofs
+    if voiced:
+        speaker = tree.subject(tree.tokens[tok.head].head)
+        own += [speaker] if speaker is not None else []
     if trig.type in _FROM_IS_SOURCE:
         own += froms
     else:
@@ -327,6 +332,15 @@ def noun_heads(
         if subj is not None and subj not in tree.subtree_set([i]):
             src.append(subj)
     return src, tgt, _between(tree, i)
+
+
+def _voiced_stance(tree: DocTree, i: int) -> bool:
+    """Is the noun an "in support of" phrase of a verb that voices it ("spoke out in
+    support of X")? The speaker supports; the "of" phrase is whom."""
+    tok = tree.tokens[i]
+    if tok.dep != "pobj" or tok.head == i or tree.lemma(tok.head) != "in":
+        return False
+    return tree.lemma(tree.tokens[tok.head].head) in VOICING_VERBS
 
 
 _OBJECT_PRONOUNS = frozenset({"it", "them", "they"})

@@ -26,6 +26,7 @@ from storyline.events.lexicon import (
     TIES,
     VERB_PHRASE_ONLY,
     VERB_TRIGGERS,
+    VOICING_VERBS,
     Trigger,
 )
 from storyline.events.senses import in_sense
@@ -236,7 +237,9 @@ def _topic(tree: DocTree, i: int) -> bool:
     tok = tree.tokens[i]
     head = tok.head
     if tok.dep == "pobj" and tree.lemma(head) == "in" and tree.lemma(i) in _PURPOSES:
-        return True  # "in support of", "in protest against": a purpose, not an act
+        # "in support of", "in protest against": a purpose, not an act; but "spoke out
+        # in support of the reform" says the support
+        return tree.lemma(tree.tokens[head].head) not in VOICING_VERBS
     if tok.dep == "pobj" and tree.lemma(head) in ("on", "about", "over", "regarding"):
         above = tree.lemma(tree.tokens[head].head)
         if above in NOUN_TRIGGERS or above in VERB_TRIGGERS or above in _TALK_VERBS:
