@@ -53,7 +53,8 @@ NO_EVENT = [
     "The Chinese envoy agreed with Li's comment on relations between the two countries.",
     "US military commanders have warned that Sunni insurgents will step up their attacks"
     " before the election.",
-    # mountains are no police
+    # mountains are no police; reporters briefed are no counterpart
+    "The Swedish minister briefed reporters on the talks.",
     "The mountains that surround Kabul were covered in snow on Monday.",
     # no answer given; a verdict on a cause; the occasion of another act
     "Thailand neither confirmed nor denied the story.",
@@ -77,6 +78,10 @@ EVENTS = [
     ("Eritrean troops were pushing back Ethiopian troops near Badme.", "ASSAULT", {"ERI"},
      {"ETH"}),
     ("Chinese riot police surrounded the town of Wuyin on Saturday.", "COERCE", {"CHN"}, None),
+    # displeasure expressed; a briefing given to a council
+    ("China expressed strong dissatisfaction with Japan over the visit.", "ACCUSE", {"CHN"},
+     {"JPN"}),
+    ("The Swedish envoy briefed the Security Council on Monday.", "CONSULT", None, {"IGO"}),
     # agreeing on the need to act is an agreement, not an opinion
     ("Iran and Venezuela agreed on the need to cut oil output.", "AGREE", None, None),
     # a lender's support is aid; a trade body's is support
