@@ -98,6 +98,30 @@ def test_a_listed_leader_named_alone_gets_the_table_country(
     assert people["Putin"].name == "Vladimir Putin"
 
 
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        # a surname of several words, and one the NER takes for an organization
+        (
+            "Spokeswoman Mary O'Hara said the camp was empty. UNICEF spokesman Peter Lund"
+            ' reported a raid. "We condemn this attack," O\'Hara said.',
+            "O'Hara",
+        ),
+        (
+            "Rebel leader Ali bin Salim urged attacks. Bin Salim said the army would pay.",
+            "Bin Salim",
+        ),
+    ],
+)
+def test_a_person_named_in_full_is_named_by_surname_after(
+    annotate: Callable[[str], Document], text: str, later: str
+) -> None:
+    people = {m.text: m.actor for m in extract_mentions(annotate(text)) if m.actor.kind == "person"}
+    assert later in people, people
+    full = [a for name, a in people.items() if name != later and name.endswith(later[-5:])]
+    assert full and people[later].id == full[0].id, people
+
+
 def test_a_common_surname_alone_is_never_guessed(annotate: Callable[[str], Document]) -> None:
     doc = annotate("Johnson said the deal was close. Brown declined to comment.")
     people = [m.actor for m in extract_mentions(doc) if m.actor.kind == "person"]

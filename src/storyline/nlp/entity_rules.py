@@ -67,6 +67,7 @@ def fix_entities(doc: Doc) -> Doc:
     spans = _agencies(doc, spans)
     spans = _places_tagged_person(doc, spans)
     spans = _known_names_tagged_person(doc, spans)
+    spans = _surnames_tagged_org(doc, spans)
     ents = [Span(doc, s, e, label=lab) for s, e, lab in spans if e > s]
     doc.ents = filter_spans(ents)
     return doc
@@ -252,6 +253,23 @@ def _relabel_non_persons(doc: Doc, spans: _Spans) -> _Spans:
                 and not sent_upper
             ):
                 lab = "ORG"
+        out.append((s, e, lab))
+    return out
+
+
+def _surnames_tagged_org(doc: Doc, spans: _Spans) -> _Spans:
+    """A person named once in full is named by surname after: an ORG span that is the
+    last word of an earlier PERSON span ("spokeswoman Pamela O'Toole said ... O'Toole
+    said", the statistical NER takes the apostrophe name for an organization) is that
+    person."""
+    surnames: dict[str, int] = {}  # surname -> where its full name first ends
+    for s, e, lab in spans:
+        if lab == "PERSON" and e - s >= 2:
+            surnames.setdefault(doc[e - 1].text, e)
+    out = []
+    for s, e, lab in spans:
+        if lab == "ORG" and e - s == 1 and surnames.get(doc[s].text, len(doc)) <= s:
+            lab = "PERSON"
         out.append((s, e, lab))
     return out
 

@@ -182,6 +182,11 @@ def _people(view: DocView, consumed: set[int]) -> list[_Person]:
             singles.append((ent, key))
             continue
         person = by_key.get(key)
+        # a surname of several words after the full name: "O'Toole", "bin Laden"
+        longer = [p for p in order if p.key.endswith(" " + key)] if person is None else []
+        if len(longer) == 1:
+            longer[0].spans.append((ent.first, ent.last, "alias"))
+            continue
         if person is None:
             person = by_key[key] = _Person(key, ent.entity.text)
             order.append(person)
