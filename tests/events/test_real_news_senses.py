@@ -56,10 +56,9 @@ NO_EVENT = [
     # mountains are no police; reporters briefed are no counterpart
     "The Swedish minister briefed reporters on the talks.",
     "The mountains that surround Kabul were covered in snow on Monday.",
-    # no answer given; a verdict on a cause; the occasion of another act
+    # no answer given; a verdict on a cause
     "Thailand neither confirmed nor denied the story.",
     "The mediator said neither Eritrea nor Ethiopia was to blame for the failure of the talks.",
-    "Dutch troops are in Iraq at the request of the United Nations, the Dutch government said.",
 ]
 
 

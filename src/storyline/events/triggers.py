@@ -46,9 +46,6 @@ _TALK_VERBS = frozenset({"speak", "talk", "write", "think", "learn", "hear", "kn
 _BACKGROUND_PREPS = frozenset(
     {"since", "after", "before", "following", "amid", "despite", "over", "against"}
 )
-#: Acts named as the occasion of another ("at the request of the UN", "at the
-#: invitation of the premier"): the other act is the news.
-_OCCASIONS = frozenset({"request", "invitation", "behest", "urging", "suggestion"})
 _CLIMB_DEPS = frozenset(
     {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "poss", "compound", "nsubjpass",
      "attr", "pcomp", "relcl", "amod", "nmod", "appos", "advcl"}
@@ -224,8 +221,6 @@ def _background(tree: DocTree, i: int) -> bool:
     if tok.dep != "pobj" or tok.head == i:
         return False
     prep = tree.lemma(tok.head)
-    if prep == "at" and tree.lemma(i) in _OCCASIONS:
-        return True  # "at the invitation of Wen, Fradkov visited": the occasion of a visit
     if prep in _TIME_PREPS:  # but "returned after visits to Russia and China" is news
         dated = any(tree.tokens[c].ent_type in ("DATE", "TIME") for c in tree.subtree(i))
         return not dated and not _has_own_actor(tree, i)
