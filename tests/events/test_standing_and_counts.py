@@ -160,6 +160,15 @@ def test_a_nationality_alone_puts_no_state_at_stake(text: str, kept: bool) -> No
     assert ("REQUEST" in _types(text)) is kept, _types(text)
 
 
+def test_a_headline_plan_with_its_name_parsed_as_the_root() -> None:
+    text = "EU to grant market economy status to Moldova\n\nThe decision was welcomed."
+    found = [e for e in _events(text) if e.type == "CONCEDE"]
+    assert found, _types(text)
+    assert [a.country for a in found[0].source] == ["IGO"], found[0]
+    assert [a.country for a in found[0].target] == ["MDA"], found[0]
+    assert found[0].modality == "future"
+
+
 def test_a_news_agency_is_not_one_of_both_sides() -> None:
     text = (
         "Witnesses told AFP there were explosions and intense exchanges of gunfire.\n\n"

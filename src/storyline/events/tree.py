@@ -235,8 +235,12 @@ class DocTree:
                     if self.mention_at[j] is not None:
                         return j
         tok = self.tokens[verb]
-        headline = tok.dep == "ROOT" or (
-            tok.dep == "acl" and self.tokens[tok.head].pos not in ("NOUN", "PROPN")
+        head = self.tokens[tok.head]
+        headline = (
+            tok.dep == "ROOT"
+            or (tok.dep == "acl" and head.pos not in ("NOUN", "PROPN"))
+            # "EU to grant market economy status to Ukraine": the name parsed as the root
+            or (tok.dep == "xcomp" and head.dep == "ROOT" and head.pos in ("NOUN", "PROPN"))
         )
         to = [a for a in self.kids(verb, "aux") if self.tokens[a].text.lower() == "to"]
         if headline and to and to[0] > 0 and self.tokens[to[0] - 1].pos in ("NOUN", "PROPN"):
