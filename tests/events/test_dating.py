@@ -64,6 +64,16 @@ def test_a_narrative_day_dates_the_next_event() -> None:
 
 
 @pytest.mark.slow
+def test_an_act_named_after_after_is_done_by_the_day_of_the_next() -> None:
+    got = _date("The premier returned home on Monday after a state visit to Chile.", "visit")
+    assert (got["date"], got["date_mod"], got["date_source"]) == (
+        "2006-03-13",
+        "ON_OR_BEFORE",
+        "text",
+    )
+
+
+@pytest.mark.slow
 def test_a_part_of_a_day_gives_the_narratives_day() -> None:
     text = (
         "Two villagers were wounded by gunfire on Tuesday night in the border village."

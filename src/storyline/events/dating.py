@@ -395,12 +395,35 @@ def date_event(
         side = open_side(tree, i, mood)
         if side is None and _headline(doc, sentence):
             side = "ON_OR_BEFORE"  # "Egypt detains ten suspects": the news of a past act
+        bound = _done_before(tree, i, sentence, doc) if side == "ON_OR_BEFORE" else None
         day = narrative_day(doc, sentence) if side == "ON_OR_BEFORE" else None
         if day and (not _simple_past(tree, i) or _other_time(tree, i, doc, sentence, day)):
             day = None  # "have been detained", "is charged": by now, not on the day told;
             # "first proposed the zone in the 1990s": the sentence tells another time
-        when = EventDate(day, None, "context") if day else when._replace(date_mod=side)
+        if bound is not None:
+            when = EventDate(bound, None, "text", "ON_OR_BEFORE")
+        else:
+            when = EventDate(day, None, "context") if day else when._replace(date_mod=side)
     return when, mood
+
+
+#: Prepositions that put their object before the act they modify.
+_EARLIER = frozenset({"after", "following"})
+
+
+def _done_before(tree: DocTree, i: int, sentence: Sentence, doc: Document) -> str | None:
+    """ "Hu arrived here Thursday after a state visit to Britain": an act named after
+    "after" is done by the day of the act it precedes (on or before that day)."""
+    tok = tree.tokens[i]
+    if tree.is_verb(i) or tok.dep != "pobj" or tree.lemma(tok.head) not in _EARLIER:
+        return None
+    verb = tree.tokens[tok.head].head
+    if verb == tok.head or not tree.is_verb(verb):
+        return None
+    tx = event_date(tree, verb, sentence, doc.timexes, skip_subtree=set(tree.subtree(i)))
+    if tx is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", tx.value):
+        return None
+    return tx.value
 
 
 def _other_time(tree: DocTree, trigger: int, doc: Document, sentence: Sentence, day: str) -> bool:
