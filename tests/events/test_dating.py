@@ -74,6 +74,15 @@ def test_an_act_named_after_after_is_done_by_the_day_of_the_next() -> None:
 
 
 @pytest.mark.slow
+def test_a_clause_of_time_under_a_past_perfect_is_not_on_the_narratives_day() -> None:
+    text = (
+        "Russia cut gas supplies to Belarus on Tuesday. The pipeline had been halted when"
+        " Russia accused Belarus of theft."
+    )
+    assert _date(text, "accused")["date_source"] != "context"
+
+
+@pytest.mark.slow
 def test_a_part_of_a_day_gives_the_narratives_day() -> None:
     text = (
         "Two villagers were wounded by gunfire on Tuesday night in the border village."

@@ -411,6 +411,11 @@ def date_event(
 _EARLIER = frozenset({"after", "following"})
 
 
+def _pluperfect_verb(tree: DocTree, i: int) -> bool:
+    """Is verb ``i`` told in the past perfect ("had been halted", "had agreed")?"""
+    return any(tree.tokens[a].text.lower() == "had" for a in tree.kids(i, "aux", "auxpass"))
+
+
 def _done_before(tree: DocTree, i: int, sentence: Sentence, doc: Document) -> str | None:
     """ "Hu arrived here Thursday after a state visit to Britain": an act named after
     "after" is done by the day of the act it precedes (on or before that day)."""
@@ -457,6 +462,9 @@ def _simple_past(tree: DocTree, trigger: int) -> bool:
     """Is the act told in the simple past ("were arrested", "signed the deal")? A
     perfect ("have been detained", "had been probing") counts from the time of speaking
     or from another past act, not from the day the narrative is at."""
+    tok = tree.tokens[trigger]
+    if tok.dep == "advcl" and at_the_time(tree, trigger) and _pluperfect_verb(tree, tok.head):
+        return False  # "the project had been halted when Russia accused ...": back then
     for i in governing_chain(tree, trigger):
         if not tree.is_verb(i):
             continue
