@@ -53,6 +53,9 @@ NO_EVENT = [
     "The Chinese envoy agreed with Li's comment on relations between the two countries.",
     "US military commanders have warned that Sunni insurgents will step up their attacks"
     " before the election.",
+    # a crime committed, a patient admitted
+    "The rebels committed atrocities in the north of Uganda.",
+    "The former Malian president was admitted to hospital in Dakar.",
     # mountains are no police; reporters briefed are no counterpart
     "The Swedish minister briefed reporters on the talks.",
     "The mountains that surround Kabul were covered in snow on Monday.",
@@ -77,6 +80,11 @@ EVENTS = [
     ("Eritrean troops were pushing back Ethiopian troops near Badme.", "ASSAULT", {"ERI"},
      {"ETH"}),
     ("Chinese riot police surrounded the town of Wuyin on Saturday.", "COERCE", {"CHN"}, None),
+    # a commitment made; an admission of wrongs
+    ("Japan and Australia committed themselves to closer military ties on Monday.", "AGREE",
+     None, None),
+    ("Malian President Alpha Oumar Konare admitted that irregularities had occurred.",
+     "CONCEDE", {"MLI"}, None),
     # displeasure expressed; a briefing given to a council
     ("China expressed strong dissatisfaction with Japan over the visit.", "ACCUSE", {"CHN"},
      {"JPN"}),
