@@ -56,6 +56,8 @@ NO_EVENT = [
     # a crime committed, a patient admitted
     "The rebels committed atrocities in the north of Uganda.",
     "The former Malian president was admitted to hospital in Dakar.",
+    # an admission that is an opinion, not of a wrong
+    "Malian President Alpha Oumar Konare admitted that progress on reform was slow.",
     # mountains are no police; reporters briefed are no counterpart
     "The Swedish minister briefed reporters on the talks.",
     "The mountains that surround Kabul were covered in snow on Monday.",
@@ -80,10 +82,10 @@ EVENTS = [
     ("Eritrean troops were pushing back Ethiopian troops near Badme.", "ASSAULT", {"ERI"},
      {"ETH"}),
     ("Chinese riot police surrounded the town of Wuyin on Saturday.", "COERCE", {"CHN"}, None),
-    # a commitment made; an admission of wrongs
+    # a commitment made; an admission of a wrong
     ("Japan and Australia committed themselves to closer military ties on Monday.", "AGREE",
      None, None),
-    ("Malian President Alpha Oumar Konare admitted that irregularities had occurred.",
+    ("Malian President Alpha Oumar Konare admitted irregularities in the vote.",
      "CONCEDE", {"MLI"}, None),
     # displeasure expressed; a briefing given to a council
     ("China expressed strong dissatisfaction with Japan over the visit.", "ACCUSE", {"CHN"},
