@@ -147,6 +147,18 @@ class Sentence:
     token_start: int = 0  # index of the first token
     token_end: int = 0  # one past the last token
 
+    @property
+    def final_mark(self) -> str:
+        """The last character before closing quotes and brackets: "." for a statement,
+        "?" for a question, a letter or digit for a title line ("" when empty)."""
+        return self.text.rstrip().rstrip("\"'”’»)")[-1:]
+
+    @property
+    def stopped(self) -> bool:
+        """Does the sentence end with a full stop, a question or an exclamation mark (a
+        headline does not)?"""
+        return self.final_mark in (".", "!", "?")
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:

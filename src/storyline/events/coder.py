@@ -207,7 +207,7 @@ def decide(
 def _question(sentence: Sentence) -> bool:
     """A question asks; it tells no act ("Did you ever visit Moscow?", "Will Russia
     strike?")."""
-    return sentence.text.rstrip().rstrip("\"'”’»)").endswith("?")
+    return sentence.final_mark == "?"
 
 
 def _compound_modifier(tree: DocTree, i: int) -> bool:

@@ -34,7 +34,7 @@ from storyline.events.date_scope import (
 )
 from storyline.events.modality import governing_chain, modality
 from storyline.events.narrative import narrative_day
-from storyline.events.retype import forward_weekday, starts_after
+from storyline.events.retype import forward_weekday, pluperfect, starts_after
 from storyline.events.tree import DocTree
 from storyline.records import Document, Sentence, Timex
 from storyline.vocab import DateMod, DateSource, Modality
@@ -174,15 +174,11 @@ def event_date(
             for c in tree.kids(s, "appos", "acl") if participle_frame(tree, c, verb)
         ]  # fmt: skip
         for clause in [*framing, *after_own_act(tree, verb)]:
-            for j in tree.subtree(clause):
-                if tree.clause_verb(j) == clause:
-                    rank.setdefault(j, len(chain))
+            _share_time(tree, clause, rank, len(chain))
     for c in complements(tree, trigger):  # "voted to endorse lifting the ban when it
         for clause in tree.kids(c, "advcl"):  # convened on Thursday": the parser hangs
             if at_the_time(tree, clause) and tree.tokens[clause].tag == "VBD":  # it low
-                for j in tree.subtree(clause):
-                    if tree.clause_verb(j) == clause:
-                        rank.setdefault(j, len(chain))
+                _share_time(tree, clause, rank, len(chain))
     for p in tree.kids(trigger, "prep"):  # "hosted X during the visit last week"
         if tree.lemma(p) in ("during", "at"):
             for noun in tree.kids(p, "pobj"):
@@ -249,6 +245,14 @@ def event_date(
         if len(dates) == 1 and dates[0].end >= tail - 1:
             return dates[0]
     return None
+
+
+def _share_time(tree: DocTree, clause: int, rank: dict[int, int], n: int) -> None:
+    """Rank the words of ``clause``'s own clause (not of a clause within it) ``n``: a
+    date on them dates the act."""
+    for j in tree.subtree(clause):
+        if tree.clause_verb(j) == clause:
+            rank.setdefault(j, n)
 
 
 #: A clock time that names no day ("at 10 p.m.", "at 4 in the morning"): its day is
@@ -409,11 +413,7 @@ def date_event(
 
 #: Prepositions that put their object before the act they modify.
 _EARLIER = frozenset({"after", "following"})
-
-
-def _pluperfect_verb(tree: DocTree, i: int) -> bool:
-    """Is verb ``i`` told in the past perfect ("had been halted", "had agreed")?"""
-    return any(tree.tokens[a].text.lower() == "had" for a in tree.kids(i, "aux", "auxpass"))
+_A_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _done_before(tree: DocTree, i: int, sentence: Sentence, doc: Document) -> str | None:
@@ -426,7 +426,7 @@ def _done_before(tree: DocTree, i: int, sentence: Sentence, doc: Document) -> st
     if verb == tok.head or not tree.is_verb(verb):
         return None
     tx = event_date(tree, verb, sentence, doc.timexes, skip_subtree=set(tree.subtree(i)))
-    if tx is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", tx.value):
+    if tx is None or not _A_DAY.fullmatch(tx.value):
         return None
     return tx.value
 
@@ -455,7 +455,7 @@ def _headline(doc: Document, sentence: Sentence) -> bool:
     first = doc.sentences[0] if doc.sentences else None
     if first is None or first.start != sentence.start:
         return False
-    return not sentence.text.rstrip().rstrip("\"'”’»)").endswith((".", "!", "?"))
+    return not sentence.stopped
 
 
 def _simple_past(tree: DocTree, trigger: int) -> bool:
@@ -463,7 +463,7 @@ def _simple_past(tree: DocTree, trigger: int) -> bool:
     perfect ("have been detained", "had been probing") counts from the time of speaking
     or from another past act, not from the day the narrative is at."""
     tok = tree.tokens[trigger]
-    if tok.dep == "advcl" and at_the_time(tree, trigger) and _pluperfect_verb(tree, tok.head):
+    if tok.dep == "advcl" and at_the_time(tree, trigger) and pluperfect(tree, tok.head):
         return False  # "the project had been halted when Russia accused ...": back then
     for i in governing_chain(tree, trigger):
         if not tree.is_verb(i):

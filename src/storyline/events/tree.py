@@ -293,9 +293,7 @@ class DocTree:
         ):
             return False
         sentence = self.sentence_of(c)
-        return sentence is not None and not sentence.text.rstrip().rstrip("\"'”’»)").endswith(
-            (".", "!", "?")
-        )
+        return sentence is not None and not sentence.stopped
 
     def party_of(self, m: Mention, sector: str | None = None) -> Party:
         actor = m.actor
