@@ -147,6 +147,16 @@ def test_protesters_who_gather_protest(text: str) -> None:
     assert events[0].source, "the protesters are the doers"
 
 
+def test_separatists_are_an_armed_group_that_acts() -> None:
+    found = [
+        e for e in extract_events("Chechen separatists attacked Russian troops.", "2009-06-01")
+    ]
+    assert [e.type for e in found] == ["ASSAULT"], found
+    [source] = found[0].source
+    assert (source.kind, source.sector) == ("group", "REB"), source
+    assert [a.country for a in found[0].target] == ["RUS"]
+
+
 def test_an_accused_persons_act_is_not_the_accusers() -> None:
     """A gerund under a passive tells the passive subject's act: "X was accused of
     attacking" names X as the attacker (if anyone), never the accuser."""
