@@ -157,6 +157,17 @@ def test_separatists_are_an_armed_group_that_acts() -> None:
     assert [a.country for a in found[0].target] == ["RUS"]
 
 
+def test_the_two_sides_are_no_party_of_their_own() -> None:
+    """ "the two sides" alone names nobody: the sentence's own pair, if any, is the party."""
+    alone = extract_events("The two sides agreed to a gas price of 100 dollars.", "2009-06-01")
+    assert all(a.name.lower() not in ("sides", "two sides") for e in alone for a in e.source)
+    told = extract_events(
+        "Russia and Belarus talked for hours. Late Saturday the two sides agreed to a gas price.",
+        "2009-06-01",
+    )
+    assert {a.country for e in told for a in (*e.source, *e.target)} >= {"RUS", "BLR"}
+
+
 def test_an_accused_persons_act_is_not_the_accusers() -> None:
     """A gerund under a passive tells the passive subject's act: "X was accused of
     attacking" names X as the attacker (if anyone), never the accuser."""

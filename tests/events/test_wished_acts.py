@@ -125,7 +125,7 @@ def test_withdrawn_support_is_neither_support_nor_a_retreat(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "modality"),
     [
-        ("The two sides would also sign some cooperative documents on trade.", "future"),
+        ("China and Nepal would also sign some cooperative documents on trade.", "future"),
         ("Kamal would on Wednesday hold talks with President Ong Teng Cheong.", "future"),
         ("Iran would attack Israel if it were attacked.", "hypothetical"),
         ("Organizers said the march would be peaceful and Hezbollah deployed thousands of"

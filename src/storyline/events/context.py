@@ -34,6 +34,10 @@ _DYAD_WORDS = re.compile(
     re.I,
 )
 
+#: Organ words that name nobody without their country ("the Chinese side" is China's;
+#: "the two sides" alone, judged on real lines, was never right as a party).
+_ONLY_WITH_HOME = frozenset({"side"})
+
 
 @dataclass
 class Context:
@@ -172,6 +176,8 @@ class Context:
             home = home or place_country(t, sentence, near={h, t.clause_verb(h)})
         elif home is None and sector in ("CVL", "OPP"):
             home = place_country(t, sentence)
+        if home is None and t.lemma(h) in _ONLY_WITH_HOME:
+            return None  # "the two sides agreed": whose sides, the text says elsewhere
         if home is None or sector == "REB":
             name = " ".join(words.lower().split())
             actor = Actor(content_id("group", sector, name), name, None, sector, "group")
