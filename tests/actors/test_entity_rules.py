@@ -78,3 +78,12 @@ def test_names_do_not_end_in_an_opening_bracket(annotate: Callable[[str], Docume
     names = [e.text for e in doc.entities]
     assert any(n.endswith("Consultative Conference") for n in names), names
     assert not any(n.rstrip().endswith(("(", ",", "-")) for n in names), names
+
+
+def test_a_name_made_into_a_modifier_is_no_name(annotate: Callable[[str], Document]) -> None:
+    doc = annotate(
+        "Prime Minister Nuri al-Maliki invited some Saddam Hussein-era officers to return."
+    )
+    names = [e.text for e in doc.entities]
+    assert not any("Saddam" in n for n in names), names
+    assert "Nuri al-Maliki" in names

@@ -29,6 +29,9 @@ COMPONENT = "storyline_entity_fixes"
 #: Honorifics and titles that belong in front of a name, never inside a PERSON span.
 TITLE_WORDS: frozenset[str] = word_set("title_words")
 _HYPHENS = {"-", "‐", "‑"}
+#: English words hyphened onto a name that make it a modifier, not more of the name
+#: ("Saddam Hussein-era servicemen", "a Mao-style campaign").
+_HYPHEN_SUFFIXES = word_set("hyphen_suffixes")
 _POSSESSIVES = {"'s", "’s", "'", "’"}
 #: Punctuation that never ends or starts a name: an opening bracket, a comma, a dash, a
 #: quotation mark (a closing bracket may end one: "Alliance of ... (AFDL)").
@@ -78,7 +81,8 @@ _Spans = list[tuple[int, int, str]]
 
 def _trim_edges(doc: Doc, spans: _Spans) -> _Spans:
     """A name ends before a possessive or stray punctuation ("the Consultative
-    Conference (" before an acronym, "Reuters," in a dateline) and starts after it."""
+    Conference (" before an acronym, "Reuters," in a dateline) and starts after it; a
+    name made into a modifier ("Saddam Hussein-era servicemen") is no name."""
     out = []
     for s, e, lab in spans:
         words = [t.text for t in doc[s:e]]
@@ -88,8 +92,17 @@ def _trim_edges(doc: Doc, spans: _Spans) -> _Spans:
             e -= 1
         while e - s > 1 and doc[s].text in _EDGE_PUNCT:
             s += 1
+        if _hyphen_modifier(doc, s, e):
+            continue  # "Saddam Hussein-era servicemen": a modifier made of a name, no party
         out.append((s, e, lab))
     return out
+
+
+def _hyphen_modifier(doc: Doc, s: int, e: int) -> bool:
+    """Does the span end in, or run on into, a hyphened modifier word ("-era", "-style")?"""
+    ends_in = e - s > 2 and doc[e - 2].text in _HYPHENS and doc[e - 1].lower_ in _HYPHEN_SUFFIXES
+    runs_on = e + 1 < len(doc) and doc[e].text in _HYPHENS and doc[e + 1].lower_ in _HYPHEN_SUFFIXES
+    return ends_in or runs_on
 
 
 def _merge_adjacent_persons(doc: Doc, spans: _Spans) -> _Spans:
@@ -119,6 +132,7 @@ def _extend_hyphenated_persons(doc: Doc, spans: _Spans) -> _Spans:
                 and doc[e + 1].is_alpha
                 and len(doc[e + 1]) <= _SYLLABLE_MAX + 1
                 and not doc[e + 1].ent_type_
+                and doc[e + 1].lower_ not in _HYPHEN_SUFFIXES  # "Saddam Hussein-era"
             ):
                 e += 2
         out.append((s, e, lab))
