@@ -81,8 +81,7 @@ def _headline_infinitive(tree: DocTree, i: int) -> bool:
     tok = tree.tokens[i]
     if tok.dep == "ROOT":
         return True
-    head = tree.tokens[tok.head]
-    if tok.dep == "xcomp" and head.dep == "ROOT" and head.pos in ("NOUN", "PROPN"):
+    if tree.under_name_root(i):
         return True  # "EU to grant status to Ukraine": the name parsed as the root
     if tok.dep != "ccomp" or not tree.kids(i, "nsubj"):
         return False

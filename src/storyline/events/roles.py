@@ -19,7 +19,6 @@ from storyline.events.lexicon import (
     HAVING_VERBS,
     LIGHT_VERBS,
     RECEIVING_VERBS,
-    VOICING_VERBS,
     Trigger,
     organ_sector,
 )
@@ -32,7 +31,7 @@ from storyline.events.tree import (
     Party,
     prep_objects,
 )
-from storyline.events.triggers import claimed_by
+from storyline.events.triggers import claimed_by, voiced_stance
 from storyline.records import Sentence
 from storyline.vocab import PloverType
 
@@ -282,7 +281,7 @@ def noun_heads(
         c for c in tree.kids(i, "amod", "compound", "nmod")
         if (m := tree.mention_at[c]) is not None and m.how != "metonym"
     ]  # fmt: skip
-    voiced = _voiced_stance(tree, i)  # "spoke out in support of the reform"
+    voiced = voiced_stance(tree, i)  # "spoke out in support of the reform"
     if of_role == "source" and not voiced:
         own += ofs
     else:
@@ -332,15 +331,6 @@ def noun_heads(
         if subj is not None and subj not in tree.subtree_set([i]):
             src.append(subj)
     return src, tgt, _between(tree, i)
-
-
-def _voiced_stance(tree: DocTree, i: int) -> bool:
-    """Is the noun an "in support of" phrase of a verb that voices it ("spoke out in
-    support of X")? The speaker supports; the "of" phrase is whom."""
-    tok = tree.tokens[i]
-    if tok.dep != "pobj" or tok.head == i or tree.lemma(tok.head) != "in":
-        return False
-    return tree.lemma(tree.tokens[tok.head].head) in VOICING_VERBS
 
 
 _OBJECT_PRONOUNS = frozenset({"it", "them", "they"})

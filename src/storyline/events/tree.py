@@ -235,17 +235,22 @@ class DocTree:
                     if self.mention_at[j] is not None:
                         return j
         tok = self.tokens[verb]
-        head = self.tokens[tok.head]
         headline = (
             tok.dep == "ROOT"
-            or (tok.dep == "acl" and head.pos not in ("NOUN", "PROPN"))
-            # "EU to grant market economy status to Ukraine": the name parsed as the root
-            or (tok.dep == "xcomp" and head.dep == "ROOT" and head.pos in ("NOUN", "PROPN"))
+            or (tok.dep == "acl" and self.tokens[tok.head].pos not in ("NOUN", "PROPN"))
+            or self.under_name_root(verb)
         )
         to = [a for a in self.kids(verb, "aux") if self.tokens[a].text.lower() == "to"]
         if headline and to and to[0] > 0 and self.tokens[to[0] - 1].pos in ("NOUN", "PROPN"):
             return to[0] - 1
         return None
+
+    def under_name_root(self, verb: int) -> bool:
+        """Is the verb the complement of a name the parser took for the sentence's root,
+        as in a headline's plan ("EU to grant market economy status to Ukraine")?"""
+        tok = self.tokens[verb]
+        head = self.tokens[tok.head]
+        return tok.dep == "xcomp" and head.dep == "ROOT" and head.pos in ("NOUN", "PROPN")
 
     def _relative_antecedent(self, verb: int) -> int | None:
         i = verb

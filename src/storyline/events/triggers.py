@@ -32,7 +32,7 @@ from storyline.events.lexicon import (
 from storyline.events.senses import in_sense
 from storyline.events.tree import DocTree
 
-__all__ = ["find_triggers"]
+__all__ = ["find_triggers", "voiced_stance"]
 
 _PHRASE_DEPS = ("prt", "dobj", "oprd", "ccomp", "acomp", "prep", "xcomp", "nsubjpass")
 _CIRCUMSTANCE_PREPS = frozenset(
@@ -227,6 +227,15 @@ def _background(tree: DocTree, i: int) -> bool:
     return prep in _BACKGROUND_PREPS and not _has_own_actor(tree, i)
 
 
+def voiced_stance(tree: DocTree, i: int) -> bool:
+    """Is the noun an "in support of" phrase of a verb that voices it ("spoke out in
+    support of X")? The speaker supports; the "of" phrase is whom."""
+    tok = tree.tokens[i]
+    if tok.dep != "pobj" or tok.head == i or tree.lemma(tok.head) != "in":
+        return False
+    return tree.lemma(tree.tokens[tok.head].head) in VOICING_VERBS
+
+
 def _topic(tree: DocTree, i: int) -> bool:
     """ "talks on a truce", "discussed the nuclear deal": the subject matter of talks."""
     tok = tree.tokens[i]
@@ -234,7 +243,7 @@ def _topic(tree: DocTree, i: int) -> bool:
     if tok.dep == "pobj" and tree.lemma(head) == "in" and tree.lemma(i) in _PURPOSES:
         # "in support of", "in protest against": a purpose, not an act; but "spoke out
         # in support of the reform" says the support
-        return tree.lemma(tree.tokens[head].head) not in VOICING_VERBS
+        return not voiced_stance(tree, i)
     if tok.dep == "pobj" and tree.lemma(head) in ("on", "about", "over", "regarding"):
         above = tree.lemma(tree.tokens[head].head)
         if above in NOUN_TRIGGERS or above in VERB_TRIGGERS or above in _TALK_VERBS:
