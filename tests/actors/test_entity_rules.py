@@ -72,8 +72,8 @@ def test_add_entity_rules_is_idempotent(nlp: object) -> None:
 def test_names_do_not_end_in_an_opening_bracket(annotate: Callable[[str], Document]) -> None:
     # the statistical NER takes the bracket before an acronym into the name
     doc = annotate(
-        "A member of the National Committee of the Chinese People's Political "
-        "Consultative Conference (CPPCC) criticized the spending at its session."
+        "A delegate to the National Committee of the Chinese People's Political "
+        "Consultative Conference (CPPCC) urged cuts in official travel."
     )
     names = [e.text for e in doc.entities]
     assert any(n.endswith("Consultative Conference") for n in names), names
@@ -82,8 +82,8 @@ def test_names_do_not_end_in_an_opening_bracket(annotate: Callable[[str], Docume
 
 def test_a_name_made_into_a_modifier_is_no_name(annotate: Callable[[str], Document]) -> None:
     doc = annotate(
-        "Prime Minister Nuri al-Maliki invited some Saddam Hussein-era officers to return."
+        "President Hamid Karzai praised some Saddam Hussein-era officers for their help."
     )
     names = [e.text for e in doc.entities]
     assert not any("Saddam" in n for n in names), names
-    assert "Nuri al-Maliki" in names
+    assert "Hamid Karzai" in names

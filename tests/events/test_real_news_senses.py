@@ -49,15 +49,15 @@ NO_EVENT = [
     # animals culled against bird flu
     "Chinese authorities killed 90,000 chickens in Hunan province.",
     # an opinion shared; a forecast of what a third party will do
-    "Madeleine Albright and the Dalai Lama agree on the importance of strong US-China relations.",
-    "The Chinese envoy agreed with Li's comment on relations between the two countries.",
-    "US military commanders have warned that Sunni insurgents will step up their attacks"
-    " before the election.",
+    "The Swedish foreign minister and the Pope agree on the importance of strong EU-China ties.",
+    "The Kenyan envoy agreed with Wang's comment on ties between the two countries.",
+    "NATO commanders have warned that Taliban insurgents will step up their attacks in the"
+    " run-up to the vote.",
     # a crime committed, a patient admitted
     "The rebels committed atrocities in the north of Uganda.",
     "The former Malian president was admitted to hospital in Dakar.",
     # an admission that is an opinion, not of a wrong
-    "Malian President Alpha Oumar Konare admitted that progress on reform was slow.",
+    "Zambian President Levy Mwanawasa admitted that progress on reform was slow.",
     # mountains are no police; reporters briefed are no counterpart
     "The Swedish minister briefed reporters on the talks.",
     "The mountains that surround Kabul were covered in snow on Monday.",
@@ -77,16 +77,17 @@ EVENTS = [
     # (text, type, source countries, target countries)
     ("Serbia lifted a night curfew on Monday.", "CONCEDE", {"SRB"}, None),
     # support voiced, forces pushed back, a town surrounded by police
-    ("Malaysian Prime Minister Mahathir Mohamad spoke out in support of the Zimbabwe"
-     " government's land reform.", "SUPPORT", {"MYS"}, {"ZWE"}),
+    ("Ghanaian President John Kufuor spoke out in support of the Kenyan government's tax"
+     " reform.", "SUPPORT", {"GHA"}, {"KEN"}),
     ("Eritrean troops were pushing back Ethiopian troops near Badme.", "ASSAULT", {"ERI"},
      {"ETH"}),
-    ("Chinese riot police surrounded the town of Wuyin on Saturday.", "COERCE", {"CHN"}, None),
+    ("Chinese riot police surrounded the village of Dongzhou on Saturday.", "COERCE", {"CHN"},
+     None),
     # a commitment made; an admission of a wrong
     ("Japan and Australia committed themselves to closer military ties on Monday.", "AGREE",
      None, None),
-    ("Malian President Alpha Oumar Konare admitted irregularities in the vote.",
-     "CONCEDE", {"MLI"}, None),
+    ("Zambian President Levy Mwanawasa admitted irregularities in the vote.",
+     "CONCEDE", {"ZMB"}, None),
     # displeasure expressed; a briefing given to a council
     ("China expressed strong dissatisfaction with Japan over the visit.", "ACCUSE", {"CHN"},
      {"JPN"}),
@@ -159,13 +160,13 @@ def test_separatists_are_an_armed_group_that_acts() -> None:
 
 def test_the_two_sides_are_no_party_of_their_own() -> None:
     """ "the two sides" alone names nobody: the sentence's own pair, if any, is the party."""
-    alone = extract_events("The two sides agreed to a gas price of 100 dollars.", "2009-06-01")
+    alone = extract_events("The two sides agreed to a wine quota of 20,000 tonnes.", "2009-06-01")
     assert all(a.name.lower() not in ("sides", "two sides") for e in alone for a in e.source)
     told = extract_events(
-        "Russia and Belarus talked for hours. Late Saturday the two sides agreed to a gas price.",
+        "Ukraine and Moldova talked for hours. On Sunday the two sides agreed to a wine quota.",
         "2009-06-01",
     )
-    assert {a.country for e in told for a in (*e.source, *e.target)} >= {"RUS", "BLR"}
+    assert {a.country for e in told for a in (*e.source, *e.target)} >= {"UKR", "MDA"}
 
 
 def test_an_accused_persons_act_is_not_the_accusers() -> None:

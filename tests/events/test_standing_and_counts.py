@@ -116,13 +116,13 @@ def test_government_lawyers_are_the_state() -> None:
 
 def test_the_sources_own_state_beside_a_foreign_party_is_not_a_target() -> None:
     text = (
-        "US Defense Secretary William Cohen held talks with Japanese Foreign Minister"
-        " Yukihiko Ikeda, Japan and the United States on security."
+        "French Defence Minister Michele Alliot-Marie held talks with Indian Foreign Minister"
+        " Pranab Mukherjee, India and France on security."
     )
     found = [e for e in _events(text) if e.type == "CONSULT"]
     assert found, _types(text)
-    assert all(a.country != "USA" for e in found for a in e.target), found
-    assert any(a.country == "JPN" for e in found for a in e.target), found
+    assert all(a.country != "FRA" for e in found for a in e.target), found
+    assert any(a.country == "IND" for e in found for a in e.target), found
 
 
 def test_a_headlines_source_after_a_colon_is_no_party() -> None:
@@ -136,12 +136,12 @@ def test_a_headlines_source_after_a_colon_is_no_party() -> None:
 
 
 def test_a_countrys_rebels_are_a_group_its_forces_may_attack() -> None:
-    text = "Peruvian troops executed Peruvian rebels captured alive during the assault."
+    text = "Colombian troops killed Colombian rebels in the jungle on Monday."
     found = [e for e in _events(text) if e.type == "ASSAULT"]
     assert found, _types(text)
     [target] = found[0].target
-    assert (target.kind, target.country, target.sector) == ("group", "PER", "REB"), target
-    assert target.name == "Peruvian rebels"
+    assert (target.kind, target.country, target.sector) == ("group", "COL", "REB"), target
+    assert target.name == "Colombian rebels"
 
 
 @pytest.mark.parametrize(

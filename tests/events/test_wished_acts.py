@@ -49,7 +49,7 @@ def _one(text: str, type_: str) -> EventMention:
         ("The Labour party formally pledged support to the new coalition on Monday.",
          "SUPPORT", "asserted"),
         # a lender's support is money, pledged for later
-        ("The IMF pledged support for Russia's reforms.", "AID", "future"),
+        ("The IMF pledged support for Ukraine's reforms.", "AID", "future"),
     ],
 )  # fmt: skip
 def test_what_is_wished_or_demanded_is_hypothetical(text: str, type_: str, modality: str) -> None:
