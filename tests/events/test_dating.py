@@ -26,13 +26,17 @@ def _date(text: str, word: str) -> dict[str, str | None]:
         ("Russia will attack Georgia.", "attack", "ON_OR_AFTER"),
         ("Russia plans to impose sanctions on Georgia.", "impose", "ON_OR_AFTER"),
         ("Russian troops are deploying near the border.", "deploying", None),
-        # a headline tells a past act in the present; a body's present holds today
+        # a headline tells a past act in the present, and a body's simple present holds
+        # by now (a standing charge, news told in the present): on or before the day
         (
             "Egypt detains ten suspected militants\n\nThe men were held in Cairo.",
             "detains",
             "ON_OR_BEFORE",
         ),
-        ("Police say Egypt detains ten suspected militants.", "detains", None),
+        ("Police say Egypt detains ten suspected militants.", "detains", "ON_OR_BEFORE"),
+        ("Peru accuses Bolivia of hoarding river water.", "accuses", "ON_OR_BEFORE"),
+        # a present in a quotation is the speaker's act, done as it is said
+        ('"We condemn the shelling of the port," the Chilean envoy said.', "condemn", None),
     ],
 )
 @pytest.mark.slow
@@ -347,3 +351,52 @@ def test_a_conjunct_told_as_to_come_does_not_take_the_past_days_date() -> None:
     text = "Bush departed Washington early Tuesday for the summit and will visit Brazil later."
     got = _date(text, "visit")
     assert (got["date"], got["date_mod"]) == (PUB, "ON_OR_AFTER")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "date"),
+    [
+        # a stance told in the present in a dated saying holds on the day it was said
+        ("Chile said Monday it opposes the Bolivian claim to the coast.", "opposes", "2006-03-13"),
+        ("Peru said Monday it cannot accept the Chilean offer.", "accept", "2006-03-13"),
+    ],
+)
+def test_a_present_stance_in_a_dated_saying_is_that_days(text: str, word: str, date: str) -> None:
+    got = _date(text, word)
+    assert (got["date"], got["date_source"], got["date_mod"]) == (date, "text", None)
+
+
+@pytest.mark.slow
+def test_a_past_act_in_a_dated_saying_stays_open() -> None:
+    got = _date("Chile said Monday that Bolivian troops crossed the border.", "crossed")
+    assert (got["date_source"], got["date_mod"]) == ("reported", "ON_OR_BEFORE")
+
+
+@pytest.mark.slow
+def test_a_refusal_ahead_lies_after_the_day() -> None:
+    got = _date("An aide said Peru will not sign any accord with Chile.", "sign")
+    assert (got["date"], got["date_source"], got["date_mod"]) == (PUB, "reported", "ON_OR_AFTER")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word", "mod"),
+    [
+        # a perfect in a dated saying is done by that day, not on it
+        (
+            "Chile said Monday it has recalled its ambassador from Bolivia.",
+            "recalled",
+            "ON_OR_BEFORE",
+        ),
+        # said after a dated happening: the saying is not dated by it
+        (
+            '"We welcome the vote," the Chilean minister said after the referendum on Sunday.',
+            "welcome",
+            None,
+        ),
+    ],
+)
+def test_a_saying_dates_only_its_own_present(text: str, word: str, mod: str | None) -> None:
+    got = _date(text, word)
+    assert (got["date"], got["date_source"], got["date_mod"]) == (PUB, "reported", mod)

@@ -7,8 +7,9 @@ another noun phrase ("the plan *for 2021-2022*, which we have signed") or in
 the possessive of a restated act ("reaffirmed *last year's* invitation") do not.
 Without one, the event is placed at the document's publication date and marked
 ``date_source: reported``, and the tense says what that date means
-(:func:`open_side`): a past act happened *on or before* it, a plan *on or after*
-it, a present act or state holds on it. The timeline never shows a hard day the
+(:func:`open_side`): a past act, or one told in the simple present ("accuses"),
+happened *on or before* it, a plan *on or after* it, an act under way ("is holding
+talks") holds on it. The timeline never shows a hard day the
 text does not give.
 """
 
@@ -32,6 +33,7 @@ from storyline.events.date_scope import (
     told_after,
     unfolds,
 )
+from storyline.events.lexicon import SPEECH_VERBS
 from storyline.events.modality import governing_chain, modality
 from storyline.events.narrative import narrative_day
 from storyline.events.retype import forward_weekday, pluperfect, starts_after
@@ -46,6 +48,7 @@ __all__ = [
     "date_event",
     "event_date",
     "open_side",
+    "quoted",
 ]
 
 _DATE_TYPES = frozenset({"DATE", "TIME"})
@@ -304,24 +307,31 @@ def anniversary_year(
 
 
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_WILL = frozenset({"will", "shall", "'ll", "wo"})
 
 
 def _clause_tense(tree: DocTree, trigger: int) -> str:
-    """``past``, ``present`` or ``unknown``: the tense of the first verb governing the
-    trigger ("held talks", "has signed", "is holding talks", "the attack" alone)."""
+    """``past``, ``present``, ``progressive``, ``future`` or ``unknown``: the tense of the
+    first verb governing the trigger ("held talks", "has signed", "accuses", "is holding
+    talks", "will not sign", "the attack" alone)."""
+    below = ""
     for i in governing_chain(tree, trigger):
         if not tree.is_verb(i):
+            below = tree.tokens[i].dep
             continue
         tok = tree.tokens[i]
         auxes = [tree.tokens[a] for a in tree.kids(i, "aux", "auxpass")]
+        if any(a.text.lower() in _WILL for a in auxes) and (i == trigger or below == "xcomp"):
+            return "future"  # "will not reach any agreement": a refusal ahead
+        below = tok.dep
         if any(a.tag == "VBD" or a.lemma == "have" for a in auxes):
             return "past"  # "was attacked", "did not meet", "has signed", "had asked"
         if any(a.tag in _PRESENT_TAGS for a in auxes):
-            return "present"  # "is holding", "are deployed"
+            return "progressive" if tok.tag == "VBG" else "present"  # "is holding"; "are deployed"
         if tok.tag == "VBD":
             return "past"
         if tok.tag in _PRESENT_TAGS:
-            return "present"
+            return "present"  # "accuses", "threatens": a standing act, or news told in the present
         if tok.tag == "VBN" and tok.dep in ("acl", "amod"):
             return "past"  # "the troops deployed near the border", "the agreement signed"
         if tok.tag in ("VB", "VBG", "VBN") and tok.dep in ("xcomp", "ccomp", "advcl", "conj"):
@@ -342,20 +352,31 @@ def _finite_past(tree: DocTree, i: int) -> bool:
     return tree.tokens[i].tag == "VBD" or any(a.tag == "VBD" for a in auxes)
 
 
-def open_side(tree: DocTree, trigger: int, modality: Modality) -> DateMod | None:
+def quoted(doc: Document, sentence: Sentence, start: int) -> bool:
+    """Is the character at ``start`` inside quotation marks (an odd number of quotes
+    before it in its sentence)?"""
+    before = doc.text[sentence.start : start]
+    return (before.count('"') + before.count("“") + before.count("``")) % 2 == 1
+
+
+def open_side(
+    tree: DocTree, trigger: int, modality: Modality, *, speech: bool = False
+) -> DateMod | None:
     """What the publication date means for an event its text does not date:
-    ``ON_OR_BEFORE`` (a past act), ``ON_OR_AFTER`` (a plan, a possibility still
-    open) or None (a present act or state: it holds on the publication day)."""
+    ``ON_OR_BEFORE`` (a past act, or one told in the simple present), ``ON_OR_AFTER``
+    (a plan, a possibility still open) or None (an act under way, "is holding talks",
+    or a present in quoted ``speech``, "We condemn ...", done as it is said: it holds on
+    the publication day)."""
     tense = _clause_tense(tree, trigger)
     if status_passive(tree, trigger):
         return "ON_OR_BEFORE"  # "Bin Laden is accused of ...": charged before, still so
     if tense == "past" and _finite_past(tree, trigger):
         return "ON_OR_BEFORE"  # "has tried", "made it clear": done, whatever governs it
-    if modality in ("future", "hypothetical"):
-        return "ON_OR_AFTER"  # planned, wished, demanded, feared: not done (yet)
-    if tense == "past":
-        return "ON_OR_BEFORE"
-    return None
+    if modality in ("future", "hypothetical") or tense == "future":
+        return "ON_OR_AFTER"  # planned, wished, demanded, feared, refused ahead: not done
+    if tense == "past" or (tense == "present" and not speech):
+        return "ON_OR_BEFORE"  # a simple present holds by now ("The US accuses Iran of ...")
+    return None  # "is holding talks": under way on the day; "We condemn ...": said on it
 
 
 class EventDate(NamedTuple):
@@ -396,7 +417,7 @@ def date_event(
     if mood == "future" and when.source == "text":
         when = when._replace(date=forward_weekday(when.date, tx, doc.published))
     if when.source == "reported" and doc.published:
-        side = open_side(tree, i, mood)
+        side = open_side(tree, i, mood, speech=quoted(doc, sentence, tree.tokens[i].start))
         if side is None and _headline(doc, sentence):
             side = "ON_OR_BEFORE"  # "Egypt detains ten suspects": the news of a past act
         bound = _done_before(tree, i, sentence, doc) if side == "ON_OR_BEFORE" else None
@@ -404,15 +425,65 @@ def date_event(
         if day and (not _simple_past(tree, i) or _other_time(tree, i, doc, sentence, day)):
             day = None  # "have been detained", "is charged": by now, not on the day told;
             # "first proposed the zone in the 1990s": the sentence tells another time
+        said = _said_now(tree, i, sentence, doc) if mood in ("asserted", "negated") else None
         if bound is not None:
             when = EventDate(bound, None, "text", "ON_OR_BEFORE")
+        elif said is not None:
+            when = EventDate(said, None, "text")
         else:
             when = EventDate(day, None, "context") if day else when._replace(date_mod=side)
     return when, mood
 
 
+#: Modals of the present: "it cannot accept", "Iran must stop".
+_PRESENT_MODALS = frozenset({"can", "ca", "must", "may"})
+
+
+def _said_now(tree: DocTree, i: int, sentence: Sentence, doc: Document) -> str | None:
+    """ "China said Tuesday it opposes the sale", "said Monday it cannot ask ...": a stance
+    told in the present in what a dated saying reports holds on the day it was said.
+    (An act told in the past, "said Tuesday that troops attacked", may be older.)"""
+    chain = governing_chain(tree, i, through_advcl=False)
+    top = tree.tokens[chain[-1]]
+    if top.dep != "ccomp" or tree.lemma(top.head) not in SPEECH_VERBS:
+        return None
+    if not _present_clause(tree, chain):
+        return None
+    tx = event_date(tree, top.head, sentence, doc.timexes)
+    if tx is None or not _A_DAY.fullmatch(tx.value):
+        return None
+    j = _timex_head(tree, tx, sentence)
+    while j is not None and j != top.head and tree.tokens[j].head != j:
+        if tree.tokens[j].dep == "prep" and tree.lemma(j) in _SEQUENCE:
+            return None  # "said ..., after the referendum on Thursday": said after it
+        j = tree.tokens[j].head
+    return tx.value
+
+
+def _present_clause(tree: DocTree, chain: list[int]) -> bool:
+    """Is the first verb on the chain with a tense of its own in the present ("opposes",
+    "is holding", "cannot accept")?"""
+    for j in chain:
+        if not tree.is_verb(j):
+            continue
+        auxes = [tree.tokens[a] for a in tree.kids(j, "aux", "auxpass")]
+        if any(a.lemma == "have" for a in auxes):
+            return False  # "has cooperated": done by the day it was said, not on it
+        if any(a.text.lower() in _PRESENT_MODALS or a.tag in _PRESENT_TAGS for a in auxes):
+            return True
+        if auxes or tree.tokens[j].tag == "VBD":
+            return False  # "will accept", "accepted"
+        if tree.tokens[j].tag in _PRESENT_TAGS:
+            return True
+        if tree.tokens[j].dep not in ("xcomp", "conj"):
+            return False
+    return False
+
+
 #: Prepositions that put their object before the act they modify.
 _EARLIER = frozenset({"after", "following"})
+#: Prepositions that put their object before or after the act they modify.
+_SEQUENCE = _EARLIER | {"before", "since", "until", "ahead"}
 _A_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -93,6 +93,7 @@ class Sense:
     threat: bool = False
     no_object: bool = False
     not_purpose: bool = False
+    no_toll: bool = False
     not_coordinated: frozenset[str] = frozenset()
 
 

@@ -122,6 +122,17 @@ def governing_chain(
     return chain
 
 
+def _bare_parallel(tree: DocTree, conjunct: int) -> bool:
+    """Is the conjunct a bare infinitive the parser hung on a finite verb ("is expected to
+    hold talks with X, and meet Y"): the infinitive's parallel, under the same governor?
+    A conjunct with its own subject, auxiliary or marker is an act of its own, and so is
+    one beside another bare infinitive ("to stop bloodshed and support unity")."""
+    tok = tree.tokens[conjunct]
+    if tok.tag != "VB" or tree.tokens[tok.head].tag == "VB":
+        return False
+    return not tree.kids(conjunct, "nsubj", "nsubjpass", "aux", "auxpass", "mark")
+
+
 def _perfect(tree: DocTree, i: int) -> bool:
     """Is the verb a perfect ("would have urged")?"""
     return any(tree.lemma(a) == "have" for a in tree.kids(i, "aux"))
@@ -140,7 +151,11 @@ def modality(tree: DocTree, trigger: int) -> Modality:
             break  # "the event would be peaceful and Hezbollah deployed ...": its own clause
         # a conjunct is a parallel act, not one its neighbour governs: "rejected the deals
         # and refused to recognize", "to stop bloodshed and support unity"
-        governs = pos > 0 and not circumstance and below != "conj"
+        governs = (
+            pos > 0
+            and not circumstance
+            and (below != "conj" or _bare_parallel(tree, chain[pos - 1]))
+        )
         if governs and lemma in _REFUSAL and below not in ("nsubj", "nsubjpass"):
             negated = True  # "refused to supply" — but "cooperation declined" fell, not refused
         if governs and lemma in _HYPOTHETICAL_GOVERNORS:

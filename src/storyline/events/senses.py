@@ -204,9 +204,31 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
         return False  # "warned that growth would slow", "warned of an upsurge": forecasts
     if sense.not_coordinated and _coordinated(tree, i) & sense.not_coordinated:
         return False  # "neither confirmed nor denied the story": no answer given
+    if sense.no_toll and _running_count(tree, i):
+        return False
     if sense.not_purpose and _purpose(tree, i):
         return False  # "troops left Toulon to support the mission": what they went to do
     return not (sense.not_after_as and i > 0 and tree.tokens[i - 1].text.lower() == "as")
+
+
+#: Words that make a perfect a count over a span: "since the invasion", "in all", "so
+#: far", "to date", "in December alone".
+_SPAN_WORDS = frozenset({"since", "alone", "far", "date", "all", "total"})
+
+
+def _running_count(tree: DocTree, i: int) -> bool:
+    """Is the verb a perfect that counts over a span ("at least 26 soldiers have been
+    killed since the offensive", "in all, five have been killed")?"""
+    if not any(tree.lemma(a) == "have" for a in tree.kids(i, "aux")):
+        return False
+    verbs = [i, *(c for c in tree.kids(i, "conj") if tree.is_verb(c))]  # "... and 25 wounded since"
+    for c in (c for v in verbs for c in tree.kids(v, "prep", "advmod", "advcl", "npadvmod")):
+        words = {tree.tokens[j].text.lower() for j in tree.subtree(c)}
+        if tree.tokens[c].text.lower() == "since" or (tree.kids(c, "mark") and "since" in words):
+            return True  # "since the 2003 invasion", "since the clashes began"
+        if tree.tokens[c].text.lower() in ("in", "so", "to") and words & _SPAN_WORDS:
+            return True  # "in all", "in December alone", "so far", "to date", "in total"
+    return False
 
 
 def _coordinated(tree: DocTree, i: int) -> set[str]:

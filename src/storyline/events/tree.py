@@ -350,6 +350,8 @@ class DocTree:
                     mods += self.kids(p, "pobj")
             if self._non_state(h):
                 continue  # "Chinese and Japanese non-governmental groups": not the states
+            if sector is None and lemma in GROUP_WORDS and (kind := self._group_sector(mods)):
+                sector, stands = kind, True  # "a Burmese dissident group": the opposition
             if self._opposition(h, mods):
                 sector, stands = "OPP", True  # "Kenya's opposition party": Kenya's opposition
             elif sector == "JRN" and self._official(h):
@@ -419,6 +421,15 @@ class DocTree:
         return any(
             self.tokens[c].pos == "NOUN" and ORGANS.get(self.lemma(c)) == "OPP" for c in mods
         )
+
+    def _group_sector(self, mods: list[int]) -> str | None:
+        """The sector a modifier gives a group noun ("dissident group": OPP, "militant
+        group": REB), if it names the opposition or an armed group."""
+        for c in mods:
+            sector = organ_sector(self.tokens[c].text, self.lemma(c))
+            if sector in ("OPP", "REB"):
+                return sector
+        return None
 
     def _group_word(self, c: int) -> bool:
         """A noun modifier naming a non-state group: "exile", "union", "student"."""
