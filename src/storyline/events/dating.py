@@ -7,10 +7,10 @@ another noun phrase ("the plan *for 2021-2022*, which we have signed") or in
 the possessive of a restated act ("reaffirmed *last year's* invitation") do not.
 Without one, the event is placed at the document's publication date and marked
 ``date_source: reported``, and the tense says what that date means
-(:func:`open_side`): a past act, or one told in the simple present ("accuses"),
-happened *on or before* it, a plan *on or after* it, an act under way ("is holding
-talks") holds on it. The timeline never shows a hard day the
-text does not give.
+(:func:`open_side`): a past act happened *on or before* it, a plan *on or after*
+it, a present act or state holds on it; a present stance in a dated saying ("said
+Tuesday it opposes") holds on the saying's day. The timeline never shows a hard day
+the text does not give.
 """
 
 from __future__ import annotations
@@ -359,14 +359,11 @@ def quoted(doc: Document, sentence: Sentence, start: int) -> bool:
     return (before.count('"') + before.count("“") + before.count("``")) % 2 == 1
 
 
-def open_side(
-    tree: DocTree, trigger: int, modality: Modality, *, speech: bool = False
-) -> DateMod | None:
+def open_side(tree: DocTree, trigger: int, modality: Modality) -> DateMod | None:
     """What the publication date means for an event its text does not date:
-    ``ON_OR_BEFORE`` (a past act, or one told in the simple present), ``ON_OR_AFTER``
-    (a plan, a possibility still open) or None (an act under way, "is holding talks",
-    or a present in quoted ``speech``, "We condemn ...", done as it is said: it holds on
-    the publication day)."""
+    ``ON_OR_BEFORE`` (a past act), ``ON_OR_AFTER`` (a plan, a possibility still open,
+    a refusal ahead) or None (a present act or state: it holds on the publication
+    day)."""
     tense = _clause_tense(tree, trigger)
     if status_passive(tree, trigger):
         return "ON_OR_BEFORE"  # "Bin Laden is accused of ...": charged before, still so
@@ -374,9 +371,9 @@ def open_side(
         return "ON_OR_BEFORE"  # "has tried", "made it clear": done, whatever governs it
     if modality in ("future", "hypothetical") or tense == "future":
         return "ON_OR_AFTER"  # planned, wished, demanded, feared, refused ahead: not done
-    if tense == "past" or (tense == "present" and not speech):
-        return "ON_OR_BEFORE"  # a simple present holds by now ("The US accuses Iran of ...")
-    return None  # "is holding talks": under way on the day; "We condemn ...": said on it
+    if tense == "past":
+        return "ON_OR_BEFORE"
+    return None  # a present act or state ("accuses", "is holding talks"): it holds on the day
 
 
 class EventDate(NamedTuple):
@@ -417,7 +414,7 @@ def date_event(
     if mood == "future" and when.source == "text":
         when = when._replace(date=forward_weekday(when.date, tx, doc.published))
     if when.source == "reported" and doc.published:
-        side = open_side(tree, i, mood, speech=quoted(doc, sentence, tree.tokens[i].start))
+        side = open_side(tree, i, mood)
         if side is None and _headline(doc, sentence):
             side = "ON_OR_BEFORE"  # "Egypt detains ten suspects": the news of a past act
         bound = _done_before(tree, i, sentence, doc) if side == "ON_OR_BEFORE" else None

@@ -214,6 +214,9 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
 #: Words that make a perfect a count over a span: "since the invasion", "in all", "so
 #: far", "to date", "in December alone".
 _SPAN_WORDS = frozenset({"since", "alone", "far", "date", "all", "total"})
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"}
+)
 
 
 def _running_count(tree: DocTree, i: int) -> bool:
@@ -224,8 +227,12 @@ def _running_count(tree: DocTree, i: int) -> bool:
     verbs = [i, *(c for c in tree.kids(i, "conj") if tree.is_verb(c))]  # "... and 25 wounded since"
     for c in (c for v in verbs for c in tree.kids(v, "prep", "advmod", "advcl", "npadvmod")):
         words = {tree.tokens[j].text.lower() for j in tree.subtree(c)}
-        if tree.tokens[c].text.lower() == "since" or (tree.kids(c, "mark") and "since" in words):
-            return True  # "since the 2003 invasion", "since the clashes began"
+        since = tree.tokens[c].text.lower() == "since" or (
+            tree.kids(c, "mark") and "since" in words
+        )
+        if since and not words & _WEEKDAYS:
+            return True  # "since the 2003 invasion", "since the clashes began" (a tally
+            # "since Wednesday" tells the days' fighting)
         if tree.tokens[c].text.lower() in ("in", "so", "to") and words & _SPAN_WORDS:
             return True  # "in all", "in December alone", "so far", "to date", "in total"
     return False
