@@ -48,7 +48,6 @@ __all__ = [
     "date_event",
     "event_date",
     "open_side",
-    "quoted",
 ]
 
 _DATE_TYPES = frozenset({"DATE", "TIME"})
@@ -311,9 +310,9 @@ _WILL = frozenset({"will", "shall", "'ll", "wo"})
 
 
 def _clause_tense(tree: DocTree, trigger: int) -> str:
-    """``past``, ``present``, ``progressive``, ``future`` or ``unknown``: the tense of the
-    first verb governing the trigger ("held talks", "has signed", "accuses", "is holding
-    talks", "will not sign", "the attack" alone)."""
+    """``past``, ``present``, ``future`` or ``unknown``: the tense of the first verb
+    governing the trigger ("held talks", "has signed", "is holding talks", "will not
+    sign", "the attack" alone)."""
     below = ""
     for i in governing_chain(tree, trigger):
         if not tree.is_verb(i):
@@ -327,11 +326,11 @@ def _clause_tense(tree: DocTree, trigger: int) -> str:
         if any(a.tag == "VBD" or a.lemma == "have" for a in auxes):
             return "past"  # "was attacked", "did not meet", "has signed", "had asked"
         if any(a.tag in _PRESENT_TAGS for a in auxes):
-            return "progressive" if tok.tag == "VBG" else "present"  # "is holding"; "are deployed"
+            return "present"  # "is holding", "are deployed"
         if tok.tag == "VBD":
             return "past"
         if tok.tag in _PRESENT_TAGS:
-            return "present"  # "accuses", "threatens": a standing act, or news told in the present
+            return "present"
         if tok.tag == "VBN" and tok.dep in ("acl", "amod"):
             return "past"  # "the troops deployed near the border", "the agreement signed"
         if tok.tag in ("VB", "VBG", "VBN") and tok.dep in ("xcomp", "ccomp", "advcl", "conj"):
@@ -350,13 +349,6 @@ def _finite_past(tree: DocTree, i: int) -> bool:
     if any(a.lemma in ("will", "would", "shall", "may", "might", "can", "could") for a in auxes):
         return False
     return tree.tokens[i].tag == "VBD" or any(a.tag == "VBD" for a in auxes)
-
-
-def quoted(doc: Document, sentence: Sentence, start: int) -> bool:
-    """Is the character at ``start`` inside quotation marks (an odd number of quotes
-    before it in its sentence)?"""
-    before = doc.text[sentence.start : start]
-    return (before.count('"') + before.count("“") + before.count("``")) % 2 == 1
 
 
 def open_side(tree: DocTree, trigger: int, modality: Modality) -> DateMod | None:
