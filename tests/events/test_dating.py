@@ -26,13 +26,19 @@ def _date(text: str, word: str) -> dict[str, str | None]:
         ("Russia will attack Georgia.", "attack", "ON_OR_AFTER"),
         ("Russia plans to impose sanctions on Georgia.", "impose", "ON_OR_AFTER"),
         ("Russian troops are deploying near the border.", "deploying", None),
-        # a headline tells a past act in the present; a body's present holds today
+        # a headline tells a past act in the present, and a body's simple present holds
+        # by now (a standing charge, news told in the present): on or before the day
         (
             "Egypt detains ten suspected militants\n\nThe men were held in Cairo.",
             "detains",
             "ON_OR_BEFORE",
         ),
-        ("Police say Egypt detains ten suspected militants.", "detains", None),
+        ("Police say Egypt detains ten suspected militants.", "detains", "ON_OR_BEFORE"),
+        ("Peru accuses Bolivia of hoarding river water.", "accuses", "ON_OR_BEFORE"),
+        # a present in a quotation is the speaker's act, done as it is said
+        ('"We condemn the shelling of the port," the Chilean envoy said.', "condemn", None),
+        # an act under way holds on the day
+        ("Chilean and Peruvian envoys are holding talks in Lima.", "talks", None),
     ],
 )
 @pytest.mark.slow
@@ -392,3 +398,13 @@ def test_a_past_act_in_a_dated_saying_stays_open() -> None:
 def test_a_saying_dates_only_its_own_present(text: str, word: str, mod: str | None) -> None:
     got = _date(text, word)
     assert (got["date"], got["date_source"], got["date_mod"]) == (PUB, "reported", mod)
+
+
+@pytest.mark.slow
+def test_the_end_of_a_span_does_not_date_the_act() -> None:
+    """ "suspended its operations until January": January is when the suspension ends;
+    a span's start still dates a plan ("from Friday until April 23")."""
+    halted = _date("The agency has suspended its operations in Darfur until January.", "suspended")
+    assert (halted["date_source"], halted["date_mod"]) == ("reported", "ON_OR_BEFORE")
+    visit = _date("Ruggiero is due to visit China from Friday until April 23.", "visit")
+    assert (visit["date"], visit["date_source"]) == ("2006-03-17", "text")

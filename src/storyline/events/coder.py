@@ -16,7 +16,7 @@ from storyline.events.admission import admit, is_official
 from storyline.events.arguments import Args, arguments, resolve
 from storyline.events.confidence import Words, admission_floor, features, probability
 from storyline.events.context import Context
-from storyline.events.dating import date_event, event_date
+from storyline.events.dating import date_event, event_date, quoted
 from storyline.events.lexicon import (
     FRAMES,
     ORGANS,
@@ -280,7 +280,7 @@ def _mention(
     active = features(
         ev, pos="verb" if tree.is_verb(i) else "noun", tense=_tense(tree, i),
         lede=sentence is doc.sentences[0] or sentence.start < 300,
-        quoted=_quoted(doc.text[sentence.start : tree.tokens[i].start]),
+        quoted=quoted(doc, sentence, tree.tokens[i].start),
         history=years_before(ev, doc.published) >= 3, clause=_clause(tree, i),
         late=sentence.start >= LATE_OFFSET, long_doc=len(doc.text) >= LONG_DOC,
         words=_words(tree, i),
@@ -344,12 +344,6 @@ def _tense(tree: DocTree, i: int) -> str:
     if tag in ("VBZ", "VBP"):
         return "present"
     return "participle" if tag in ("VBN", "VBG") else "other"
-
-
-def _quoted(before: str) -> bool:
-    """Is the trigger inside quotation marks (an odd number of quotes before it in its
-    sentence)?"""
-    return (before.count('"') + before.count("“") + before.count("``")) % 2 == 1
 
 
 def _side_key(side: list[Party]) -> tuple[str, ...]:

@@ -7,10 +7,11 @@ another noun phrase ("the plan *for 2021-2022*, which we have signed") or in
 the possessive of a restated act ("reaffirmed *last year's* invitation") do not.
 Without one, the event is placed at the document's publication date and marked
 ``date_source: reported``, and the tense says what that date means
-(:func:`open_side`): a past act happened *on or before* it, a plan *on or after*
-it, a present act or state holds on it; a present stance in a dated saying ("said
-Tuesday it opposes") holds on the saying's day. The timeline never shows a hard day
-the text does not give.
+(:func:`open_side`): a past act, or one told in the simple present ("accuses"),
+happened *on or before* it, a plan *on or after* it, an act under way ("is holding
+talks") or a present in quoted speech holds on it; a present stance in a dated saying
+("said Tuesday it opposes") holds on the saying's day. The timeline never shows a hard
+day the text does not give.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ __all__ = [
     "date_event",
     "event_date",
     "open_side",
+    "quoted",
 ]
 
 _DATE_TYPES = frozenset({"DATE", "TIME"})
@@ -210,6 +212,8 @@ def event_date(
             continue
         if since_start(tree, tx, head, own):
             continue  # "the second visit since 2003": after that date, not on it
+        if _until(tree, head):
+            continue  # "suspended its operations until January": when it ends, not when done
         target = _attachment(tree, head, set(chain))
         if target is not None and target not in rank:
             target = bare_day_verb(tree, head, target)
@@ -239,6 +243,7 @@ def event_date(
             if id(tx) in heads
             and frames_main_clause(tree, heads[id(tx)], root, skip_subtree)
             and not since_start(tree, tx, heads[id(tx)], own)
+            and not _until(tree, heads[id(tx)])
         ]  # fmt: skip
         for tx in dates:
             if tx.start < sentence.start + 25:
@@ -264,6 +269,18 @@ _DAY_WORDS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d",
     re.IGNORECASE,
 )
+
+
+#: Prepositions whose date closes a span: what they date is its end, not the act.
+_UNTIL = frozenset({"until", "till", "untill"})
+
+
+def _until(tree: DocTree, head: int | None) -> bool:
+    """Is the timex headed by ``head`` the object of "until" ("until April 23")?"""
+    if head is None:
+        return False
+    tok = tree.tokens[head]
+    return tok.dep == "pobj" and tree.tokens[tok.head].text.lower() in _UNTIL
 
 
 def clock_only(tx: Timex) -> bool:
@@ -310,9 +327,9 @@ _WILL = frozenset({"will", "shall", "'ll", "wo"})
 
 
 def _clause_tense(tree: DocTree, trigger: int) -> str:
-    """``past``, ``present``, ``future`` or ``unknown``: the tense of the first verb
-    governing the trigger ("held talks", "has signed", "is holding talks", "will not
-    sign", "the attack" alone)."""
+    """``past``, ``present``, ``progressive``, ``future`` or ``unknown``: the tense of the
+    first verb governing the trigger ("held talks", "has signed", "accuses", "is holding
+    talks", "will not sign", "the attack" alone)."""
     below = ""
     for i in governing_chain(tree, trigger):
         if not tree.is_verb(i):
@@ -326,11 +343,11 @@ def _clause_tense(tree: DocTree, trigger: int) -> str:
         if any(a.tag == "VBD" or a.lemma == "have" for a in auxes):
             return "past"  # "was attacked", "did not meet", "has signed", "had asked"
         if any(a.tag in _PRESENT_TAGS for a in auxes):
-            return "present"  # "is holding", "are deployed"
+            return "progressive" if tok.tag == "VBG" else "present"  # "is holding"; "are deployed"
         if tok.tag == "VBD":
             return "past"
         if tok.tag in _PRESENT_TAGS:
-            return "present"
+            return "present"  # "accuses", "threatens": a standing act, or news told in the present
         if tok.tag == "VBN" and tok.dep in ("acl", "amod"):
             return "past"  # "the troops deployed near the border", "the agreement signed"
         if tok.tag in ("VB", "VBG", "VBN") and tok.dep in ("xcomp", "ccomp", "advcl", "conj"):
@@ -351,11 +368,21 @@ def _finite_past(tree: DocTree, i: int) -> bool:
     return tree.tokens[i].tag == "VBD" or any(a.tag == "VBD" for a in auxes)
 
 
-def open_side(tree: DocTree, trigger: int, modality: Modality) -> DateMod | None:
+def quoted(doc: Document, sentence: Sentence, start: int) -> bool:
+    """Is the character at ``start`` inside quotation marks (an odd number of quotes
+    before it in its sentence)?"""
+    before = doc.text[sentence.start : start]
+    return (before.count('"') + before.count("“") + before.count("``")) % 2 == 1
+
+
+def open_side(
+    tree: DocTree, trigger: int, modality: Modality, *, speech: bool = False
+) -> DateMod | None:
     """What the publication date means for an event its text does not date:
-    ``ON_OR_BEFORE`` (a past act), ``ON_OR_AFTER`` (a plan, a possibility still open,
-    a refusal ahead) or None (a present act or state: it holds on the publication
-    day)."""
+    ``ON_OR_BEFORE`` (a past act, or one told in the simple present), ``ON_OR_AFTER``
+    (a plan, a possibility still open, a refusal ahead) or None (an act under way, "is
+    holding talks", or a present in quoted ``speech``, "We condemn ...", done as it is
+    said: it holds on the publication day)."""
     tense = _clause_tense(tree, trigger)
     if status_passive(tree, trigger):
         return "ON_OR_BEFORE"  # "Bin Laden is accused of ...": charged before, still so
@@ -363,9 +390,9 @@ def open_side(tree: DocTree, trigger: int, modality: Modality) -> DateMod | None
         return "ON_OR_BEFORE"  # "has tried", "made it clear": done, whatever governs it
     if modality in ("future", "hypothetical") or tense == "future":
         return "ON_OR_AFTER"  # planned, wished, demanded, feared, refused ahead: not done
-    if tense == "past":
-        return "ON_OR_BEFORE"
-    return None  # a present act or state ("accuses", "is holding talks"): it holds on the day
+    if tense == "past" or (tense == "present" and not speech):
+        return "ON_OR_BEFORE"  # a simple present holds by now ("The US accuses Iran of ...")
+    return None  # "is holding talks": under way on the day; "We condemn ...": said on it
 
 
 class EventDate(NamedTuple):
@@ -406,7 +433,7 @@ def date_event(
     if mood == "future" and when.source == "text":
         when = when._replace(date=forward_weekday(when.date, tx, doc.published))
     if when.source == "reported" and doc.published:
-        side = open_side(tree, i, mood)
+        side = open_side(tree, i, mood, speech=quoted(doc, sentence, tree.tokens[i].start))
         if side is None and _headline(doc, sentence):
             side = "ON_OR_BEFORE"  # "Egypt detains ten suspects": the news of a past act
         bound = _done_before(tree, i, sentence, doc) if side == "ON_OR_BEFORE" else None
