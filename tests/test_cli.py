@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.events.confidence import admission_floor
 
 runner = CliRunner()
 
@@ -123,20 +124,23 @@ def test_build_reports_bad_input_and_goes_on(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_the_admission_floor_is_the_users_to_set(seeds_dir: Path, tmp_path: Path) -> None:
-    """``build --admission-floor 0`` admits every event the frames fill; a high floor
-    admits only the confident ones (the default, the model's own, lies between)."""
-    counts = {}
-    for floor in ("0", None, "0.6"):
+    """``build --admission-floor 0`` admits every event the frames fill; a higher floor
+    admits only the more confident ones (the default is the model's own floor)."""
+    counts, lowest = {}, {}
+    for floor in ("0", None, "0.35", "0.6"):
         db = tmp_path / f"floor-{floor}.db"
         args = ["build", str(seeds_dir), "--db", str(db), "--workers", "1", "-q"]
         result = runner.invoke(app, [*args, *(["--admission-floor", floor] if floor else [])])
         assert result.exit_code == 0, result.stderr
         _code, out = _run("timeline", "--db", str(db), "--format", "json")
         events = json.loads(out)
-        if floor == "0.6":
-            assert events and all(e["confidence"] >= 0.6 for e in events)
+        assert events
         counts[floor] = len(events)
-    assert counts["0"] > counts[None] > counts["0.6"], counts
+        lowest[floor] = min(e["confidence"] for e in events)
+    assert lowest["0.35"] >= 0.35 and lowest["0.6"] >= 0.6, lowest
+    assert lowest[None] >= admission_floor(), lowest
+    assert counts["0"] >= counts[None] > counts["0.6"], counts
+    assert counts["0"] > counts["0.35"] > counts["0.6"], counts  # the seeds span the floors
     bad = runner.invoke(app, ["build", str(seeds_dir), "--db", str(tmp_path / "x.db"),
                               "--admission-floor", "1.5"])  # fmt: skip
     assert bad.exit_code == 2 and not (tmp_path / "x.db").exists()  # a usage error

@@ -4,7 +4,8 @@ An analyst signs a line only when the act has the actors its type needs and at
 least one of them is political. So, per the frames file:
 
 * actors of a category the type excludes leave that side (a news agency is never a
-  party; a company cannot assault);
+  party; a company cannot assault); when the press was the only doer named, the act
+  was the press at work and yields no event;
 * the side the type ``needs`` must then be filled (an AID needs a receiver, an
   ASSAULT a victim: an actor, people such as "three protesters", or a place);
 * at least one party is political: a state or its organs, officials and forces, an
@@ -116,6 +117,8 @@ def admit(
     person's act a political one.
     """
     source = _keep(args.source, frame.not_source)
+    if args.source and not source and all(category(p.actor) == "media" for p in args.source):
+        return None  # "besieged by media crews": the press at work, no act of the type
     target = _keep(args.target, frame.not_target)
     if frame.type in _OUTWARD:  # a state does not threaten or attack itself
         own = {p.actor.country for p in source if p.actor.country and _state(p.actor)}

@@ -23,6 +23,7 @@ from storyline.events.lexicon import (
     PEOPLE,
     PLACES,
     TRANSFER_VERBS,
+    VERB_TRIGGERS,
     Trigger,
     organ_sector,
 )
@@ -184,6 +185,8 @@ def arguments(
         # "agreed to lift its ban on Georgian wine": the act agreed to names the target
         for c in tree.kids(i, "xcomp", "ccomp"):
             _, inner, _ = verb_heads(tree, c, trig)
+            if _deploying(tree, c):  # "ruled out sending German troops to Afghanistan":
+                inner = []  # the doer's own forces, and where they would go
             found = resolve(tree, ctx, inner, sentence, patient=True)
             # "agreed to form a new company": what is agreed on is no party to it
             target = [p for p in found if p.actor.id not in ids and p.actor.kind != "group"]
@@ -223,6 +226,17 @@ def arguments(
     args.counterpart = counterpart
     args.heads = heads
     return _complete(ctx, trig, args, sentence)
+
+
+def _deploying(tree: DocTree, c: int) -> bool:
+    """Does the clause send forces ("sending troops", "to deploy soldiers")? Its object
+    and its destination then say where, not to whom (but "refused to withdraw its troops
+    from Georgia" refuses Georgia)."""
+    verb = VERB_TRIGGERS.get(tree.lemma(c))
+    if verb is not None and verb.type == "RETREAT":
+        return False
+    return any(organ_sector(tree.tokens[o].text, tree.lemma(o)) == "MIL"
+               for o in tree.kids(c, "dobj"))  # fmt: skip
 
 
 def _complete(ctx: Context, trig: Trigger, args: Args, sentence: Sentence) -> Args:

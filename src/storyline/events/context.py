@@ -151,8 +151,10 @@ class Context:
         t = self.tree
         tok = t.tokens[h]
         sector = organ_sector(tok.text, t.lemma(h))
-        if sector is None or tok.ent_type in ("PERSON", "GPE", "NORP"):
+        if sector is None or tok.ent_type in ("PERSON", "GPE"):
             return None
+        if tok.ent_type == "NORP" and sector != "REB":
+            return None  # "the Maoists", "Islamists": an armed group the tagger calls NORP
         mods = t.kids(h, "amod", "compound")
         for c in mods:  # "a rebel leader", "opposition lawmakers"
             word = organ_sector(t.tokens[c].text, t.lemma(c))

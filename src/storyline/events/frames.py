@@ -87,6 +87,7 @@ class Sense:
     of: str | None = None
     needs: str | None = None
     preps: frozenset[str] = frozenset()
+    or_pair: bool = False
     not_preps: frozenset[str] = frozenset()
     light_verb: bool = False
     no_that_clause: bool = False
@@ -94,6 +95,7 @@ class Sense:
     no_object: bool = False
     not_purpose: bool = False
     no_toll: bool = False
+    no_conjecture: bool = False
     not_coordinated: frozenset[str] = frozenset()
 
 
@@ -164,8 +166,10 @@ def _sense(entry: dict[str, Any], where: str) -> tuple[tuple[str, str], Sense]:
     if unknown:
         raise FramesError(f"{where}: unknown keys {sorted(unknown)}")
     pos, _, lemma = str(entry.get("trigger", "")).partition(":")
-    if pos not in ("verb", "noun") or not lemma:
-        raise FramesError(f"{where}: trigger must read 'verb:LEMMA' or 'noun:LEMMA'")
+    if pos not in ("verb", "noun", "phrase") or not lemma:
+        raise FramesError(
+            f"{where}: trigger must read 'verb:LEMMA', 'noun:LEMMA' or 'phrase:HEAD DEPENDENT'"
+        )
     if entry.get("object") not in (None, "actor"):
         raise FramesError(f"{where}: object must be 'actor'")
     if entry.get("of") not in (None, *ROLES):
@@ -216,7 +220,10 @@ def _parse(data: dict[str, Any], source: str) -> Frames:
         key, sense = _sense(entry, f"{source}: [[sense]] #{n}")
         if key in senses:
             raise FramesError(f"{source}: [[sense]] #{n}: a second entry for {':'.join(key)}")
-        known = verbs if key[0] == "verb" else nouns
+        if key[0] == "phrase":
+            known = {f"{h} {d}" for h, d in phrases}
+        else:
+            known = set(verbs if key[0] == "verb" else nouns)
         if key[1] not in known and not any(h == key[1] for h, _ in phrases):
             raise FramesError(f"{source}: [[sense]] #{n}: {key[1]!r} is no {key[0]} trigger")
         senses[key] = sense

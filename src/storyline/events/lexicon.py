@@ -56,6 +56,7 @@ CONSEQUENCE_NOUNS = FRAMES.word("consequence_nouns")
 SPORT_WORDS = FRAMES.word("sport_words")
 NAMING_VERBS = FRAMES.word("naming_verbs")
 LIGHT_VERBS = FRAMES.word("light_verbs")
+CONJECTURE_NOUNS = FRAMES.word("conjecture")
 RESTATING_VERBS = FRAMES.word("restating_verbs")
 RECEIVING_VERBS = FRAMES.word("receiving_verbs")
 PEOPLE = FRAMES.word("people")
@@ -80,10 +81,22 @@ KNOWN_VERBS = (
 )  # fmt: skip
 
 
+#: Every noun the frames read by its lemma: a plural the tagger left whole (British
+#: "neighbours" tagged NN, lemma "neighbours") is mended to it
+KNOWN_NOUNS = (
+    frozenset(NOUN_TRIGGERS) | frozenset(ORGANS) | PEOPLE | PRIVATE_PEOPLE | NOT_OWNERS
+    | GROUP_WORDS | ORIGIN_NOUNS
+)  # fmt: skip
+
+
 def mended_lemma(t: Token) -> str:
     """The token's lemma, lower-cased; a verb form whose lemma misses a verb the frames
-    know by its final "e" is that verb ("staged" is lemmatized "stag": "stage")."""
+    know by its final "e" is that verb ("staged" is lemmatized "stag": "stage"); a noun
+    left in the plural is the noun the frames know ("neighbours": "neighbour")."""
     lemma = t.lemma.lower()
+    if t.pos in ("NOUN", "PROPN"):
+        whole = lemma == t.text.lower() and lemma.endswith("s")
+        return lemma[:-1] if whole and lemma[:-1] in KNOWN_NOUNS else lemma
     if t.pos not in ("VERB", "AUX") or lemma in KNOWN_VERBS or lemma + "e" not in KNOWN_VERBS:
         return lemma
     text = t.text.lower()

@@ -27,6 +27,8 @@ _FUTURE_GOVERNORS = frozenset(
         "promise", "pledge", "vow", "invite", "look", "ready", "resume",
     }
 )  # fmt: skip
+#: Verbs that refuse with their particle ("ruled out sending troops").
+_PHRASAL_REFUSAL = frozenset({("rule", "out")})
 #: Governors of an aim: their subject already acts ("the visit aims at ...")
 _PURPOSES = frozenset({"aim", "mean", "seek", "hope", "want", "wish", "intend"})
 _PAST_WORDS = frozenset({"last", "previous", "yesterday", "earlier", "past"})
@@ -133,6 +135,12 @@ def _bare_parallel(tree: DocTree, conjunct: int) -> bool:
     return not tree.kids(conjunct, "nsubj", "nsubjpass", "aux", "auxpass", "mark")
 
 
+def _phrasal(tree: DocTree, i: int) -> tuple[str, str]:
+    """The verb with its particle ("ruled out": ``("rule", "out")``)."""
+    prt = tree.kids(i, "prt")
+    return (tree.lemma(i), tree.tokens[prt[0]].text.lower() if prt else "")
+
+
 def _perfect(tree: DocTree, i: int) -> bool:
     """Is the verb a perfect ("would have urged")?"""
     return any(tree.lemma(a) == "have" for a in tree.kids(i, "aux"))
@@ -156,7 +164,8 @@ def modality(tree: DocTree, trigger: int) -> Modality:
             and not circumstance
             and (below != "conj" or _bare_parallel(tree, chain[pos - 1]))
         )
-        if governs and lemma in _REFUSAL and below not in ("nsubj", "nsubjpass"):
+        refusal = lemma in _REFUSAL or _phrasal(tree, i) in _PHRASAL_REFUSAL
+        if governs and refusal and below not in ("nsubj", "nsubjpass"):
             negated = True  # "refused to supply" — but "cooperation declined" fell, not refused
         if governs and lemma in _HYPOTHETICAL_GOVERNORS:
             hypothetical = True  # "an apparent attempt to kill", "is likely to urge"

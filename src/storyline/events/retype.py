@@ -199,10 +199,17 @@ def relief_work(tree: DocTree, i: int, trig: Trigger) -> bool:
     return any(tree.lemma(j) in _RELIEF for j in tree.subtree(tree.clause_verb(i)))
 
 
+#: The words that name what is withdrawn from ("from the polls", "out of the vote").
+_WITHDRAWN_FROM = frozenset({"from", "out", "of"})
+
+
 def _from_election(tree: DocTree, i: int) -> bool:
     """Is what the trigger withdraws from an election ("withdrew from the polls", "their
-    pulling out of the elections", "the opposition's withdrawal from the vote")?"""
+    pulling out of the elections", "the opposition's withdrawal from the vote"; not
+    "withdraw its troops after the elections")?"""
     for p in tree.kids(i, "prep", "prt"):
+        if tree.lemma(p) not in _WITHDRAWN_FROM:
+            continue
         for o in (
             *tree.kids(p, "pobj"),
             *(x for q in tree.kids(p, "prep") for x in tree.kids(q, "pobj")),

@@ -94,7 +94,16 @@ def resolve(
     heads = [_counted(tree, h) for h in heads]
     found = tree.parties_at(heads, nationals=patient, owners=owners)
     if found:
+        # "Nepal's government and the Maoists": a bare organ beside a named party
+        for h in (h for h in tree.joined(heads) if h not in heads):
+            if tree.kids(h, "poss"):
+                continue  # "Gedi and his government": his own side, not another party
+            if tree.mention_at[h] is None and not tree.parties_at([h], nationals=patient):
+                organ = ctx.organ(h, sentence)
+                if organ is not None and all(p.actor.id != organ.actor.id for p in found):
+                    found.append(organ)
         return found
+    organs: list[Party] = []
     for h in tree.joined(heads):
         for j in [h, *tree.kids(h, "poss")]:
             word = tree.tokens[j].text.lower()
@@ -116,9 +125,9 @@ def resolve(
             if pair:
                 return pair
         organ = ctx.organ(h, sentence)
-        if organ is not None:
-            return [organ]
-    return []
+        if organ is not None and all(p.actor.id != organ.actor.id for p in organs):
+            organs.append(organ)  # "police and protesters clashed": both
+    return organs
 
 
 #: Words of a count whose "of" phrase names who is counted ("thousands of protesters")
@@ -188,6 +197,16 @@ def _between(tree: DocTree, i: int) -> list[int]:
     return prep_objects(tree, i, frozenset({"between", "among"}))
 
 
+def _joined_subject(tree: DocTree, i: int) -> list[int]:
+    """The coordinated subject of a verb whose sense lets it stand for the preposition
+    ("troops and rebels clashed" for "troops clashed with rebels"), else nothing."""
+    sense = FRAMES.sense("verb", tree.lemma(i))
+    subj = tree.subject(i)
+    if sense is None or not sense.or_pair or subj is None or not tree.kids(subj, "conj"):
+        return []
+    return [] if prep_objects(tree, i, sense.preps) else [subj]
+
+
 def passive_of(tree: DocTree, i: int) -> int | None:
     """The passive verb whose subject is the trigger's: the trigger itself, or the
     passive a participle is joined to ("He was caught off guard *and killed* by the
@@ -208,6 +227,8 @@ def verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[in
     pair = _between(tree, i)
     if tok.dep == "acl" and not tree.kids(i, "nsubj"):
         pair = pair or _between(tree, tok.head)
+    if not pair:  # "Israeli troops and Hezbollah fighters clashed": together
+        pair = _joined_subject(tree, i)
     # forces deployed or withdrawn are the doer's: "troops were deployed", "withdrew
     # settlers and troops from Gaza", "US forces should not be withdrawn"
     withdraw = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from storyline.events.frames import Sense
 from storyline.events.lexicon import (
+    CONJECTURE_NOUNS,
     CONSEQUENCE_NOUNS,
     CONSEQUENCE_VERBS,
     HOSTILE_TYPES,
@@ -146,6 +147,10 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
     if sense is None:
         return True
     objs = _objects(tree, i)
+    if sense.no_conjecture and _conjecture(tree, objs):
+        return False  # "ruled out the possibility that the plane was shot down"
+    if sense.no_conjecture:  # "the possibility of X" is read as X
+        objs = [*objs, *(x for o in objs for x in _in_doubt(tree, o))]
     lemmas = {tree.lemma(o) for o in objs}
     if sense.no_object and tree.kids(i, "dobj"):
         return False  # "demonstrated a dignified attitude": showed, did not protest
@@ -188,7 +193,8 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
     if sense.no_question and not _asks_for_act(tree, i):
         return False
     preps = {tree.lemma(p) for p in tree.kids(i, "prep", "prt", "dative")}
-    if sense.preps and not (preps & sense.preps or comps):
+    pair = sense.or_pair and _pair_subject(tree, i)  # "troops and rebels clashed"
+    if sense.preps and not (preps & sense.preps or comps or pair):
         return False  # "they plan to appeal": a legal appeal, not an appeal to anyone
     if preps & sense.not_preps:
         return False  # "seized upon the remark"
@@ -209,6 +215,37 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
     if sense.not_purpose and _purpose(tree, i):
         return False  # "troops left Toulon to support the mission": what they went to do
     return not (sense.not_after_as and i > 0 and tree.tokens[i - 1].text.lower() == "as")
+
+
+def _pair_subject(tree: DocTree, i: int) -> bool:
+    """Is the verb's subject two parties joined ("Israeli troops and Hezbollah fighters
+    clashed")?"""
+    subj = tree.subject(i)
+    return subj is not None and bool(tree.kids(subj, "conj"))
+
+
+def _conjecture(tree: DocTree, objs: list[int]) -> bool:
+    """Is the object a bare pronoun ("we do not rule that out": what is meant is left to
+    the context) or a possibility stated as a clause ("the possibility that ...")?"""
+    for o in objs:
+        if tree.tokens[o].tag in ("DT", "PRP") and not tree.kids(o):
+            return True
+        if tree.lemma(o) in CONJECTURE_NOUNS and tree.kids(o, "acl", "ccomp", "relcl"):
+            return any(
+                tree.lemma(m) == "that"
+                for c in tree.kids(o, "acl", "ccomp", "relcl")
+                for m in tree.kids(c, "mark")
+            )
+    return False
+
+
+def _in_doubt(tree: DocTree, o: int) -> list[int]:
+    """What "the possibility of X" puts in doubt: X and its compounds ("an assassination
+    attempt")."""
+    if tree.lemma(o) not in CONJECTURE_NOUNS:
+        return []
+    xs = [x for p in tree.kids(o, "prep") if tree.lemma(p) == "of" for x in tree.kids(p, "pobj")]
+    return [*xs, *(c for x in xs for c in tree.kids(x, "compound"))]
 
 
 #: Words that make a perfect a count over a span: "since the invasion", "in all", "so

@@ -337,14 +337,17 @@ class DocTree:
             # an organ or part stands for whoever its modifiers name; any other noun
             # points to its owner ("Canada's decision", "the ban on Georgian wine"), but
             # a nationality does not make a group its state ("Cuban exiles")
-            if not stands and lemma in NOT_OWNERS:
-                continue  # "Elian's relatives", "Iran's critics": not their owner's act
-            if lemma in PRIVATE_PEOPLE and not nationals and not self._organ_modified(h):
+            if lemma in NOT_OWNERS:
+                continue  # "Elian's relatives", "Iran's critics", "US allies": not the owner
+            private = lemma in PRIVATE_PEOPLE and not self._organ_modified(h)
+            if private and not nationals:
                 continue  # "Greece's lawyers", "American investors" (not "government lawyers")
             mods = self.kids(h, "compound", "amod", "poss", "nmod")
+            if private:  # "15 British tourists" are Britain's people; "Lazaro's lawyer"
+                mods = [c for c in mods if self.tokens[c].dep != "poss"]  # is not Lazaro
             if lemma in _ATTACK_NOUNS:  # "the Jordan bomb attacks": where, not by whom
                 mods = [c for c in mods if not self._place_compound(c)]
-            preps = ("of", "from") if stands else _OWNER_PREPS
+            preps = ("of", "from") if stands else ("from",) if private else _OWNER_PREPS
             for p in self.kids(h, "prep"):
                 if self.lemma(p) in preps:
                     mods += self.kids(p, "pobj")

@@ -75,7 +75,7 @@ def _phrase(tree: DocTree, i: int, lemma: str) -> tuple[Trigger, int] | None:
             candidates += tree.kids(c, "pobj")
         for d in candidates:
             key = (lemma, tree.lemma(d))
-            if key in PHRASE_TRIGGERS:
+            if key in PHRASE_TRIGGERS and in_sense(tree, i, FRAMES.sense("phrase", " ".join(key))):
                 rank = 0 if tree.tokens[d].dep in ("dobj", "nsubjpass") else 1
                 found.append((rank, PHRASE_TRIGGERS[key], d))
     if not found:

@@ -215,19 +215,30 @@ _LOCATION_PREPS = word_set("location_preps")
 def _placed(view: DocView, ent: EntitySpan) -> bool:
     """A PERSON span the sentence uses as a place, a name the NER took for a person:
     "shot dead *in Narathiwat*" (where a verb happened), "the town *of Kfar Azza*", "the
-    *Narathiwat* province", "*Lingling District*"."""
-    if view.lower(ent.last - 1) in _PLACE_NOUNS:
+    *Narathiwat* province", "*Lingling District*", and the conjuncts of such a place
+    ("the provinces of Yala, Pattani and *Narathiwat*")."""
+    if _place_noun(view, ent.last - 1):
         return True
     tok = view.tokens[view.root(ent.first, ent.last)]
+    while tok.dep == "conj" and tok.head != tok.i:  # "the provinces of Yala and *Narathiwat*"
+        tok = view.tokens[tok.head]
     head = view.tokens[tok.head]
+    if tok.dep == "compound" and head.i > tok.i:  # "the Rafah border post"
+        return any(_place_noun(view, k) for k in range(tok.i + 1, head.i + 1))
     if tok.dep == "compound" or tok.dep == "appos":
-        return head.text.lower() in _PLACE_NOUNS
+        return _place_noun(view, head.i)
     if tok.dep != "pobj":
         return False
     if head.text.lower() == "of":  # "the town of Kfar Azza"
-        return view.lower(head.head) in _PLACE_NOUNS
+        return _place_noun(view, head.head)
     verb = view.tokens[head.head]
     return head.text.lower() in _LOCATION_PREPS and verb.pos in ("VERB", "AUX")
+
+
+def _place_noun(view: DocView, i: int) -> bool:
+    """Is token ``i`` a word for a place ("town", "provinces")?"""
+    tok = view.tokens[i]
+    return tok.text.lower() in _PLACE_NOUNS or tok.lemma.lower() in _PLACE_NOUNS
 
 
 def _byline(view: DocView, ent: EntitySpan) -> bool:
@@ -250,6 +261,8 @@ def _misread_person(view: DocView, ent: EntitySpan) -> EntitySpan | None:
     called for"): the name's proper nouns around it, as a PERSON span."""
     if ent.label not in ("GPE", "LOC"):
         return None
+    if ent.first > 0 and view.lower(ent.first - 1) in _LOCATION_PREPS:
+        return None  # "Also in Narathiwat, a man was shot": a place, however parsed
     first, last = ent.first, ent.last
     while first > 0 and _bare_proper(view, first - 1):
         first -= 1
