@@ -47,3 +47,31 @@ def test_police_and_protesters_who_clashed_are_both_parties() -> None:
     e = _one("Police and protesters clashed in Cairo on Friday.", "ASSAULT")
     sectors = {a.sector for a in (*e.source, *e.target)}
     assert {"COP", "CVL"} <= sectors, sectors
+
+
+def test_a_participle_set_off_after_the_clause_is_undergone_by_its_subject() -> None:
+    text = (
+        "The Peruvian minister resigned on Monday, criticised by Chilean officials for the delay."
+    )
+    e = _one(text, "ACCUSE")
+    assert _sides(e) == ({"CHL"}, {"PER"})
+
+
+def test_a_meeting_told_as_the_occasion_of_a_saying_is_news() -> None:
+    text = "Chilean President Ricardo Lagos said this while meeting the Peruvian delegation."
+    e = _one(text, "CONSULT")
+    assert _sides(e) == ({"CHL"}, {"PER"})
+
+
+def test_meeting_visiting_officials_meets_them() -> None:
+    text = (
+        "Chilean Foreign Minister Alejandro Foxley made the remarks when meeting "
+        "visiting Peruvian Trade Minister Mercedes Araoz."
+    )
+    e = _one(text, "CONSULT")
+    assert _sides(e) == ({"CHL"}, {"PER"})
+
+
+def test_an_act_told_as_the_time_of_another_stays_background() -> None:
+    text = "The Chilean envoy was wounded while visiting Peru in 1998, officials said."
+    assert "CONSULT" not in [e.type for e in extract_events(text, DAY)]

@@ -54,6 +54,7 @@ _COMMISSIVE = frozenset({"vow", "pledge", "promise", "swear"})
 _DESCRIBING = frozenset({"relcl", "acl", "appos", "amod"})
 #: Subordinators whose clause tells the time or the cause of the main one.
 _TIME_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "once", "as"})
+_SAYING_OR_LIGHT = FRAMES.word("speech_verbs") | FRAMES.word("light_verbs")
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _HOSTILE_AIMS = FRAMES.word("hostile_aims")  # "vowed to wipe out": a threat
@@ -228,7 +229,8 @@ def background(tree: DocTree, i: int) -> bool:
     j = tree.stray_conjunct_home(i)
     for _ in range(8):
         tok = tree.tokens[j]
-        if any(tree.tokens[m].text.lower() in _TIME_MARKS for m in tree.kids(j, "mark")):
+        marks = {tree.tokens[m].text.lower() for m in tree.kids(j, "mark")}
+        if marks & _TIME_MARKS and not _meanwhile(tree, j, marks):
             return True
         if tok.dep in _DESCRIBING and not _light_act(tree, j) and not _headline_verb(tree, j):
             return True
@@ -240,6 +242,16 @@ def background(tree: DocTree, i: int) -> bool:
             return False  # what was said is the news
         j = tok.head
     return False
+
+
+def _meanwhile(tree: DocTree, j: int, marks: set[str]) -> bool:
+    """A gerund of the same speaker told as the occasion of what they said ("said this
+    *while meeting* the Japanese delegation", "made the appeal when meeting ..."): it
+    happened then, it is news too (not "was killed while visiting Iraq in 2003")."""
+    tok = tree.tokens[j]
+    if not marks <= {"while", "when"} or tok.tag != "VBG" or tree.kids(j, "nsubj"):
+        return False
+    return tree.lemma(tok.head) in _SAYING_OR_LIGHT
 
 
 def _headline_verb(tree: DocTree, j: int) -> bool:

@@ -207,6 +207,34 @@ def _joined_subject(tree: DocTree, i: int) -> list[int]:
     return [] if prep_objects(tree, i, sense.preps) else [subj]
 
 
+def _visiting_object(tree: DocTree, i: int) -> list[int]:
+    """ "when meeting visiting US Commerce Secretary Gutierrez": the parser takes
+    "visiting" for a second verb; the one met is its object."""
+    return [
+        o
+        for x in tree.kids(i, "xcomp")
+        if tree.tokens[x].tag == "VBG" and tree.lemma(x) == "visit"
+        for o in tree.kids(x, "dobj")
+    ]
+
+
+def _participle_patient(tree: DocTree, i: int) -> int | None:
+    """The subject of the clause a passive participle with its own agent is set off
+    from, who undergoes it ("Tshisekedi fought on, *rebuffed by rebels* and *assailed
+    by his opponents*": Tshisekedi); None for any other verb."""
+    tok = tree.tokens[i]
+    if not tree.kids(i, "agent") or tree.kids(i, "nsubj", "nsubjpass", "aux"):
+        return None
+    if tok.dep == "conj":  # the second of two participles (the tagger may say VBD)
+        first = tree.tokens[tok.head]
+        if first.dep != "advcl" or first.tag != "VBN" or tree.kids(tok.head, "nsubj"):
+            return None
+        tok = first
+    elif tok.dep != "advcl" or tok.tag != "VBN":
+        return None
+    return tree.subject(tok.head)
+
+
 def passive_of(tree: DocTree, i: int) -> int | None:
     """The passive verb whose subject is the trigger's: the trigger itself, or the
     passive a participle is joined to ("He was caught off guard *and killed* by the
@@ -249,11 +277,14 @@ def verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[in
     elif tok.dep == "acl" and tok.tag == "VBN":  # "the prisoners released by Iran"
         tgt.append(tok.head)
         src += prep_objects(tree, i, frozenset({"by"}))
+    elif (undergoer := _participle_patient(tree, i)) is not None:
+        tgt.append(undergoer)  # "X fought on, rebuffed by rebels and assailed by ..."
+        src += prep_objects(tree, i, frozenset({"by"}))
     else:
         subj = tree.subject(i)
         if subj is not None:
             src.append(subj)
-    objs = tree.kids(i, "dobj", "dative", "iobj", "oprd")
+    objs = tree.kids(i, "dobj", "dative", "iobj", "oprd") or _visiting_object(tree, i)
     if own_forces:  # not whom they face, nor the summit they guard
         tgt += prep_objects(tree, i, _target_preps(trig, _TARGET_PREPS_NOT_FOR))
     else:
