@@ -75,3 +75,9 @@ def test_meeting_visiting_officials_meets_them() -> None:
 def test_an_act_told_as_the_time_of_another_stays_background() -> None:
     text = "The Chilean envoy was wounded while visiting Peru in 1998, officials said."
     assert "CONSULT" not in [e.type for e in extract_events(text, DAY)]
+
+
+def test_a_person_and_the_office_in_apposition_are_one_party() -> None:
+    text = "Ricardo Lagos, Chilean ambassador for Andean affairs, met Peruvian officials on Monday."
+    e = _one(text, "CONSULT")
+    assert [a.name for a in e.source] == ["Ricardo Lagos"]

@@ -95,7 +95,7 @@ def resolve(
     found = tree.parties_at(heads, nationals=patient, owners=owners)
     if found:
         # "Nepal's government and the Maoists": a bare organ beside a named party
-        for h in (h for h in tree.joined(heads) if h not in heads):
+        for h in (h for h in tree.joined(heads) if tree.tokens[h].dep == "conj"):
             if tree.kids(h, "poss"):
                 continue  # "Gedi and his government": his own side, not another party
             if tree.mention_at[h] is None and not tree.parties_at([h], nationals=patient):
@@ -124,6 +124,8 @@ def resolve(
             pair = ctx.named_pair(sentence, h)
             if pair:
                 return pair
+        if organs and tree.tokens[h].dep != "conj":
+            continue  # "the envoy, a senior official": one party told twice
         organ = ctx.organ(h, sentence)
         if organ is not None and all(p.actor.id != organ.actor.id for p in organs):
             organs.append(organ)  # "police and protesters clashed": both
@@ -277,7 +279,8 @@ def verb_heads(tree: DocTree, i: int, trig: Trigger) -> tuple[list[int], list[in
     elif tok.dep == "acl" and tok.tag == "VBN":  # "the prisoners released by Iran"
         tgt.append(tok.head)
         src += prep_objects(tree, i, frozenset({"by"}))
-    elif (undergoer := _participle_patient(tree, i)) is not None:
+    elif trig.type not in MUTUAL and (undergoer := _participle_patient(tree, i)) is not None:
+        # (not "Accompanied by two vice premiers, Wen came ...": an entourage)
         tgt.append(undergoer)  # "X fought on, rebuffed by rebels and assailed by ..."
         src += prep_objects(tree, i, frozenset({"by"}))
     else:
