@@ -81,3 +81,12 @@ def test_a_person_and_the_office_in_apposition_are_one_party() -> None:
     text = "Ricardo Lagos, Chilean ambassador for Andean affairs, met Peruvian officials on Monday."
     e = _one(text, "CONSULT")
     assert [a.name for a in e.source] == ["Ricardo Lagos"]
+
+
+def test_titles_joined_in_an_apposition_are_the_same_party() -> None:
+    text = (
+        "Chilean Foreign Minister Alejandro Foxley met with Jose Garcia Belaunde, deputy "
+        "prime minister and minister of foreign affairs of Peru, on Monday."
+    )
+    e = _one(text, "CONSULT")
+    assert [a.name for a in e.target] == ["Jose Garcia Belaunde"]

@@ -95,7 +95,7 @@ def resolve(
     found = tree.parties_at(heads, nationals=patient, owners=owners)
     if found:
         # "Nepal's government and the Maoists": a bare organ beside a named party
-        for h in (h for h in tree.joined(heads) if tree.tokens[h].dep == "conj"):
+        for h in (h for h in tree.joined(heads) if _first_conjunct(tree, h) in heads):
             if tree.kids(h, "poss"):
                 continue  # "Gedi and his government": his own side, not another party
             if tree.mention_at[h] is None and not tree.parties_at([h], nationals=patient):
@@ -207,6 +207,16 @@ def _joined_subject(tree: DocTree, i: int) -> list[int]:
     if sense is None or not sense.or_pair or subj is None or not tree.kids(subj, "conj"):
         return []
     return [] if prep_objects(tree, i, sense.preps) else [subj]
+
+
+def _first_conjunct(tree: DocTree, h: int) -> int | None:
+    """The first of the conjuncts ``h`` closes ("Nepal's government and *the Maoists*":
+    government), None when ``h`` is no conjunct."""
+    if tree.tokens[h].dep != "conj":
+        return None
+    while tree.tokens[h].dep == "conj" and tree.tokens[h].head != h:
+        h = tree.tokens[h].head
+    return h
 
 
 def _visiting_object(tree: DocTree, i: int) -> list[int]:
