@@ -5,8 +5,8 @@ on held-out text.
     .venv/bin/python bench/realtext/calibrate.py --check    # only report calibration
     .venv/bin/python bench/realtext/calibrate.py --without clause. --without late
 
-Codes the documents of the fitting splits (``dev``, ``calib``, ``fresh``, ``fresh2``:
-text rules were read from; never ``test``) with the current coder, keeps every event
+Codes the documents of the fitting splits (``dev``, ``calib``, ``fresh``, ``fresh2``,
+``fresh6``: text rules were read from; never ``test``) with the current coder, keeps every event
 mention whose timeline line was judged in any round (same judging key as
 ``sample.py``), and fits an L2-regularized logistic regression of "usable"
 (RUBRIC.md) on the features the coder recorded (``EventMention.features``: the shape
@@ -62,7 +62,7 @@ BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 1.01))
 Row = tuple[dict[str, bool], bool]
 #: Splits the weights are fitted on: text rules were read from (their lines are kinder
 #: than new text's), and the held-out split that recalibrates the fitted model.
-SPLITS = ("dev", "calib", "fresh", "fresh2")
+SPLITS = ("dev", "calib", "fresh", "fresh2", "fresh6")
 HELD_OUT = ("fresh3", "fresh5")
 
 
