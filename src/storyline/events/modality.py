@@ -141,6 +141,20 @@ def _phrasal(tree: DocTree, i: int) -> tuple[str, str]:
     return (tree.lemma(i), tree.tokens[prt[0]].text.lower() if prt else "")
 
 
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _no_one(tree: DocTree, i: int) -> bool:
+    """Does a verb's subject or object say that no one underwent or did it ("*No*
+    policemen were killed", "killed *nobody*", "*no one* was hurt")?"""
+    for c in tree.kids(i, "nsubj", "nsubjpass", "dobj"):
+        if tree.tokens[c].text.lower() in _NOBODY:
+            return True
+        if any(tree.tokens[d].text.lower() == "no" for d in tree.kids(c, "det")):
+            return True
+    return False
+
+
 def _perfect(tree: DocTree, i: int) -> bool:
     """Is the verb a perfect ("would have urged")?"""
     return any(tree.lemma(a) == "have" for a in tree.kids(i, "aux"))
@@ -220,6 +234,8 @@ def modality(tree: DocTree, trigger: int) -> Modality:
                     hypothetical = True
             elif ct.dep == "mark" and low in _CONDITION_MARKS:
                 hypothetical = True
+        if pos == 0 and _no_one(tree, i):
+            negated = True  # "No policemen were killed", "the blast injured nobody"
         if not (pos == 0 and lemma in THREAT_VERBS) and any(
             tree.tokens[c].dep == "advcl"
             and any(tree.tokens[m].text.lower() in _CONDITION_MARKS for m in tree.kids(c, "mark"))

@@ -267,7 +267,13 @@ def _running_count(tree: DocTree, i: int) -> bool:
         since = tree.tokens[c].text.lower() == "since" or (
             tree.kids(c, "mark") and "since" in words
         )
-        if since and not words & _WEEKDAYS:
+        # the span's own words ("since the 2003 invasion, which Bush admitted Wednesday
+        # ...": no weekday of the span)
+        clauses = {
+            j for r in tree.subtree(c) if tree.tokens[r].dep == "relcl" for j in tree.subtree(r)
+        }
+        own = {tree.tokens[j].text.lower() for j in tree.subtree(c) if j not in clauses}
+        if since and not own & _WEEKDAYS:
             return True  # "since the 2003 invasion", "since the clashes began" (a tally
             # "since Wednesday" tells the days' fighting)
         if tree.tokens[c].text.lower() in ("in", "so", "to") and words & _SPAN_WORDS:

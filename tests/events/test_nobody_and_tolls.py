@@ -1,0 +1,43 @@
+"""No one acted on is a denial, and a toll since an event stays a toll when a clause
+about that event names a weekday (issue 14, session 17; shapes of judged lines of the
+read splits, sentences written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.events import extract_events
+
+pytestmark = pytest.mark.slow
+
+DAY = "2006-03-15"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No Peruvian policemen were killed in the clash, officials said.",
+        "Chilean troops killed no Peruvian civilians on Monday.",
+    ],
+)
+def test_no_one_acted_on_is_negated(text: str) -> None:
+    found = extract_events(text, DAY)
+    assert found and all(e.modality == "negated" for e in found), found
+
+
+def test_someone_acted_on_is_asserted() -> None:
+    found = extract_events("Chilean troops killed two Peruvian civilians on Monday.", DAY)
+    assert [e.modality for e in found] == ["asserted"]
+
+
+def test_a_toll_since_an_event_is_no_attack_whatever_its_clause_says() -> None:
+    text = (
+        "Some 2,000 Peruvian soldiers have been killed since the 2003 invasion, "
+        "which the president admitted Wednesday had been a mistake."
+    )
+    assert [e.type for e in extract_events(text, DAY) if e.trigger.text == "killed"] == []
+
+
+def test_a_toll_since_a_weekday_is_the_days_fighting() -> None:
+    text = "At least 40 Peruvian soldiers have been killed since Wednesday, officials said."
+    assert [e.type for e in extract_events(text, DAY)] == ["ASSAULT"]
