@@ -41,3 +41,12 @@ def test_a_toll_since_an_event_is_no_attack_whatever_its_clause_says() -> None:
 def test_a_toll_since_a_weekday_is_the_days_fighting() -> None:
     text = "At least 40 Peruvian soldiers have been killed since Wednesday, officials said."
     assert [e.type for e in extract_events(text, DAY)] == ["ASSAULT"]
+
+
+def test_a_day_hung_on_the_party_met_dates_the_meeting() -> None:
+    text = (
+        "Chinese senior adviser Wang Gang met with a Japanese delegation here on Wednesday, "
+        "encouraging Chinese and Japanese civic groups to enhance exchanges."
+    )
+    met = [e for e in extract_events(text, "2006-03-17") if e.type == "CONSULT"]
+    assert [(e.date, e.date_source) for e in met] == [("2006-03-15", "text")]

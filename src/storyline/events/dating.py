@@ -38,6 +38,7 @@ from storyline.events.lexicon import SPEECH_VERBS
 from storyline.events.modality import governing_chain, modality
 from storyline.events.narrative import narrative_day
 from storyline.events.retype import forward_weekday, pluperfect, starts_after
+from storyline.events.senses import is_party_word
 from storyline.events.tree import DocTree
 from storyline.records import Document, Sentence, Timex
 from storyline.vocab import DateMod, DateSource, Modality
@@ -94,6 +95,23 @@ def _attachment(tree: DocTree, head: int, stop: set[int], limit: int = 4) -> int
         if tree.lemma(i) not in _TIME_NOUNS:
             return i
     return i
+
+
+def _party_day(tree: DocTree, tx: Timex, target: int, rank: dict[int, int]) -> int:
+    """A day the parser hung on a party ("met with a Japanese delegation here *on
+    Wednesday*"): a delegation has no day, the meeting has; so the verb whose object
+    the party is, else ``target``."""
+    if not _A_DAY.fullmatch(tx.value) or not is_party_word(tree, target):
+        return target
+    n = target
+    for _ in range(2):  # the party, its preposition, the verb
+        tok = tree.tokens[n]
+        if tok.dep not in ("dobj", "pobj", "prep") or tok.head == n:
+            return target
+        n = tok.head
+        if n in rank:
+            return n
+    return target
 
 
 def _framing(tree: DocTree, head: int, target: int, chain: set[int]) -> int:
@@ -219,6 +237,8 @@ def event_date(
             target = bare_day_verb(tree, head, target)
         if target is not None and target not in rank:
             target = _framing(tree, head, target, set(chain))
+        if target is not None and target not in rank:
+            target = _party_day(tree, tx, target, rank)
         if target in rank:
             cand = (rank[target], abs(tx.start - tree.tokens[trigger].start), tx)
             if best is None or cand[:2] < best[:2]:
