@@ -50,3 +50,12 @@ def test_a_day_hung_on_the_party_met_dates_the_meeting() -> None:
     )
     met = [e for e in extract_events(text, "2006-03-17") if e.type == "CONSULT"]
     assert [(e.date, e.date_source) for e in met] == [("2006-03-15", "text")]
+
+
+def test_a_clause_of_time_with_its_own_year_keeps_the_narratives_day_off() -> None:
+    text = (
+        "Peru's copper exports fell sharply on Sunday, the survey reported on Monday. "
+        "Chile imposed sanctions on Peru after it invaded Bolivia in 1990."
+    )
+    (e,) = [e for e in extract_events(text, "1997-04-28") if e.type == "SANCTION"]
+    assert e.date_source != "context", (e.date, e.date_source)

@@ -551,9 +551,25 @@ def _other_time(tree: DocTree, trigger: int, doc: Document, sentence: Sentence, 
         if not sentence.start <= tx.start < sentence.end:
             continue
         head = _timex_head(tree, tx, sentence)
-        if head is not None and tree.clause_verb(head) in chain:
+        if head is None:
+            continue
+        clause = tree.clause_verb(head)
+        if clause in chain or _clause_of_time(tree, clause, chain):
             return True
     return False
+
+
+_TIME_CLAUSE_MARKS = frozenset({"after", "before", "when", "since", "following", "once"})
+
+
+def _clause_of_time(tree: DocTree, clause: int, chain: set[int]) -> bool:
+    """Is ``clause`` a clause of time of the act ("imposed sanctions on Iraq *after it
+    invaded Kuwait in 1990*"): its date places the act, so the narrative's day does
+    not?"""
+    tok = tree.tokens[clause]
+    if tok.dep != "advcl" or tok.head not in chain:
+        return False
+    return any(tree.tokens[m].text.lower() in _TIME_CLAUSE_MARKS for m in tree.kids(clause, "mark"))
 
 
 def _headline(doc: Document, sentence: Sentence) -> bool:
