@@ -59,3 +59,18 @@ def test_a_clause_of_time_with_its_own_year_keeps_the_narratives_day_off() -> No
     )
     (e,) = [e for e in extract_events(text, "1997-04-28") if e.type == "SANCTION"]
     assert e.date_source != "context", (e.date, e.date_source)
+
+
+def test_acts_held_daily_are_a_habit() -> None:
+    text = "For weeks the Peruvian government has held such rallies almost daily."
+    assert extract_events(text, DAY) == []
+
+
+def test_acts_held_on_a_day_stay() -> None:
+    text = "The Peruvian opposition held rallies in Lima on Sunday."
+    assert [e.type for e in extract_events(text, DAY)] == ["PROTEST"]
+
+
+def test_urging_that_nothing_happen_is_still_urged() -> None:
+    text = "The Chilean defence minister urged no further delay in the talks with Peru."
+    assert [e.modality for e in extract_events(text, DAY) if e.type == "REQUEST"] == ["asserted"]

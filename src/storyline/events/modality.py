@@ -8,7 +8,7 @@ the visit's, *said* is not.
 
 from __future__ import annotations
 
-from storyline.events.lexicon import AHEAD_WORDS, THREAT_VERBS
+from storyline.events.lexicon import AHEAD_WORDS, PEOPLE, THREAT_VERBS, organ_sector
 from storyline.events.tree import DocTree
 from storyline.vocab import Modality
 
@@ -150,7 +150,10 @@ def _no_one(tree: DocTree, i: int) -> bool:
     for c in tree.kids(i, "nsubj", "nsubjpass", "dobj"):
         if tree.tokens[c].text.lower() in _NOBODY:
             return True
-        if any(tree.tokens[d].text.lower() == "no" for d in tree.kids(c, "det")):
+        party = tree.mention_at[c] is not None or tree.lemma(c) in PEOPLE or bool(
+            organ_sector(tree.tokens[c].text, tree.lemma(c))
+        )  # (not "urged no further delay": what is urged)
+        if party and any(tree.tokens[d].text.lower() == "no" for d in tree.kids(c, "det")):
             return True
     return False
 

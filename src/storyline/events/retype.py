@@ -318,6 +318,10 @@ def habitual(tree: DocTree, i: int) -> bool:
         )
     if tok.tag not in ("NNS", "NNPS"):
         return False
+    if tok.dep == "dobj" and any(  # "has held such rallies almost daily"
+        tree.tokens[a].text.lower() in _HABITUAL_ADVERBS for a in tree.kids(tok.head, "advmod")
+    ):
+        return True
     return any(
         tree.lemma(c) in _HABITUAL or tree.tokens[c].text.lower() in _HABITUAL
         for c in tree.kids(i, "amod", "advmod", "compound")
