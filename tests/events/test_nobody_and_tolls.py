@@ -74,3 +74,15 @@ def test_acts_held_on_a_day_stay() -> None:
 def test_urging_that_nothing_happen_is_still_urged() -> None:
     text = "The Chilean defence minister urged no further delay in the talks with Peru."
     assert [e.modality for e in extract_events(text, DAY) if e.type == "REQUEST"] == ["asserted"]
+
+
+def test_the_day_something_takes_effect_does_not_date_the_act() -> None:
+    text = "Mercosur accepted Venezuela as a full member, effective January 1."
+    found = [e for e in extract_events(text, "2006-12-15") if e.trigger.text == "accepted"]
+    assert found and all(e.date != "2006-01-01" and e.modality == "asserted" for e in found)
+
+
+def test_a_customs_service_is_a_state_organ() -> None:
+    text = "Hong Kong Customs officers arrested two smugglers on Monday."
+    (e,) = extract_events(text, DAY)
+    assert (e.type, [a.sector for a in e.source]) == ("COERCE", ["COP"])

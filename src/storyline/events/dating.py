@@ -296,11 +296,22 @@ _UNTIL = frozenset({"until", "till", "untill"})
 
 
 def _until(tree: DocTree, head: int | None) -> bool:
-    """Is the timex headed by ``head`` the object of "until" ("until April 23")?"""
+    """Is the timex headed by ``head`` the object of "until" ("until April 23"), or the
+    day something takes effect ("accepted Angola as a member, effective January 1")?
+    Either bounds a state, it does not date the act."""
     if head is None:
         return False
     tok = tree.tokens[head]
-    return tok.dep == "pobj" and tree.tokens[tok.head].text.lower() in _UNTIL
+    if tok.dep == "pobj" and tree.tokens[tok.head].text.lower() in _UNTIL:
+        return True
+    j = head
+    for _ in range(3):  # "effective January 1", "effective as of January 1"
+        if tree.tokens[j].head == j:
+            return False
+        j = tree.tokens[j].head
+        if tree.tokens[j].text.lower() == "effective":
+            return True
+    return False
 
 
 def clock_only(tx: Timex) -> bool:
