@@ -150,8 +150,10 @@ def _no_one(tree: DocTree, i: int) -> bool:
     for c in tree.kids(i, "nsubj", "nsubjpass", "dobj"):
         if tree.tokens[c].text.lower() in _NOBODY:
             return True
-        party = tree.mention_at[c] is not None or tree.lemma(c) in PEOPLE or bool(
-            organ_sector(tree.tokens[c].text, tree.lemma(c))
+        party = (
+            tree.mention_at[c] is not None
+            or tree.lemma(c) in PEOPLE
+            or bool(organ_sector(tree.tokens[c].text, tree.lemma(c)))
         )  # (not "urged no further delay": what is urged)
         if party and any(tree.tokens[d].text.lower() == "no" for d in tree.kids(c, "det")):
             return True
