@@ -86,3 +86,18 @@ def test_a_customs_service_is_a_state_organ() -> None:
     text = "Hong Kong Customs officers arrested two smugglers on Monday."
     (e,) = extract_events(text, DAY)
     assert (e.type, [a.sector for a in e.source]) == ("COERCE", ["COP"])
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "Peruvian officials rounded on the Chilean defence minister for the remark.",
+            "rounded on",
+        ),
+        ("A Peruvian judge issued an arrest warrant for a former Chilean general.", "issued"),
+    ],
+)
+def test_rounding_on_and_warrants_are_accusations(text: str, trigger: str) -> None:
+    found = [e for e in extract_events(text, DAY) if e.trigger.text.startswith(trigger)]
+    assert [e.type for e in found] == ["ACCUSE"]
