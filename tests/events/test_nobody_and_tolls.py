@@ -101,3 +101,9 @@ def test_a_customs_service_is_a_state_organ() -> None:
 def test_rounding_on_and_warrants_are_accusations(text: str, trigger: str) -> None:
     found = [e for e in extract_events(text, DAY) if e.trigger.text.startswith(trigger)]
     assert [e.type for e in found] == ["ACCUSE"]
+
+
+def test_rallies_organized_by_a_nations_communists_are_theirs() -> None:
+    text = "Rallies organized by the Peruvian communists were held in Lima on Monday."
+    found = [e for e in extract_events(text, DAY) if e.type == "PROTEST"]
+    assert found and all([a.country for a in e.source] == ["PER"] for e in found), found
