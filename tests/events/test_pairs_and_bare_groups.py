@@ -90,9 +90,3 @@ def test_titles_joined_in_an_apposition_are_the_same_party() -> None:
     )
     e = _one(text, "CONSULT")
     assert [a.name for a in e.target] == ["Jose Garcia Belaunde"]
-
-
-def test_both_standing_alone_is_the_pair_the_text_named() -> None:
-    text = "Chile and Peru have had strained ties, but both agreed on Monday to resume talks."
-    e = _one(text, "AGREE")
-    assert sorted(c for side in _sides(e) for c in side if c) == ["CHL", "PER"]

@@ -152,15 +152,8 @@ _PAIR_NOUNS = frozenset(
 
 
 def _the_two(tree: DocTree, h: int) -> bool:
-    """ "the two sides", "both countries", "the two leaders", or "the two" and "both"
-    standing alone as a subject: a pair the text named."""
-    tok = tree.tokens[h]
-    if tok.dep in ("nsubj", "nsubjpass") and not tree.kids(h, "prep", "compound"):
-        if tok.text.lower() == "two" and any(tree.lemma(d) == "the" for d in tree.kids(h, "det")):
-            return True  # "after the two held talks"
-        if tok.text.lower() == "both" and tok.tag == "DT":
-            return True  # "both agreed to ..."
-    if tree.lemma(h) not in _PAIR_NOUNS or tok.tag not in ("NNS", "NNPS"):
+    """ "the two sides", "both countries", "the two leaders": a pair the text named."""
+    if tree.lemma(h) not in _PAIR_NOUNS or tree.tokens[h].tag not in ("NNS", "NNPS"):
         return False
     words = {tree.tokens[k].text.lower() for k in tree.kids(h, "nummod", "det", "predet")}
     return bool(words & {"two", "both"})
