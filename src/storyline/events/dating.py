@@ -230,7 +230,7 @@ def event_date(
             continue
         if since_start(tree, tx, head, own):
             continue  # "the second visit since 2003": after that date, not on it
-        if _until(tree, head):
+        if _span_bound(tree, head):
             continue  # "suspended its operations until January": when it ends, not when done
         target = _attachment(tree, head, set(chain))
         if target is not None and target not in rank:
@@ -263,7 +263,7 @@ def event_date(
             if id(tx) in heads
             and frames_main_clause(tree, heads[id(tx)], root, skip_subtree)
             and not since_start(tree, tx, heads[id(tx)], own)
-            and not _until(tree, heads[id(tx)])
+            and not _span_bound(tree, heads[id(tx)])
         ]  # fmt: skip
         for tx in dates:
             if tx.start < sentence.start + 25:
@@ -295,7 +295,7 @@ _DAY_WORDS = re.compile(
 _UNTIL = frozenset({"until", "till", "untill"})
 
 
-def _until(tree: DocTree, head: int | None) -> bool:
+def _span_bound(tree: DocTree, head: int | None) -> bool:
     """Is the timex headed by ``head`` the object of "until" ("until April 23"), or the
     day something takes effect ("accepted Angola as a member, effective January 1")?
     Either bounds a state, it does not date the act."""

@@ -20,7 +20,9 @@ from storyline.events.frames import Trigger
 from storyline.events.lexicon import (
     FRAMES,
     HOSTILE_TYPES,
+    LIGHT_VERBS,
     NOUN_TRIGGERS,
+    SPEECH_VERBS,
     VERB_TRIGGERS,
     organ_sector,
 )
@@ -54,7 +56,7 @@ _COMMISSIVE = frozenset({"vow", "pledge", "promise", "swear"})
 _DESCRIBING = frozenset({"relcl", "acl", "appos", "amod"})
 #: Subordinators whose clause tells the time or the cause of the main one.
 _TIME_MARKS = frozenset({"since", "after", "before", "when", "while", "until", "once", "as"})
-_SAYING_OR_LIGHT = FRAMES.word("speech_verbs") | FRAMES.word("light_verbs")
+_SAYING_OR_LIGHT = SPEECH_VERBS | LIGHT_VERBS
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _HOSTILE_AIMS = FRAMES.word("hostile_aims")  # "vowed to wipe out": a threat

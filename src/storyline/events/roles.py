@@ -22,7 +22,7 @@ from storyline.events.lexicon import (
     Trigger,
     organ_sector,
 )
-from storyline.events.senses import is_party_word
+from storyline.events.senses import is_party_word, pair_subject
 from storyline.events.tree import (
     FIRST_PLURAL,
     FIRST_SINGULAR,
@@ -203,10 +203,10 @@ def _joined_subject(tree: DocTree, i: int) -> list[int]:
     """The coordinated subject of a verb whose sense lets it stand for the preposition
     ("troops and rebels clashed" for "troops clashed with rebels"), else nothing."""
     sense = FRAMES.sense("verb", tree.lemma(i))
-    subj = tree.subject(i)
-    if sense is None or not sense.or_pair or subj is None or not tree.kids(subj, "conj"):
+    if sense is None or not sense.or_pair or not pair_subject(tree, i):
         return []
-    return [] if prep_objects(tree, i, sense.preps) else [subj]
+    subj = tree.subject(i)
+    return [] if subj is None or prep_objects(tree, i, sense.preps) else [subj]
 
 
 def _first_conjunct(tree: DocTree, h: int) -> int | None:

@@ -24,7 +24,7 @@ from storyline.events.lexicon import (
 from storyline.events.tree import DocTree, prep_objects
 from storyline.vocab import PloverType
 
-__all__ = ["in_sense", "is_party_word"]
+__all__ = ["in_sense", "is_party_word", "pair_subject"]
 
 _QUESTION_WORDS = frozenset(
     {"whether", "if", "what", "why", "how", "when", "where", "who", "which"}
@@ -193,7 +193,7 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
     if sense.no_question and not _asks_for_act(tree, i):
         return False
     preps = {tree.lemma(p) for p in tree.kids(i, "prep", "prt", "dative")}
-    pair = sense.or_pair and _pair_subject(tree, i)  # "troops and rebels clashed"
+    pair = sense.or_pair and pair_subject(tree, i)  # "troops and rebels clashed"
     if sense.preps and not (preps & sense.preps or comps or pair):
         return False  # "they plan to appeal": a legal appeal, not an appeal to anyone
     if preps & sense.not_preps:
@@ -217,7 +217,7 @@ def in_sense(tree: DocTree, i: int, sense: Sense | None) -> bool:
     return not (sense.not_after_as and i > 0 and tree.tokens[i - 1].text.lower() == "as")
 
 
-def _pair_subject(tree: DocTree, i: int) -> bool:
+def pair_subject(tree: DocTree, i: int) -> bool:
     """Is the verb's subject two parties joined ("Israeli troops and Hezbollah fighters
     clashed")?"""
     subj = tree.subject(i)
