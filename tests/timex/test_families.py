@@ -17,6 +17,17 @@ ABSOLUTE = [
     ("The treaty dates back to 1884.", A, "1884", "DATE", "1884", None),
     ("Prices rose in the 1990s.", A, "the 1990s", "DATE", "199", None),
     ("It began in the 19th century.", A, "the 19th century", "DATE", "18", None),
+    # a year spoken in words, as broadcast transcripts write it
+    (
+        "It fell in nineteen seventy-nine when troops came.",
+        A,
+        "nineteen seventy-nine",
+        "DATE",
+        "1979",
+        None,
+    ),
+    ("In nineteen ninety-six, the talks failed.", A, "nineteen ninety-six", "DATE", "1996", None),
+    ("Built in eighteen oh five.", A, "eighteen oh five", "DATE", "1805", None),
     (
         "Held between June 21 and 23, 2018.",
         A,
@@ -233,6 +244,8 @@ NEGATIVES = [
     ("The 67-year-old leader resigned.", "67-year-old"),
     ("China Daily reported the news.", "Daily"),
     ("Prices could fall sharply.", "fall"),
+    ("Nineteen twenty-five people signed it.", "twenty-five"),
+    ("Nineteen people died in the attack.", "Nineteen"),
 ]
 
 
@@ -267,3 +280,20 @@ def test_no_anchor_leaves_year_underspecified() -> None:
 
 def test_unreadable_anchor_is_treated_as_missing() -> None:
     assert tag("It happened yesterday.", "not a date") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        # a day within a week of the anchor is this year's whatever the tense says
+        ("His December 7-9 visit was part of regular contacts.", "2006-12-04",
+         "2006-12-07/2006-12-09"),
+        ("The talks were held on December 9.", "2006-12-04", "2006-12-09"),
+        ("The summit will open on November 30.", "2006-12-04", "2006-11-30"),
+        # further off, the tense still decides
+        ("The talks were held on December 20.", "2006-12-04", "2005-12-20"),
+        ("The summit will open on November 10.", "2006-12-04", "2007-11-10"),
+    ],
+)  # fmt: skip
+def test_a_day_near_the_anchor_keeps_its_year(text: str, anchor: str, value: str) -> None:
+    assert [t.value for t in tag(text, anchor) if t.type == "DATE"] == [value]

@@ -190,6 +190,27 @@ def ranges(text: str, m: re.Match[str], anchor: dt.date | None) -> Cand | None:
     return Cand(start, end, "DATE", f"{year}-{ma:02d}-{d1:02d}/{year}-{mb:02d}-{d2:02d}", prio=2)
 
 
+def spoken_year(text: str, m: re.Match[str], anchor: dt.date | None) -> Cand | None:
+    """ "nineteen seventy-nine" -> 1979; "nineteen oh five" -> 1905."""
+    words = re.split(r"[\s-]+", m.group("y").lower())
+    if words[0] == "oh":
+        words = words[1:]
+    last = sum(P.NUMBER_WORDS[w] for w in words)
+    nxt = re.match(r"\s+([a-z]+)", text[m.end() :])
+    if nxt and nxt.group(1) not in _AFTER_A_YEAR:
+        return None  # "nineteen twenty-five people": a count, not a year
+    return Cand(m.start(), m.end(), "DATE", f"{P.NUMBER_WORDS[m.group('c').lower()]}{last:02d}")
+
+
+#: Lower-case words that may follow a spoken year ("in nineteen ninety-six when ...").
+_AFTER_A_YEAR = frozenset(
+    {"when", "and", "or", "the", "a", "he", "she", "it", "they", "we", "i", "you", "that",
+     "to", "in", "at", "on", "after", "before", "but", "as", "while", "until", "since",
+     "was", "is", "were", "had", "has", "there", "this", "his", "her", "their", "its",
+     "with", "for", "by", "from", "of", "so", "then", "will", "would", "could"}
+)  # fmt: skip
+
+
 def century(text: str, m: re.Match[str], anchor: dt.date | None) -> Cand | None:
     word = m.group("n").lower()
     n = P.ORDINALS.get(word)

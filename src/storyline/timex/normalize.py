@@ -97,6 +97,10 @@ def parse_number(word: str) -> int | float | None:
     return int(f) if f.is_integer() else f
 
 
+#: Days around the anchor within which a year-less day is the anchor year's.
+_NEAR_DAYS = 7
+
+
 def year_for_month(month: int, anchor: dt.date, tense: str, day: int | None = None) -> int:
     """The year of a year-less month (and day) in a clause of the given tense.
 
@@ -105,6 +109,15 @@ def year_for_month(month: int, anchor: dt.date, tense: str, day: int | None = No
     """
     key = (month, day or 1)
     now = (anchor.month, anchor.day if day else 1)
+    if day and valid_date(anchor.year, month, day):
+        # a day within a week of the anchor is this year's, whatever the tense says
+        # ("Kasuri's December 7-9 visit was part of ..." in an article of December 4):
+        # a date a year off would carry its year
+        gap = (dt.date(anchor.year, month, day) - anchor).days
+        if (tense == "past" and 0 < gap <= _NEAR_DAYS) or (
+            tense == "future" and -_NEAR_DAYS <= gap < 0
+        ):
+            return anchor.year
     if tense == "past":
         return anchor.year if key <= now else anchor.year - 1
     if tense == "future":

@@ -213,6 +213,19 @@ RANGES = re.compile(
     rf"(?:,?\s+(?P<y3>{_YEAR}))?"
     rf"|(?P<m4>{_MON})(?P<s3>{_BETWEEN_SEP})(?P<m5>{_MON}),?\s+(?P<y4>{_YEAR}))"
 )
+#: A year spoken in words, as broadcast transcripts write it: "nineteen seventy-nine",
+#: "in nineteen ninety-six", "eighteen eighty-four" (not "nineteen people").
+_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+SPOKEN_YEAR = re.compile(
+    r"\b(?P<c>(?i:nineteen|eighteen))[\s-]+(?P<y>(?i:"
+    + _TENS_WORD
+    + r"(?:[\s-]"
+    + _UNIT_WORD
+    + r")?|oh[\s-]"
+    + _UNIT_WORD
+    + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b"
+)
 #: "the 19th century", "the twenty-first century".
 CENTURY = re.compile(
     r"(?:(?i:the)\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth|sixth"

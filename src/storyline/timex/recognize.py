@@ -54,6 +54,7 @@ SPECS: tuple[_Spec, ...] = (
     _Spec(P.DAY_FIRST, absolute.day_first, _MONTH_WORDS, False, 5, 3),
     _Spec(P.YEARS, absolute.years, frozenset(P.DECADE_WORDS), True, 2, 2),
     _Spec(P.CENTURY, absolute.century, frozenset({"century"}), False, 4, 0),
+    _Spec(P.SPOKEN_YEAR, absolute.spoken_year, frozenset({"nineteen", "eighteen"}), False, 0, 4),
     _Spec(
         P.QUARTER,
         relative.quarter,
