@@ -254,6 +254,10 @@ def _complete(ctx: Context, trig: Trigger, args: Args, sentence: Sentence) -> Ar
         if other is not None:
             args.target, args.inferred = [other], True
             return args
+    missing = args.heads.get("target" if args.source else "source", [])
+    if any(ctx.tree.lemma(h) in PEOPLE for h in ctx.tree.joined(missing)):
+        return args  # "Georgia freed the officers, but the US urged Moscow": the text
+        # names who was freed, people of no known country, not the sentence's other state
     dyad = ctx.dyad(sentence)
     if dyad is None or len(countries & {p.actor.country for p in dyad}) != 1:
         return args
