@@ -104,11 +104,11 @@ def test_calling_a_general_shutdown_is_a_planned_protest() -> None:
     assert ("REQUEST", "called a general shutdown") not in _types(text)
 
 
-def test_a_stance_told_with_its_agent_is_news() -> None:
-    text = "The EU, backed by the United States, is pinning its hopes on a compromise with Iran."
-    event = _only(text, "SUPPORT")
-    assert [a.country for a in event.source] == ["USA"]
-    assert event.date_mod == "ON_OR_BEFORE"
+def test_a_backing_told_as_a_description_stays_background() -> None:
+    # "troops backed by tanks", "the EU, backed by the United States": tried as news in
+    # session 18 and judged mostly no event (military means, or a description)
+    text = "Somali forces backed by Ethiopian troops rolled into Mogadishu on Thursday."
+    assert [t for t, _ in _types(text) if t == "SUPPORT"] == []
 
 
 def test_an_agreement_described_by_its_signing_stays_background() -> None:

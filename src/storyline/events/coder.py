@@ -37,7 +37,6 @@ from storyline.events.retype import (
     retype,
     running_count,
     topic_noun,
-    voiced_by_agent,
     years_before,
 )
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
@@ -200,8 +199,7 @@ def decide(
     ev = _mention(tree, ctx, sentence, i, end, trig, args)
     if ev is None:
         return None, f"{trig.type}: a bare mention, an undated pluperfect or a topic noun"
-    told = news(ev, tree.doc.published) or voiced_by_agent(tree, i, ev)
-    if background(tree, i) and not told:
+    if background(tree, i) and not news(ev, tree.doc.published):
         return None, f"{trig.type}: background, not news"
     return ev, "coded"
 

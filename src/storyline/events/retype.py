@@ -23,7 +23,6 @@ from storyline.events.lexicon import (
     LIGHT_VERBS,
     NOUN_TRIGGERS,
     SPEECH_VERBS,
-    STATEMENT_TYPES,
     VERB_TRIGGERS,
     organ_sector,
 )
@@ -46,7 +45,6 @@ __all__ = [
     "running_count",
     "starts_after",
     "topic_noun",
-    "voiced_by_agent",
     "years_before",
 ]
 
@@ -399,18 +397,6 @@ def years_before(ev: EventMention, published: str | None) -> int:
     if ev.date_source != "text" or act is None or pub is None:
         return 0
     return max(0, pub[0] - act[0])
-
-
-def voiced_by_agent(tree: DocTree, i: int, ev: EventMention) -> bool:
-    """A stance a named party took, told as a passive participle or relative clause with
-    its agent ("the EU, *backed by the United States*", "comments that were *condemned
-    by the UN Security Council*"): the statement is news, though it describes a noun."""
-    tok = tree.tokens[i]
-    if ev.type not in STATEMENT_TYPES or ev.modality != "asserted" or not ev.source:
-        return False
-    if tok.tag != "VBN" or tok.dep not in ("relcl", "acl"):
-        return False
-    return any(tree.kids(a, "pobj") for a in tree.kids(i, "agent"))
 
 
 def news(ev: EventMention, published: str | None) -> bool:
