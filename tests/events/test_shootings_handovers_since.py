@@ -1,6 +1,7 @@
 """A shooting is an attack, a film's shooting is not; custody handed over is
-cooperation, an office or a note handed over is not; an act named as the start of a
-period ("since its invasion of X") is background, however dated (issue 14, session 18).
+cooperation, an office or a note handed over is not; people named as the side acted
+on are not the sentence's other state; calling a strike is a protest; a year spoken in
+words dates the act (issue 14, session 18).
 
 Each rule came from judged lines or missed clear events of real text (bench/realtext,
 read splits); the sentences here are written for the test, in the same shapes.
@@ -68,13 +69,6 @@ def test_a_suspect_arrested_and_handed_over_is_cooperation() -> None:
 )
 def test_an_office_or_a_note_handed_over_is_no_cooperation(text: str) -> None:
     assert [t for t, _ in _types(text) if t == "COOPERATE"] == []
-
-
-def test_an_act_named_as_the_start_of_a_period_is_background() -> None:
-    text = "Iraq defied the sanctions in force since its August 1990 invasion of Kuwait."
-    assert ("ASSAULT", "invasion") not in _types(text)
-    # the same noun told as news stays an event
-    assert ("ASSAULT", "invasion") in _types("Iraq's invasion of Kuwait began on Monday.")
 
 
 def test_people_freed_are_not_the_sentences_other_state() -> None:

@@ -204,6 +204,9 @@ def test_visits_told_as_a_habit_are_no_act(text: str, kept: bool) -> None:
         # a day stays: a tally since Wednesday is dated to Wednesday
         ("The government says its forces have killed more than 500 Islamist fighters"
          " since Wednesday.", "2006-12-20"),
+        # the trigger's own date inside the "since" phrase stays
+        ("On April 9, Iraq flouted the UN sanctions in force since its August 1990"
+         " invasion of Kuwait.", "1990-08"),
         # a sentence-opening date frames a clause joined by "and"
         ("But in June, the leadership had a falling out, and Pol Pot was arrested by"
          " Cambodian troops.", "2006-06"),

@@ -221,8 +221,6 @@ def _background(tree: DocTree, i: int) -> bool:
     if tok.dep != "pobj" or tok.head == i:
         return False
     prep = tree.lemma(tok.head)
-    if prep == "since":  # "in force since its August 1990 invasion of Kuwait": the start
-        return True  # of a period, however dated or owned
     if prep in _TIME_PREPS:  # but "returned after visits to Russia and China" is news
         dated = any(tree.tokens[c].ent_type in ("DATE", "TIME") for c in tree.subtree(i))
         return not dated and not _has_own_actor(tree, i)
