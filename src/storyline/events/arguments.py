@@ -38,6 +38,7 @@ from storyline.events.roles import (
     resolve,
     verb_heads,
 )
+from storyline.events.senses import is_armed
 from storyline.events.tree import (
     DocTree,
     Party,
@@ -235,8 +236,7 @@ def _deploying(tree: DocTree, c: int) -> bool:
     verb = VERB_TRIGGERS.get(tree.lemma(c))
     if verb is not None and verb.type == "RETREAT":
         return False
-    return any(organ_sector(tree.tokens[o].text, tree.lemma(o)) == "MIL"
-               for o in tree.kids(c, "dobj"))  # fmt: skip
+    return any(is_armed(tree, o) for o in tree.kids(c, "dobj"))
 
 
 def _complete(ctx: Context, trig: Trigger, args: Args, sentence: Sentence) -> Args:

@@ -8,7 +8,8 @@ the visit's, *said* is not.
 
 from __future__ import annotations
 
-from storyline.events.lexicon import AHEAD_WORDS, PEOPLE, THREAT_VERBS, organ_sector
+from storyline.events.lexicon import AHEAD_WORDS, THREAT_VERBS
+from storyline.events.senses import is_party_word
 from storyline.events.tree import DocTree
 from storyline.vocab import Modality
 
@@ -150,12 +151,9 @@ def _no_one(tree: DocTree, i: int) -> bool:
     for c in tree.kids(i, "nsubj", "nsubjpass", "dobj"):
         if tree.tokens[c].text.lower() in _NOBODY:
             return True
-        party = (
-            tree.mention_at[c] is not None
-            or tree.lemma(c) in PEOPLE
-            or bool(organ_sector(tree.tokens[c].text, tree.lemma(c)))
-        )  # (not "urged no further delay": what is urged)
-        if party and any(tree.tokens[d].text.lower() == "no" for d in tree.kids(c, "det")):
+        # (a party, not "urged no further delay": what is urged)
+        no = any(tree.tokens[d].text.lower() == "no" for d in tree.kids(c, "det"))
+        if no and is_party_word(tree, c):
             return True
     return False
 

@@ -24,11 +24,10 @@ from storyline.events.lexicon import (
     NOUN_TRIGGERS,
     SPEECH_VERBS,
     VERB_TRIGGERS,
-    organ_sector,
 )
 from storyline.events.modality import modality
 from storyline.events.parties import acts_for_state
-from storyline.events.senses import is_party_word
+from storyline.events.senses import is_armed, is_party_word
 from storyline.events.tree import FIRST_PLURAL, FIRST_SINGULAR, DocTree, Party
 from storyline.records import Actor, EventMention, Timex
 
@@ -138,7 +137,7 @@ def _in_words(tree: DocTree, i: int) -> bool:
     if not tree.is_verb(verb):
         return False
     subj = tree.subject(verb)
-    if subj is not None and (tree.lemma(subj) in _COMBATANTS or _armed(tree, subj)):
+    if subj is not None and (tree.lemma(subj) in _COMBATANTS or is_armed(tree, subj)):
         return False  # "rebels attacked", "Israeli jets attacked Gaza": in deed
     said = any(
         tree.tokens[c].tag == "VBG" and tree.lemma(c) in _SAYING
@@ -149,11 +148,6 @@ def _in_words(tree: DocTree, i: int) -> bool:
         for p in (*tree.kids(verb, "prep"), *tree.kids(i, "prep"))
     )
     return said or over
-
-
-def _armed(tree: DocTree, j: int) -> bool:
-    """Is token ``j`` a force ("jets", "troops", "the army")?"""
-    return organ_sector(tree.tokens[j].text, tree.lemma(j)) == "MIL"
 
 
 def _time_phrase(tree: DocTree, prep: int) -> bool:

@@ -20,11 +20,12 @@ from storyline.events.lexicon import (
     PEOPLE,
     PLACES,
     VERB_TRIGGERS,
+    organ_sector,
 )
 from storyline.events.tree import DocTree, prep_objects
 from storyline.vocab import PloverType
 
-__all__ = ["in_sense", "is_party_word", "pair_subject"]
+__all__ = ["in_sense", "is_armed", "is_party_word", "pair_subject"]
 
 _QUESTION_WORDS = frozenset(
     {"whether", "if", "what", "why", "how", "when", "where", "who", "which"}
@@ -42,6 +43,11 @@ def _objects(tree: DocTree, i: int) -> list[int]:
     if tree.tokens[i].dep == "acl" and not objs:  # "the prisoners released on Monday"
         objs = [tree.tokens[i].head]
     return objs
+
+
+def is_armed(tree: DocTree, j: int) -> bool:
+    """Is token ``j`` a force ("jets", "troops", "the army")?"""
+    return organ_sector(tree.tokens[j].text, tree.lemma(j)) == "MIL"
 
 
 def is_party_word(tree: DocTree, j: int) -> bool:
