@@ -72,15 +72,21 @@ bench: install
 # Regenerate requirements/lock.txt (every extra) and requirements/lock-core.txt (the
 # runtime, at the same versions) from pyproject.toml. Pins already in the locks are kept;
 # to move one: make lock LOCK_FLAGS="--upgrade-package NAME" (or --upgrade for all).
+# pip (23.x, --require-hashes) takes weasel's `smart-open[http]` for an unpinned second
+# requirement and resolves it to the newest release unless the lock names the extra too.
+EXTRAS_PIN = sed -i 's/^smart-open==/smart-open[http]==/'
+
 lock: $(UV)
 	$(COMPILE) $(EXTRAS) -o requirements/lock.txt
 	$(COMPILE) -c requirements/lock.txt -o requirements/lock-core.txt
+	$(EXTRAS_PIN) requirements/lock.txt requirements/lock-core.txt
 
 # Fails when pyproject.toml and the locks disagree (needs network access to PyPI).
 lock-check: $(UV)
 	tmp=$$(mktemp -d) && cp requirements/lock.txt requirements/lock-core.txt $$tmp/ \
 	&& $(COMPILE) $(EXTRAS) -o $$tmp/lock.txt \
 	&& $(COMPILE) -c requirements/lock.txt -o $$tmp/lock-core.txt \
+	&& $(EXTRAS_PIN) $$tmp/lock.txt $$tmp/lock-core.txt \
 	&& diff -u requirements/lock.txt $$tmp/lock.txt && diff -u requirements/lock-core.txt $$tmp/lock-core.txt \
 	&& rm -r $$tmp
 
