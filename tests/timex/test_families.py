@@ -285,14 +285,17 @@ def test_unreadable_anchor_is_treated_as_missing() -> None:
 @pytest.mark.parametrize(
     ("text", "anchor", "value"),
     [
-        # a day within a week of the anchor is this year's whatever the tense says
+        # a day within a month of the anchor is this year's whatever the tense says
         ("His December 7-9 visit was part of regular contacts.", "2006-12-04",
          "2006-12-07/2006-12-09"),
         ("The talks were held on December 9.", "2006-12-04", "2006-12-09"),
         ("The summit will open on November 30.", "2006-12-04", "2006-11-30"),
+        ("The two sides had agreed on a visit for December 17-19.", "2006-12-04",
+         "2006-12-17/2006-12-19"),
+        ("The summit will open on November 10.", "2006-12-04", "2006-11-10"),
         # further off, the tense still decides
-        ("The talks were held on December 20.", "2006-12-04", "2005-12-20"),
-        ("The summit will open on November 10.", "2006-12-04", "2007-11-10"),
+        ("The talks were held on December 20.", "2006-11-04", "2005-12-20"),
+        ("The summit will open on October 10.", "2006-12-04", "2007-10-10"),
     ],
 )  # fmt: skip
 def test_a_day_near_the_anchor_keeps_its_year(text: str, anchor: str, value: str) -> None:
