@@ -240,7 +240,7 @@ def _mention(
         skip = set(tree.subtree(i)) - {i}
     if bare_mention(tree, i, args.source, doc.timexes):
         return None  # "the attacks on abortion providers": named in passing, undated
-    tx = event_date(tree, i, sentence, doc.timexes, skip_subtree=skip)
+    tx = event_date(tree, i, sentence, doc.timexes, skip_subtree=skip, phrase_end=end)
     if tx is None and pluperfect(tree, i):
         return None  # "had asked": earlier than the news, on a day the text does not give
     when, mood = date_event(tree, i, sentence, doc, tx)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from storyline.dates import bounds
 from storyline.events.date_scope import (
     after_own_act,
     and_conjunct,
@@ -35,7 +36,7 @@ from storyline.events.date_scope import (
     unfolds,
 )
 from storyline.events.lexicon import SPEECH_VERBS
-from storyline.events.modality import governing_chain, modality
+from storyline.events.modality import governing_chain, modality, past_named
 from storyline.events.narrative import narrative_day
 from storyline.events.retype import forward_weekday, pluperfect, starts_after
 from storyline.events.senses import is_party_word
@@ -157,11 +158,21 @@ def event_date(
     timexes: tuple[Timex, ...],
     *,
     skip_subtree: set[int] | None = None,
+    phrase_end: int | None = None,
 ) -> Timex | None:
-    """The timex that governs the trigger's clause, nearest on the chain first."""
+    """The timex that governs the trigger's clause, nearest on the chain first.
+    ``phrase_end``: the last token of a phrase trigger ("hold talks"), whose object noun
+    a date phrase may hang on ("will hold their first talks in mid-November")."""
     full = governing_chain(tree, trigger)
     chain = before_sequence(tree, full)
     rank = {tok: n for n, tok in enumerate(chain)}
+    phrase_nouns = {
+        j
+        for j in range(trigger + 1, (phrase_end or trigger) + 1)
+        if tree.tokens[j].head == trigger and tree.tokens[j].dep == "dobj"
+    }
+    for j in phrase_nouns:
+        rank.setdefault(j, 0)
     # the same act told twice, the telling a meeting precedes, when a subject unfolds
     extra = [*same_act(tree, trigger), *told_after(tree, full, chain), *unfolds(tree, trigger)]
     for j in extra:
@@ -233,6 +244,8 @@ def event_date(
         if _span_bound(tree, head):
             continue  # "suspended its operations until January": when it ends, not when done
         target = _attachment(tree, head, set(chain))
+        if target in phrase_nouns and tree.tokens[head].dep not in ("pobj", "npadvmod"):
+            continue  # "reaffirmed their 1994 commitment": the noun's own, earlier date
         if target is not None and target not in rank:
             target = bare_day_verb(tree, head, target)
         if target is not None and target not in rank:
@@ -463,6 +476,12 @@ def date_event(
         mood = "future"
     if mood == "future" and when.source == "text":
         when = when._replace(date=forward_weekday(when.date, tx, doc.published))
+    if (
+        mood in ("future", "hypothetical")
+        and not tree.is_verb(i)
+        and _held_before(tree, i, when, doc, tx)
+    ):
+        mood = "asserted"  # "would brief him on his talks earlier this month": those were held
     if when.source == "reported" and doc.published:
         side = open_side(tree, i, mood, speech=quoted(doc, sentence, tree.tokens[i].start))
         if side is None and _headline(doc, sentence):
@@ -480,6 +499,24 @@ def date_event(
         else:
             when = EventDate(day, None, "context") if day else when._replace(date_mod=side)
     return when, mood
+
+
+def _held_before(tree: DocTree, i: int, when: EventDate, doc: Document, tx: Timex | None) -> bool:
+    """Is the act a noun names told as past, whatever the plan around it ("decisions made
+    during their meeting with Bush in September", "would inform him about his talks
+    earlier this month")? Its own date ends before the publication day, or its phrase
+    says it is past ("last week's summit")."""
+    if when.source != "text" or not doc.published:
+        return False
+    if past_named(tree, i):
+        return True
+    if tx is not None and _WEEKDAY.search(tx.text):
+        return False  # "a possible meeting on Friday": which Friday is only a guess
+    span = bounds(when.date, when.date_end)
+    return span is not None and span[1] < doc.published
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
 #: Modals of the present: "it cannot accept", "Iran must stop".

@@ -8,12 +8,12 @@ the visit's, *said* is not.
 
 from __future__ import annotations
 
-from storyline.events.lexicon import AHEAD_WORDS, THREAT_VERBS
+from storyline.events.lexicon import AHEAD_WORDS, CLAIM_NOUNS, THREAT_VERBS
 from storyline.events.senses import is_party_word
 from storyline.events.tree import DocTree
 from storyline.vocab import Modality
 
-__all__ = ["governing_chain", "infinitive", "modality"]
+__all__ = ["governing_chain", "infinitive", "modality", "past_named"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must"})
@@ -184,10 +184,20 @@ def modality(tree: DocTree, trigger: int) -> Modality:
         refusal = lemma in _REFUSAL or _phrasal(tree, i) in _PHRASAL_REFUSAL
         if governs and refusal and below not in ("nsubj", "nsubjpass"):
             negated = True  # "refused to supply" — but "cooperation declined" fell, not refused
+        if governs and below in ("acl", "ccomp") and lemma in CLAIM_NOUNS and not tree.is_verb(i):
+            hypothetical = True  # "repeated allegations that troops killed ...": alleged
         if governs and lemma in _HYPOTHETICAL_GOVERNORS:
             hypothetical = True  # "an apparent attempt to kill", "is likely to urge"
+        # "would not prevent him from visiting Jordan": a prevention denied lets the act go
+        unprevented = (
+            governs
+            and lemma in _PREVENTING
+            and below not in ("nsubj", "nsubjpass")
+            and bool(tree.kids(i, "neg"))
+        )
         if governs and lemma in _PREVENTING and below not in ("nsubj", "nsubjpass"):
-            hypothetical = True  # "to prevent militants from launching rockets"
+            hypothetical = hypothetical or not unprevented  # "to prevent militants from
+            # launching rockets"
         because = lemma == "due" and any(  # "due to X's refusal": because of, not planned
             tree.tokens[c].text.lower() == "to" for c in tree.kids(i, "pcomp", "prep")
         )
@@ -197,7 +207,7 @@ def modality(tree: DocTree, trigger: int) -> Modality:
             # "his visit to Turkey was aimed at strengthening ties": an act that has an
             # aim is under way, not planned (but "talks are expected to begin" are)
             future = future or not (below in ("nsubj", "nsubjpass") and lemma in _PURPOSES)
-        if governs and lemma in AHEAD_WORDS and below == "prep" and not _past_named(tree, trigger):
+        if governs and lemma in AHEAD_WORDS and below == "prep" and not past_named(tree, trigger):
             future = True  # "ahead of a summit Thursday", "on the eve of an EU summit"
         if (
             governs
@@ -206,6 +216,8 @@ def modality(tree: DocTree, trigger: int) -> Modality:
             and any(tree.tokens[a].text.lower() == "to" for a in tree.kids(chain[pos - 1], "aux"))
         ):
             future = True  # "Olmert is to meet Prodi", "the vote was to take place"
+            if tree.tokens[i].tag == "VBD" and _perfect(tree, chain[pos - 1]):
+                negated = True  # "was to have traveled for a meeting": a plan that fell
         deontic = any(tree.tokens[a].text.lower() in _DEONTIC_AUX for a in tree.kids(i, "aux"))
         if _for_infinitive(tree, i):
             hypothetical = True  # "calls for Olmert to resign", "an ultimatum for X to leave"
@@ -214,6 +226,8 @@ def modality(tree: DocTree, trigger: int) -> Modality:
             low = ct.text.lower()
             if ct.dep == "neg" and deontic:
                 hypothetical = True  # "should not be withdrawn": demanded, not denied
+            elif ct.dep == "neg" and unprevented:
+                continue
             elif ct.dep == "neg" or (ct.dep == "det" and low == "no") or low in ("neither", "nor"):
                 negated = True  # "neither confirmed nor denied"
             elif ct.dep in ("aux", "auxpass"):
@@ -264,7 +278,7 @@ def modality(tree: DocTree, trigger: int) -> Modality:
     return "asserted"
 
 
-def _past_named(tree: DocTree, trigger: int) -> bool:
+def past_named(tree: DocTree, trigger: int) -> bool:
     """Is the trigger's phrase told as past ("ahead of last week's summit")?"""
     return any(tree.tokens[j].text.lower() in _PAST_WORDS for j in tree.subtree(trigger))
 
