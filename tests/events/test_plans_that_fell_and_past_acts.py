@@ -60,6 +60,12 @@ CASES = [
     ("Indian Prime Minister Manmohan Singh and Pakistani President Pervez Musharraf "
      "held talks on Tuesday in New Delhi.",
      "held talks", "CONSULT", "asserted", "2006-03-14"),
+    # the doer of an active verb of planning is not planned: talks that resumed were held
+    ("Talks between Ethiopia and Eritrea resumed in Algiers on Monday.",
+     "Talks", "CONSULT", "asserted", "2006-03-13"),
+    # ... but talks expected to resume are a plan
+    ("Talks between Ethiopia and Eritrea are expected to resume in Algiers next week.",
+     "Talks", "CONSULT", "future", None),
 ]  # fmt: skip
 
 

@@ -245,7 +245,7 @@ def event_date(
             continue  # "suspended its operations until January": when it ends, not when done
         target = _attachment(tree, head, set(chain))
         if target in phrase_nouns and tree.tokens[head].dep not in ("pobj", "npadvmod"):
-            continue  # "reaffirmed their 1994 commitment": the noun's own, earlier date
+            continue  # "hold the 1998 talks": a date of the noun alone, left as it was
         if target is not None and target not in rank:
             target = bare_day_verb(tree, head, target)
         if target is not None and target not in rank:

@@ -205,8 +205,11 @@ def modality(tree: DocTree, trigger: int) -> Modality:
             hypothetical = True
         elif governs and lemma in _FUTURE_GOVERNORS and not because:
             # "his visit to Turkey was aimed at strengthening ties": an act that has an
-            # aim is under way, not planned (but "talks are expected to begin" are)
-            future = future or not (below in ("nsubj", "nsubjpass") and lemma in _PURPOSES)
+            # aim is under way, not planned (but "talks are expected to begin" are); the
+            # doer of an active verb is not what it plans ("talks resumed on Monday",
+            # "visiting diplomats agreed that ...")
+            doer = below == "nsubj" or (below == "nsubjpass" and lemma in _PURPOSES)
+            future = future or not doer
         if governs and lemma in AHEAD_WORDS and below == "prep" and not past_named(tree, trigger):
             future = True  # "ahead of a summit Thursday", "on the eve of an EU summit"
         if (
