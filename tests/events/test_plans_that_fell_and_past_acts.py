@@ -63,6 +63,9 @@ CASES = [
     # the doer of an active verb of planning is not planned: talks that resumed were held
     ("Talks between Ethiopia and Eritrea resumed in Algiers on Monday.",
      "Talks", "CONSULT", "asserted", "2006-03-13"),
+    # a struggle to reach a deal is an attempt, not the deal
+    ("Fatah and Hamas struggled for months to reach a power-sharing agreement.",
+     "reach a power-sharing agreement", "AGREE", "hypothetical", None),
     # ... but talks expected to resume are a plan
     ("Talks between Ethiopia and Eritrea are expected to resume in Algiers next week.",
      "Talks", "CONSULT", "future", None),

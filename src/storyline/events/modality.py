@@ -40,7 +40,8 @@ _HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "possibly", "poten
 #: Words that make what they govern an attempt, a likelihood or a readiness, not a fact.
 _HYPOTHETICAL_GOVERNORS = frozenset(
     {"attempt", "try", "plot", "bid", "likely", "unlikely", "able", "ready", "willing",
-     "possible", "prepared", "poised", "foil", "thwart", "seek", "consider"}
+     "possible", "prepared", "poised", "foil", "thwart", "seek", "consider",
+     "strive", "struggle", "endeavour", "endeavor", "labor", "labour"}
 )  # fmt: skip
 #: Verbs whose object's act is kept from happening (not what they do: "the embargo
 #: prevents it from receiving aid" is the embargo's act).
