@@ -7,13 +7,8 @@ present passive, laid before (:mod:`storyline.events.dating` reads a date off th
 
 from __future__ import annotations
 
-from storyline.events.lexicon import (
-    AHEAD_WORDS,
-    CLAIM_NOUNS,
-    FRAMES,
-    SPEECH_VERBS,
-    VERB_TRIGGERS,
-)
+from storyline.events.lexicon import AHEAD_WORDS, FRAMES, SPEECH_VERBS, VERB_TRIGGERS
+from storyline.events.senses import claimed
 from storyline.events.tree import DocTree
 from storyline.records import Timex
 
@@ -52,11 +47,7 @@ def before_sequence(tree: DocTree, chain: list[int]) -> list[int]:
             # "soldiers accused of beating a teenager were acquitted on Thursday": a
             # clause describing a noun is not told at the time of the noun's clause
             return chain[: n + 2]
-        if (
-            t.dep in ("acl", "ccomp")
-            and tree.lemma(t.head) in CLAIM_NOUNS
-            and not tree.is_verb(t.head)
-        ):
+        if claimed(tree, tok):
             return chain[: n + 1]  # "reiterated on Friday claims that troops executed
             # rebels": the day the claim is made, not the act's
         if t.dep == "advcl" and any(

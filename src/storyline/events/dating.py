@@ -38,7 +38,7 @@ from storyline.events.date_scope import (
 from storyline.events.lexicon import SPEECH_VERBS
 from storyline.events.modality import governing_chain, modality, past_named
 from storyline.events.narrative import narrative_day
-from storyline.events.retype import forward_weekday, pluperfect, starts_after
+from storyline.events.retype import forward_weekday, pluperfect, says_weekday, starts_after
 from storyline.events.senses import is_party_word
 from storyline.events.tree import DocTree
 from storyline.records import Document, Sentence, Timex
@@ -510,13 +510,10 @@ def _held_before(tree: DocTree, i: int, when: EventDate, doc: Document, tx: Time
         return False
     if past_named(tree, i):
         return True
-    if tx is not None and _WEEKDAY.search(tx.text):
+    if tx is not None and says_weekday(tx):
         return False  # "a possible meeting on Friday": which Friday is only a guess
     span = bounds(when.date, when.date_end)
     return span is not None and span[1] < doc.published
-
-
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
 #: Modals of the present: "it cannot accept", "Iran must stop".

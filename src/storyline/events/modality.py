@@ -8,8 +8,8 @@ the visit's, *said* is not.
 
 from __future__ import annotations
 
-from storyline.events.lexicon import AHEAD_WORDS, CLAIM_NOUNS, THREAT_VERBS
-from storyline.events.senses import is_party_word
+from storyline.events.lexicon import AHEAD_WORDS, THREAT_VERBS
+from storyline.events.senses import claimed, is_party_word
 from storyline.events.tree import DocTree
 from storyline.vocab import Modality
 
@@ -185,20 +185,15 @@ def modality(tree: DocTree, trigger: int) -> Modality:
         refusal = lemma in _REFUSAL or _phrasal(tree, i) in _PHRASAL_REFUSAL
         if governs and refusal and below not in ("nsubj", "nsubjpass"):
             negated = True  # "refused to supply" — but "cooperation declined" fell, not refused
-        if governs and below in ("acl", "ccomp") and lemma in CLAIM_NOUNS and not tree.is_verb(i):
+        if governs and claimed(tree, chain[pos - 1]):
             hypothetical = True  # "repeated allegations that troops killed ...": alleged
         if governs and lemma in _HYPOTHETICAL_GOVERNORS:
             hypothetical = True  # "an apparent attempt to kill", "is likely to urge"
+        preventing = governs and lemma in _PREVENTING and below not in ("nsubj", "nsubjpass")
         # "would not prevent him from visiting Jordan": a prevention denied lets the act go
-        unprevented = (
-            governs
-            and lemma in _PREVENTING
-            and below not in ("nsubj", "nsubjpass")
-            and bool(tree.kids(i, "neg"))
-        )
-        if governs and lemma in _PREVENTING and below not in ("nsubj", "nsubjpass"):
-            hypothetical = hypothetical or not unprevented  # "to prevent militants from
-            # launching rockets"
+        unprevented = preventing and bool(tree.kids(i, "neg"))
+        if preventing and not unprevented:
+            hypothetical = True  # "to prevent militants from launching rockets"
         because = lemma == "due" and any(  # "due to X's refusal": because of, not planned
             tree.tokens[c].text.lower() == "to" for c in tree.kids(i, "pcomp", "prep")
         )

@@ -42,6 +42,7 @@ __all__ = [
     "relief_work",
     "retype",
     "running_count",
+    "says_weekday",
     "starts_after",
     "topic_noun",
     "years_before",
@@ -364,9 +365,15 @@ def pluperfect(tree: DocTree, i: int) -> bool:
                                               for a in auxes)  # fmt: skip
 
 
+def says_weekday(tx: Timex) -> bool:
+    """Does the timex name a weekday ("on Tuesday")? Which week it means is the tagger's
+    guess from the tense."""
+    return bool(_WEEKDAY.search(tx.text))
+
+
 def forward_weekday(date: str, tx: Timex | None, published: str | None) -> str:
     """A weekday said of a planned act lies after publication ("will meet on Tuesday")."""
-    if tx is None or not published or not _WEEKDAY.search(tx.text):
+    if tx is None or not published or not says_weekday(tx):
         return date
     try:
         day, pub = dt.date.fromisoformat(date), dt.date.fromisoformat(published[:10])

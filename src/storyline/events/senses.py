@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from storyline.events.frames import Sense
 from storyline.events.lexicon import (
+    CLAIM_NOUNS,
     CONJECTURE_NOUNS,
     CONSEQUENCE_NOUNS,
     CONSEQUENCE_VERBS,
@@ -25,7 +26,7 @@ from storyline.events.lexicon import (
 from storyline.events.tree import DocTree, prep_objects
 from storyline.vocab import PloverType
 
-__all__ = ["in_sense", "is_armed", "is_party_word", "pair_subject"]
+__all__ = ["claimed", "in_sense", "is_armed", "is_party_word", "pair_subject"]
 
 _QUESTION_WORDS = frozenset(
     {"whether", "if", "what", "why", "how", "when", "where", "who", "which"}
@@ -43,6 +44,17 @@ def _objects(tree: DocTree, i: int) -> list[int]:
     if tree.tokens[i].dep == "acl" and not objs:  # "the prisoners released on Monday"
         objs = [tree.tokens[i].head]
     return objs
+
+
+def claimed(tree: DocTree, j: int) -> bool:
+    """Is token ``j`` a clause hung on a claim noun ("claims that troops *executed*
+    rebels", `claim_nouns`): only alleged, and not told on the day of the claim?"""
+    head = tree.tokens[j].head
+    return (
+        tree.tokens[j].dep in ("acl", "ccomp")
+        and tree.lemma(head) in CLAIM_NOUNS
+        and not tree.is_verb(head)
+    )
 
 
 def is_armed(tree: DocTree, j: int) -> bool:
