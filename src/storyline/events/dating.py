@@ -487,6 +487,7 @@ def date_event(
         if side is None and _headline(doc, sentence):
             side = "ON_OR_BEFORE"  # "Egypt detains ten suspects": the news of a past act
         bound = _done_before(tree, i, sentence, doc) if side == "ON_OR_BEFORE" else None
+        since = _done_after(tree, i, sentence, doc) if side == "ON_OR_BEFORE" else None
         day = narrative_day(doc, sentence) if side == "ON_OR_BEFORE" else None
         if day and (not _simple_past(tree, i) or _other_time(tree, i, doc, sentence, day)):
             day = None  # "have been detained", "is charged": by now, not on the day told;
@@ -494,6 +495,8 @@ def date_event(
         said = _said_now(tree, i, sentence, doc) if mood in ("asserted", "negated") else None
         if bound is not None:
             when = EventDate(bound, None, "text", "ON_OR_BEFORE")
+        elif since is not None:
+            when = EventDate(since, None, "text", "ON_OR_AFTER")
         elif said is not None:
             when = EventDate(said, None, "text")
         else:
@@ -581,6 +584,31 @@ def _done_before(tree: DocTree, i: int, sentence: Sentence, doc: Document) -> st
     if tx is None or not _A_DAY.fullmatch(tx.value):
         return None
     return tx.value
+
+
+def _done_after(tree: DocTree, i: int, sentence: Sentence, doc: Document) -> str | None:
+    """ "The UN imposed sanctions on Iraq *after it invaded Kuwait in 1990*", "froze aid
+    *after the Islamists formed a cabinet in March*": a past act the text does not date
+    but tells after a dated one was done on or after that one's date (the own date of
+    the clause or phrase of "after" that the act's verb governs; not a date inside it
+    that dates something else: "after a court ruled on the 1992 murder")."""
+    if not tree.is_verb(i) or not doc.published:
+        return None
+    for verb in governing_chain(tree, i):
+        earlier = [
+            c for c in tree.kids(verb, "advcl")
+            if {tree.lemma(m) for m in tree.kids(c, "mark")} & _EARLIER
+        ] + [
+            o for p in tree.kids(verb, "prep") if tree.lemma(p) in _EARLIER
+            for o in tree.kids(p, "pobj")
+        ]  # fmt: skip
+        for act in earlier:
+            tx = event_date(tree, act, sentence, doc.timexes)
+            if tx is None or tx.type != "DATE" or not tx.value[:4].isdigit():
+                continue
+            if not clock_only(tx) and tx.value[:10] <= doc.published:
+                return tx.value
+    return None
 
 
 def _other_time(tree: DocTree, trigger: int, doc: Document, sentence: Sentence, day: str) -> bool:

@@ -78,7 +78,7 @@ NOT_OWNERS = FRAMES.word("not_owners")
 #: a final "e" ("staged" -> "stag") is mended to it (``DocTree.lemma``)
 KNOWN_VERBS = (
     frozenset(VERB_TRIGGERS) | LIGHT_VERBS | SPEECH_VERBS | NAMING_VERBS | RECEIVING_VERBS
-    | HAVING_VERBS | TRANSFER_VERBS | RESTATING_VERBS
+    | HAVING_VERBS | TRANSFER_VERBS | RESTATING_VERBS | FRAMES.word("mended_verbs")
 )  # fmt: skip
 
 

@@ -59,6 +59,9 @@ _DECIDING = frozenset({"make", "take", "have", "announce", "reach", "adopt", "ex
 #: Georgian wine", "prisoners from East Timor", "a terror suspect to France"); not
 #: "of", whose object is as often the noun's patient ("the repatriation of Elian").
 _OWNER_PREPS = ("from", "on", "to", "against")
+#: Words that count people: "many Lebanese blame", "thousands of Palestinians marched".
+_QUANTIFIERS = frozenset({"many", "some", "most", "several", "few", "numerous", "more"})
+_COUNTERS = FRAMES.word("count_words") | frozenset({"number", "handful", "crowd", "some"})
 #: Dependencies that join parties: "Brazil and Argentina", "Hamas, the Islamist group".
 _JOINING = ("conj", "appos")
 
@@ -234,6 +237,9 @@ class DocTree:
                 for j in [c, *self.kids(c, "compound")]:
                     if self.mention_at[j] is not None:
                         return j
+        listed = self._listed_subject(verb)
+        if listed is not None:
+            return listed
         tok = self.tokens[verb]
         headline = (
             tok.dep == "ROOT"
@@ -243,6 +249,25 @@ class DocTree:
         to = [a for a in self.kids(verb, "aux") if self.tokens[a].text.lower() == "to"]
         if headline and to and to[0] > 0 and self.tokens[to[0] - 1].pos in ("NOUN", "PROPN"):
             return to[0] - 1
+        return None
+
+    def _listed_subject(self, verb: int) -> int | None:
+        """A subject the parser listed into an opening phrase: "During talks in Canberra,
+        *Australia and Indonesia* agreed ..." reads "Canberra, Australia and Indonesia"
+        as one list, leaving the finite verb with no subject. The conjunct that follows
+        the phrase's comma and runs up to the verb is the subject."""
+        if self.tokens[verb].tag not in ("VBD", "VBZ", "VBP") or self.kids(verb, "nsubjpass"):
+            return None
+        for p in self.kids(verb, "prep"):
+            if p > verb:
+                continue
+            for j in self.subtree(p):
+                tok = self.tokens[j]
+                if tok.dep != "conj" or j == 0 or self.tokens[j - 1].text != ",":
+                    continue
+                if self.mention_at[j] is None or max(self.subtree(j)) + 1 != verb:
+                    continue
+                return j
         return None
 
     def under_name_root(self, verb: int) -> bool:
@@ -322,7 +347,8 @@ class DocTree:
             if h in described:
                 continue
             if (m := self.mention_at[h]) is not None:
-                out.append(self.party_of(m))
+                people = m.how == "demonym" and self._counted(h)
+                out.append(self.party_of(m, "CVL" if people else None))
                 continue
             for c in self.kids(h, "nmod", "compound"):  # "[Georgia and Western] countries"
                 if (mc := self.mention_at[c]) and mc.how != "demonym" and self.kids(c, "cc"):
@@ -377,6 +403,19 @@ class DocTree:
         for party in out:
             unique.setdefault(party.actor.id, party)
         return specific_parties(list(unique.values()), lambda party: party.actor)
+
+    def _counted(self, h: int) -> bool:
+        """Is the noun counted, as people are ("thousands of Palestinians", "many
+        Lebanese", "two Iraqis"), not named as a nation ("the Palestinians rejected")?"""
+        for c in self.kids(h, "nummod", "det", "amod"):
+            tok = self.tokens[c]
+            if tok.dep == "nummod" or tok.text.lower() in _QUANTIFIERS:
+                return True
+        tok = self.tokens[h]
+        if tok.dep != "pobj" or self.lemma(tok.head) != "of":
+            return False
+        counter = self.tokens[tok.head].head
+        return self.lemma(counter) in _COUNTERS or self.tokens[counter].tag == "CD"
 
     def _describing(self, heads: list[int]) -> set[int]:
         """Appositions describing a named person ("Watson, a Canadian citizen")."""
