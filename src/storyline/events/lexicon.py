@@ -62,6 +62,7 @@ RESTATING_VERBS = FRAMES.word("restating_verbs")
 RECEIVING_VERBS = FRAMES.word("receiving_verbs")
 PEOPLE = FRAMES.word("people")
 COUNT_WORDS = FRAMES.word("count_words")
+PEOPLE_QUANTIFIERS = FRAMES.word("people_quantifiers")  # "many Lebanese": people
 PRIVATE_PEOPLE = FRAMES.word("private_people")
 #: Verbs that voice what an "in support of" phrase names ("spoke out in support of").
 VOICING_VERBS = FRAMES.word("voicing_verbs")

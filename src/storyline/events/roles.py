@@ -132,14 +132,10 @@ def resolve(
     return organs
 
 
-#: Words of a count whose "of" phrase names who is counted ("thousands of protesters")
-_COUNTS = COUNT_WORDS | {"number", "handful"}
-
-
 def _counted(tree: DocTree, h: int) -> int:
     """The noun a count stands for ("*thousands* of protesters": protesters), else the
     head itself."""
-    if tree.tokens[h].tag != "CD" and tree.lemma(h) not in _COUNTS:
+    if tree.tokens[h].tag != "CD" and tree.lemma(h) not in COUNT_WORDS:
         return h
     counted = prep_objects(tree, h, frozenset({"of"}))
     return counted[0] if counted else h

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from storyline.events.lexicon import (
+    COUNT_WORDS,
     FRAMES,
     GROUP_WORDS,
     NON_STATE,
@@ -17,6 +18,7 @@ from storyline.events.lexicon import (
     ORGANS,
     ORIGIN_NOUNS,
     PEOPLE,
+    PEOPLE_QUANTIFIERS,
     PRIVATE_PEOPLE,
     mended_lemma,
     organ_sector,
@@ -59,9 +61,6 @@ _DECIDING = frozenset({"make", "take", "have", "announce", "reach", "adopt", "ex
 #: Georgian wine", "prisoners from East Timor", "a terror suspect to France"); not
 #: "of", whose object is as often the noun's patient ("the repatriation of Elian").
 _OWNER_PREPS = ("from", "on", "to", "against")
-#: Words that count people: "many Lebanese blame", "thousands of Palestinians marched".
-_QUANTIFIERS = frozenset({"many", "some", "most", "several", "few", "numerous", "more"})
-_COUNTERS = FRAMES.word("count_words") | frozenset({"number", "handful", "crowd", "some"})
 #: Dependencies that join parties: "Brazil and Argentina", "Hamas, the Islamist group".
 _JOINING = ("conj", "appos")
 
@@ -409,13 +408,13 @@ class DocTree:
         Lebanese", "two Iraqis"), not named as a nation ("the Palestinians rejected")?"""
         for c in self.kids(h, "nummod", "det", "amod"):
             tok = self.tokens[c]
-            if tok.dep == "nummod" or tok.text.lower() in _QUANTIFIERS:
+            if tok.dep == "nummod" or tok.text.lower() in PEOPLE_QUANTIFIERS:
                 return True
         tok = self.tokens[h]
         if tok.dep != "pobj" or self.lemma(tok.head) != "of":
             return False
         counter = self.tokens[tok.head].head
-        return self.lemma(counter) in _COUNTERS or self.tokens[counter].tag == "CD"
+        return self.lemma(counter) in COUNT_WORDS or self.tokens[counter].tag == "CD"
 
     def _describing(self, heads: list[int]) -> set[int]:
         """Appositions describing a named person ("Watson, a Canadian citizen")."""
