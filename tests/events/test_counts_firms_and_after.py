@@ -1,7 +1,7 @@
 """Session 20 rules (issue 14): people counted by their nationality are the nation's
 people, not its state; a subject the parser listed into an opening phrase is the
 subject; firms named by a common noun are business; a past act told after a dated one
-is dated on or after it; "hoped" is read as "hope".
+is dated on or after it; "hoped" is read as "hope"; an official arriving abroad visits.
 
 Each rule came from judged lines of real text (bench/realtext, read splits) or from
 their recall misses; the sentences here are written for the test, in the same shapes.
@@ -101,3 +101,23 @@ def test_an_act_with_its_own_day_keeps_it() -> None:
 )
 def test_hoped_is_a_plan(text: str, trigger: str) -> None:
     assert _one(text, trigger).modality == "future"  # the tagger's lemma is "hop"
+
+
+def test_an_official_arriving_abroad_visits() -> None:
+    event = _one("Russian Foreign Minister Sergei Lavrov arrived in Tehran on Monday.", "arrived")
+    assert (event.type, event.mode) == ("CONSULT", "visit")
+    assert [a.country for a in event.target] == ["IRN"]
+    assert event.date == "2006-12-11"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Around 13,000 Albanians have arrived in Italy by boat.",  # people, not a state
+        "The first Chinese peacekeepers arrived in Lebanon on Monday.",  # forces deploy
+        "Palestinian President Mahmud Abbas arrived in Gaza on Monday.",  # home
+        "The shipment arrived in Rotterdam on Monday.",  # no one
+    ],
+)
+def test_arrivals_that_are_no_visit(text: str) -> None:
+    assert not [e for e in _coded(text) if e.trigger.text == "arrived"]

@@ -95,6 +95,9 @@ def _filled(needs: str, source: list[Party], target: list[Party], args: Args) ->
         return any(is_political(p.actor) for p in source)
     if needs == "civil-source":  # "protesters gathered", not "leaders gathered"
         return any(category(p.actor) == "civil" for p in source)
+    if needs == "official-source":  # "Lavrov arrived in Tehran", not "refugees arrived"
+        # nor "peacekeepers arrived in Lebanon" (forces are deployed, they do not visit)
+        return any(is_official(p.actor) and category(p.actor) != "armed" for p in source)
     # "counterpart": talks need someone to talk with ("talks with X" names one even
     # when the other side is left to the context), or a body that is many
     if not source:  # the text's doer was excluded ("reporters accompanying Bush"):

@@ -31,6 +31,7 @@ NEEDS = frozenset(
         "counterpart",
         "political-source",
         "civil-source",
+        "official-source",
     }
 )
 ROLES = frozenset({"source", "target"})
