@@ -80,8 +80,13 @@ def test_the_delegation_is_the_one_named_before() -> None:
         "A Norwegian delegation arrived in Tokyo on Monday. The delegation will also visit"
         " Osaka and Kyoto Prefecture in western Japan."
     )
-    ev = _only(text, "CONSULT")
-    assert {a.country for a in ev.source} == {"NOR"}
+    events = extract_events(text, DAY)
+    visits = [e for e in events if e.type == "CONSULT" and e.trigger.text == "visit"]
+    assert len(visits) == 1, [(e.type, e.summary) for e in events]
+    assert {a.country for a in visits[0].source} == {"NOR"}
+    # the arrival is a visit of its own (session 20): Norway's delegation to Japan
+    arrived = [e for e in events if e.trigger.text == "arrived"]
+    assert [(e.modality, {a.country for a in e.target}) for e in arrived] == [("asserted", {"JPN"})]
 
 
 @pytest.mark.parametrize(
